@@ -1,0 +1,221 @@
+// Reads one list tab of a raw workbook: finds the header row, matches columns by alias, validates every row with the tab's zod schema.
+import type { z } from 'zod';
+import { displayValue, isBlank, type CellValue } from './cells';
+import { headerMatches, normalizeHeader, type HeaderNames } from './headers';
+import { expectedText, makeIssue, type IssueCode, type ValidationIssue } from './issues';
+import type { CellIssueParams } from './schema';
+import type { ColumnSpec, TabDef } from './tab-def';
+import type { RawRow, RawTab, RawWorkbook } from '../sources/port';
+
+export interface RowOutcome<T> {
+  row: number;
+  /** The row exactly as typed, header → displayed value: what the raw store keeps. */
+  cells: Record<string, string>;
+  /** The typed record, or null when the row was rejected. */
+  record: T | null;
+}
+
+export interface TabOutcome<T> {
+  key: string;
+  /** The tab's name in the workbook, or the contract's Chinese name when the tab is absent. */
+  tab: string;
+  present: boolean;
+  /** A required column is missing: no row was read. */
+  skipped: boolean;
+  rows: RowOutcome<T>[];
+  issues: ValidationIssue[];
+  /** Column key → the header as it stands in the sheet, for messages about a column after reading. */
+  headers: Record<string, string>;
+}
+
+export function findTab(wb: RawWorkbook, names: HeaderNames): RawTab | undefined {
+  return wb.tabs.find((t) => headerMatches(t.name, names));
+}
+
+export function isEmptyRow(row: RawRow): boolean {
+  return row.cells.every(isBlank);
+}
+
+/** Header texts keyed so that every column has a distinct, human-readable name. */
+export function headerKeys(header: RawRow): string[] {
+  const seen = new Set<string>();
+  return header.cells.map((c, i) => {
+    let name = displayValue(c);
+    if (name === '' || seen.has(name)) name = `${name}${name ? ' ' : ''}(${columnLetter(i)})`;
+    seen.add(name);
+    return name;
+  });
+}
+
+export function columnLetter(index: number): string {
+  let s = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+export function rowCells(row: RawRow, keys: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  row.cells.forEach((c, i) => {
+    if (isBlank(c)) return;
+    out[keys[i] ?? columnLetter(i)] = displayValue(c);
+  });
+  return out;
+}
+
+/** True when the row repeats the header (people paste the header again between blocks). */
+export function repeatsHeader(row: RawRow, header: RawRow): boolean {
+  let compared = 0;
+  for (let i = 0; i < header.cells.length; i++) {
+    const h = header.cells[i];
+    if (h === undefined || isBlank(h)) continue;
+    const c = row.cells[i];
+    if (c === undefined || isBlank(c)) continue;
+    if (normalizeHeader(displayValue(c)) !== normalizeHeader(displayValue(h))) return false;
+    compared++;
+  }
+  return compared > 0;
+}
+
+interface Located {
+  header: RawRow;
+  keys: string[];
+  body: RawRow[];
+}
+
+/** The header row is the first non-empty row; the body is what follows it. */
+export function locateHeader(tab: RawTab): Located | null {
+  const at = tab.rows.findIndex((r) => !isEmptyRow(r));
+  const header = tab.rows[at];
+  if (at < 0 || header === undefined) return null;
+  return { header, keys: headerKeys(header), body: tab.rows.slice(at + 1) };
+}
+
+export function matchColumns(header: RawRow, columns: readonly ColumnSpec[]): Map<string, number> {
+  const found = new Map<string, number>();
+  header.cells.forEach((cell, i) => {
+    const text = displayValue(cell);
+    const col = columns.find((c) => !found.has(c.key) && headerMatches(text, c));
+    if (col) found.set(col.key, i);
+  });
+  return found;
+}
+
+export function missingColumnIssue(workbook: string, tab: string, row: number | null, missing: readonly HeaderNames[]): ValidationIssue {
+  const zh = missing.map((c) => c.zh).join('、');
+  const en = missing.map((c) => c.en).join(', ');
+  return makeIssue({
+    code: 'missing_column',
+    workbook,
+    tab,
+    row,
+    column: missing.map((c) => c.zh).join('、'),
+    value: '',
+    text: {
+      zh: `缺少必填列：${zh}。本表未导入，请在表头行添加该列`,
+      en: `required column missing: ${en}. This tab was not imported; add the column to the header row`,
+    },
+  });
+}
+
+export function emptyOutcome<T>(def: { key: string; zh: string }, raw: RawTab | undefined): TabOutcome<T> {
+  return { key: def.key, tab: raw?.name ?? def.zh, present: raw !== undefined, skipped: false, rows: [], issues: [], headers: {} };
+}
+
+export function readTab<T>(wb: RawWorkbook, def: TabDef<T>, opts: { optionalTab?: boolean } = {}): TabOutcome<T> {
+  const raw = findTab(wb, def);
+  const out: TabOutcome<T> = emptyOutcome(def, raw);
+  if (raw === undefined) {
+    if (!opts.optionalTab) out.issues.push(missingTabIssue(wb.id, def));
+    return out;
+  }
+  const located = locateHeader(raw);
+  if (located === null) return out; // an empty tab: nothing typed yet
+  const { header, keys, body } = located;
+  const columns = matchColumns(header, def.columns);
+  for (const [key, i] of columns) out.headers[key] = keys[i] ?? key;
+  const missing = def.columns.filter((c) => c.requiredColumn && !columns.has(c.key));
+  if (missing.length > 0) {
+    out.skipped = true;
+    out.issues.push(missingColumnIssue(wb.id, raw.name, header.rowNumber, missing));
+    return out;
+  }
+  const seen = new Set<string>();
+  for (const row of body) {
+    if (isEmptyRow(row) || repeatsHeader(row, header)) continue;
+    const input: Record<string, CellValue> = {};
+    for (const c of def.columns) {
+      const i = columns.get(c.key);
+      input[c.key] = i === undefined ? null : (row.cells[i] ?? null);
+    }
+    const outcome: RowOutcome<T> = { row: row.rowNumber, cells: rowCells(row, keys), record: null };
+    out.rows.push(outcome);
+    const parsed = def.schema.safeParse(input);
+    const where = { workbook: wb.id, tab: raw.name, row: row.rowNumber };
+    const columnName = (key: string) => {
+      const i = columns.get(key);
+      return i === undefined ? (def.columns.find((c) => c.key === key)?.zh ?? key) : (keys[i] ?? key);
+    };
+    if (!parsed.success) {
+      out.issues.push(...schemaIssues(parsed.error, (key) => ({ ...where, column: columnName(key), value: displayValue(input[key]) })));
+      continue;
+    }
+    if (def.identity) {
+      const id = def.identity.of(parsed.data);
+      if (seen.has(id)) {
+        const key = def.identity.column;
+        out.issues.push(duplicateIssue({ ...where, column: columnName(key), value: displayValue(input[key]) }));
+        continue;
+      }
+      seen.add(id);
+    }
+    outcome.record = parsed.data;
+  }
+  return out;
+}
+
+interface Place {
+  workbook: string;
+  tab: string;
+  row: number | null;
+  column: string;
+  value: string;
+}
+
+function schemaIssues(error: z.ZodError, place: (key: string) => Place): ValidationIssue[] {
+  return error.issues.map((issue) => {
+    const key = String(issue.path[0] ?? '');
+    const p = place(key);
+    const params = (issue.code === 'custom' ? issue.params : undefined) as Partial<CellIssueParams> | undefined;
+    if (params?.zh === undefined || params.en === undefined) {
+      return makeIssue({ code: 'unreadable_cell', ...p, text: expectedText({ zh: '有效的值', en: 'a valid value' }, p.value) });
+    }
+    const text = params.sentence ? { zh: params.zh, en: params.en } : expectedText({ zh: params.zh, en: params.en }, p.value);
+    return makeIssue({ code: (params.code ?? 'unreadable_cell') as IssueCode, ...p, text });
+  });
+}
+
+export function duplicateIssue(p: Place): ValidationIssue {
+  return makeIssue({
+    code: 'duplicate_id',
+    ...p,
+    text: {
+      zh: `编号“${p.value}”与上方某行重复，本行未导入`,
+      en: `"${p.value}" repeats an earlier row; this row was not imported`,
+    },
+  });
+}
+
+export function missingTabIssue(workbook: string, def: HeaderNames): ValidationIssue {
+  return makeIssue({
+    code: 'missing_tab',
+    workbook,
+    tab: def.zh,
+    row: null,
+    column: null,
+    value: '',
+    text: {
+      zh: `没有找到工作表“${def.zh}”，相关指标按无数据计算`,
+      en: `no tab named "${def.zh}" (${def.en}); its figures count as having no data`,
+    },
+  });
+}

@@ -1,0 +1,165 @@
+// Reads a whole configuration or branch workbook into typed records plus every row as typed and every validation issue.
+import { readAttendance } from './attendance';
+import type { ValidationIssue } from './issues';
+import { readTab, type RowOutcome, type TabOutcome } from './read-tab';
+import { accepted, applyRules, unknownRef } from './references';
+import { readSettings } from './settings';
+import {
+  examsTab,
+  memberScoresTab,
+  membersTab,
+  milestonesTab,
+  projectsTab,
+  rectificationsTab,
+  selfReviewTab,
+  sessionsTab,
+} from './tabs/branch';
+import { criteriaTab, orgsTab, reviewsTab, settingsTab } from './tabs/config';
+import type { BranchData, ConfigData, Criterion, IsoDate } from '../domain/types';
+import type { RawWorkbook } from '../sources/port';
+
+export interface WorkbookRead<D> {
+  data: D;
+  /** Every tab with every non-empty row as typed, accepted or not: what the raw store keeps. */
+  tabs: TabOutcome<unknown>[];
+  issues: ValidationIssue[];
+}
+
+const MEMBER = { zh: '党员编号', en: 'member_id', tabZh: '党员', tabEn: 'members' };
+const CRITERION = { zh: '指标编号', en: 'criterion_id', tabZh: '考评标准', tabEn: 'criteria' };
+const PROJECT = { zh: '项目编号', en: 'project_id', tabZh: '项目', tabEn: 'projects' };
+const ORG = { zh: '组织编号', en: 'org_id', tabZh: '组织', tabEn: 'orgs' };
+
+export function readConfigWorkbook(wb: RawWorkbook): WorkbookRead<ConfigData> {
+  const orgs = readTab(wb, orgsTab);
+  const criteria = readTab(wb, criteriaTab);
+  const reviews = readTab(wb, reviewsTab);
+  const settingsRows = readTab(wb, settingsTab, { optionalTab: true });
+
+  const levels = new Map(accepted(orgs).map((o) => [o.id, o.level]));
+  let committees = 0;
+  applyRules(wb.id, orgs, [
+    {
+      column: 'level',
+      code: 'duplicate_id',
+      check: (o) =>
+        o.level === 'committee' && ++committees > 1
+          ? { zh: '一个配置表只能有一个党委，本行未导入', en: 'one configuration workbook holds one committee; this row was not imported' }
+          : null,
+    },
+    { column: 'parentId', code: 'unknown_reference', check: (o) => (o.parentId !== null && !levels.has(o.parentId) ? unknownRef(ORG, o.parentId) : null) },
+    {
+      column: 'parentId',
+      code: 'out_of_range',
+      check: (o) =>
+        o.parentId !== null && levels.get(o.parentId) === 'branch'
+          ? { zh: '上级不能是党支部', en: 'the parent cannot be a branch' }
+          : null,
+    },
+  ]);
+  const orgIds = new Set(accepted(orgs).map((o) => o.id));
+  const criteriaById = byId(accepted(criteria));
+  applyRules(wb.id, reviews, [
+    { column: 'orgId', code: 'unknown_reference', check: (r) => (orgIds.has(r.orgId) ? null : unknownRef(ORG, r.orgId)) },
+    ...criterionRules(criteriaById),
+  ]);
+  const settings = readSettings(wb.id, settingsRows);
+  const tabs = [orgs, criteria, reviews, settingsRows] as TabOutcome<unknown>[];
+  return {
+    data: { orgs: accepted(orgs), criteria: accepted(criteria), reviews: accepted(reviews), settings: settings.settings },
+    tabs,
+    issues: [...tabs.flatMap((t) => t.issues), ...settings.issues],
+  };
+}
+
+function criterionRules(criteria: Map<string, Criterion>) {
+  return [
+    {
+      column: 'criterionId',
+      code: 'unknown_reference' as const,
+      check: (r: { criterionId: string }) => (criteria.has(r.criterionId) ? null : unknownRef(CRITERION, r.criterionId)),
+    },
+    {
+      column: 'score',
+      code: 'out_of_range' as const,
+      check: (r: { criterionId: string; score: number }) => {
+        const max = criteria.get(r.criterionId)?.maxPoints ?? Infinity;
+        return r.score < 0 || r.score > max
+          ? { zh: `得分应在 0–${max} 之间（该指标分值 ${max}）`, en: `score must be between 0 and ${max} (the criterion's max_points)` }
+          : null;
+      },
+    },
+  ];
+}
+
+export interface BranchContext {
+  orgId: string;
+  asOf: IsoDate;
+  criteria: readonly Criterion[];
+}
+
+export function readBranchWorkbook(wb: RawWorkbook, ctx: BranchContext): WorkbookRead<BranchData> {
+  const members = readTab(wb, membersTab);
+  const selfReview = readTab(wb, selfReviewTab);
+  const sessions = readTab(wb, sessionsTab);
+  const exams = readTab(wb, examsTab);
+  const memberScores = readTab(wb, memberScoresTab);
+  const rectifications = readTab(wb, rectificationsTab);
+  const projects = readTab(wb, projectsTab);
+  const milestones = readTab(wb, milestonesTab);
+
+  // References use every id a tab names, accepted or not, so that one bad cell is reported once, not again in every tab that refers to it.
+  const memberIds = idsOf(members.rows, (c) => c[members.headers.id ?? '']);
+  const knownMember = { column: 'memberId', code: 'unknown_reference' as const, check: (r: { memberId: string }) => (memberIds.has(r.memberId) ? null : unknownRef(MEMBER, r.memberId)) };
+  applyRules(wb.id, selfReview, criterionRules(byId(ctx.criteria)));
+  const latest = `${Number(ctx.asOf.slice(0, 4)) + 1}${ctx.asOf.slice(4)}`;
+  applyRules(wb.id, sessions, [
+    {
+      column: 'date',
+      code: 'out_of_range',
+      check: (s) =>
+        s.date < '2000-01-01' || s.date > latest
+          ? { zh: `活动日期应在 2000-01-01 至 ${latest} 之间`, en: `a session date must be between 2000-01-01 and ${latest}` }
+          : null,
+    },
+  ]);
+  applyRules(wb.id, exams, [knownMember]);
+  applyRules(wb.id, memberScores, [knownMember]);
+  const projectIds = idsOf(projects.rows, (c) => c[projects.headers.id ?? '']);
+  applyRules(wb.id, milestones, [
+    { column: 'projectId', code: 'unknown_reference', check: (m) => (projectIds.has(m.projectId) ? null : unknownRef(PROJECT, m.projectId)) },
+  ]);
+  const sessionIds = [...idsOf(sessions.rows, (c) => c[sessions.headers.id ?? ''])];
+  const attendance = readAttendance(wb, { sessionIds, memberIds });
+
+  const tabs = [members, selfReview, sessions, attendance, exams, memberScores, rectifications, projects, milestones] as TabOutcome<unknown>[];
+  return {
+    data: {
+      orgId: ctx.orgId,
+      members: accepted(members),
+      selfReviews: accepted(selfReview),
+      sessions: accepted(sessions),
+      attendance: accepted(attendance).flat(),
+      exams: accepted(exams),
+      memberScores: accepted(memberScores),
+      rectifications: accepted(rectifications),
+      projects: accepted(projects),
+      milestones: accepted(milestones),
+    },
+    tabs,
+    issues: tabs.flatMap((t) => t.issues),
+  };
+}
+
+function byId<T extends { id: string }>(items: readonly T[]): Map<string, T> {
+  return new Map(items.map((i) => [i.id, i]));
+}
+
+function idsOf(rows: RowOutcome<unknown>[], pick: (cells: Record<string, string>) => string | undefined): Set<string> {
+  const ids = new Set<string>();
+  for (const r of rows) {
+    const id = pick(r.cells)?.normalize('NFKC').trim();
+    if (id) ids.add(id);
+  }
+  return ids;
+}

@@ -1,0 +1,10 @@
+// Which members count: DOMAIN.md says only active (在册) members count, anywhere.
+import type { Member } from './types';
+
+export function activeMembers(members: readonly Member[]): Member[] {
+  return members.filter((m) => m.status === 'active');
+}
+
+export function activeMemberIds(members: readonly Member[]): Set<string> {
+  return new Set(activeMembers(members).map((m) => m.id));
+}

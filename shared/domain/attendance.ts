@@ -1,0 +1,50 @@
+// Attendance at the study sessions (三会一课 etc.) dated in the period month.
+import { activeMemberIds } from './active';
+import { monthOf } from './dates';
+import { rate } from './rates';
+import type { AttendanceFigures } from './results';
+import type { BranchData, Month } from './types';
+
+export interface AttendanceTally {
+  expected: number;
+  present: number;
+  late: number;
+  excused: number;
+  absent: number;
+}
+
+export function attendanceTally(data: BranchData, month: Month): AttendanceTally {
+  const sessions = new Set(data.sessions.filter((s) => monthOf(s.date) === month).map((s) => s.id));
+  const active = activeMemberIds(data.members);
+  const t = zeroAttendance();
+  // Only non-blank cells are recorded, so every cell counted here was expected.
+  for (const a of data.attendance) {
+    if (!sessions.has(a.sessionId) || !active.has(a.memberId)) continue;
+    t.expected += 1;
+    t[a.mark] += 1;
+  }
+  return t;
+}
+
+export function zeroAttendance(): AttendanceTally {
+  return { expected: 0, present: 0, late: 0, excused: 0, absent: 0 };
+}
+
+export function addAttendance(a: AttendanceTally, b: AttendanceTally): AttendanceTally {
+  return {
+    expected: a.expected + b.expected,
+    present: a.present + b.present,
+    late: a.late + b.late,
+    excused: a.excused + b.excused,
+    absent: a.absent + b.absent,
+  };
+}
+
+export function deriveAttendance(t: AttendanceTally): AttendanceFigures {
+  const attended = t.present + t.late;
+  return {
+    ...t,
+    rate: rate(attended, t.expected),
+    rateExcludingExcused: rate(attended, t.expected - t.excused),
+  };
+}

@@ -1,0 +1,205 @@
+// Typed records that the spreadsheet contract produces and the figure computations consume.
+// Dates are calendar dates as 'YYYY-MM-DD' strings, months 'YYYY-MM', quarters 'YYYYQn':
+// the figures never need a time of day, and strings compare and serialise without time-zone surprises.
+
+export type IsoDate = string;
+export type Month = string;
+export type Quarter = string;
+
+export type Level = 'committee' | 'general_branch' | 'branch';
+export type Category = 'production' | 'management' | 'business';
+export type SecretaryType = 'full_time' | 'part_time';
+export type ReviewMethod = 'self' | 'on_site' | 'evidence';
+export type MemberKind = 'full' | 'probationary';
+export type MemberStatus = 'active' | 'transferred' | 'inactive';
+export type SessionType =
+  | 'members_meeting'
+  | 'committee_meeting'
+  | 'group_meeting'
+  | 'party_lecture'
+  | 'theme_day'
+  | 'study';
+export type AttendanceMark = 'present' | 'late' | 'excused' | 'absent';
+export type RectificationSource = 'cross_check' | 'expert_review' | 'self_check' | 'inspection' | 'other';
+export type ProjectKind = 'branch' | 'secretary';
+export type ProjectGrade = 'A' | 'B' | 'C';
+
+export type Grade = 'excellent' | 'good' | 'pass' | 'fail';
+export type MemberRating = 'excellent' | 'qualified' | 'basicallyQualified' | 'unqualified';
+
+// ---- configuration workbook ----
+
+export interface Org {
+  id: string;
+  name: string;
+  level: Level;
+  category: Category | null; // branches only
+  parentId: string | null; // null only for the committee
+  secretary: string | null;
+  secretaryType: SecretaryType | null;
+  workbook: string | null; // Google spreadsheet id or local file name
+}
+
+export interface Criterion {
+  id: string;
+  name: string;
+  appliesTo: 'all' | Category;
+  maxPoints: number; // > 0
+  method: ReviewMethod | null;
+}
+
+export interface Review {
+  month: Month;
+  orgId: string;
+  criterionId: string;
+  score: number;
+}
+
+export interface Weights {
+  evaluation: number;
+  attendance: number;
+  compliance: number;
+  rectification: number;
+  exam: number;
+}
+
+export interface Settings {
+  examPassMark: number;
+  gradeExcellent: number;
+  gradeGood: number;
+  gradePass: number;
+  memberExcellent: number;
+  memberQualified: number;
+  memberBasicallyQualified: number;
+  atRiskMonths: number;
+  lapsedMonths: number;
+  weights: Weights;
+  timeZone: string;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  examPassMark: 80,
+  gradeExcellent: 90,
+  gradeGood: 80,
+  gradePass: 60,
+  memberExcellent: 90,
+  memberQualified: 70,
+  memberBasicallyQualified: 60,
+  atRiskMonths: 3,
+  lapsedMonths: 6,
+  weights: { evaluation: 0.4, attendance: 0.2, compliance: 0.1, rectification: 0.2, exam: 0.1 },
+  timeZone: 'Asia/Shanghai',
+};
+
+export interface ConfigData {
+  orgs: Org[];
+  criteria: Criterion[];
+  reviews: Review[];
+  settings: Settings;
+}
+
+// ---- branch workbook ----
+
+export interface Member {
+  id: string;
+  name: string;
+  group: string | null;
+  kind: MemberKind | null;
+  status: MemberStatus;
+}
+
+export interface SelfReview {
+  month: Month;
+  criterionId: string;
+  score: number;
+  note: string | null;
+}
+
+export interface Session {
+  id: string;
+  date: IsoDate;
+  type: SessionType;
+  topic: string | null;
+  group: string | null; // the 党小组 a group meeting belongs to
+  hours: number | null;
+}
+
+/** One non-blank cell of the attendance matrix; blank cells (not expected) are not recorded. */
+export interface Attendance {
+  memberId: string;
+  sessionId: string;
+  mark: AttendanceMark;
+}
+
+export interface ExamScore {
+  quarter: Quarter;
+  memberId: string;
+  score: number | null; // null = did not sit
+}
+
+export interface MemberScore {
+  month: Month;
+  memberId: string;
+  base: number;
+  bonus: number;
+  deduction: number;
+  veto: boolean;
+  note: string | null;
+}
+
+export interface Rectification {
+  id: string;
+  foundOn: IsoDate;
+  source: RectificationSource | null;
+  description: string | null;
+  measure: string | null;
+  owner: string | null;
+  deadline: IsoDate;
+  closedOn: IsoDate | null;
+}
+
+export interface Project {
+  id: string;
+  year: number;
+  name: string;
+  kind: ProjectKind | null;
+  grade: ProjectGrade | null;
+  businessScore: number | null; // 1–5
+  partyScore: number | null; // 1–5
+  promotion: boolean;
+}
+
+export interface Milestone {
+  projectId: string;
+  name: string;
+  dueOn: IsoDate;
+  doneOn: IsoDate | null;
+}
+
+export interface BranchData {
+  orgId: string;
+  members: Member[];
+  selfReviews: SelfReview[];
+  sessions: Session[];
+  attendance: Attendance[];
+  exams: ExamScore[];
+  memberScores: MemberScore[];
+  rectifications: Rectification[];
+  projects: Project[];
+  milestones: Milestone[];
+}
+
+export function emptyBranchData(orgId: string): BranchData {
+  return {
+    orgId,
+    members: [],
+    selfReviews: [],
+    sessions: [],
+    attendance: [],
+    exams: [],
+    memberScores: [],
+    rectifications: [],
+    projects: [],
+    milestones: [],
+  };
+}

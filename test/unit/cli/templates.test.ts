@@ -1,0 +1,87 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../../shared/cli/main';
+import type { Io } from '../../../shared/cli/io';
+import { readBranchWorkbook, readConfigWorkbook } from '../../../shared/contract/workbook';
+import { readXlsxFile } from '../../../shared/sources/xlsx/read';
+import { tempDir } from '../../helpers/workbooks';
+
+function captureIo() {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: Io = { out: (l) => out.push(l), err: (l) => err.push(l) };
+  return { io, out, err };
+}
+
+async function runTemplates() {
+  const dir = await tempDir();
+  const { io, out } = captureIo();
+  const code = await main(['node', 'branchboard', 'templates', '--dir', dir], io);
+  return { dir, code, out };
+}
+
+describe('templates command', () => {
+  it('writes a configuration and a branch workbook that read back with no validation errors', async () => {
+    const { dir, code } = await runTemplates();
+    expect(code).toBe(0);
+    const config = readConfigWorkbook(await readXlsxFile(path.join(dir, 'config.xlsx')));
+    expect(config.issues).toEqual([]);
+    expect(config.data.orgs.map((o) => o.level)).toEqual(['committee', 'general_branch', 'branch']);
+    const workbook = config.data.orgs[2]?.workbook ?? '';
+    expect(existsSync(path.join(dir, workbook))).toBe(true);
+    const branch = readBranchWorkbook(await readXlsxFile(path.join(dir, workbook)), {
+      orgId: 'B01',
+      asOf: '2026-12-31',
+      criteria: config.data.criteria,
+    });
+    expect(branch.issues).toEqual([]);
+    // One example row per tab, consistent across tabs.
+    expect(branch.data.members).toHaveLength(1);
+    expect(branch.data.attendance).toEqual([{ memberId: 'M001', sessionId: 'S001', mark: 'present' }]);
+    expect(branch.data.milestones[0]?.projectId).toBe(branch.data.projects[0]?.id);
+  });
+
+  it('uses Chinese headers, a frozen header row and dropdowns on every enumerated column', async () => {
+    const { dir } = await runTemplates();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(dir, '第一党支部.xlsx'));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['党员', '自评', '组织生活', '考勤', '每季一考', '积分', '整改', '项目', '项目节点']);
+    const sessions = wb.getWorksheet('组织生活');
+    expect(sessions?.getRow(1).getCell(2).value).toBe('日期(YYYY-MM-DD)');
+    expect(sessions?.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    const typeValidation = sessions?.getCell('C50').dataValidation;
+    expect(typeValidation?.type).toBe('list');
+    expect(typeValidation?.formulae?.[0]).toContain('主题党日');
+    expect(wb.getWorksheet('考勤')?.getCell('E10').dataValidation?.formulae?.[0]).toBe('"出席,迟到,请假,缺席"');
+    expect(wb.getWorksheet('积分')?.getCell('F2').dataValidation?.formulae?.[0]).toBe('"是,否"');
+    expect(wb.getWorksheet('党员')?.getCell('E3').dataValidation?.formulae?.[0]).toBe('"在册,转出,其他"');
+    expect(wb.getWorksheet('整改')?.getCell('C2').dataValidation?.type).toBe('list');
+    expect(wb.getWorksheet('项目')?.getCell('E2').dataValidation?.formulae?.[0]).toBe('"A,B,C"');
+
+    const cfg = new ExcelJS.Workbook();
+    await cfg.xlsx.readFile(path.join(dir, 'config.xlsx'));
+    expect(cfg.worksheets.map((w) => w.name)).toEqual(['组织', '考评标准', '考评打分', '参数']);
+    expect(cfg.getWorksheet('组织')?.getCell('C5').dataValidation?.formulae?.[0]).toBe('"党委,党总支,党支部"');
+    expect(cfg.getWorksheet('组织')?.getCell('D5').dataValidation?.formulae?.[0]).toBe('"生产,管理,经营"');
+    expect(cfg.getWorksheet('考评标准')?.getCell('C2').dataValidation?.formulae?.[0]).toBe('"全部,生产,管理,经营"');
+  });
+});
+
+describe('command line', () => {
+  it('prints help for every command and exits 0', async () => {
+    for (const args of [['--help'], ['templates', '--help']]) {
+      const { io, out } = captureIo();
+      expect(await main(['node', 'branchboard', ...args], io)).toBe(0);
+      expect(out.join('\n')).toContain('Usage');
+    }
+  });
+
+  it('exits 2 on a usage error', async () => {
+    const { io, err } = captureIo();
+    expect(await main(['node', 'branchboard', 'templates'], io)).toBe(2);
+    expect(err.join('\n')).toContain('--dir');
+    expect(await main(['node', 'branchboard', 'nosuch'], captureIo().io)).toBe(2);
+  });
+});

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { readConfigWorkbook } from '../../../shared/contract/workbook';
+import { DEFAULT_SETTINGS } from '../../../shared/domain/types';
+import { rawWorkbook, type Grid } from '../../helpers/workbooks';
+
+const orgs: Grid = [
+  ['组织编号', '组织名称', '层级', '类别', '上级编号', '书记', '书记类型', '表格'],
+  ['W', '公司党委', '党委', '', '', '甲', '专职', ''],
+  ['Z1', '一总支', '党总支', '', 'W', '乙', '兼职', ''],
+  ['B1', '一支部', '党支部', '生产类', 'Z1', '丙', '兼职', ' 一支部.xlsx\u3000'],
+  ['B2', '二支部', 'branch', 'management', 'W', '丁', 'part_time', 'b2.xlsx'],
+];
+const criteria: Grid = [
+  ['指标编号', '指标名称', '适用类别', '分值', '考评方式'],
+  ['C1', '组织建设', '全部', 10, '自评'],
+  ['C2', '安全生产', '生产', '20分', '现场'],
+];
+
+function read(tabs: Record<string, Grid>) {
+  return readConfigWorkbook(rawWorkbook('config.xlsx', { 组织: orgs, 考评标准: criteria, 考评打分: [['月份', '组织编号', '指标编号', '得分']], ...tabs }));
+}
+
+describe('configuration workbook', () => {
+  it('reads the roster, criteria and defaults when there is no 参数 tab', () => {
+    const r = read({});
+    expect(r.issues).toEqual([]);
+    expect(r.data.orgs.map((o) => [o.id, o.level, o.category, o.parentId, o.workbook])).toEqual([
+      ['W', 'committee', null, null, null],
+      ['Z1', 'general_branch', null, 'W', null],
+      ['B1', 'branch', 'production', 'Z1', '一支部.xlsx'],
+      ['B2', 'branch', 'management', 'W', 'b2.xlsx'],
+    ]);
+    expect(r.data.criteria.map((c) => [c.id, c.appliesTo, c.maxPoints])).toEqual([
+      ['C1', 'all', 10],
+      ['C2', 'production', 20],
+    ]);
+    expect(r.data.settings).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('rejects a branch without category, an org without parent, a second committee and an unknown parent', () => {
+    const r = read({
+      组织: [
+        ...orgs,
+        ['B3', '三支部', '党支部', '', 'Z1'],
+        ['Z2', '二总支', '党总支', '', ''],
+        ['W2', '另一党委', '党委', '', ''],
+        ['B4', '四支部', '党支部', '经营', 'Z9'],
+      ],
+    });
+    expect(r.issues.map((i) => [i.row, i.column, i.code])).toEqual([
+      [6, '类别', 'required_value'],
+      [7, '上级编号', 'required_value'],
+      [8, '层级', 'duplicate_id'],
+      [9, '上级编号', 'unknown_reference'],
+    ]);
+    expect(r.data.orgs).toHaveLength(4);
+  });
+
+  it('rejects reviews of unknown orgs or criteria and scores above max_points; a score of 0 is kept', () => {
+    const r = read({
+      考评打分: [
+        ['月份', '组织编号', '指标编号', '得分'],
+        ['2026-03', 'B1', 'C1', 0],
+        ['2026年3月', 'B1', 'C2', 21],
+        ['2026/3', 'B9', 'C1', 5],
+        ['2026-03', 'B2', 'C7', 5],
+      ],
+    });
+    expect(r.data.reviews).toEqual([{ month: '2026-03', orgId: 'B1', criterionId: 'C1', score: 0 }]);
+    expect(r.issues.map((i) => [i.row, i.code])).toEqual([
+      [3, 'out_of_range'],
+      [4, 'unknown_reference'],
+      [5, 'unknown_reference'],
+    ]);
+  });
+
+  it('applies settings, and keeps the default for an unknown key or an unreadable value', () => {
+    const r = read({
+      参数: [
+        ['名称', '值'],
+        ['exam_pass_mark', 85],
+        ['at_risk_months', '4'],
+        ['weight_exam', 'abc'],
+        ['colour', 'red'],
+        ['time_zone', 'Mars/Base'],
+      ],
+    });
+    expect(r.data.settings.examPassMark).toBe(85);
+    expect(r.data.settings.atRiskMonths).toBe(4);
+    expect(r.data.settings.weights.exam).toBe(DEFAULT_SETTINGS.weights.exam);
+    expect(r.data.settings.timeZone).toBe('Asia/Shanghai');
+    expect(r.issues.map((i) => [i.row, i.code])).toEqual([
+      [4, 'unreadable_cell'],
+      [5, 'unknown_setting'],
+      [6, 'unreadable_cell'],
+    ]);
+  });
+});
