@@ -1,5 +1,6 @@
 // Reads the 考勤 attendance matrix: one row per member, one column per session id, a mark in each expected cell.
-import { displayValue, isBlank, parseAttendanceMark, parseText } from './cells';
+import { displayValue, isBlank, parseAttendanceMark } from './cells';
+import { parseId } from './schema';
 import { headerMatches, normalizeHeader } from './headers';
 import { expectedText, makeIssue, type ValidationIssue } from './issues';
 import {
@@ -63,7 +64,7 @@ export function readAttendance(wb: RawWorkbook, ctx: AttendanceContext): TabOutc
     if (outcome === undefined) continue;
     const place = (i: number) => ({ workbook: wb.id, tab: raw.name, row: row.rowNumber, column: keys[i] ?? '', value: displayValue(row.cells[i]) });
     const idCell = row.cells[memberCol];
-    const id = parseText(idCell);
+    const id = parseId(idCell);
     if (!id.ok || id.value === null) {
       const text = id.ok ? { zh: '党员编号必填', en: 'member_id must not be blank' } : expectedText(id.expected, displayValue(idCell));
       out.issues.push(makeIssue({ code: id.ok ? 'required_value' : 'unreadable_cell', ...place(memberCol), text }));

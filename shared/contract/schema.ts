@@ -1,6 +1,6 @@
 // zod building blocks for row schemas: each column's cell parser becomes a zod field whose issues carry bilingual text.
 import { z } from 'zod';
-import { parseNumber, type CellResult, type CellValue } from './cells';
+import { normalizeText, parseNumber, parseText, type CellResult, type CellValue } from './cells';
 import type { Bilingual, IssueCode } from './issues';
 
 /** Issue params that a row schema attaches, read back by the tab reader to build a ValidationIssue. */
@@ -82,4 +82,10 @@ export function positiveNumber(what: Bilingual): Parser<number> {
     }
     return r;
   };
+}
+
+/** Ids compare width-insensitively: 'Ｍ００１' typed with a Chinese input method is the member 'M001'. */
+export function parseId(v: CellValue): CellResult<string | null> {
+  const r = parseText(v);
+  return r.ok && r.value !== null ? { ok: true, value: normalizeText(r.value) } : r;
 }

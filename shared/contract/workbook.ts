@@ -1,5 +1,6 @@
 // Reads a whole configuration or branch workbook into typed records plus every row as typed and every validation issue.
 import { readAttendance } from './attendance';
+import { normalizeText } from './cells';
 import type { ValidationIssue } from './issues';
 import { readTab, type RowOutcome, type TabOutcome } from './read-tab';
 import { accepted, applyRules, unknownRef } from './references';
@@ -158,7 +159,8 @@ function byId<T extends { id: string }>(items: readonly T[]): Map<string, T> {
 function idsOf(rows: RowOutcome<unknown>[], pick: (cells: Record<string, string>) => string | undefined): Set<string> {
   const ids = new Set<string>();
   for (const r of rows) {
-    const id = pick(r.cells)?.normalize('NFKC').trim();
+    const cell = pick(r.cells);
+    const id = cell === undefined ? '' : normalizeText(cell);
     if (id) ids.add(id);
   }
   return ids;

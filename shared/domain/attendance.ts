@@ -1,7 +1,7 @@
 // Attendance at the study sessions (三会一课 etc.) dated in the period month.
 import { activeMemberIds } from './active';
 import { monthOf } from './dates';
-import { rate } from './rates';
+import { addCounts, rate } from './rates';
 import type { AttendanceFigures } from './results';
 import type { BranchData, Month } from './types';
 
@@ -31,13 +31,7 @@ export function zeroAttendance(): AttendanceTally {
 }
 
 export function addAttendance(a: AttendanceTally, b: AttendanceTally): AttendanceTally {
-  return {
-    expected: a.expected + b.expected,
-    present: a.present + b.present,
-    late: a.late + b.late,
-    excused: a.excused + b.excused,
-    absent: a.absent + b.absent,
-  };
+  return addCounts(a, b);
 }
 
 export function deriveAttendance(t: AttendanceTally): AttendanceFigures {

@@ -1,6 +1,6 @@
 // The quarterly knowledge exam (每季一考) for the quarter that contains the period.
 import { activeMemberIds } from './active';
-import { rate } from './rates';
+import { addCounts, rate } from './rates';
 import type { ExamFigures } from './results';
 import type { BranchData, Quarter, Settings } from './types';
 
@@ -34,13 +34,9 @@ export function zeroExam(quarter: Quarter): ExamTally {
 }
 
 export function addExam(a: ExamTally, b: ExamTally): ExamTally {
-  return {
-    quarter: a.quarter,
-    required: a.required + b.required,
-    sat: a.sat + b.sat,
-    passed: a.passed + b.passed,
-    scoreSum: a.scoreSum + b.scoreSum,
-  };
+  const { quarter, ...counts } = a;
+  const { quarter: _q, ...more } = b;
+  return { quarter, ...addCounts(counts, more) };
 }
 
 export function deriveExam(t: ExamTally): ExamFigures {

@@ -1,6 +1,6 @@
 // Per-member quantitative evaluation (党员量化评价) for the period month, and its tally for roll-ups.
 import type { MemberFigures, MemberScoreRow } from './results';
-import { rate } from './rates';
+import { addCounts, rate } from './rates';
 import type { BranchData, MemberRating, MemberScore, Month, Settings } from './types';
 
 export interface MemberTally {
@@ -66,15 +66,7 @@ export function zeroMembers(): MemberTally {
 }
 
 export function addMembers(a: MemberTally, b: MemberTally): MemberTally {
-  return {
-    count: a.count + b.count,
-    excellent: a.excellent + b.excellent,
-    qualified: a.qualified + b.qualified,
-    basicallyQualified: a.basicallyQualified + b.basicallyQualified,
-    unqualified: a.unqualified + b.unqualified,
-    vetoed: a.vetoed + b.vetoed,
-    totalSum: a.totalSum + b.totalSum,
-  };
+  return addCounts(a, b);
 }
 
 export function deriveMembers(t: MemberTally): MemberFigures {

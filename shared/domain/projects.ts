@@ -1,6 +1,6 @@
 // Branch and secretary projects (一支部一项目, 书记项目) of the period's year: two-sided scores and milestones.
 import { yearOf } from './dates';
-import { rate } from './rates';
+import { addCounts, rate } from './rates';
 import type { ProjectFigures, ProjectRow } from './results';
 import type { BranchData, IsoDate, Milestone, Month, Project } from './types';
 
@@ -75,14 +75,7 @@ export function zeroProjects(): ProjectTally {
 }
 
 export function addProjects(a: ProjectTally, b: ProjectTally): ProjectTally {
-  return {
-    count: a.count + b.count,
-    scored: a.scored + b.scored,
-    outstanding: a.outstanding + b.outstanding,
-    milestonesDue: a.milestonesDue + b.milestonesDue,
-    milestonesOnTime: a.milestonesOnTime + b.milestonesOnTime,
-    complete: a.complete + b.complete,
-  };
+  return addCounts(a, b);
 }
 
 export function deriveProjects(t: ProjectTally): ProjectFigures {

@@ -11,3 +11,10 @@ export function mean(values: readonly number[]): number | null {
   for (const v of values) sum += v;
   return rate(sum, values.length);
 }
+
+/** Field-by-field sum of two tallies made only of counts: how every roll-up adds its branches. */
+export function addCounts<T extends { [K in keyof T]: number }>(a: T, b: T): T {
+  const out = { ...a };
+  for (const k of Object.keys(b) as (keyof T)[]) out[k] = (a[k] + b[k]) as T[keyof T];
+  return out;
+}

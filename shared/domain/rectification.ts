@@ -1,6 +1,6 @@
 // Rectification items (整改): year-to-date closure and on-time rates, and the overdue list of any year.
 import { daysBetween, firstDayOfYear } from './dates';
-import { rate } from './rates';
+import { addCounts, rate } from './rates';
 import type { OverdueItem, RectificationFigures } from './results';
 import type { BranchData, IsoDate, Month, Rectification } from './types';
 
@@ -54,13 +54,7 @@ export function zeroRectification(): RectificationTally {
 }
 
 export function addRectification(a: RectificationTally, b: RectificationTally): RectificationTally {
-  return {
-    found: a.found + b.found,
-    closed: a.closed + b.closed,
-    due: a.due + b.due,
-    onTime: a.onTime + b.onTime,
-    overdue: a.overdue + b.overdue,
-  };
+  return addCounts(a, b);
 }
 
 export function deriveRectification(t: RectificationTally): RectificationFigures {

@@ -15,7 +15,7 @@ import {
   parseSessionType,
   parseText,
 } from '../cells';
-import { addCellIssue, numberIn, optional, required } from '../schema';
+import { addCellIssue, parseId, numberIn, optional, required } from '../schema';
 import { defineTab, YES_NO } from '../tab-def';
 import type {
   ExamScore,
@@ -47,7 +47,7 @@ export const membersTab = defineTab<Member>({
   ],
   schema: z
     .object({
-      id: required(parseText),
+      id: required(parseId),
       name: required(parseText),
       group: optional(parseText),
       kind: optional(parseMemberKind),
@@ -70,7 +70,7 @@ export const selfReviewTab = defineTab<SelfReview>({
   ],
   schema: z.object({
     month: required(parseMonth),
-    criterionId: required(parseText),
+    criterionId: required(parseId),
     score: required(parseNumber),
     note: optional(parseText),
   }),
@@ -90,7 +90,7 @@ export const sessionsTab = defineTab<Session>({
     { key: 'hours', zh: '时长', en: 'hours', hint: '小时', requiredColumn: false, example: 2, width: 8 },
   ],
   schema: z.object({
-    id: required(parseText),
+    id: required(parseId),
     date: required(parseDate),
     type: required(parseSessionType),
     topic: optional(parseText),
@@ -111,7 +111,7 @@ export const examsTab = defineTab<ExamScore>({
   ],
   schema: z.object({
     quarter: required(parseQuarter),
-    memberId: required(parseText),
+    memberId: required(parseId),
     score: optional(score100),
   }),
   identity: { of: (e) => `${e.quarter}|${e.memberId}`, column: 'memberId' },
@@ -133,7 +133,7 @@ export const memberScoresTab = defineTab<MemberScore>({
   schema: z
     .object({
       month: required(parseMonth),
-      memberId: required(parseText),
+      memberId: required(parseId),
       base: required(score100),
       bonus: optional(nonNegative),
       deduction: optional(nonNegative),
@@ -160,7 +160,7 @@ export const rectificationsTab = defineTab<Rectification>({
   ],
   schema: z
     .object({
-      id: required(parseText),
+      id: required(parseId),
       foundOn: required(parseDate),
       source: optional(parseRectificationSource),
       description: optional(parseText),
@@ -192,7 +192,7 @@ export const projectsTab = defineTab<Project>({
     { key: 'promotion', zh: '晋级申报', en: 'promotion', requiredColumn: false, choices: YES_NO, example: '否', width: 10 },
   ],
   schema: z.object({
-    id: required(parseText),
+    id: required(parseId),
     year: required(numberYear),
     name: required(parseText),
     kind: optional(parseProjectKind),
@@ -224,7 +224,7 @@ export const milestonesTab = defineTab<Milestone>({
     { key: 'doneOn', zh: '完成日期', en: 'done_on', hint: '未完成留空', requiredColumn: true, example: null, width: 14 },
   ],
   schema: z.object({
-    projectId: required(parseText),
+    projectId: required(parseId),
     name: required(parseText),
     dueOn: required(parseDate),
     doneOn: optional(parseDate),

@@ -11,7 +11,7 @@ import {
   parseText,
   type CellValue,
 } from '../cells';
-import { addCellIssue, optional, positiveNumber, required } from '../schema';
+import { addCellIssue, parseId, optional, positiveNumber, required } from '../schema';
 import { defineTab } from '../tab-def';
 import type { Criterion, Org, Review } from '../../domain/types';
 
@@ -34,11 +34,11 @@ export const orgsTab = defineTab<Org>({
   ],
   schema: z
     .object({
-      id: required(parseText),
+      id: required(parseId),
       name: required(parseText),
       level: required(parseLevel),
       category: optional(parseCategory),
-      parentId: optional(parseText),
+      parentId: optional(parseId),
       secretary: optional(parseText),
       secretaryType: optional(parseSecretaryType),
       workbook: optional(parseText),
@@ -70,7 +70,7 @@ export const criteriaTab = defineTab<Criterion>({
     { key: 'method', zh: '考评方式', en: 'method', requiredColumn: false, choices: ['自评', '现场', '资料'], example: '自评', width: 10 },
   ],
   schema: z.object({
-    id: required(parseText),
+    id: required(parseId),
     name: required(parseText),
     appliesTo: required(parseAppliesTo),
     maxPoints: required(positiveNumber({ zh: '分值', en: 'points' })),
@@ -91,8 +91,8 @@ export const reviewsTab = defineTab<Review>({
   ],
   schema: z.object({
     month: required(parseMonth),
-    orgId: required(parseText),
-    criterionId: required(parseText),
+    orgId: required(parseId),
+    criterionId: required(parseId),
     score: required(parseNumber),
   }),
   identity: { of: (r) => `${r.month}|${r.orgId}|${r.criterionId}`, column: 'criterionId' },

@@ -97,6 +97,12 @@ describe('branch workbook', () => {
     ]);
   });
 
+  it('matches ids typed in full-width characters', () => {
+    const r = read({ 每季一考: [['季度', '党员编号', '成绩'], ['2026年第一季度', 'Ｍ１', '９２分']] });
+    expect(r.issues).toEqual([]);
+    expect(r.data.exams).toEqual([{ quarter: '2026Q1', memberId: 'M1', score: 92 }]);
+  });
+
   it('rejects references to unknown members, criteria and projects', () => {
     const r = read({
       每季一考: [['季度', '党员编号', '成绩'], ['2026Q1', 'M9', 90]],
