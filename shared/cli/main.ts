@@ -1,7 +1,9 @@
 // The branchboard command line: parses arguments, runs one command, returns the exit code (0 done, 1 failed, 2 usage).
 import { pathToFileURL } from 'node:url';
 import { Command, CommanderError } from 'commander';
+import { pipelineCommands } from './commands/pipeline';
 import { templatesCommand } from './commands/templates';
+import { UsageError } from './dates';
 import { processIo, type Io } from './io';
 import { WorkbookUnavailableError } from '../sources/port';
 
@@ -16,11 +18,14 @@ export function buildProgram(io: Io): Command {
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
   templatesCommand(program, io);
+  pipelineCommands(program, io);
   for (const c of program.commands) c.exitOverride().showHelpAfterError();
   return program;
 }
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  // Lambda runs Node 22; on a laptop with Node 20 the SDK's notice about 2027 would only clutter every run.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const program = buildProgram(io);
   if (argv.length <= 2) {
     program.outputHelp();
@@ -32,6 +37,10 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   } catch (err) {
     if (err instanceof CommanderError) {
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.help' || err.code === 'commander.version') return EXIT_OK;
+      return EXIT_USAGE;
+    }
+    if (err instanceof UsageError) {
+      io.err(`error: ${err.message}`);
       return EXIT_USAGE;
     }
     if (err instanceof WorkbookUnavailableError) {

@@ -25,9 +25,15 @@ export interface AttendanceContext {
   memberIds: ReadonlySet<string>;
 }
 
-export function readAttendance(wb: RawWorkbook, ctx: AttendanceContext): TabOutcome<Attendance[]> {
+/** One member's row of the matrix: the marks of the sessions they were expected at. */
+export interface AttendanceRow {
+  memberId: string;
+  marks: Attendance[];
+}
+
+export function readAttendance(wb: RawWorkbook, ctx: AttendanceContext): TabOutcome<AttendanceRow> {
   const raw = findTab(wb, ATTENDANCE_TAB);
-  const out = emptyOutcome<Attendance[]>(ATTENDANCE_TAB, raw);
+  const out = emptyOutcome<AttendanceRow>(ATTENDANCE_TAB, raw);
   if (raw === undefined) {
     out.issues.push(missingTabIssue(wb.id, ATTENDANCE_TAB));
     return out;
@@ -91,7 +97,7 @@ export function readAttendance(wb: RawWorkbook, ctx: AttendanceContext): TabOutc
     }
     // A cell that cannot be read rejects the row, as everywhere else: the secretary fixes it and the row counts again.
     if (errors.length > 0) out.issues.push(...errors);
-    else outcome.record = marks;
+    else outcome.record = { memberId, marks };
   }
   return out;
 }

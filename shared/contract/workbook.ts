@@ -140,7 +140,7 @@ export function readBranchWorkbook(wb: RawWorkbook, ctx: BranchContext): Workboo
       members: accepted(members),
       selfReviews: accepted(selfReview),
       sessions: accepted(sessions),
-      attendance: accepted(attendance).flat(),
+      attendance: accepted(attendance).flatMap((r) => r.marks),
       exams: accepted(exams),
       memberScores: accepted(memberScores),
       rectifications: accepted(rectifications),

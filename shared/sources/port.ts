@@ -44,3 +44,10 @@ export class WorkbookUnavailableError extends Error {
     this.name = 'WorkbookUnavailableError';
   }
 }
+
+/** Where dashboards go: files in local mode, spreadsheets in Google mode. Returns where each was written. */
+export interface WorkbookSink {
+  writeSummary(period: string, layout: import('./layout').LayoutWorkbook): Promise<string>;
+  /** The branch's feedback; null when nothing was written (e.g. unchanged). */
+  writeFeedback(org: { id: string; name: string; workbook: string | null }, period: string, layout: import('./layout').LayoutWorkbook): Promise<string | null>;
+}

@@ -1,0 +1,137 @@
+// `nightly`, `sync`, `compute` and `publish`: the nightly job whole, or one step of it, over a folder of .xlsx workbooks.
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { Option, type Command } from 'commander';
+import { LANGS, type Lang } from '../../dashboards/lang';
+import { compute } from '../../pipeline/compute';
+import { lineLogger, type PipelineContext } from '../../pipeline/context';
+import { nightly, type NightlyReport } from '../../pipeline/nightly';
+import { publish } from '../../pipeline/publish';
+import { sync } from '../../pipeline/sync';
+import { XlsxWorkbookSource } from '../../sources/xlsx/read';
+import { XlsxWorkbookSink } from '../../sources/xlsx/sink';
+import { DEFAULT_SETTINGS } from '../../domain/types';
+import { resolveDates, todayIn, UsageError } from '../dates';
+import { parseEnv } from '../env';
+import type { Io } from '../io';
+import { logProgress, terminalProgress } from '../progress';
+import { openStore } from '../store';
+import { CONFIG_FILE } from './templates';
+
+export interface RunOptions {
+  dir: string;
+  period?: string;
+  asOf?: string;
+  out?: string;
+  json?: string;
+  lang: Lang;
+  data?: string;
+  concurrency: string;
+  force?: boolean;
+  config: string;
+}
+
+export interface Run {
+  ctx: PipelineContext;
+  period: string;
+  asOf: string;
+  outDir: string;
+  close(): Promise<void>;
+}
+
+/** Opens the store and builds the pipeline context; the caller must close it. */
+export async function openRun(opts: RunOptions, io: Io, now: () => Date = () => new Date()): Promise<Run> {
+  const concurrency = Number(opts.concurrency);
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) throw new UsageError('--concurrency must be a whole number from 1 to 64');
+  if (!LANGS.includes(opts.lang)) throw new UsageError('--lang must be zh or en');
+  const env = parseEnv();
+  const dir = path.resolve(opts.dir);
+  const opened = await openStore(env, path.resolve(opts.data ?? path.join(dir, '.branchboard')));
+  const log = lineLogger(io.err, now);
+  const ctx: PipelineContext = {
+    store: opened.client,
+    source: new XlsxWorkbookSource(dir),
+    configWorkbook: opts.config,
+    concurrency,
+    log,
+    progress: process.stderr.isTTY ? terminalProgress(process.stderr) : logProgress(log),
+    now,
+    runId: randomUUID(),
+  };
+  log.info('run started', { runId: ctx.runId, dir, store: opened.embedded ? 'embedded DynamoDB Local' : opened.endpoint });
+  // The default period is this month in the committee's time zone; the stored settings know it after a first run.
+  const today = todayIn(DEFAULT_SETTINGS.timeZone, now());
+  const { period, asOf } = resolveDates(opts, today);
+  return { ctx, period, asOf, outDir: path.resolve(opts.out ?? path.join(dir, 'output')), close: opened.close };
+}
+
+export function addRunOptions(cmd: Command): Command {
+  return cmd
+    .requiredOption('--dir <dir>', 'folder holding config.xlsx and the branch workbooks its roster names')
+    .option('--period <YYYY-MM>', 'the month to compute (default: this month)')
+    .option('--as-of <YYYY-MM-DD>', "the as-of date (default: the period's last day, or today if earlier)")
+    .option('--out <dir>', 'where dashboards go (default: DIR/output)')
+    .option('--json <file>', 'also write the results JSON to this file')
+    .addOption(new Option('--lang <lang>', 'dashboard language').choices(['zh', 'en']).default('zh'))
+    .option('--data <dir>', 'where the embedded database keeps its files (default: DIR/.branchboard)')
+    .option('--concurrency <n>', 'workbooks read at the same time', '8')
+    .option('--config <file>', 'the configuration workbook, relative to DIR', CONFIG_FILE)
+    .option('--force', 'read every workbook even if unchanged');
+}
+
+export function printNightly(io: Io, r: NightlyReport): void {
+  const s = r.sync;
+  io.out(`Workbooks: ${s.workbooks.length} (read ${s.read}, unchanged ${s.unchanged}, failed ${s.failed})`);
+  io.out(`Validation issues: ${r.publish.results.validation.length}`);
+  io.out(`Period ${r.compute.results.period} as of ${r.compute.results.asOf}: version ${r.compute.version}${r.compute.written ? ' (new)' : ' (unchanged)'}`);
+  io.out(`Dashboard: ${r.publish.summary}`);
+  io.out(`Feedback files: ${r.publish.feedback.length} in ${path.dirname(r.publish.feedback[0] ?? r.publish.summary)}`);
+  if (r.publish.json) io.out(`Results JSON: ${r.publish.json}`);
+}
+
+async function withRun(opts: RunOptions, io: Io, fn: (run: Run) => Promise<void>): Promise<void> {
+  const run = await openRun(opts, io);
+  try {
+    await fn(run);
+  } finally {
+    await run.close();
+  }
+}
+
+export function pipelineCommands(program: Command, io: Io): void {
+  addRunOptions(program.command('nightly').description('the whole nightly job: sync changed workbooks, compute the period, write the dashboards')).action(
+    (opts: RunOptions) =>
+      withRun(opts, io, async (run) => {
+        const r = await nightly(run.ctx, {
+          period: run.period,
+          asOf: run.asOf,
+          lang: opts.lang,
+          sink: new XlsxWorkbookSink(run.outDir),
+          ...(opts.force ? { force: true } : {}),
+          ...(opts.json ? { jsonFile: opts.json } : {}),
+        });
+        printNightly(io, r);
+      }),
+  );
+  addRunOptions(program.command('sync').description('read the workbooks that changed, validate and store every row')).action((opts: RunOptions) =>
+    withRun(opts, io, async (run) => {
+      const r = await sync(run.ctx, { asOf: run.asOf, ...(opts.force ? { force: true } : {}) });
+      io.out(`Workbooks: ${r.workbooks.length} (read ${r.read}, unchanged ${r.unchanged}, failed ${r.failed})`);
+    }),
+  );
+  addRunOptions(program.command('compute').description("compute the period's figures from the stored records and store them as a version")).action(
+    (opts: RunOptions) =>
+      withRun(opts, io, async (run) => {
+        const r = await compute(run.ctx, { period: run.period, asOf: run.asOf });
+        io.out(`Period ${r.results.period} as of ${r.results.asOf}: version ${r.version}${r.written ? ' (new)' : ' (unchanged)'}`);
+      }),
+  );
+  addRunOptions(program.command('publish').description("write the dashboards and feedback from the period's latest stored version")).action(
+    (opts: RunOptions) =>
+      withRun(opts, io, async (run) => {
+        const r = await publish(run.ctx, { period: run.period, lang: opts.lang, sink: new XlsxWorkbookSink(run.outDir), ...(opts.json ? { jsonFile: opts.json } : {}) });
+        io.out(`Dashboard: ${r.summary}`);
+        io.out(`Feedback files: ${r.feedback.length}`);
+      }),
+  );
+}

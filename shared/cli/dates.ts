@@ -1,0 +1,41 @@
+// Period and as-of date for a run: validated options, or today's month in the committee's time zone.
+import { defaultAsOf, monthOf } from '../domain/dates';
+import type { IsoDate, Month } from '../domain/types';
+
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export function todayIn(timeZone: string, now: Date): IsoDate {
+  // en-CA formats as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+export function parsePeriod(text: string): Month {
+  const m = /^(\d{4})-(\d{2})$/.exec(text.trim());
+  if (m === null || Number(m[2]) < 1 || Number(m[2]) > 12) throw new UsageError(`--period must be a month as YYYY-MM, got "${text}"`);
+  return `${m[1]}-${m[2]}`;
+}
+
+export function parseAsOf(text: string): IsoDate {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
+  const d = m === null ? null : new Date(`${text.trim()}T00:00:00Z`);
+  if (m === null || d === null || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== text.trim()) {
+    throw new UsageError(`--as-of must be a date as YYYY-MM-DD, got "${text}"`);
+  }
+  return text.trim();
+}
+
+/**
+ * The run's period and as-of date: the options when given, else this month and today (or the period's last day).
+ * An as-of after the period is allowed: a past month seen from a later date.
+ */
+export function resolveDates(opts: { period?: string; asOf?: string }, today: IsoDate): { period: Month; asOf: IsoDate } {
+  const asOfOpt = opts.asOf === undefined ? undefined : parseAsOf(opts.asOf);
+  const period = opts.period !== undefined ? parsePeriod(opts.period) : monthOf(asOfOpt ?? today);
+  const asOf = asOfOpt ?? defaultAsOf(period, today);
+  if (asOf < `${period}-01` && opts.asOf !== undefined) {
+    throw new UsageError(`--as-of ${asOf} is before the period ${period} begins`);
+  }
+  return { period, asOf };
+}

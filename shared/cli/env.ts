@@ -1,0 +1,23 @@
+// Environment settings of the command line, parsed once with zod: a wrong value fails at start with its name.
+import { z } from 'zod';
+
+const envSchema = z.object({
+  DYNAMODB_ENDPOINT: z.url({ message: 'DYNAMODB_ENDPOINT must be a URL such as http://localhost:8000' }).optional(),
+  BRANCHBOARD_TABLE: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{3,255}$/, 'BRANCHBOARD_TABLE must be 3–255 letters, digits, _ . or -')
+    .default('branchboard'),
+  AWS_REGION: z.string().optional(),
+});
+
+export type CliEnv = z.infer<typeof envSchema>;
+
+export function parseEnv(env: NodeJS.ProcessEnv = process.env): CliEnv {
+  const r = envSchema.safeParse({
+    DYNAMODB_ENDPOINT: env.DYNAMODB_ENDPOINT || undefined,
+    BRANCHBOARD_TABLE: env.BRANCHBOARD_TABLE || undefined,
+    AWS_REGION: env.AWS_REGION || undefined,
+  });
+  if (!r.success) throw new Error(r.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`).join('; '));
+  return r.data;
+}

@@ -1,0 +1,59 @@
+// Publish: the latest stored version of a period → the leaders' summary workbook, each branch's feedback, and the results JSON.
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { feedbackWorkbook } from '../dashboards/feedback';
+import type { Lang } from '../dashboards/lang';
+import { summaryWorkbook } from '../dashboards/summary';
+import type { Month } from '../domain/types';
+import type { WorkbookSink } from '../sources/port';
+import { configDataFrom } from '../store/assemble';
+import { CONFIG_PK } from '../store/keys';
+import { loadOrgFigures, loadResults } from '../store/results-store';
+import { loadRecords } from '../store/workbooks';
+import { trendMonths } from './compute';
+import type { PipelineContext } from './context';
+import { mapPool } from './pool';
+import type { ResultsJson, TrendPoint } from './results';
+
+export interface PublishOptions {
+  period: Month;
+  lang: Lang;
+  sink: WorkbookSink;
+  jsonFile?: string;
+}
+
+export interface PublishReport {
+  results: ResultsJson;
+  summary: string;
+  feedback: string[];
+  json: string | null;
+}
+
+export async function publish(ctx: PipelineContext, opts: PublishOptions): Promise<PublishReport> {
+  const results = await loadResults(ctx.store, opts.period);
+  if (results === null) throw new Error(`nothing computed for ${opts.period} yet: run compute (or nightly) first`);
+  const config = configDataFrom(await loadRecords(ctx.store, CONFIG_PK));
+  const top = results.orgs.find((o) => o.level === 'committee') ?? results.orgs.find((o) => o.parentId === null);
+  const trend: TrendPoint[] = await mapPool(trendMonths(opts.period), ctx.concurrency, async (period) => ({
+    period,
+    figures: top === undefined ? null : period === opts.period ? top : await loadOrgFigures(ctx.store, period, top.id),
+  }));
+  const summary = await opts.sink.writeSummary(opts.period, summaryWorkbook({ results, trend, orgs: config.orgs, lang: opts.lang }));
+  const branches = config.orgs.filter((o) => o.level === 'branch');
+  ctx.progress.start('publish', branches.length);
+  const written = await mapPool(branches, ctx.concurrency, async (org) => {
+    const where = await opts.sink.writeFeedback(org, opts.period, feedbackWorkbook({ results, orgId: org.id, lang: opts.lang }));
+    ctx.progress.tick(org.id);
+    return where;
+  });
+  ctx.progress.stop();
+  let json: string | null = null;
+  if (opts.jsonFile !== undefined) {
+    json = path.resolve(opts.jsonFile);
+    await mkdir(path.dirname(json), { recursive: true });
+    await writeFile(json, `${JSON.stringify(results, null, 2)}\n`);
+  }
+  const feedback = written.filter((w): w is string => w !== null);
+  ctx.log.info('published', { period: opts.period, summary, feedback: feedback.length, json });
+  return { results, summary, feedback, json };
+}

@@ -1,0 +1,153 @@
+// zod schema of the results JSON: validates what is read back from storage and (later) documents the API.
+import { z } from 'zod';
+import { issueSchema } from '../store/sync-state';
+import type { ResultsJson } from './results';
+
+const rateOrNull = z.number().nullable();
+const category = z.enum(['production', 'management', 'business']);
+
+export const orgFiguresSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  level: z.enum(['committee', 'general_branch', 'branch']),
+  category: category.nullable(),
+  parentId: z.string().nullable(),
+  evaluation: z.object({
+    score: z.number().nullable(),
+    grade: z.enum(['excellent', 'good', 'pass', 'fail']).nullable(),
+    reviewed: z.boolean().nullable(),
+    missing: z.number(),
+    rank: z.number().nullable(),
+    rankOf: z.number().nullable(),
+    selfGap: z.number().nullable(),
+  }),
+  attendance: z.object({
+    expected: z.number(),
+    present: z.number(),
+    late: z.number(),
+    excused: z.number(),
+    absent: z.number(),
+    rate: rateOrNull,
+    rateExcludingExcused: rateOrNull,
+  }),
+  compliance: z.object({
+    due: z.number(),
+    met: z.number(),
+    rate: rateOrNull,
+    unmet: z.array(
+      z.object({
+        type: z.enum(['members_meeting', 'committee_meeting', 'group_meeting', 'party_lecture', 'theme_day', 'study']),
+        group: z.string().nullable(),
+      }),
+    ),
+  }),
+  exam: z.object({
+    quarter: z.string(),
+    required: z.number(),
+    sat: z.number(),
+    passed: z.number(),
+    participation: rateOrNull,
+    passRate: rateOrNull,
+    average: z.number().nullable(),
+  }),
+  rectification: z.object({
+    found: z.number(),
+    closed: z.number(),
+    rate: rateOrNull,
+    due: z.number(),
+    onTime: z.number(),
+    onTimeRate: rateOrNull,
+    overdue: z.number(),
+  }),
+  projects: z.object({
+    count: z.number(),
+    scored: z.number(),
+    outstanding: z.number(),
+    outstandingRate: rateOrNull,
+    milestonesDue: z.number(),
+    milestonesOnTime: z.number(),
+    milestoneOnTimeRate: rateOrNull,
+    complete: z.number(),
+  }),
+  members: z.object({
+    count: z.number(),
+    excellent: z.number(),
+    qualified: z.number(),
+    basicallyQualified: z.number(),
+    unqualified: z.number(),
+    vetoed: z.number(),
+    average: z.number().nullable(),
+  }),
+  fortressIndex: z.number().nullable(),
+});
+
+export const listSchemas = {
+  overdue: z.array(
+    z.object({ orgId: z.string(), issueId: z.string(), description: z.string().nullable(), deadline: z.string(), daysOverdue: z.number() }),
+  ),
+  membersAtRisk: z.array(z.object({ orgId: z.string(), memberId: z.string(), name: z.string(), months: z.number(), lapsed: z.boolean() })),
+  dueSoon: z.array(
+    z.object({
+      orgId: z.string(),
+      kind: z.enum(['rectification', 'milestone']),
+      id: z.string(),
+      name: z.string().nullable(),
+      dueOn: z.string(),
+      daysLeft: z.number(),
+    }),
+  ),
+  projectList: z.array(
+    z.object({
+      orgId: z.string(),
+      projectId: z.string(),
+      name: z.string(),
+      kind: z.string().nullable(),
+      grade: z.string().nullable(),
+      businessScore: z.number().nullable(),
+      partyScore: z.number().nullable(),
+      combined: z.number().nullable(),
+      outstanding: z.boolean(),
+      promotion: z.boolean(),
+      milestones: z.number(),
+      milestonesDone: z.number(),
+      complete: z.boolean(),
+    }),
+  ),
+  memberScores: z.array(
+    z.object({
+      orgId: z.string(),
+      memberId: z.string(),
+      name: z.string(),
+      group: z.string().nullable(),
+      total: z.number(),
+      rating: z.enum(['excellent', 'qualified', 'basicallyQualified', 'unqualified']),
+      vetoed: z.boolean(),
+    }),
+  ),
+  validation: z.array(issueSchema),
+  sources: z.array(
+    z.object({
+      orgId: z.string().nullable(),
+      workbook: z.string(),
+      readAt: z.string().nullable(),
+      modifiedAt: z.string().nullable(),
+      rows: z.number(),
+      errors: z.number(),
+    }),
+  ),
+};
+
+export type ListName = keyof typeof listSchemas;
+export const LIST_NAMES = Object.keys(listSchemas) as ListName[];
+
+export const resultsSchema = z.object({
+  period: z.string(),
+  asOf: z.string(),
+  generatedAt: z.string(),
+  orgs: z.array(orgFiguresSchema),
+  ...listSchemas,
+});
+
+// Compile-time proof that the schema and the hand-written types describe the same shape.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+export const schemaMatchesType: Same<z.infer<typeof resultsSchema>, ResultsJson> = true;

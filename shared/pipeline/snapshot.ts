@@ -1,0 +1,75 @@
+// Everything stored that a computation needs, loaded once: configuration, each branch's records, sync states and errors.
+import { makeIssue, type ValidationIssue } from '../contract/issues';
+import type { BranchData, ConfigData } from '../domain/types';
+import { branchDataFrom, configDataFrom } from '../store/assemble';
+import { queryIndex } from '../store/batch';
+import { CONFIG_PK, GSI1, gsi, keys } from '../store/keys';
+import { listSyncStates, type SyncState } from '../store/sync-state';
+import { loadRecords } from '../store/workbooks';
+import { issueSchema } from '../store/sync-state';
+import type { PipelineContext } from './context';
+import { mapPool } from './pool';
+import type { SourceInfo } from './results';
+
+export interface Snapshot {
+  config: ConfigData;
+  branches: BranchData[];
+  validation: ValidationIssue[];
+  sources: SourceInfo[];
+}
+
+export async function loadSnapshot(ctx: PipelineContext): Promise<Snapshot> {
+  const config = configDataFrom(await loadRecords(ctx.store, CONFIG_PK));
+  const branchOrgs = config.orgs.filter((o) => o.level === 'branch');
+  const branches = await mapPool(branchOrgs, ctx.concurrency, async (o) => branchDataFrom(o.id, await loadRecords(ctx.store, keys.org(o.id))));
+  const states = await listSyncStates(ctx.store);
+  const inRoster = new Map<string, string | null>([[ctx.configWorkbook, null]]);
+  for (const o of branchOrgs) if (o.workbook !== null) inRoster.set(o.workbook, o.id);
+  const current = states.filter((s) => inRoster.has(s.workbook));
+  return { config, branches, validation: await validationIssues(ctx, current, inRoster), sources: sourcesOf(current, inRoster) };
+}
+
+function sourcesOf(states: SyncState[], roster: Map<string, string | null>): SourceInfo[] {
+  const byWorkbook = new Map(states.map((s) => [s.workbook, s]));
+  return [...roster].map(([workbook, orgId]) => {
+    const s = byWorkbook.get(workbook);
+    return { orgId, workbook, readAt: s?.readAt ?? null, modifiedAt: s?.modifiedAt ?? null, rows: s?.rows ?? 0, errors: s?.errors ?? 0 };
+  });
+}
+
+async function validationIssues(ctx: PipelineContext, states: SyncState[], roster: Map<string, string | null>): Promise<ValidationIssue[]> {
+  const rows = await queryIndex(ctx.store, GSI1, gsi.errors());
+  const issues: ValidationIssue[] = [];
+  for (const s of states) {
+    if (s.lastError !== null) {
+      issues.push(
+        makeIssue({
+          code: 'unreadable_workbook',
+          workbook: s.workbook,
+          tab: '',
+          row: null,
+          column: null,
+          value: '',
+          text: splitReason(s.lastError),
+        }),
+      );
+    }
+    issues.push(...s.tabIssues);
+  }
+  for (const r of rows) {
+    if (!roster.has(String(r.workbook))) continue;
+    const errors = issueSchema.array().parse(r.errors);
+    issues.push(...errors);
+  }
+  // Workbook order as in the roster, then tab and row: how a person walks through their sheet.
+  const order = new Map([...roster.keys()].map((w, i) => [w, i]));
+  return issues.sort(
+    (a, b) =>
+      (order.get(a.workbook) ?? 0) - (order.get(b.workbook) ?? 0) || a.tab.localeCompare(b.tab) || (a.row ?? 0) - (b.row ?? 0),
+  );
+}
+
+function splitReason(reason: string): { zh: string; en: string } {
+  const [zh, en] = reason.split(' / ');
+  return { zh: `无法读取该表格：${zh ?? reason}`, en: `the workbook could not be read: ${en ?? reason}` };
+}

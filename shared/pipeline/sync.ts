@@ -1,0 +1,177 @@
+// Sync: read the workbooks that changed since the last run, validate every row, store raw rows and typed records.
+import { readBranchWorkbook, readConfigWorkbook, type WorkbookRead } from '../contract/workbook';
+import type { ConfigData, IsoDate, Org } from '../domain/types';
+import { WorkbookUnavailableError, type RawWorkbook, type WorkbookMeta } from '../sources/port';
+import { configDataFrom, SETTINGS_KIND } from '../store/assemble';
+import { contentHash } from '../store/hash';
+import { CONFIG_PK, keys } from '../store/keys';
+import { getSyncState, putSyncState, type SyncState } from '../store/sync-state';
+import { loadRecords, writeWorkbook } from '../store/workbooks';
+import type { PipelineContext } from './context';
+import { mapPool } from './pool';
+
+/** Bump when the contract's reading of cells changes, so every workbook is validated again. */
+export const CONTRACT_VERSION = 1;
+
+export type WorkbookStatus = 'read' | 'unchanged' | 'failed';
+
+export interface WorkbookSyncResult {
+  workbook: string;
+  orgId: string | null;
+  status: WorkbookStatus;
+  rows: number;
+  errors: number;
+  itemsWritten: number;
+  reason?: string;
+}
+
+export interface SyncReport {
+  config: WorkbookSyncResult;
+  workbooks: WorkbookSyncResult[];
+  read: number;
+  unchanged: number;
+  failed: number;
+}
+
+export interface SyncOptions {
+  asOf: IsoDate;
+  /** Read every workbook even when its modified time and content are unchanged. */
+  force?: boolean;
+}
+
+interface Loaded<D> {
+  state: SyncState | null;
+  meta: WorkbookMeta;
+  raw: RawWorkbook | null; // null: unchanged, not read
+  contentHash: string | null;
+}
+
+/** Reads a workbook only when its modified time, content or validation context changed. */
+async function loadIfChanged<D>(ctx: PipelineContext, workbook: string, contextHash: string, force: boolean): Promise<Loaded<D>> {
+  const state = await getSyncState(ctx.store, workbook);
+  const meta = await ctx.source.describe(workbook);
+  const sameContext = state !== null && state.contextHash === contextHash && state.lastError === null && !force;
+  if (sameContext && state.modifiedAt === meta.modifiedAt) return { state, meta, raw: null, contentHash: state.contentHash };
+  const raw = await ctx.source.read(workbook);
+  const hash = contentHash(raw.tabs);
+  if (sameContext && state.contentHash === hash) {
+    // Touched but not changed (saved again, shared, renamed): remember the new time, write no record.
+    await putSyncState(ctx.store, { ...state, modifiedAt: meta.modifiedAt });
+    return { state, meta, raw: null, contentHash: hash };
+  }
+  return { state, meta, raw, contentHash: hash };
+}
+
+async function store<D>(
+  ctx: PipelineContext,
+  loaded: Loaded<D>,
+  read: WorkbookRead<D>,
+  ids: { workbook: string; orgId: string | null; recordsPk: string; contextHash: string },
+  extraRecords?: { kind: string; key: string; data: unknown }[],
+): Promise<WorkbookSyncResult> {
+  const before = ctx.store.stats.itemsWritten + ctx.store.stats.itemsDeleted;
+  const w = await writeWorkbook(ctx.store, { workbook: ids.workbook, recordsPk: ids.recordsPk, tabs: read.tabs, ...(extraRecords ? { extraRecords } : {}) });
+  await putSyncState(ctx.store, {
+    workbook: ids.workbook,
+    orgId: ids.orgId,
+    modifiedAt: loaded.meta.modifiedAt,
+    contentHash: loaded.contentHash,
+    contextHash: ids.contextHash,
+    readAt: ctx.now().toISOString(),
+    rows: w.rows,
+    errors: w.errors,
+    tabIssues: w.tabIssues,
+    lastError: null,
+    failedAt: null,
+  });
+  const written = ctx.store.stats.itemsWritten + ctx.store.stats.itemsDeleted - before;
+  return { workbook: ids.workbook, orgId: ids.orgId, status: 'read', rows: w.rows, errors: w.errors, itemsWritten: written };
+}
+
+async function recordFailure(ctx: PipelineContext, workbook: string, orgId: string | null, err: unknown): Promise<WorkbookSyncResult> {
+  const reason =
+    err instanceof WorkbookUnavailableError ? `${err.reasonZh} / ${err.reasonEn}` : err instanceof Error ? err.message : String(err);
+  const state = await getSyncState(ctx.store, workbook);
+  const now = ctx.now().toISOString();
+  await putSyncState(ctx.store, {
+    workbook,
+    orgId,
+    modifiedAt: state?.modifiedAt ?? null,
+    contentHash: state?.contentHash ?? null,
+    contextHash: state?.contextHash ?? null,
+    readAt: state?.readAt ?? null,
+    rows: state?.rows ?? 0,
+    errors: state?.errors ?? 0,
+    tabIssues: state?.tabIssues ?? [],
+    lastError: reason,
+    failedAt: now,
+  });
+  ctx.log.warn('workbook not read', { workbook, orgId, reason });
+  return { workbook, orgId, status: 'failed', rows: state?.rows ?? 0, errors: state?.errors ?? 0, itemsWritten: 0, reason };
+}
+
+export async function syncConfig(ctx: PipelineContext, opts: SyncOptions): Promise<{ config: ConfigData; result: WorkbookSyncResult }> {
+  const workbook = ctx.configWorkbook;
+  const contextHash = contentHash({ v: CONTRACT_VERSION });
+  let result: WorkbookSyncResult;
+  try {
+    const loaded = await loadIfChanged(ctx, workbook, contextHash, opts.force ?? false);
+    if (loaded.raw === null) {
+      result = { workbook, orgId: null, status: 'unchanged', rows: loaded.state?.rows ?? 0, errors: loaded.state?.errors ?? 0, itemsWritten: 0 };
+    } else {
+      const read = readConfigWorkbook(loaded.raw);
+      const extra = [{ kind: SETTINGS_KIND, key: 'settings', data: read.data.settings }];
+      result = await store(ctx, loaded, read, { workbook, orgId: null, recordsPk: CONFIG_PK, contextHash }, extra);
+    }
+  } catch (err) {
+    result = await recordFailure(ctx, workbook, null, err);
+  }
+  const config = configDataFrom(await loadRecords(ctx.store, CONFIG_PK));
+  if (config.orgs.length === 0) {
+    throw new Error(
+      result.status === 'failed'
+        ? `the configuration workbook ${workbook} could not be read and nothing is stored from an earlier run: ${result.reason ?? ''}`
+        : `the configuration workbook ${workbook} has no readable org in its 组织 tab`,
+    );
+  }
+  return { config, result };
+}
+
+export function branchContextHash(orgId: string, config: ConfigData): string {
+  return contentHash({ v: CONTRACT_VERSION, orgId, criteria: config.criteria.map((c) => [c.id, c.maxPoints]) });
+}
+
+export async function syncBranch(ctx: PipelineContext, org: Org, config: ConfigData, opts: SyncOptions): Promise<WorkbookSyncResult> {
+  const workbook = org.workbook ?? '';
+  const contextHash = branchContextHash(org.id, config);
+  try {
+    const loaded = await loadIfChanged(ctx, workbook, contextHash, opts.force ?? false);
+    if (loaded.raw === null) {
+      return { workbook, orgId: org.id, status: 'unchanged', rows: loaded.state?.rows ?? 0, errors: loaded.state?.errors ?? 0, itemsWritten: 0 };
+    }
+    const read = readBranchWorkbook(loaded.raw, { orgId: org.id, asOf: opts.asOf, criteria: config.criteria });
+    return await store(ctx, loaded, read, { workbook, orgId: org.id, recordsPk: keys.org(org.id), contextHash });
+  } catch (err) {
+    return recordFailure(ctx, workbook, org.id, err);
+  }
+}
+
+/** Branches of the roster that name a workbook; the others are reported by the data-quality tab. */
+export function rosterWorkbooks(config: ConfigData): Org[] {
+  return config.orgs.filter((o) => o.level === 'branch' && o.workbook !== null);
+}
+
+export async function sync(ctx: PipelineContext, opts: SyncOptions): Promise<SyncReport & { configData: ConfigData }> {
+  const { config, result } = await syncConfig(ctx, opts);
+  const branches = rosterWorkbooks(config);
+  ctx.progress.start('sync', branches.length);
+  const results = await mapPool(branches, ctx.concurrency, async (org) => {
+    const r = await syncBranch(ctx, org, config, opts);
+    ctx.progress.tick(`${org.id} ${r.status}`);
+    if (r.status === 'read') ctx.log.info('workbook read', { workbook: r.workbook, orgId: r.orgId, rows: r.rows, errors: r.errors, itemsWritten: r.itemsWritten });
+    return r;
+  });
+  ctx.progress.stop();
+  const count = (s: WorkbookStatus) => results.filter((r) => r.status === s).length;
+  return { config: result, configData: config, workbooks: results, read: count('read'), unchanged: count('unchanged'), failed: count('failed') };
+}

@@ -1,0 +1,27 @@
+// Local .xlsx adapter of the workbook sink: the summary and one feedback file per branch in an output folder,
+// never a rewrite of the branch's own file.
+import path from 'node:path';
+import type { LayoutWorkbook } from '../layout';
+import type { WorkbookSink } from '../port';
+import { writeXlsx } from './write';
+
+/** File names keep Chinese letters but lose what a file system or a mail attachment would refuse. */
+export function safeFileName(name: string): string {
+  return name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_').replace(/\s+/g, ' ').trim().slice(0, 120);
+}
+
+export class XlsxWorkbookSink implements WorkbookSink {
+  constructor(private readonly outDir: string) {}
+
+  async writeSummary(period: string, layout: LayoutWorkbook): Promise<string> {
+    const file = path.join(this.outDir, `dashboard-${period}.xlsx`);
+    await writeXlsx(layout, file);
+    return file;
+  }
+
+  async writeFeedback(org: { id: string; name: string }, period: string, layout: LayoutWorkbook): Promise<string> {
+    const file = path.join(this.outDir, 'feedback', safeFileName(`${org.id}-${org.name}-${period}.xlsx`));
+    await writeXlsx(layout, file);
+    return file;
+  }
+}

@@ -1,0 +1,35 @@
+// Writes only what changed under one partition prefix: puts for new or changed items, deletes for vanished ones.
+import { batchWrite, queryPrefix, type Item, type WriteOp } from './batch';
+import type { StoreClient } from './client';
+
+export interface DiffResult {
+  put: number;
+  deleted: number;
+  unchanged: number;
+}
+
+/**
+ * `desired` items must carry pk, sk and a `hash` of their content. The existing items under
+ * (pk, prefix) are read once; only those whose hash differs are written.
+ */
+export async function syncPartition(client: StoreClient, pk: string, prefix: string, desired: readonly Item[]): Promise<DiffResult> {
+  const existing = await queryPrefix(client, pk, prefix);
+  return applyDiff(client, pk, existing, desired);
+}
+
+export async function applyDiff(client: StoreClient, pk: string, existing: readonly Item[], desired: readonly Item[]): Promise<DiffResult> {
+  const current = new Map(existing.map((i) => [String(i.sk), i.hash]));
+  const ops: WriteOp[] = [];
+  let unchanged = 0;
+  const keep = new Set<string>();
+  for (const item of desired) {
+    const sk = String(item.sk);
+    keep.add(sk);
+    if (current.get(sk) === item.hash) unchanged++;
+    else ops.push({ put: item });
+  }
+  const puts = ops.length;
+  for (const sk of current.keys()) if (!keep.has(sk)) ops.push({ delete: { pk, sk } });
+  await batchWrite(client, ops);
+  return { put: puts, deleted: ops.length - puts, unchanged };
+}

@@ -1,0 +1,39 @@
+// Pure key builders for the single table: every item is addressed by generic pk/sk (and gsi1pk/gsi1sk) strings.
+//
+//   pk                 sk                                   what
+//   WB#<workbook>      STATE                                sync state of one workbook (gsi1: SYNC / <workbook>)
+//   WB#<workbook>      RAW#<tab>#<row:6>                    one row exactly as typed (gsi1: ERR / <workbook>#<tab>#<row> when it has errors)
+//   ORG#<org>          REC#<kind>#<key>                     one typed record of a branch workbook
+//   CONFIG             REC#<kind>#<key>                     one typed record of the configuration workbook
+//   PERIOD#<YYYY-MM>   META#<version:6>                     a published version of the period (gsi1: PERIODS / <YYYY-MM>#<version>)
+//   PERIOD#<YYYY-MM>   RUN#<runId>#ORG#<org>                one org's figures in the version that run wrote
+//   PERIOD#<YYYY-MM>   RUN#<runId>#LIST#<name>#<chunk:4>     a chunk of one of the period's lists
+
+export const CONFIG_PK = 'CONFIG';
+export const GSI1 = 'gsi1';
+
+const pad = (n: number, width: number) => String(n).padStart(width, '0');
+
+export const keys = {
+  workbook: (workbook: string) => `WB#${workbook}`,
+  syncState: () => 'STATE',
+  rawRow: (tab: string, row: number) => `RAW#${tab}#${pad(row, 6)}`,
+  rawPrefix: () => 'RAW#',
+  org: (orgId: string) => `ORG#${orgId}`,
+  record: (kind: string, key: string) => `REC#${kind}#${key}`,
+  recordPrefix: () => 'REC#',
+  period: (period: string) => `PERIOD#${period}`,
+  meta: (version: number) => `META#${pad(version, 6)}`,
+  metaPrefix: () => 'META#',
+  runOrg: (runId: string, orgId: string) => `RUN#${runId}#ORG#${orgId}`,
+  runList: (runId: string, name: string, chunk: number) => `RUN#${runId}#LIST#${name}#${pad(chunk, 4)}`,
+  runPrefix: (runId: string) => `RUN#${runId}#`,
+};
+
+export const gsi = {
+  syncStates: () => 'SYNC',
+  errors: () => 'ERR',
+  errorSort: (workbook: string, tab: string, row: number) => `${workbook}#${tab}#${pad(row, 6)}`,
+  periods: () => 'PERIODS',
+  periodSort: (period: string, version: number) => `${period}#${pad(version, 6)}`,
+};

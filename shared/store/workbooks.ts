@@ -1,0 +1,111 @@
+// Raw rows (exactly as typed, errors attached) and typed records of one workbook, written as a diff against what is stored.
+import { z } from 'zod';
+import type { ValidationIssue } from '../contract/issues';
+import type { TabOutcome } from '../contract/read-tab';
+import { recordKey } from '../contract/record-keys';
+import { queryPrefix, type Item } from './batch';
+import type { StoreClient } from './client';
+import { syncPartition, type DiffResult } from './diff';
+import { contentHash } from './hash';
+import { gsi, keys } from './keys';
+import { issueSchema } from './sync-state';
+
+export interface WorkbookWrite {
+  workbook: string;
+  /** Partition of the typed records: keys.org(orgId) for a branch, CONFIG_PK for the configuration. */
+  recordsPk: string;
+  tabs: readonly TabOutcome<unknown>[];
+  /** Extra records that come from no single row (the resolved settings). */
+  extraRecords?: { kind: string; key: string; data: unknown }[];
+}
+
+export interface WorkbookWriteResult {
+  raw: DiffResult;
+  records: DiffResult;
+  rows: number;
+  /** Issues that belong to no data row of the workbook. */
+  tabIssues: ValidationIssue[];
+  errors: number;
+}
+
+export function rawRowItems(workbook: string, tabs: readonly TabOutcome<unknown>[]): { items: Item[]; tabIssues: ValidationIssue[] } {
+  const items: Item[] = [];
+  const tabIssues: ValidationIssue[] = [];
+  for (const tab of tabs) {
+    const byRow = new Map<number, ValidationIssue[]>();
+    const rowNumbers = new Set(tab.rows.map((r) => r.row));
+    for (const issue of tab.issues) {
+      if (issue.row !== null && rowNumbers.has(issue.row)) byRow.set(issue.row, [...(byRow.get(issue.row) ?? []), issue]);
+      else tabIssues.push(issue);
+    }
+    for (const r of tab.rows) {
+      const errors = byRow.get(r.row) ?? [];
+      const content = { workbook, tab: tab.tab, tabKey: tab.key, row: r.row, cells: r.cells, accepted: r.record !== null, errors };
+      items.push({
+        pk: keys.workbook(workbook),
+        sk: keys.rawRow(tab.tab, r.row),
+        ...content,
+        hash: contentHash(content),
+        // Sparse index: only rows with errors appear in it, so listing every error is one query.
+        ...(errors.length > 0 ? { gsi1pk: gsi.errors(), gsi1sk: gsi.errorSort(workbook, tab.tab, r.row) } : {}),
+      });
+    }
+  }
+  return { items, tabIssues };
+}
+
+export function recordItems(w: WorkbookWrite): Item[] {
+  const items: Item[] = [];
+  for (const tab of w.tabs) {
+    for (const r of tab.rows) {
+      if (r.record === null) continue;
+      const key = recordKey(tab.key, r.record);
+      items.push(recordItem(w, tab.key, key, r.record, r.row));
+    }
+  }
+  for (const e of w.extraRecords ?? []) items.push(recordItem(w, e.kind, e.key, e.data, 0));
+  return items;
+}
+
+function recordItem(w: WorkbookWrite, kind: string, key: string, data: unknown, row: number): Item {
+  const content = { kind, key, data, row, workbook: w.workbook };
+  return { pk: w.recordsPk, sk: keys.record(kind, key), ...content, hash: contentHash(content) };
+}
+
+export async function writeWorkbook(client: StoreClient, w: WorkbookWrite): Promise<WorkbookWriteResult> {
+  const { items, tabIssues } = rawRowItems(w.workbook, w.tabs);
+  const raw = await syncPartition(client, keys.workbook(w.workbook), keys.rawPrefix(), items);
+  const records = await syncPartition(client, w.recordsPk, keys.recordPrefix(), recordItems(w));
+  const errors = w.tabs.reduce((n, t) => n + t.issues.length, 0);
+  return { raw, records, rows: items.length, tabIssues, errors };
+}
+
+export interface StoredRecord {
+  kind: string;
+  key: string;
+  row: number;
+  data: unknown;
+}
+
+export async function loadRecords(client: StoreClient, pk: string): Promise<StoredRecord[]> {
+  const items = await queryPrefix(client, pk, keys.recordPrefix());
+  return items
+    .map((i) => ({ kind: String(i.kind), key: String(i.key), row: Number(i.row), data: i.data }))
+    .sort((a, b) => a.row - b.row);
+}
+
+const rawRowSchema = z.object({
+  workbook: z.string(),
+  tab: z.string(),
+  row: z.number(),
+  cells: z.record(z.string(), z.string()),
+  accepted: z.boolean(),
+  errors: z.array(issueSchema),
+});
+
+export type StoredRawRow = z.infer<typeof rawRowSchema>;
+
+export async function loadRawRows(client: StoreClient, workbook: string): Promise<StoredRawRow[]> {
+  const items = await queryPrefix(client, keys.workbook(workbook), keys.rawPrefix());
+  return items.map((i) => rawRowSchema.parse(i));
+}

@@ -1,0 +1,101 @@
+import { utimes } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compute } from '../../shared/pipeline/compute';
+import { sync } from '../../shared/pipeline/sync';
+import { listVersions, loadResults } from '../../shared/store/results-store';
+import { loadRawRows, loadRecords } from '../../shared/store/workbooks';
+import { keys } from '../../shared/store/keys';
+import { startTestDynamo, type TestDynamo } from '../helpers/dynamo';
+import { testContext } from '../helpers/pipeline';
+import { tempDir, writeXlsxFixture } from '../helpers/workbooks';
+import { AS_OF, b2, PERIOD, writeSmallOrg } from '../fixtures/small-org';
+
+let dynamo: TestDynamo;
+beforeAll(async () => {
+  dynamo = await startTestDynamo();
+}, 120_000);
+afterAll(async () => {
+  await dynamo?.local.stop();
+});
+
+async function setup() {
+  const dir = await tempDir();
+  await writeSmallOrg(dir);
+  const store = await dynamo.freshTable();
+  return { dir, store };
+}
+
+describe('sync and compute on DynamoDB Local', () => {
+  it('stores every row as typed, including the rejected one, and its error', async () => {
+    const { dir, store } = await setup();
+    const report = await sync(testContext(store, dir), { asOf: AS_OF });
+    expect(report.read).toBe(3);
+    expect(report.failed).toBe(0);
+    const rows = await loadRawRows(store, 'b3.xlsx');
+    const rejected = rows.find((r) => r.tab === '每季一考' && r.row === 2);
+    expect(rejected).toMatchObject({ accepted: false, cells: { 季度: '2026Q1', 党员编号: 'K1', 成绩: '105' } });
+    expect(rejected?.errors[0]).toMatchObject({ code: 'out_of_range', column: '成绩', value: '105' });
+    // The rejected exam row is not a record; K1 the member is.
+    const records = await loadRecords(store, keys.org('B3'));
+    expect(records.filter((r) => r.kind === 'exams')).toEqual([]);
+    expect(records.filter((r) => r.kind === 'members').map((r) => r.key)).toEqual(['K1']);
+  });
+
+  it('a second run over unchanged workbooks reads none and writes no item', async () => {
+    const { dir, store } = await setup();
+    await sync(testContext(store, dir), { asOf: AS_OF });
+    await compute(testContext(store, dir), { period: PERIOD, asOf: AS_OF });
+    const before = { ...store.stats };
+    const again = await sync(testContext(store, dir), { asOf: AS_OF });
+    const recomputed = await compute(testContext(store, dir), { period: PERIOD, asOf: AS_OF });
+    expect(again.read).toBe(0);
+    expect(again.unchanged).toBe(3);
+    expect(recomputed.written).toBe(false);
+    expect(store.stats.itemsWritten - before.itemsWritten).toBe(0);
+    expect(store.stats.itemsDeleted - before.itemsDeleted).toBe(0);
+    expect(store.stats.byCommand.BatchWriteItemCommand ?? 0).toBe(before.byCommand.BatchWriteItemCommand ?? 0);
+  });
+
+  it('a workbook saved again without changes is read but writes only its new modified time', async () => {
+    const { dir, store } = await setup();
+    await sync(testContext(store, dir), { asOf: AS_OF });
+    const later = new Date('2026-04-02T00:00:00Z');
+    await utimes(path.join(dir, 'b1.xlsx'), later, later);
+    const before = store.stats.itemsWritten;
+    const again = await sync(testContext(store, dir), { asOf: AS_OF });
+    expect(again.read).toBe(0);
+    expect(store.stats.itemsWritten - before).toBe(1); // the sync state's modified time, no record
+  });
+
+  it('an edited workbook rewrites only the rows and records that changed', async () => {
+    const { dir, store } = await setup();
+    await sync(testContext(store, dir), { asOf: AS_OF });
+    const edited = { ...b2, 党员: [...b2.党员, ['N2', '李二', '甲', '预备', '在册']] };
+    await writeXlsxFixture(path.join(dir, 'b2.xlsx'), edited);
+    const before = store.stats.itemsWritten;
+    const again = await sync(testContext(store, dir), { asOf: AS_OF });
+    expect(again.workbooks.filter((w) => w.status === 'read').map((w) => w.workbook)).toEqual(['b2.xlsx']);
+    // One raw row, one member record, one sync state.
+    expect(store.stats.itemsWritten - before).toBe(3);
+  });
+
+  it('recomputing a changed period keeps the published version and adds a new one', async () => {
+    const { dir, store } = await setup();
+    await sync(testContext(store, dir), { asOf: AS_OF });
+    const first = await compute(testContext(store, dir), { period: PERIOD, asOf: AS_OF });
+    expect(first.version).toBe(1);
+    expect(first.backfilled).toHaveLength(11);
+    await writeXlsxFixture(path.join(dir, 'b2.xlsx'), { ...b2, 自评: [b2.自评[0] ?? [], ['2026-03', 'C1', 50, null]] });
+    await sync(testContext(store, dir), { asOf: AS_OF });
+    const second = await compute(testContext(store, dir), { period: PERIOD, asOf: AS_OF });
+    expect(second.version).toBe(2);
+    expect((await listVersions(store, PERIOD)).map((v) => v.version)).toEqual([1, 2]);
+    const v1 = await loadResults(store, PERIOD, 1);
+    const v2 = await loadResults(store, PERIOD, 2);
+    expect(v1?.orgs.find((o) => o.id === 'B2')?.evaluation.missing).toBe(0);
+    // C3 no longer self-scored but the committee scored it: still 0 missing; the score is unchanged too (45 + 35).
+    expect(v2?.orgs.find((o) => o.id === 'B2')?.evaluation.score).toBe(80);
+    expect(v2?.orgs.find((o) => o.id === 'B2')?.evaluation.selfGap).toBe(5);
+  });
+});
