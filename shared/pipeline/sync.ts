@@ -69,7 +69,6 @@ async function store<D>(
   ids: { workbook: string; orgId: string | null; recordsPk: string; contextHash: string },
   extraRecords?: { kind: string; key: string; data: unknown }[],
 ): Promise<WorkbookSyncResult> {
-  const before = ctx.store.stats.itemsWritten + ctx.store.stats.itemsDeleted;
   const w = await writeWorkbook(ctx.store, { workbook: ids.workbook, recordsPk: ids.recordsPk, tabs: read.tabs, ...(extraRecords ? { extraRecords } : {}) });
   await putSyncState(ctx.store, {
     workbook: ids.workbook,
@@ -84,7 +83,8 @@ async function store<D>(
     lastError: null,
     failedAt: null,
   });
-  const written = ctx.store.stats.itemsWritten + ctx.store.stats.itemsDeleted - before;
+  // Counted from this workbook's own diff: the store's counters are shared by every workbook in flight.
+  const written = w.raw.put + w.raw.deleted + w.records.put + w.records.deleted + 1;
   return { workbook: ids.workbook, orgId: ids.orgId, status: 'read', rows: w.rows, errors: w.errors, itemsWritten: written };
 }
 

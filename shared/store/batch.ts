@@ -17,23 +17,33 @@ export function backoffMs(attempt: number, baseMs = 50, capMs = 5_000): number {
   return Math.random() * Math.min(capMs, baseMs * 2 ** attempt);
 }
 
+/** Batches sent at once by one writer: enough to hide round trips, few enough to stay polite to throttling. */
+const PARALLEL_BATCHES = 4;
+
 export async function batchWrite(client: StoreClient, ops: readonly WriteOp[]): Promise<void> {
-  for (let i = 0; i < ops.length; i += BATCH) {
-    const chunk = ops.slice(i, i + BATCH);
-    let requests = chunk.map((op) => ('put' in op ? { PutRequest: { Item: op.put } } : { DeleteRequest: { Key: op.delete } }));
-    for (let round = 0; requests.length > 0; round++) {
-      if (round >= MAX_ROUNDS) throw new Error(`DynamoDB kept ${requests.length} items unprocessed after ${MAX_ROUNDS} rounds`);
-      if (round > 0) {
-        client.stats.retries++;
-        await sleep(backoffMs(round));
-      }
-      const res = await client.doc.send(new BatchWriteCommand({ RequestItems: { [client.tableName]: requests } }));
-      const left = (res.UnprocessedItems?.[client.tableName] ?? []) as typeof requests;
-      const count = (list: typeof requests, put: boolean) => list.filter((r) => ('PutRequest' in r) === put).length;
-      client.stats.itemsWritten += count(requests, true) - count(left, true);
-      client.stats.itemsDeleted += count(requests, false) - count(left, false);
-      requests = left;
+  const chunks: WriteOp[][] = [];
+  for (let i = 0; i < ops.length; i += BATCH) chunks.push(ops.slice(i, i + BATCH));
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < chunks.length; i = next++) await writeChunk(client, chunks[i] ?? []);
+  };
+  await Promise.all(Array.from({ length: Math.min(PARALLEL_BATCHES, chunks.length) }, worker));
+}
+
+async function writeChunk(client: StoreClient, chunk: readonly WriteOp[]): Promise<void> {
+  let requests = chunk.map((op) => ('put' in op ? { PutRequest: { Item: op.put } } : { DeleteRequest: { Key: op.delete } }));
+  for (let round = 0; requests.length > 0; round++) {
+    if (round >= MAX_ROUNDS) throw new Error(`DynamoDB kept ${requests.length} items unprocessed after ${MAX_ROUNDS} rounds`);
+    if (round > 0) {
+      client.stats.retries++;
+      await sleep(backoffMs(round));
     }
+    const res = await client.doc.send(new BatchWriteCommand({ RequestItems: { [client.tableName]: requests } }));
+    const left = (res.UnprocessedItems?.[client.tableName] ?? []) as typeof requests;
+    const count = (list: typeof requests, put: boolean) => list.filter((r) => ('PutRequest' in r) === put).length;
+    client.stats.itemsWritten += count(requests, true) - count(left, true);
+    client.stats.itemsDeleted += count(requests, false) - count(left, false);
+    requests = left;
   }
 }
 

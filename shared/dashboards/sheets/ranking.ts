@@ -1,0 +1,50 @@
+// 排名 / Ranking: one section per category, in rank order (unranked last), as published each month.
+import type { OrgFigures } from '../../domain/results';
+import type { Category } from '../../domain/types';
+import type { LayoutSheet } from '../../sources/layout';
+import { byKeys, type DashboardContext } from '../context';
+import { countCell, gapCell, gradeCell, scoreCell, yesNo, type Cell } from '../format';
+import { SheetBuilder } from '../sheet';
+
+const CATEGORIES: readonly (Category | null)[] = ['production', 'management', 'business', null];
+
+function rankRow(ctx: DashboardContext, o: OrgFigures): Cell[] {
+  const e = o.evaluation;
+  return [
+    countCell(e.rank),
+    o.name,
+    ctx.parentName(o),
+    scoreCell(e.score),
+    gradeCell(e.grade, ctx.L),
+    yesNo(e.reviewed, ctx.L),
+    e.missing,
+    gapCell(e.selfGap),
+    scoreCell(o.fortressIndex),
+  ];
+}
+
+/** Rank ascending with the unranked last; a tie keeps the roster's order so the sheet is the same every night. */
+export function rankOrder(ctx: DashboardContext): (a: OrgFigures, b: OrgFigures) => number {
+  return byKeys<OrgFigures>(
+    (o) => o.evaluation.rank ?? Number.MAX_SAFE_INTEGER,
+    (o) => ctx.orderOf(o.id),
+  );
+}
+
+export function rankingSheet(ctx: DashboardContext): LayoutSheet {
+  const { L } = ctx;
+  const c = L.col;
+  const b = new SheetBuilder();
+  b.title(ctx.sheetTitle(L.sheets.ranking));
+  b.header([c.rank, c.branch, c.parent, c.score, c.grade, c.reviewed, c.missing, c.selfGap, c.fortress]);
+  for (const category of CATEGORIES) {
+    const members = ctx.branches.filter((o) => o.category === category).sort(rankOrder(ctx));
+    // An uncategorised branch is a roster mistake: show it only when there is one.
+    if (category === null && members.length === 0) continue;
+    b.title(L.categorySection(category, members.length));
+    if (members.length === 0) b.row([L.none]);
+    for (const o of members) b.row(rankRow(ctx, o));
+  }
+  // One header for all categories (their columns are the same), kept in view while scrolling.
+  return b.build(L.sheets.ranking, { frozenRows: 2, minWidths: [6, 16, 14] });
+}

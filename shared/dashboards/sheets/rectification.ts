@@ -1,0 +1,66 @@
+// 整改 / Rectification: each branch's rate this year, the overdue list (most overdue first) and what falls due soon.
+import { DUE_SOON_DAYS } from '../../domain/due-soon';
+import type { DueSoonItem, OrgFigures, OverdueItem } from '../../domain/results';
+import type { LayoutSheet } from '../../sources/layout';
+import { byKeys, type DashboardContext } from '../context';
+import { bold, daysLeftCell, FILL, overdueCell, rateCell, text, type Cell } from '../format';
+import { MAX_WIDTH as MAX, SheetBuilder } from '../sheet';
+
+function branchRow(o: OrgFigures, name: Cell): Cell[] {
+  const r = o.rectification;
+  return [name, r.found, r.closed, rateCell(r.rate), r.due, r.onTime, rateCell(r.onTimeRate), r.overdue > 0 ? { value: r.overdue, fill: FILL.red } : 0];
+}
+
+export function overdueOrder(ctx: DashboardContext): (a: OverdueItem, b: OverdueItem) => number {
+  return byKeys<OverdueItem>(
+    (i) => -i.daysOverdue,
+    (i) => ctx.orderOf(i.orgId),
+    (i) => i.issueId,
+  );
+}
+
+export function dueSoonOrder(ctx: DashboardContext): (a: DueSoonItem, b: DueSoonItem) => number {
+  return byKeys<DueSoonItem>(
+    (i) => i.daysLeft,
+    (i) => ctx.orderOf(i.orgId),
+    (i) => i.id,
+  );
+}
+
+/** Without the branch column, for the feedback tab where the branch is the whole sheet. */
+export function overdueCells(i: OverdueItem): Cell[] {
+  return [i.issueId, text(i.description), i.deadline, overdueCell(i.daysOverdue)];
+}
+
+export function dueSoonCells(ctx: DashboardContext, i: DueSoonItem): Cell[] {
+  return [ctx.L.dueKind[i.kind], i.id, text(i.name), i.dueOn, daysLeftCell(i.daysLeft)];
+}
+
+export function rectificationSheet(ctx: DashboardContext): LayoutSheet {
+  const { L, results, top } = ctx;
+  const c = L.col;
+  const b = new SheetBuilder();
+  b.title(ctx.sheetTitle(L.sheets.rectification));
+  const byBranch = ctx.branches.map((o) => branchRow(o, o.name));
+  if (top !== undefined && top.level !== 'branch') byBranch.push(branchRow(top, bold(L.totalRow)));
+  b.section({
+    title: L.titles.rectificationByBranch,
+    header: [c.branch, c.found, c.closed, c.rectificationRate, c.rectificationDue, c.onTime, c.onTimeRate, c.overdue],
+    rows: byBranch,
+    empty: L.none,
+  });
+  b.section({
+    title: L.titles.overdueList,
+    header: [c.branch, c.issueId, c.description, c.deadline, c.daysOverdue],
+    rows: [...results.overdue].sort(overdueOrder(ctx)).map((i) => [ctx.orgName(i.orgId), ...overdueCells(i)]),
+    empty: L.none,
+  });
+  b.section({
+    title: L.titles.dueSoon(DUE_SOON_DAYS),
+    header: [c.branch, c.kind, c.id, c.itemName, c.dueOn, c.daysLeft],
+    rows: [...results.dueSoon].sort(dueSoonOrder(ctx)).map((i) => [ctx.orgName(i.orgId), ...dueSoonCells(ctx, i)]),
+    empty: L.none,
+  });
+  // Three tables with different columns: only the title stays in view, so no header floats over the wrong table.
+  return b.build(L.sheets.rectification, { frozenRows: 1, minWidths: [16], maxWidths: [30, MAX, 40] });
+}

@@ -1,0 +1,135 @@
+// `npm run bench`: a synthetic organisation through sync, compute and publish on DynamoDB Local, twice; prints numbers, asserts nothing.
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { randomUUID } from 'node:crypto';
+import { generateOrganisation } from '../../shared/demo/generate';
+import { toRawWorkbook } from '../../shared/demo/write';
+import { compute } from '../../shared/pipeline/compute';
+import { noProgress, silentLogger, type PipelineContext } from '../../shared/pipeline/context';
+import { publish } from '../../shared/pipeline/publish';
+import { sync } from '../../shared/pipeline/sync';
+import { MemoryWorkbookSource } from '../../shared/sources/memory';
+import { XlsxWorkbookSink } from '../../shared/sources/xlsx/sink';
+import { createStoreClient, resetStats, type StoreClient } from '../../shared/store/client';
+import { startLocalDynamo } from '../../shared/store/local';
+import { ensureTable } from '../../shared/store/table';
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+const { values } = parseArgs({
+  options: {
+    branches: { type: 'string', default: '305' },
+    months: { type: 'string', default: '12' },
+    concurrency: { type: 'string', default: '8' },
+    period: { type: 'string', default: '2026-10' },
+    'no-feedback': { type: 'boolean', default: false },
+  },
+});
+const branches = Number(values.branches);
+const period = values.period;
+const asOf = `${period}-28`;
+
+interface StageResult {
+  stage: string;
+  seconds: number;
+  rows: number;
+  rowsPerSecond: number;
+  requests: number;
+  itemsWritten: number;
+  itemsRead: number;
+}
+
+let peakRss = 0;
+const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
+
+async function stage(name: string, store: StoreClient, rowsOf: () => number, fn: () => Promise<unknown>): Promise<StageResult> {
+  resetStats(store.stats);
+  const t0 = performance.now();
+  await fn();
+  const seconds = (performance.now() - t0) / 1000;
+  const rows = rowsOf();
+  return {
+    stage: name,
+    seconds: round(seconds),
+    rows,
+    rowsPerSecond: Math.round(rows / Math.max(seconds, 1e-9)),
+    requests: store.stats.requests,
+    itemsWritten: store.stats.itemsWritten + store.stats.itemsDeleted,
+    itemsRead: store.stats.itemsRead,
+  };
+}
+
+function round(n: number): number {
+  return Math.round(n * 1000) / 1000;
+}
+
+function print(run: string, results: StageResult[]): void {
+  console.log(`\n${run}`);
+  console.log('stage      seconds      rows   rows/s  DynamoDB requests  items written  items read');
+  for (const r of results) {
+    console.log(
+      `${r.stage.padEnd(9)} ${r.seconds.toFixed(2).padStart(8)} ${String(r.rows).padStart(9)} ${String(r.rowsPerSecond).padStart(8)} ${String(r.requests).padStart(18)} ${String(r.itemsWritten).padStart(14)} ${String(r.itemsRead).padStart(11)}`,
+    );
+  }
+}
+
+async function main(): Promise<void> {
+  const t0 = performance.now();
+  const org = generateOrganisation({ branches, months: Number(values.months), endPeriod: period });
+  const workbooks = [org.config, ...org.branches].map((wb) => ({ ...toRawWorkbook(wb), modifiedAt: '2026-11-01T00:00:00.000Z' }));
+  const rowsTotal = workbooks.reduce((n, wb) => n + wb.tabs.reduce((m, t) => m + t.rows.length, 0), 0);
+  console.log(`organisation: ${org.summary.branches} branches, ${org.summary.members} members, ${rowsTotal} sheet rows; generated in ${round((performance.now() - t0) / 1000)} s`);
+
+  const endpoint = process.env.DYNAMODB_ENDPOINT;
+  const local = endpoint === undefined ? await startLocalDynamo() : null;
+  const tableName = `bench-${randomUUID().slice(0, 8)}`;
+  const store = createStoreClient({ endpoint: endpoint ?? local?.endpoint ?? '', tableName });
+  await ensureTable(store.raw, tableName);
+  const out = await mkdtemp(path.join(os.tmpdir(), 'branchboard-bench-'));
+  const source = new MemoryWorkbookSource(workbooks);
+  const ctx: PipelineContext = {
+    store,
+    source,
+    configWorkbook: 'config.xlsx',
+    concurrency: Number(values.concurrency),
+    log: silentLogger,
+    progress: noProgress,
+    now: () => new Date(),
+    runId: randomUUID(),
+  };
+  const summary: Record<string, StageResult[]> = {};
+  try {
+    for (const run of ['first run', 'second run (nothing changed)']) {
+      let syncedRows = 0;
+      const results = [
+        await stage('sync', store, () => syncedRows, async () => {
+          const r = await sync(ctx, { asOf });
+          syncedRows = r.workbooks.filter((w) => w.status === 'read').reduce((n, w) => n + w.rows, 0);
+        }),
+        await stage('compute', store, () => store.stats.itemsRead, () => compute({ ...ctx, runId: randomUUID() }, { period, asOf })),
+        await stage('publish', store, () => branches, () =>
+          publish(ctx, { period, lang: 'zh', sink: values['no-feedback'] ? summaryOnly(out) : new XlsxWorkbookSink(out) }),
+        ),
+      ];
+      print(run, results);
+      summary[run.startsWith('first') ? 'first' : 'second'] = results;
+    }
+  } finally {
+    clearInterval(sampler);
+    store.raw.destroy();
+    await local?.stop();
+    await rm(out, { recursive: true, force: true });
+  }
+  console.log(`\npeak RSS ${Math.round(peakRss / 2 ** 20)} MiB; workbook reads ${source.reads}`);
+  console.log(JSON.stringify({ branches, members: org.summary.members, rows: rowsTotal, peakRssMiB: Math.round(peakRss / 2 ** 20), ...summary }));
+}
+
+function summaryOnly(out: string): XlsxWorkbookSink {
+  const sink = new XlsxWorkbookSink(out);
+  sink.writeFeedback = async () => null as unknown as string;
+  return sink;
+}
+
+await main();

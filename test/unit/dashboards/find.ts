@@ -1,0 +1,41 @@
+// Test helpers: look cells up in a laid-out sheet by what they say, as a reader of the sheet would.
+import { cellValue, type LayoutCell, type LayoutSheet, type LayoutValue, type LayoutWorkbook } from '../../../shared/sources/layout';
+
+export function sheet(wb: LayoutWorkbook, name: string): LayoutSheet {
+  const s = wb.sheets.find((x) => x.name === name);
+  if (s === undefined) throw new Error(`no sheet ${name}: ${wb.sheets.map((x) => x.name).join(', ')}`);
+  return s;
+}
+
+export function values(row: (LayoutValue | LayoutCell)[] | undefined): LayoutValue[] {
+  return (row ?? []).map((v) => cellValue(v));
+}
+
+/** Index of the first row whose first cell is `first` (after row `from`). */
+export function rowIndex(s: LayoutSheet, first: LayoutValue, from = 0): number {
+  const i = s.rows.findIndex((r, k) => k >= from && cellValue(r[0]) === first);
+  if (i < 0) throw new Error(`no row starting with ${String(first)} in ${s.name}`);
+  return i;
+}
+
+export function rowOf(s: LayoutSheet, first: LayoutValue, from = 0): (LayoutValue | LayoutCell)[] {
+  return s.rows[rowIndex(s, first, from)] ?? [];
+}
+
+/** The data rows of the section whose title is `title`: from after its header to the next blank row. */
+export function sectionRows(s: LayoutSheet, title: string): (LayoutValue | LayoutCell)[][] {
+  const start = s.rows.findIndex((r) => typeof cellValue(r[0]) === 'string' && String(cellValue(r[0])).startsWith(title));
+  if (start < 0) throw new Error(`no section ${title} in ${s.name}`);
+  const out: (LayoutValue | LayoutCell)[][] = [];
+  for (let k = start + 2; k < s.rows.length; k++) {
+    const r = s.rows[k] ?? [];
+    if (r.length === 0) break;
+    out.push(r);
+  }
+  return out;
+}
+
+export function asCell(v: LayoutValue | LayoutCell | undefined): LayoutCell {
+  if (v === undefined) throw new Error('no cell');
+  return v !== null && typeof v === 'object' ? v : { value: v };
+}

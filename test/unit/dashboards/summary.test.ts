@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import { summaryWorkbook } from '../../../shared/dashboards/summary';
+import { FILL } from '../../../shared/dashboards/format';
+import { cellValue } from '../../../shared/sources/layout';
+import { asCell, rowOf, sectionRows, sheet, values } from './find';
+import { results, ROSTER, trend } from './fixture';
+
+const zh = () => summaryWorkbook({ results: results(), trend: trend(), orgs: ROSTER, lang: 'zh' });
+const en = () => summaryWorkbook({ results: results(), trend: trend(), orgs: ROSTER, lang: 'en' });
+
+describe('leaders summary workbook', () => {
+  it('has the eight tabs, named in the chosen language', () => {
+    expect(zh().sheets.map((s) => s.name)).toEqual(['概览', '排名', '组织生活', '预警党员', '整改', '项目', '党员积分', '数据质量']);
+    expect(en().sheets.map((s) => s.name)).toEqual(['Overview', 'Ranking', 'Sessions', 'At risk', 'Rectification', 'Projects', 'Member scores', 'Data quality']);
+  });
+
+  it('freezes a header row on every sheet and draws its own headers', () => {
+    for (const s of zh().sheets) {
+      expect(s.frozenRows).toBeGreaterThanOrEqual(1);
+      expect(s.columnHeader).toBe(false);
+      expect(s.rowKinds?.[0]).toBe('title');
+      expect(s.columns.every((c) => (c.width ?? 0) >= 6)).toBe(true);
+    }
+  });
+
+  it('writes a rate as the unrounded fraction with a one-decimal percent format, and no rate as "—"', () => {
+    const s = sheet(zh(), '组织生活');
+    expect(values(s.rows[1]).slice(0, 2)).toEqual(['支部', '所属党总支']);
+    expect(asCell(rowOf(s, '第一党支部')[7])).toEqual({ value: 0.925, numFmt: '0.0%' });
+    expect(asCell(rowOf(s, '机关党支部')[7])).toEqual({ value: '—', align: 'right' });
+    expect(values(rowOf(s, '第二党支部')).at(-1)).toBe('党小组会（第一党小组）、主题党日');
+    expect(values(rowOf(sheet(en(), 'Sessions'), '第二党支部')).at(-1)).toBe('Group meeting (第一党小组); Theme day');
+  });
+
+  it('shows the committee KPIs, with the published rectification rate', () => {
+    const s = sheet(zh(), '概览');
+    expect(String(cellValue(s.rows[0]?.[0]))).toContain('示例党委');
+    expect(String(cellValue(s.rows[0]?.[0]))).toContain('2026-03');
+    expect(values(rowOf(s, '党支部数'))[1]).toBe(4);
+    const rect = asCell(rowOf(s, '整改率')[1]);
+    expect(rect.numFmt).toBe('0.0%');
+    expect(rect.value).toBeCloseTo(0.925, 3);
+    expect(asCell(rowOf(s, '等级')[1])).toEqual({ value: '良好', fill: FILL.lightGreen });
+    expect(values(rowOf(s, '预警党员'))[1]).toBe(2);
+    expect(values(rowOf(s, '其中已满脱党期限'))[1]).toBe(1);
+    expect(values(rowOf(s, '数据校验问题'))[1]).toBe(3);
+  });
+
+  it('lists the 12-month trend with "—" for months without figures, and charts a blank-for-null copy', () => {
+    const s = sheet(zh(), '概览');
+    const rows = sectionRows(s, '近12个月趋势');
+    expect(rows.map((r) => cellValue(r[0]))).toHaveLength(12);
+    expect(cellValue(rows[0]?.[0])).toBe('2025-04');
+    expect(values(rows[0]).slice(1, 7)).toEqual(['—', '—', '—', '—', '—', '—']);
+    expect(values(rows[0]).slice(7)).toEqual([null, null, null, null, null, null]);
+    expect(cellValue(rows[5]?.[3])).toBe('—');
+    expect(cellValue(rows[5]?.[9])).toBeNull();
+    const charts = s.charts ?? [];
+    expect(charts).toHaveLength(2);
+    const [scores] = charts;
+    const first = s.rows.findIndex((r) => cellValue(r[0]) === '2025-04');
+    expect(scores?.categories).toEqual({ firstRow: first, lastRow: first + 11, firstCol: 0, lastCol: 0 });
+    expect(scores?.series.map((x) => x.name)).toEqual(['考评得分', '堡垒指数']);
+    const hidden = s.columns.flatMap((c, i) => (c.hidden ? [i] : []));
+    for (const x of charts.flatMap((c) => c.series)) expect(hidden).toContain(x.values.firstCol);
+  });
+
+  it('ranks each category in rank order, a tie in roster order and the unranked last', () => {
+    const s = sheet(zh(), '排名');
+    const prod = s.rows.findIndex((r) => cellValue(r[0]) === '生产类（3 个支部）');
+    expect(s.rowKinds?.[prod]).toBe('title');
+    const names = [1, 2, 3].map((k) => values(s.rows[prod + k]).slice(0, 3));
+    expect(names).toEqual([
+      [1, '第一党支部', '运维党总支'],
+      [1, '第二党支部', '运维党总支'],
+      ['—', '营销党支部', '—'],
+    ]);
+    expect(asCell(s.rows[prod + 1]?.[4])).toEqual({ value: '优秀', fill: FILL.green });
+    expect(asCell(rowOf(s, 1, prod + 4)[4])).toEqual({ value: '不合格', fill: FILL.red });
+    expect(asCell(s.rows[prod + 2]?.[7])).toEqual({ value: -2, numFmt: '+0.0;-0.0;0.0' });
+  });
+
+  it('sorts the overdue list by days overdue, coloured, and lists what falls due in 14 days', () => {
+    const s = sheet(zh(), '整改');
+    const overdue = sectionRows(s, '逾期未整改问题');
+    expect(overdue.map((r) => cellValue(r[4]))).toEqual([40, 12, 5]);
+    expect(overdue.map((r) => asCell(r[4]).fill)).toEqual([FILL.red, FILL.orange, FILL.yellow]);
+    expect(cellValue(overdue[0]?.[2])).toBe('=HYPERLINK("x")');
+    expect(cellValue(overdue[1]?.[2])).toBe('');
+    const soon = sectionRows(s, '14 天内到期');
+    expect(soon.map((r) => values(r).slice(0, 3))).toEqual([
+      ['第二党支部', '项目节点', 'P1'],
+      ['第一党支部', '整改', 'I3'],
+    ]);
+    expect(soon.map((r) => cellValue(r[5]))).toEqual([2, 10]);
+    const total = rowOf(s, '合计');
+    expect(asCell(total[0]).bold).toBe(true);
+    expect(cellValue(total[1])).toBe(147);
+  });
+
+  it('lists members at risk longest first, lapsed in red', () => {
+    const s = sheet(zh(), '预警党员');
+    expect(s.rows.slice(2).map((r) => values(r).slice(0, 5))).toEqual([
+      ['第二党支部', '运维党总支', 'M9', '李四', 7],
+      ['第一党支部', '运维党总支', 'M1', '张三', 3],
+    ]);
+    expect(asCell(s.rows[2]?.[5])).toEqual({ value: '是', fill: FILL.red });
+    expect(cellValue(s.rows[3]?.[5])).toBe('否');
+  });
+
+  it('publishes projects and member scores with words for kinds and ratings', () => {
+    const p = sheet(zh(), '项目');
+    expect(values(sectionRows(p, '项目清单')[0]).slice(0, 5)).toEqual(['第一党支部', 'P1', '+1 创新项目', '支部项目', 'A']);
+    expect(asCell(sectionRows(p, '项目清单')[1]?.[7])).toEqual({ value: '—', align: 'right' });
+    expect(asCell(sectionRows(p, '各支部项目情况')[0]?.[4])).toEqual({ value: '—', align: 'right' });
+    const m = sheet(zh(), '党员积分');
+    expect(asCell(sectionRows(m, '党员积分明细')[1]?.[5])).toEqual({ value: '不合格', fill: FILL.red });
+    expect(asCell(sectionRows(m, '党员积分明细')[1]?.[6])).toEqual({ value: '是', fill: FILL.red });
+  });
+
+  it('flags the branches that sent nothing and lists every validation error in the chosen language', () => {
+    const s = sheet(zh(), '数据质量');
+    expect(cellValue(s.rows[1]?.[0])).toBe('本期无数据的支部：2 个');
+    const sources = sectionRows(s, '各表格读取情况');
+    expect(values(sources[0]).slice(0, 2)).toEqual(['配置表', '配置.xlsx']);
+    const status = (name: string) => asCell(sources.find((r) => cellValue(r[0]) === name)?.[6]);
+    expect(status('营销党支部')).toEqual({ value: '未登记表格', fill: FILL.red });
+    expect(status('机关党支部')).toEqual({ value: '表格无数据', fill: FILL.red });
+    expect(status('第一党支部')).toEqual({ value: '有数据问题', fill: FILL.orange });
+    expect(status('第二党支部').value).toBe('正常');
+    expect(cellValue(sources[1]?.[2])).toBe('2026-04-01 00:01');
+    const issues = sectionRows(s, '数据问题清单');
+    expect(issues.map((r) => values(r).slice(0, 4))).toEqual([
+      ['第一党支部', '第一党支部.xlsx', '整改', 9],
+      ['第一党支部', '第一党支部.xlsx', '组织生活', 5],
+      ['配置表', '配置.xlsx', '考评打分', 3],
+    ]);
+    expect(cellValue(issues[1]?.[5])).toBe('=1+1');
+    expect(cellValue(issues[1]?.[6])).toBe('无法识别“=1+1”，应填写日期');
+    const enIssues = sectionRows(sheet(en(), 'Data quality'), 'Validation errors');
+    expect(cellValue(enIssues[1]?.[6])).toBe('cannot read "=1+1": expected a date');
+  });
+});
+
+describe('summary of a period with nothing in it', () => {
+  it('still lays out every tab, with "none" rows and no chart', () => {
+    const empty = { ...results(), orgs: [], overdue: [], membersAtRisk: [], dueSoon: [], projectList: [], memberScores: [], validation: [], sources: [] };
+    const wb = summaryWorkbook({ results: empty, trend: [], orgs: [], lang: 'en' });
+    expect(wb.sheets).toHaveLength(8);
+    expect(sheet(wb, 'Overview').charts).toBeUndefined();
+    expect(values(sheet(wb, 'At risk').rows[2])).toEqual(['None']);
+    expect(values(rowOf(sheet(wb, 'Overview'), 'Evaluation score'))[1]).toBe('—');
+  });
+});

@@ -1,0 +1,40 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { describe, expect, it } from 'vitest';
+import { summaryWorkbook } from '../../../shared/dashboards/summary';
+import { writeXlsx } from '../../../shared/sources/xlsx/write';
+import { tempDir } from '../../helpers/workbooks';
+import { results, ROSTER, trend } from './fixture';
+
+describe('summary workbook written as .xlsx', () => {
+  it('opens with exceljs, keeps formats and frozen rows, and carries the trend charts on the overview', async () => {
+    const file = path.join(await tempDir(), 'dashboard-2026-03.xlsx');
+    await writeXlsx(summaryWorkbook({ results: results(), trend: trend(), orgs: ROSTER, lang: 'zh' }), file);
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['概览', '排名', '组织生活', '预警党员', '整改', '项目', '党员积分', '数据质量']);
+    const sessions = wb.getWorksheet('组织生活');
+    expect(sessions?.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
+    expect(sessions?.getCell('A2').value).toBe('支部');
+    const b1 = sessions?.getRow(3);
+    expect(b1?.getCell(1).value).toBe('第一党支部');
+    expect(b1?.getCell(8).value).toBe(0.925);
+    expect(b1?.getCell(8).numFmt).toBe('0.0%');
+    expect(sessions?.getRow(5).getCell(8).value).toBe('—');
+
+    const quality = wb.getWorksheet('数据质量');
+    let typed: ExcelJS.Cell | undefined;
+    quality?.eachRow((row) => row.eachCell((cell) => (cell.value === '=1+1' ? (typed = cell) : undefined)));
+    expect(typed?.type).toBe(ExcelJS.ValueType.String);
+
+    const zip = await JSZip.loadAsync(await readFile(file));
+    expect(Object.keys(zip.files).filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f))).toEqual(['xl/charts/chart1.xml', 'xl/charts/chart2.xml']);
+    expect(await zip.file('xl/worksheets/sheet1.xml')?.async('string')).toMatch(/<drawing r:id="[^"]+"\/>/);
+    const chart = (await zip.file('xl/charts/chart1.xml')?.async('string')) ?? '';
+    expect(chart).toContain("<c:f>'概览'!$A$");
+    for (const n of [2, 3, 4, 5, 6, 7, 8]) expect(await zip.file(`xl/worksheets/sheet${n}.xml`)?.async('string')).not.toMatch(/<f[\s>]|<drawing/);
+  });
+});
