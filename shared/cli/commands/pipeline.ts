@@ -1,4 +1,5 @@
 // `nightly`, `sync`, `compute` and `publish`: the nightly job whole, or one step of it, over a folder of .xlsx workbooks.
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { Option, type Command } from 'commander';
@@ -44,8 +45,16 @@ export async function openRun(opts: RunOptions, io: Io, now: () => Date = () => 
   const concurrency = Number(opts.concurrency);
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) throw new UsageError('--concurrency must be a whole number from 1 to 64');
   if (!LANGS.includes(opts.lang)) throw new UsageError('--lang must be zh or en');
+  // The default period is this month in the committee's (default) time zone.
+  const { period, asOf } = resolveDates(opts, todayIn(DEFAULT_SETTINGS.timeZone, now()));
   const env = parseEnv();
   const dir = path.resolve(opts.dir);
+  if (!existsSync(path.join(dir, opts.config))) {
+    throw new Error(
+      `the configuration workbook ${opts.config} is not in ${dir}. Put it there, name another with --config, ` +
+        `or write a blank one to fill in with: branchboard templates --dir ${opts.dir}`,
+    );
+  }
   const opened = await openStore(env, path.resolve(opts.data ?? path.join(dir, '.branchboard')));
   const log = lineLogger(io.err, now);
   const ctx: PipelineContext = {
@@ -59,9 +68,6 @@ export async function openRun(opts: RunOptions, io: Io, now: () => Date = () => 
     runId: randomUUID(),
   };
   log.info('run started', { runId: ctx.runId, dir, store: opened.embedded ? 'embedded DynamoDB Local' : opened.endpoint });
-  // The default period is this month in the committee's time zone; the stored settings know it after a first run.
-  const today = todayIn(DEFAULT_SETTINGS.timeZone, now());
-  const { period, asOf } = resolveDates(opts, today);
   return { ctx, period, asOf, outDir: path.resolve(opts.out ?? path.join(dir, 'output')), close: opened.close };
 }
 
