@@ -24,7 +24,13 @@ export interface NightlyReport {
 
 export async function nightly(ctx: PipelineContext, opts: NightlyOptions): Promise<NightlyReport> {
   const synced = await sync(ctx, { asOf: opts.asOf, ...(opts.force ? { force: true } : {}) });
-  const computed = await compute(ctx, { period: opts.period, asOf: opts.asOf });
-  const published = await publish(ctx, { period: opts.period, lang: opts.lang, sink: opts.sink, ...(opts.jsonFile ? { jsonFile: opts.jsonFile } : {}) });
+  const computed = await compute(ctx, { period: opts.period, asOf: opts.asOf, ...(opts.force ? { force: true } : {}) });
+  const published = await publish(ctx, {
+    period: opts.period,
+    lang: opts.lang,
+    sink: opts.sink,
+    results: computed.results,
+    ...(opts.jsonFile ? { jsonFile: opts.jsonFile } : {}),
+  });
   return { sync: synced, compute: computed, publish: published };
 }

@@ -6,7 +6,7 @@ import type { Lang } from '../dashboards/lang';
 import { summaryWorkbook } from '../dashboards/summary';
 import type { Month } from '../domain/types';
 import type { WorkbookSink } from '../sources/port';
-import { configDataFrom } from '../store/assemble';
+import { configDataFrom, ROSTER_KINDS } from '../store/assemble';
 import { CONFIG_PK } from '../store/keys';
 import { loadOrgFigures, loadResults } from '../store/results-store';
 import { loadRecords } from '../store/workbooks';
@@ -20,6 +20,8 @@ export interface PublishOptions {
   lang: Lang;
   sink: WorkbookSink;
   jsonFile?: string;
+  /** The period's latest results when the caller has them already (the nightly job), to save reading them again. */
+  results?: ResultsJson;
 }
 
 export interface PublishReport {
@@ -30,9 +32,9 @@ export interface PublishReport {
 }
 
 export async function publish(ctx: PipelineContext, opts: PublishOptions): Promise<PublishReport> {
-  const results = await loadResults(ctx.store, opts.period);
+  const results = opts.results ?? (await loadResults(ctx.store, opts.period));
   if (results === null) throw new Error(`nothing computed for ${opts.period} yet: run compute (or nightly) first`);
-  const config = configDataFrom(await loadRecords(ctx.store, CONFIG_PK));
+  const config = configDataFrom(await loadRecords(ctx.store, CONFIG_PK, ROSTER_KINDS));
   const top = results.orgs.find((o) => o.level === 'committee') ?? results.orgs.find((o) => o.parentId === null);
   const trend: TrendPoint[] = await mapPool(trendMonths(opts.period), ctx.concurrency, async (period) => ({
     period,

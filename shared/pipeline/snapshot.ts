@@ -18,11 +18,11 @@ export interface Snapshot {
   sources: SourceInfo[];
 }
 
-export async function loadSnapshot(ctx: PipelineContext): Promise<Snapshot> {
+export async function loadSnapshot(ctx: PipelineContext, knownStates?: SyncState[]): Promise<Snapshot> {
   const config = configDataFrom(await loadRecords(ctx.store, CONFIG_PK));
   const branchOrgs = config.orgs.filter((o) => o.level === 'branch');
   const branches = await mapPool(branchOrgs, ctx.concurrency, async (o) => branchDataFrom(o.id, await loadRecords(ctx.store, keys.org(o.id))));
-  const states = await listSyncStates(ctx.store);
+  const states = knownStates ?? (await listSyncStates(ctx.store));
   const inRoster = new Map<string, string | null>([[ctx.configWorkbook, null]]);
   for (const o of branchOrgs) if (o.workbook !== null) inRoster.set(o.workbook, o.id);
   const current = states.filter((s) => inRoster.has(s.workbook));

@@ -2,7 +2,7 @@
 import { readBranchWorkbook, readConfigWorkbook, type WorkbookRead } from '../contract/workbook';
 import type { ConfigData, IsoDate, Org } from '../domain/types';
 import { WorkbookUnavailableError, type RawWorkbook, type WorkbookMeta } from '../sources/port';
-import { configDataFrom, SETTINGS_KIND } from '../store/assemble';
+import { configDataFrom, ROSTER_KINDS, SETTINGS_KIND } from '../store/assemble';
 import { contentHash } from '../store/hash';
 import { CONFIG_PK, keys } from '../store/keys';
 import { getSyncState, putSyncState, type SyncState } from '../store/sync-state';
@@ -110,6 +110,7 @@ async function recordFailure(ctx: PipelineContext, workbook: string, orgId: stri
   return { workbook, orgId, status: 'failed', rows: state?.rows ?? 0, errors: state?.errors ?? 0, itemsWritten: 0, reason };
 }
 
+/** Syncs the configuration workbook; returns the stored roster, criteria and settings (not the committee's scores). */
 export async function syncConfig(ctx: PipelineContext, opts: SyncOptions): Promise<{ config: ConfigData; result: WorkbookSyncResult }> {
   const workbook = ctx.configWorkbook;
   const contextHash = contentHash({ v: CONTRACT_VERSION });
@@ -126,7 +127,7 @@ export async function syncConfig(ctx: PipelineContext, opts: SyncOptions): Promi
   } catch (err) {
     result = await recordFailure(ctx, workbook, null, err);
   }
-  const config = configDataFrom(await loadRecords(ctx.store, CONFIG_PK));
+  const config = configDataFrom(await loadRecords(ctx.store, CONFIG_PK, ROSTER_KINDS));
   if (config.orgs.length === 0) {
     throw new Error(
       result.status === 'failed'

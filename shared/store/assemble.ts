@@ -27,6 +27,9 @@ export function branchDataFrom(orgId: string, records: readonly StoredRecord[]):
 
 export const SETTINGS_KIND = 'resolved_settings';
 
+/** The configuration without the committee's scores: all that sync and publish need, a small part of the reads. */
+export const ROSTER_KINDS = ['orgs', 'criteria', SETTINGS_KIND] as const;
+
 export function configDataFrom(records: readonly StoredRecord[]): ConfigData {
   const settings = dataOf<Settings>(records, SETTINGS_KIND)[0] ?? DEFAULT_SETTINGS;
   return {

@@ -1,6 +1,6 @@
 // Published periods as versions: a recompute that changes anything writes a new version and keeps the old ones.
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { LIST_NAMES, listSchemas, orgFiguresSchema, type ListName } from '../pipeline/results-schema';
 import type { ResultsJson } from '../pipeline/results';
@@ -21,6 +21,8 @@ const metaSchema = z.object({
   generatedAt: z.string(),
   asOf: z.string(),
   backfilled: z.boolean(),
+  /** Fingerprint of what the version was computed from; equal inputs need no recompute. */
+  inputs: z.string().optional(),
 });
 
 export type VersionMeta = z.infer<typeof metaSchema>;
@@ -62,10 +64,30 @@ export interface SaveOutcome {
  * conditional put of the META item: a published version is never overwritten, and a crash before that
  * put leaves only unreferenced items behind.
  */
-export async function saveResults(client: StoreClient, results: ResultsJson, runId: string, opts: { backfilled?: boolean } = {}): Promise<SaveOutcome> {
+export async function saveResults(
+  client: StoreClient,
+  results: ResultsJson,
+  runId: string,
+  opts: { backfilled?: boolean; inputs?: string } = {},
+): Promise<SaveOutcome> {
   const hash = resultsHash(results);
   const latest = await latestVersion(client, results.period);
-  if (latest !== null && latest.hash === hash) return { version: latest.version, written: false };
+  if (latest !== null && latest.hash === hash) {
+    // Same figures from different inputs (a sheet re-saved with a typo fixed and undone…): remember the new
+    // inputs so the next unchanged run can skip the computation. The published content is untouched.
+    if (opts.inputs !== undefined && latest.inputs !== opts.inputs) {
+      await client.doc.send(
+        new UpdateCommand({
+          TableName: client.tableName,
+          Key: { pk: keys.period(results.period), sk: keys.meta(latest.version) },
+          UpdateExpression: 'SET inputs = :i',
+          ExpressionAttributeValues: { ':i': opts.inputs },
+        }),
+      );
+      client.stats.itemsWritten++;
+    }
+    return { version: latest.version, written: false };
+  }
   const pk = keys.period(results.period);
   // `order` keeps the roster's order, which the published list follows; keys alone would sort by org id.
   const ops: WriteOp[] = results.orgs.map((o, order) => ({ put: { pk, sk: keys.runOrg(runId, o.id), kind: 'org', order, data: o } }));
@@ -77,7 +99,16 @@ export async function saveResults(client: StoreClient, results: ResultsJson, run
   }
   await batchWrite(client, ops);
   const version = (latest?.version ?? 0) + 1;
-  const meta: VersionMeta = { period: results.period, version, runId, hash, generatedAt: results.generatedAt, asOf: results.asOf, backfilled: opts.backfilled ?? false };
+  const meta: VersionMeta = {
+    period: results.period,
+    version,
+    runId,
+    hash,
+    generatedAt: results.generatedAt,
+    asOf: results.asOf,
+    backfilled: opts.backfilled ?? false,
+    ...(opts.inputs ? { inputs: opts.inputs } : {}),
+  };
   try {
     await client.doc.send(
       new PutCommand({

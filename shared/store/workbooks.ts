@@ -87,8 +87,12 @@ export interface StoredRecord {
   data: unknown;
 }
 
-export async function loadRecords(client: StoreClient, pk: string): Promise<StoredRecord[]> {
-  const items = await queryPrefix(client, pk, keys.recordPrefix());
+/** The records under one partition; with `kinds`, only those (one query per kind). */
+export async function loadRecords(client: StoreClient, pk: string, kinds?: readonly string[]): Promise<StoredRecord[]> {
+  const items =
+    kinds === undefined
+      ? await queryPrefix(client, pk, keys.recordPrefix())
+      : (await Promise.all(kinds.map((k) => queryPrefix(client, pk, keys.record(k, ''))))).flat();
   return items
     .map((i) => ({ kind: String(i.kind), key: String(i.key), row: Number(i.row), data: i.data }))
     .sort((a, b) => a.row - b.row);
