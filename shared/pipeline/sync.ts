@@ -5,7 +5,7 @@ import { WorkbookUnavailableError, type RawWorkbook, type WorkbookMeta } from '.
 import { configDataFrom, ROSTER_KINDS, SETTINGS_KIND } from '../store/assemble';
 import { contentHash } from '../store/hash';
 import { CONFIG_PK, keys } from '../store/keys';
-import { getSyncState, putSyncState, type SyncState } from '../store/sync-state';
+import { getSyncState, listSyncStates, putSyncState, type SyncState } from '../store/sync-state';
 import { loadRecords, writeWorkbook } from '../store/workbooks';
 import type { PipelineContext } from './context';
 import { mapPool } from './pool';
@@ -37,9 +37,11 @@ export interface SyncOptions {
   asOf: IsoDate;
   /** Read every workbook even when its modified time and content are unchanged. */
   force?: boolean;
+  /** Every workbook's sync state, read in one query up front instead of one read per workbook. */
+  states?: ReadonlyMap<string, SyncState>;
 }
 
-interface Loaded<D> {
+interface Loaded {
   state: SyncState | null;
   meta: WorkbookMeta;
   raw: RawWorkbook | null; // null: unchanged, not read
@@ -47,8 +49,9 @@ interface Loaded<D> {
 }
 
 /** Reads a workbook only when its modified time, content or validation context changed. */
-async function loadIfChanged<D>(ctx: PipelineContext, workbook: string, contextHash: string, force: boolean): Promise<Loaded<D>> {
-  const state = await getSyncState(ctx.store, workbook);
+async function loadIfChanged(ctx: PipelineContext, workbook: string, contextHash: string, opts: SyncOptions): Promise<Loaded> {
+  const force = opts.force ?? false;
+  const state = opts.states ? (opts.states.get(workbook) ?? null) : await getSyncState(ctx.store, workbook);
   const meta = await ctx.source.describe(workbook);
   const sameContext = state !== null && state.contextHash === contextHash && state.lastError === null && !force;
   if (sameContext && state.modifiedAt === meta.modifiedAt) return { state, meta, raw: null, contentHash: state.contentHash };
@@ -64,7 +67,7 @@ async function loadIfChanged<D>(ctx: PipelineContext, workbook: string, contextH
 
 async function store<D>(
   ctx: PipelineContext,
-  loaded: Loaded<D>,
+  loaded: Loaded,
   read: WorkbookRead<D>,
   ids: { workbook: string; orgId: string | null; recordsPk: string; contextHash: string },
   extraRecords?: { kind: string; key: string; data: unknown }[],
@@ -116,7 +119,7 @@ export async function syncConfig(ctx: PipelineContext, opts: SyncOptions): Promi
   const contextHash = contentHash({ v: CONTRACT_VERSION });
   let result: WorkbookSyncResult;
   try {
-    const loaded = await loadIfChanged(ctx, workbook, contextHash, opts.force ?? false);
+    const loaded = await loadIfChanged(ctx, workbook, contextHash, opts);
     if (loaded.raw === null) {
       result = { workbook, orgId: null, status: 'unchanged', rows: loaded.state?.rows ?? 0, errors: loaded.state?.errors ?? 0, itemsWritten: 0 };
     } else {
@@ -146,7 +149,7 @@ export async function syncBranch(ctx: PipelineContext, org: Org, config: ConfigD
   const workbook = org.workbook ?? '';
   const contextHash = branchContextHash(org.id, config);
   try {
-    const loaded = await loadIfChanged(ctx, workbook, contextHash, opts.force ?? false);
+    const loaded = await loadIfChanged(ctx, workbook, contextHash, opts);
     if (loaded.raw === null) {
       return { workbook, orgId: org.id, status: 'unchanged', rows: loaded.state?.rows ?? 0, errors: loaded.state?.errors ?? 0, itemsWritten: 0 };
     }
@@ -163,11 +166,13 @@ export function rosterWorkbooks(config: ConfigData): Org[] {
 }
 
 export async function sync(ctx: PipelineContext, opts: SyncOptions): Promise<SyncReport & { configData: ConfigData }> {
-  const { config, result } = await syncConfig(ctx, opts);
+  const states = new Map((await listSyncStates(ctx.store)).map((s) => [s.workbook, s]));
+  const withStates = { ...opts, states };
+  const { config, result } = await syncConfig(ctx, withStates);
   const branches = rosterWorkbooks(config);
   ctx.progress.start('sync', branches.length);
   const results = await mapPool(branches, ctx.concurrency, async (org) => {
-    const r = await syncBranch(ctx, org, config, opts);
+    const r = await syncBranch(ctx, org, config, withStates);
     ctx.progress.tick(`${org.id} ${r.status}`);
     if (r.status === 'read') ctx.log.info('workbook read', { workbook: r.workbook, orgId: r.orgId, rows: r.rows, errors: r.errors, itemsWritten: r.itemsWritten });
     return r;
