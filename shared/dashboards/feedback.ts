@@ -77,15 +77,3 @@ export function feedbackWorkbook(input: FeedbackInput): LayoutWorkbook {
   });
   return { sheets: [b.build(L.sheets.feedback, { frozenRows: 1, minWidths: [18, 12, 12, 12], maxWidths: [30, 30, 40, 30, 60] })] };
 }
-
-/** The feedback file's name for a branch: id first so files sort like the roster; unsafe characters replaced. */
-export function feedbackFileName(org: { id: string; name: string }, period?: Month, lang: Lang = 'zh'): string {
-  const parts = [org.id, org.name, labels(lang).sheets.feedback, ...(period === undefined ? [] : [period])];
-  const name = parts
-    .join('-')
-    .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, 120);
-  return `${name}.xlsx`;
-}

@@ -40,11 +40,11 @@ export async function publish(ctx: PipelineContext, opts: PublishOptions): Promi
     period,
     figures: top === undefined ? null : period === opts.period ? top : await loadOrgFigures(ctx.store, period, top.id),
   }));
-  const summary = await opts.sink.writeSummary(opts.period, summaryWorkbook({ results, trend, orgs: config.orgs, lang: opts.lang }));
+  const summary = await opts.sink.writeSummary(opts.period, summaryWorkbook({ results, trend, orgs: config.orgs, lang: opts.lang, timeZone: config.settings.timeZone }));
   const branches = config.orgs.filter((o) => o.level === 'branch');
   ctx.progress.start('publish', branches.length);
   const written = await mapPool(branches, ctx.concurrency, async (org) => {
-    const where = await opts.sink.writeFeedback(org, opts.period, feedbackWorkbook({ results, orgId: org.id, lang: opts.lang }));
+    const where = await opts.sink.writeFeedback(org, opts.period, feedbackWorkbook({ results, orgId: org.id, lang: opts.lang, timeZone: config.settings.timeZone }));
     ctx.progress.tick(org.id);
     return where;
   });

@@ -3,7 +3,7 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { nightly } from '../../shared/pipeline/nightly';
 import { sync } from '../../shared/pipeline/sync';
 import type { ResultsJson } from '../../shared/pipeline/results';
@@ -11,18 +11,12 @@ import { XlsxWorkbookSink } from '../../shared/sources/xlsx/sink';
 import { queryPrefix } from '../../shared/store/batch';
 import { keys } from '../../shared/store/keys';
 import { listVersions } from '../../shared/store/results-store';
-import { startTestDynamo, type TestDynamo } from '../helpers/dynamo';
+import { useTestDynamo, type TestDynamo } from '../helpers/dynamo';
 import { testContext } from '../helpers/pipeline';
 import { tempDir } from '../helpers/workbooks';
 import { AS_OF, PERIOD, writeSmallOrg } from '../fixtures/small-org';
 
-let dynamo: TestDynamo;
-beforeAll(async () => {
-  dynamo = await startTestDynamo();
-}, 120_000);
-afterAll(async () => {
-  await dynamo?.local.stop();
-});
+const dynamo = useTestDynamo();
 
 async function runNightly(dir: string, store: Awaited<ReturnType<TestDynamo['freshTable']>>) {
   const out = path.join(dir, 'output');
@@ -54,7 +48,7 @@ describe('nightly job on DynamoDB Local', () => {
   beforeAll(async () => {
     dir = await tempDir();
     await writeSmallOrg(dir);
-    const store = await dynamo.freshTable();
+    const store = await dynamo().freshTable();
     const report = await runNightly(dir, store);
     results = report.compute.results;
   }, 120_000);
@@ -183,11 +177,11 @@ describe('rerun safety', () => {
   it('a run killed between sync and publish, then rerun, gives the same results with nothing duplicated', async () => {
     const cleanDir = await tempDir();
     await writeSmallOrg(cleanDir);
-    const clean = await runNightly(cleanDir, await dynamo.freshTable());
+    const clean = await runNightly(cleanDir, await dynamo().freshTable());
 
     const dir = await tempDir();
     await writeSmallOrg(dir);
-    const store = await dynamo.freshTable();
+    const store = await dynamo().freshTable();
     await sync(testContext(store, dir), { asOf: AS_OF }); // …and the process dies here
     const rerun = await runNightly(dir, store);
     expect(comparable(rerun.compute.results)).toEqual(comparable(clean.compute.results));

@@ -1,28 +1,22 @@
 import { utimes } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { compute } from '../../shared/pipeline/compute';
 import { sync } from '../../shared/pipeline/sync';
 import { listVersions, loadResults } from '../../shared/store/results-store';
 import { loadRawRows, loadRecords } from '../../shared/store/workbooks';
 import { keys } from '../../shared/store/keys';
-import { startTestDynamo, type TestDynamo } from '../helpers/dynamo';
+import { useTestDynamo, type TestDynamo } from '../helpers/dynamo';
 import { testContext } from '../helpers/pipeline';
 import { tempDir, writeXlsxFixture } from '../helpers/workbooks';
 import { AS_OF, b2, PERIOD, writeSmallOrg } from '../fixtures/small-org';
 
-let dynamo: TestDynamo;
-beforeAll(async () => {
-  dynamo = await startTestDynamo();
-}, 120_000);
-afterAll(async () => {
-  await dynamo?.local.stop();
-});
+const dynamo = useTestDynamo();
 
 async function setup() {
   const dir = await tempDir();
   await writeSmallOrg(dir);
-  const store = await dynamo.freshTable();
+  const store = await dynamo().freshTable();
   return { dir, store };
 }
 

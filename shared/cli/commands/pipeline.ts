@@ -11,6 +11,7 @@ import { publish } from '../../pipeline/publish';
 import { sync } from '../../pipeline/sync';
 import { XlsxWorkbookSource } from '../../sources/xlsx/read';
 import { XlsxWorkbookSink } from '../../sources/xlsx/sink';
+import { labels } from '../../dashboards/labels';
 import { DEFAULT_SETTINGS } from '../../domain/types';
 import { resolveDates, todayIn, UsageError } from '../dates';
 import { parseEnv } from '../env';
@@ -112,7 +113,7 @@ export function pipelineCommands(program: Command, io: Io): void {
           period: run.period,
           asOf: run.asOf,
           lang: opts.lang,
-          sink: new XlsxWorkbookSink(run.outDir),
+          sink: new XlsxWorkbookSink(run.outDir, labels(opts.lang).sheets.feedback),
           ...(opts.force ? { force: true } : {}),
           ...(opts.json ? { jsonFile: opts.json } : {}),
         });
@@ -135,7 +136,7 @@ export function pipelineCommands(program: Command, io: Io): void {
   addRunOptions(program.command('publish').description("write the dashboards and feedback from the period's latest stored version")).action(
     (opts: RunOptions) =>
       withRun(opts, io, async (run) => {
-        const r = await publish(run.ctx, { period: run.period, lang: opts.lang, sink: new XlsxWorkbookSink(run.outDir), ...(opts.json ? { jsonFile: opts.json } : {}) });
+        const r = await publish(run.ctx, { period: run.period, lang: opts.lang, sink: new XlsxWorkbookSink(run.outDir, labels(opts.lang).sheets.feedback), ...(opts.json ? { jsonFile: opts.json } : {}) });
         io.out(`Dashboard: ${r.summary}`);
         io.out(`Feedback files: ${r.feedback.length}`);
       }),

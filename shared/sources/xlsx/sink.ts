@@ -11,7 +11,11 @@ export function safeFileName(name: string): string {
 }
 
 export class XlsxWorkbookSink implements WorkbookSink {
-  constructor(private readonly outDir: string) {}
+  /** `feedbackLabel` names the files in the dashboard's language: 'B01-第一党支部-反馈-2026-03.xlsx'. */
+  constructor(
+    private readonly outDir: string,
+    private readonly feedbackLabel = '反馈',
+  ) {}
 
   async writeSummary(period: string, layout: LayoutWorkbook): Promise<string> {
     const file = path.join(this.outDir, `dashboard-${period}.xlsx`);
@@ -20,7 +24,7 @@ export class XlsxWorkbookSink implements WorkbookSink {
   }
 
   async writeFeedback(org: { id: string; name: string }, period: string, layout: LayoutWorkbook): Promise<string> {
-    const file = path.join(this.outDir, 'feedback', safeFileName(`${org.id}-${org.name}-${period}.xlsx`));
+    const file = path.join(this.outDir, 'feedback', `${safeFileName(`${org.id}-${org.name}-${this.feedbackLabel}-${period}`)}.xlsx`);
     await writeXlsx(layout, file);
     return file;
   }

@@ -1,10 +1,10 @@
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { feedbackFileName, feedbackWorkbook } from '../../../shared/dashboards/feedback';
+import { feedbackWorkbook } from '../../../shared/dashboards/feedback';
+import { XlsxWorkbookSink } from '../../../shared/sources/xlsx/sink';
 import { FILL } from '../../../shared/dashboards/format';
 import { cellValue } from '../../../shared/sources/layout';
-import { writeXlsx } from '../../../shared/sources/xlsx/write';
 import { tempDir } from '../../helpers/workbooks';
 import { asCell, rowOf, sectionRows, values } from './find';
 import { results } from './fixture';
@@ -46,9 +46,9 @@ describe('branch feedback', () => {
   });
 
   it('writes typed text as text in the xlsx, never as a formula', async () => {
-    const file = path.join(await tempDir(), feedbackFileName({ id: 'B1', name: '第一/党支部' }, '2026-03'));
+    const sink = new XlsxWorkbookSink(await tempDir());
+    const file = await sink.writeFeedback({ id: 'B1', name: '第一/党支部' }, '2026-03', feedbackWorkbook({ results: results(), orgId: 'B1', lang: 'zh' }));
     expect(path.basename(file)).toBe('B1-第一_党支部-反馈-2026-03.xlsx');
-    await writeXlsx(feedbackWorkbook({ results: results(), orgId: 'B1', lang: 'zh' }), file);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
     const ws = wb.getWorksheet('反馈');
