@@ -11,6 +11,7 @@ import { noProgress, silentLogger, type PipelineContext } from '../../shared/pip
 import { publish } from '../../shared/pipeline/publish';
 import { sync } from '../../shared/pipeline/sync';
 import { MemoryWorkbookSource } from '../../shared/sources/memory';
+import type { WorkbookSink } from '../../shared/sources/port';
 import { XlsxWorkbookSink } from '../../shared/sources/xlsx/sink';
 import { createStoreClient, resetStats, type StoreClient } from '../../shared/store/client';
 import { startLocalDynamo } from '../../shared/store/local';
@@ -126,10 +127,10 @@ async function main(): Promise<void> {
   console.log(JSON.stringify({ branches, members: org.summary.members, rows: rowsTotal, peakRssMiB: Math.round(peakRss / 2 ** 20), ...summary }));
 }
 
-function summaryOnly(out: string): XlsxWorkbookSink {
+/** The summary only: measures the pipeline without writing one feedback file per branch. */
+function summaryOnly(out: string): WorkbookSink {
   const sink = new XlsxWorkbookSink(out);
-  sink.writeFeedback = async () => null as unknown as string;
-  return sink;
+  return { writeSummary: (period, layout) => sink.writeSummary(period, layout), writeFeedback: async () => null };
 }
 
 await main();
