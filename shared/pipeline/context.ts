@@ -25,6 +25,8 @@ export interface PipelineContext {
   now: () => Date;
   /** Unique per run: names the items a compute writes before it publishes them. */
   runId: string;
+  /** Names the source's stored change-feed cursor ('xlsx', 'google'). */
+  sourceKey: string;
 }
 
 export const silentLogger: Logger = { info: () => {}, warn: () => {}, error: () => {} };

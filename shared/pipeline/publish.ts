@@ -7,6 +7,7 @@ import { summaryWorkbook } from '../dashboards/summary';
 import type { Month } from '../domain/types';
 import type { WorkbookSink } from '../sources/port';
 import { configDataFrom, ROSTER_KINDS } from '../store/assemble';
+import { contentHash } from '../store/hash';
 import { CONFIG_PK } from '../store/keys';
 import { loadOrgFigures, loadResults } from '../store/results-store';
 import { loadRecords } from '../store/workbooks';
@@ -44,7 +45,10 @@ export async function publish(ctx: PipelineContext, opts: PublishOptions): Promi
   const branches = config.orgs.filter((o) => o.level === 'branch');
   ctx.progress.start('publish', branches.length);
   const written = await mapPool(branches, ctx.concurrency, async (org) => {
-    const where = await opts.sink.writeFeedback(org, opts.period, feedbackWorkbook({ results, orgId: org.id, lang: opts.lang, timeZone: config.settings.timeZone }));
+    const input = { results, orgId: org.id, lang: opts.lang, timeZone: config.settings.timeZone };
+    // The same feedback without its generation time: equal keys mean nothing the branch would read has changed.
+    const contentKey = contentHash(feedbackWorkbook({ ...input, results: { ...results, generatedAt: '' } }));
+    const where = await opts.sink.writeFeedback(org, opts.period, feedbackWorkbook(input), contentKey);
     ctx.progress.tick(org.id);
     return where;
   });

@@ -1,7 +1,8 @@
 // Sync: read the workbooks that changed since the last run, validate every row, store raw rows and typed records.
 import { readBranchWorkbook, readConfigWorkbook, type WorkbookRead } from '../contract/workbook';
 import type { ConfigData, IsoDate, Org } from '../domain/types';
-import { WorkbookUnavailableError, type RawWorkbook, type WorkbookMeta } from '../sources/port';
+import { WorkbookUnavailableError, type ChangeSet, type RawWorkbook, type WorkbookMeta } from '../sources/port';
+import { getCursor, putCursor } from '../store/cursor';
 import { configDataFrom, ROSTER_KINDS, SETTINGS_KIND } from '../store/assemble';
 import { contentHash } from '../store/hash';
 import { CONFIG_PK, keys } from '../store/keys';
@@ -39,6 +40,8 @@ export interface SyncOptions {
   force?: boolean;
   /** Every workbook's sync state, read in one query up front instead of one read per workbook. */
   states?: ReadonlyMap<string, SyncState>;
+  /** What the source's change feed said changed since the last run, when it has one. */
+  changes?: ChangeSet | null;
 }
 
 interface Loaded {
@@ -52,10 +55,15 @@ interface Loaded {
 async function loadIfChanged(ctx: PipelineContext, workbook: string, contextHash: string, opts: SyncOptions): Promise<Loaded> {
   const force = opts.force ?? false;
   const state = opts.states ? (opts.states.get(workbook) ?? null) : await getSyncState(ctx.store, workbook);
-  const meta = await ctx.source.describe(workbook);
   const sameContext = state !== null && state.contextHash === contextHash && state.lastError === null && !force;
+  const fromFeed = opts.changes?.changed.get(workbook);
+  if (sameContext && fromFeed === undefined && opts.changes?.exhaustive) {
+    // The change feed has nothing on this workbook: unchanged, without a single call about it.
+    return { state, meta: { id: workbook, title: workbook, modifiedAt: state.modifiedAt }, raw: null, contentHash: state.contentHash };
+  }
+  const meta = typeof fromFeed === 'string' ? { id: workbook, title: workbook, modifiedAt: fromFeed } : await ctx.source.describe(workbook);
   if (sameContext && state.modifiedAt === meta.modifiedAt) return { state, meta, raw: null, contentHash: state.contentHash };
-  const raw = await ctx.source.read(workbook);
+  const raw = await ctx.source.read(workbook, meta);
   const hash = contentHash(raw.tabs);
   if (sameContext && state.contentHash === hash) {
     // Touched but not changed (saved again, shared, renamed): remember the new time, write no record.
@@ -167,7 +175,9 @@ export function rosterWorkbooks(config: ConfigData): Org[] {
 
 export async function sync(ctx: PipelineContext, opts: SyncOptions): Promise<SyncReport & { configData: ConfigData }> {
   const states = new Map((await listSyncStates(ctx.store)).map((s) => [s.workbook, s]));
-  const withStates = { ...opts, states };
+  const feed = ctx.source.changeFeed;
+  const changes = feed ? await feed.detect(await getCursor(ctx.store, ctx.sourceKey)) : null;
+  const withStates = { ...opts, states, changes };
   const { config, result } = await syncConfig(ctx, withStates);
   const branches = rosterWorkbooks(config);
   ctx.progress.start('sync', branches.length);
@@ -178,6 +188,8 @@ export async function sync(ctx: PipelineContext, opts: SyncOptions): Promise<Syn
     return r;
   });
   ctx.progress.stop();
+  // Saved last: a run that dies before this point sees the same changes again next time.
+  if (changes) await putCursor(ctx.store, ctx.sourceKey, changes.cursor);
   const count = (s: WorkbookStatus) => results.filter((r) => r.status === s).length;
   return { config: result, configData: config, workbooks: results, read: count('read'), unchanged: count('unchanged'), failed: count('failed') };
 }

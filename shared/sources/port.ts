@@ -27,10 +27,26 @@ export interface WorkbookMeta {
   modifiedAt: string | null;
 }
 
+export interface ChangeSet {
+  /** Workbooks known to have changed since the cursor, with their modified time (null: removed or unknown). */
+  changed: ReadonlyMap<string, string | null>;
+  /** True when a workbook absent from `changed` is known to be unchanged; false on a first run. */
+  exhaustive: boolean;
+  /** Opaque; hand it back next time. */
+  cursor: string;
+}
+
+/** A source that can say in one or a few calls which workbooks changed (Google Drive's change log). */
+export interface ChangeFeed {
+  detect(cursor: string | null): Promise<ChangeSet>;
+}
+
 export interface WorkbookSource {
   /** Name and modified time without reading the content. */
   describe(id: string): Promise<WorkbookMeta>;
-  read(id: string): Promise<RawWorkbook>;
+  /** The workbook's content; `meta`, when the caller has it, saves asking for the modified time again. */
+  read(id: string, meta?: WorkbookMeta): Promise<RawWorkbook>;
+  changeFeed?: ChangeFeed;
 }
 
 /** A workbook source could not produce a workbook (missing file, not shared, corrupt). */
@@ -49,5 +65,11 @@ export class WorkbookUnavailableError extends Error {
 export interface WorkbookSink {
   writeSummary(period: string, layout: import('./layout').LayoutWorkbook): Promise<string>;
   /** The branch's feedback; null when nothing was written (e.g. unchanged). */
-  writeFeedback(org: { id: string; name: string; workbook: string | null }, period: string, layout: import('./layout').LayoutWorkbook): Promise<string | null>;
+  writeFeedback(
+    org: { id: string; name: string; workbook: string | null },
+    period: string,
+    layout: import('./layout').LayoutWorkbook,
+    /** A hash of the content without the time it was generated: an unchanged feedback need not be written again. */
+    contentKey?: string,
+  ): Promise<string | null>;
 }

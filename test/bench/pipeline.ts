@@ -99,6 +99,7 @@ async function main(): Promise<void> {
     progress: noProgress,
     now: () => new Date(),
     runId: randomUUID(),
+    sourceKey: 'xlsx',
   };
   const summary: Record<string, StageResult[]> = {};
   try {

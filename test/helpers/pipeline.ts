@@ -14,5 +14,6 @@ export function testContext(store: StoreClient, dir: string, now = new Date('202
     progress: noProgress,
     now: () => now,
     runId: randomUUID(),
+    sourceKey: 'xlsx',
   };
 }

@@ -6,8 +6,6 @@ import { writeDemoOrganisation } from '../../demo/write';
 import { lastDayOfMonth, previousMonth, monthOf } from '../../domain/dates';
 import { DEFAULT_SETTINGS } from '../../domain/types';
 import { nightly } from '../../pipeline/nightly';
-import { XlsxWorkbookSink } from '../../sources/xlsx/sink';
-import { labels } from '../../dashboards/labels';
 import { parsePeriod, todayIn } from '../dates';
 import type { Io } from '../io';
 import { openRun, printNightly } from './pipeline';
@@ -43,7 +41,7 @@ export function demoCommand(program: Command, io: Io): void {
       const jsonFile = path.join(dir, 'output', `results-${period}.json`);
       const run = await openRun({ dir, period, asOf, lang: opts.lang, concurrency: '8', config: CONFIG_FILE, json: jsonFile }, io);
       try {
-        const r = await nightly(run.ctx, { period, asOf, lang: opts.lang, sink: new XlsxWorkbookSink(run.outDir, labels(opts.lang).sheets.feedback), jsonFile });
+        const r = await nightly(run.ctx, { period, asOf, lang: opts.lang, sink: run.sink, jsonFile });
         const top = r.compute.results.orgs.find((o) => o.level === 'committee');
         io.out('');
         if (top) {

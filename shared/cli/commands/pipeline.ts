@@ -1,4 +1,4 @@
-// `nightly`, `sync`, `compute` and `publish`: the nightly job whole, or one step of it, over a folder of .xlsx workbooks.
+// `nightly`, `sync`, `compute` and `publish`: the nightly job whole, or one step of it, over .xlsx files or Google spreadsheets.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -18,10 +18,13 @@ import { parseEnv } from '../env';
 import type { Io } from '../io';
 import { logProgress, terminalProgress } from '../progress';
 import { openStore } from '../store';
+import { googleMode, type GoogleCliOptions } from '../google';
+import type { WorkbookSink } from '../../sources/port';
 import { CONFIG_FILE } from './templates';
 
-export interface RunOptions {
-  dir: string;
+export interface RunOptions extends GoogleCliOptions {
+  source?: 'xlsx' | 'google';
+  dir?: string;
   period?: string;
   asOf?: string;
   out?: string;
@@ -37,7 +40,7 @@ export interface Run {
   ctx: PipelineContext;
   period: string;
   asOf: string;
-  outDir: string;
+  sink: WorkbookSink;
   close(): Promise<void>;
 }
 
@@ -49,35 +52,54 @@ export async function openRun(opts: RunOptions, io: Io, now: () => Date = () => 
   // The default period is this month in the committee's (default) time zone.
   const { period, asOf } = resolveDates(opts, todayIn(DEFAULT_SETTINGS.timeZone, now()));
   const env = parseEnv();
-  const dir = path.resolve(opts.dir);
-  if (!existsSync(path.join(dir, opts.config))) {
+  const google = opts.source === 'google' ? await googleMode(opts) : null;
+  if (google === null && opts.dir === undefined) throw new UsageError('--dir is required: the folder holding config.xlsx and the branch workbooks');
+  const dir = path.resolve(opts.dir ?? '.');
+  if (google === null && !existsSync(path.join(dir, opts.config))) {
     throw new Error(
       `the configuration workbook ${opts.config} is not in ${dir}. Put it there, name another with --config, ` +
-        `or write a blank one to fill in with: branchboard templates --dir ${opts.dir}`,
+        `or write a blank one to fill in with: branchboard templates --dir ${opts.dir ?? '.'}`,
     );
   }
   const opened = await openStore(env, path.resolve(opts.data ?? path.join(dir, '.branchboard')));
   const log = lineLogger(io.err, now);
   const ctx: PipelineContext = {
     store: opened.client,
-    source: new XlsxWorkbookSource(dir),
-    configWorkbook: opts.config,
+    source: google?.source ?? new XlsxWorkbookSource(dir),
+    configWorkbook: google?.configId ?? opts.config,
     concurrency,
     log,
     progress: process.stderr.isTTY ? terminalProgress(process.stderr) : logProgress(log),
     now,
     runId: randomUUID(),
+    sourceKey: google ? 'google' : 'xlsx',
   };
-  log.info('run started', { runId: ctx.runId, dir, store: opened.embedded ? 'embedded DynamoDB Local' : opened.endpoint });
-  return { ctx, period, asOf, outDir: path.resolve(opts.out ?? path.join(dir, 'output')), close: opened.close };
+  const sink = google?.sink(opened.client, opts.lang) ?? new XlsxWorkbookSink(path.resolve(opts.out ?? path.join(dir, 'output')), labels(opts.lang).sheets.feedback);
+  log.info('run started', {
+    runId: ctx.runId,
+    source: ctx.sourceKey,
+    ...(google ? { accounts: google.gate.accountNames.length } : { dir }),
+    store: opened.embedded ? 'embedded DynamoDB Local' : opened.endpoint,
+  });
+  const close = async () => {
+    if (google) log.info('google calls', { ...google.gate.stats.calls, retries: google.gate.stats.retries, throttled: google.gate.stats.throttled });
+    await opened.close();
+  };
+  return { ctx, period, asOf, sink, close };
 }
 
 export function addRunOptions(cmd: Command): Command {
   return cmd
-    .requiredOption('--dir <dir>', 'folder holding config.xlsx and the branch workbooks its roster names')
+    .addOption(new Option('--source <source>', 'where the workbooks are').choices(['xlsx', 'google']).default('xlsx'))
+    .option('--dir <dir>', 'xlsx: folder holding config.xlsx and the branch workbooks its roster names; google: where the embedded database lives (default .)')
+    .option('--config-id <id>', 'google: the configuration spreadsheet (or BRANCHBOARD_CONFIG_ID)')
+    .option('--dashboard-id <id>', "google: the leaders' dashboard spreadsheet (default: created on the first run and remembered)")
+    .option('--folder <id>', 'google: shared-drive folder for a created dashboard')
+    .option('--reads-per-minute <n>', 'google: Sheets reads a minute per service account (default 60)')
+    .option('--writes-per-minute <n>', 'google: Sheets writes a minute per service account (default 60)')
     .option('--period <YYYY-MM>', 'the month to compute (default: this month)')
     .option('--as-of <YYYY-MM-DD>', "the as-of date (default: the period's last day, or today if earlier)")
-    .option('--out <dir>', 'where dashboards go (default: DIR/output)')
+    .option('--out <dir>', 'xlsx: where dashboards go (default: DIR/output)')
     .option('--json <file>', 'also write the results JSON to this file')
     .addOption(new Option('--lang <lang>', 'dashboard language').choices(['zh', 'en']).default('zh'))
     .option('--data <dir>', 'where the embedded database keeps its files (default: DIR/.branchboard)')
@@ -113,7 +135,7 @@ export function pipelineCommands(program: Command, io: Io): void {
           period: run.period,
           asOf: run.asOf,
           lang: opts.lang,
-          sink: new XlsxWorkbookSink(run.outDir, labels(opts.lang).sheets.feedback),
+          sink: run.sink,
           ...(opts.force ? { force: true } : {}),
           ...(opts.json ? { jsonFile: opts.json } : {}),
         });
@@ -136,7 +158,7 @@ export function pipelineCommands(program: Command, io: Io): void {
   addRunOptions(program.command('publish').description("write the dashboards and feedback from the period's latest stored version")).action(
     (opts: RunOptions) =>
       withRun(opts, io, async (run) => {
-        const r = await publish(run.ctx, { period: run.period, lang: opts.lang, sink: new XlsxWorkbookSink(run.outDir, labels(opts.lang).sheets.feedback), ...(opts.json ? { jsonFile: opts.json } : {}) });
+        const r = await publish(run.ctx, { period: run.period, lang: opts.lang, sink: run.sink, ...(opts.json ? { jsonFile: opts.json } : {}) });
         io.out(`Dashboard: ${r.summary}`);
         io.out(`Feedback files: ${r.feedback.length}`);
       }),

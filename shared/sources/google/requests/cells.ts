@@ -1,6 +1,6 @@
 // Layout values and cell styles as Google Sheets CellData, styled the way the xlsx adapter styles them (pure, no I/O).
 import type { sheets_v4 } from '@googleapis/sheets';
-import { isLayoutCell, type LayoutCell, type LayoutRowKind, type LayoutValue } from '../../layout';
+import { cellValue, isLayoutCell, type LayoutCell, type LayoutRowKind, type LayoutValue } from '../../layout';
 
 type CellData = sheets_v4.Schema$CellData;
 type CellFormat = sheets_v4.Schema$CellFormat;
@@ -65,7 +65,7 @@ function ownFormat(cell: LayoutCell | null, columnNumFmt: string | undefined): C
  */
 export function cellData(v: LayoutValue | LayoutCell | undefined, opts: { numFmt?: string; kind?: LayoutRowKind } = {}): CellData {
   const cell = v !== undefined && isLayoutCell(v) ? v : null;
-  const value = cell ? cell.value : (v ?? null);
+  const value = cellValue(v);
   let fmt = ownFormat(cell, opts.numFmt);
   if (opts.kind === 'header') {
     fmt = { ...(fmt.numberFormat ? { numberFormat: fmt.numberFormat } : {}), ...headerFormat() };

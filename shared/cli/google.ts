@@ -1,0 +1,77 @@
+// Google mode for the command line: credentials, the shared rate-limit gate, the source and the sink.
+import { z } from 'zod';
+import type { Lang } from '../dashboards/lang';
+import { labels } from '../dashboards/labels';
+import type { StoreClient } from '../store/client';
+import { createClients, type GoogleClients } from '../sources/google/clients';
+import { loadKeys } from '../sources/google/credentials';
+import { DEFAULT_QUOTA, GoogleGate, type QuotaOptions } from '../sources/google/gate';
+import { GoogleWorkbookSink } from '../sources/google/sink';
+import { GoogleWorkbookSource } from '../sources/google/source';
+import { UsageError } from './dates';
+
+export interface GoogleCliOptions {
+  configId?: string;
+  dashboardId?: string;
+  folder?: string;
+  readsPerMinute?: string;
+  writesPerMinute?: string;
+}
+
+const googleEnv = z.object({
+  BRANCHBOARD_CONFIG_ID: z.string().min(10).optional(),
+  BRANCHBOARD_DASHBOARD_ID: z.string().min(10).optional(),
+  BRANCHBOARD_DRIVE_FOLDER: z.string().min(5).optional(),
+  GOOGLE_SUBJECT: z.email().optional(),
+  /** A stand-in for Google's APIs (the test server), e.g. http://127.0.0.1:9999/ */
+  GOOGLE_ROOT_URL: z.url().optional(),
+  /** Shrinks the quota window (tests and benchmarks against the stand-in). */
+  BRANCHBOARD_QUOTA_WINDOW_MS: z.coerce.number().int().positive().optional(),
+});
+
+function perMinute(value: string | undefined, name: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${name} must be a whole number of requests a minute`);
+  return n;
+}
+
+export interface GoogleMode {
+  gate: GoogleGate<GoogleClients>;
+  source: GoogleWorkbookSource;
+  configId: string;
+  sink(store: StoreClient, lang: Lang): GoogleWorkbookSink;
+}
+
+export async function googleMode(opts: GoogleCliOptions, env: NodeJS.ProcessEnv = process.env): Promise<GoogleMode> {
+  const parsed = googleEnv.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
+  if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`).join('; '));
+  const e = parsed.data;
+  const configId = opts.configId ?? e.BRANCHBOARD_CONFIG_ID;
+  if (configId === undefined) throw new UsageError('Google mode needs the configuration spreadsheet: --config-id ID (or BRANCHBOARD_CONFIG_ID)');
+  const quota: QuotaOptions = {
+    ...DEFAULT_QUOTA,
+    readsPerMinute: perMinute(opts.readsPerMinute, '--reads-per-minute', DEFAULT_QUOTA.readsPerMinute),
+    writesPerMinute: perMinute(opts.writesPerMinute, '--writes-per-minute', DEFAULT_QUOTA.writesPerMinute),
+    ...(e.BRANCHBOARD_QUOTA_WINDOW_MS ? { windowMs: e.BRANCHBOARD_QUOTA_WINDOW_MS } : {}),
+  };
+  const keys = await loadKeys(env);
+  const clientOpts = { ...(e.GOOGLE_SUBJECT ? { subject: e.GOOGLE_SUBJECT } : {}), ...(e.GOOGLE_ROOT_URL ? { rootUrl: e.GOOGLE_ROOT_URL } : {}) };
+  const gate = new GoogleGate(
+    keys.map((k) => ({ name: k.client_email, clients: createClients(k, clientOpts) })),
+    quota,
+  );
+  const dashboardId = opts.dashboardId ?? e.BRANCHBOARD_DASHBOARD_ID;
+  const folderId = opts.folder ?? e.BRANCHBOARD_DRIVE_FOLDER;
+  return {
+    gate,
+    source: new GoogleWorkbookSource(gate),
+    configId,
+    sink: (store, lang) =>
+      new GoogleWorkbookSink(gate, store, {
+        ...(dashboardId ? { dashboardId } : {}),
+        ...(folderId ? { folderId } : {}),
+        dashboardName: lang === 'zh' ? `Branchboard ${labels(lang).sheets.overview}` : 'Branchboard dashboard',
+      }),
+  };
+}

@@ -1,0 +1,24 @@
+// Every tab name of the contract, so a source can fetch exactly the tabs that will be read and no other.
+import { headerMatches, type HeaderNames } from './headers';
+import { ATTENDANCE_TAB, examsTab, memberScoresTab, membersTab, milestonesTab, projectsTab, rectificationsTab, selfReviewTab, sessionsTab } from './tabs/branch';
+import { criteriaTab, orgsTab, reviewsTab, settingsTab } from './tabs/config';
+
+export const CONTRACT_TABS: readonly HeaderNames[] = [
+  orgsTab,
+  criteriaTab,
+  reviewsTab,
+  settingsTab,
+  membersTab,
+  selfReviewTab,
+  sessionsTab,
+  ATTENDANCE_TAB,
+  examsTab,
+  memberScoresTab,
+  rectificationsTab,
+  projectsTab,
+  milestonesTab,
+];
+
+export function isContractTab(title: string): boolean {
+  return CONTRACT_TABS.some((t) => headerMatches(title, t));
+}
