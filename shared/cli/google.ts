@@ -39,7 +39,8 @@ function perMinute(value: string | undefined, name: string, fallback: number): n
 export interface GoogleMode {
   gate: GoogleGate<GoogleClients>;
   source: GoogleWorkbookSource;
-  configId: string;
+  /** The configuration spreadsheet, when one was named. */
+  configId: string | null;
   sink(store: StoreClient, lang: Lang): GoogleWorkbookSink;
 }
 
@@ -47,8 +48,7 @@ export async function googleMode(opts: GoogleCliOptions, env: NodeJS.ProcessEnv 
   const parsed = googleEnv.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
   if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`).join('; '));
   const e = parsed.data;
-  const configId = opts.configId ?? e.BRANCHBOARD_CONFIG_ID;
-  if (configId === undefined) throw new UsageError('Google mode needs the configuration spreadsheet: --config-id ID (or BRANCHBOARD_CONFIG_ID)');
+  const configId = opts.configId ?? e.BRANCHBOARD_CONFIG_ID ?? null;
   const quota: QuotaOptions = {
     ...DEFAULT_QUOTA,
     readsPerMinute: perMinute(opts.readsPerMinute, '--reads-per-minute', DEFAULT_QUOTA.readsPerMinute),
@@ -74,4 +74,10 @@ export async function googleMode(opts: GoogleCliOptions, env: NodeJS.ProcessEnv 
         dashboardName: lang === 'zh' ? `Branchboard ${labels(lang).sheets.overview}` : 'Branchboard dashboard',
       }),
   };
+}
+
+/** The configuration spreadsheet a run needs, or a usage error that says how to name it. */
+export function requireConfigId(google: GoogleMode): string {
+  if (google.configId === null) throw new UsageError('Google mode needs the configuration spreadsheet: --config-id ID (or BRANCHBOARD_CONFIG_ID)');
+  return google.configId;
 }

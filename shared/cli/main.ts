@@ -1,6 +1,7 @@
 // The branchboard command line: parses arguments, runs one command, returns the exit code (0 done, 1 failed, 2 usage).
 import { pathToFileURL } from 'node:url';
 import { Command, CommanderError } from 'commander';
+import { connectCommand } from './commands/connect';
 import { demoCommand } from './commands/demo';
 import { pipelineCommands } from './commands/pipeline';
 import { templatesCommand } from './commands/templates';
@@ -21,6 +22,7 @@ export function buildProgram(io: Io): Command {
   templatesCommand(program, io);
   pipelineCommands(program, io);
   demoCommand(program, io);
+  connectCommand(program, io);
   for (const c of program.commands) c.exitOverride().showHelpAfterError();
   return program;
 }

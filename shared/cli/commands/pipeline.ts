@@ -18,7 +18,7 @@ import { parseEnv } from '../env';
 import type { Io } from '../io';
 import { logProgress, terminalProgress } from '../progress';
 import { openStore } from '../store';
-import { googleMode, type GoogleCliOptions } from '../google';
+import { googleMode, requireConfigId, type GoogleCliOptions } from '../google';
 import type { WorkbookSink } from '../../sources/port';
 import { CONFIG_FILE } from './templates';
 
@@ -55,6 +55,7 @@ export async function openRun(opts: RunOptions, io: Io, now: () => Date = () => 
   const google = opts.source === 'google' ? await googleMode(opts) : null;
   if (google === null && opts.dir === undefined) throw new UsageError('--dir is required: the folder holding config.xlsx and the branch workbooks');
   const dir = path.resolve(opts.dir ?? '.');
+  const configWorkbook = google ? requireConfigId(google) : opts.config;
   if (google === null && !existsSync(path.join(dir, opts.config))) {
     throw new Error(
       `the configuration workbook ${opts.config} is not in ${dir}. Put it there, name another with --config, ` +
@@ -66,7 +67,7 @@ export async function openRun(opts: RunOptions, io: Io, now: () => Date = () => 
   const ctx: PipelineContext = {
     store: opened.client,
     source: google?.source ?? new XlsxWorkbookSource(dir),
-    configWorkbook: google?.configId ?? opts.config,
+    configWorkbook,
     concurrency,
     log,
     progress: process.stderr.isTTY ? terminalProgress(process.stderr) : logProgress(log),

@@ -1,8 +1,12 @@
-// `branchboard templates`: writes the blank configuration and branch workbooks.
+// `branchboard templates`: the blank configuration and branch workbooks, as .xlsx files or as Google spreadsheets.
 import path from 'node:path';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { branchTemplate, configTemplate } from '../../contract/templates';
+import { createSpreadsheet, shareWith } from '../../sources/google/create';
+import { spreadsheetUrl } from '../../sources/google/sink';
 import { writeXlsx } from '../../sources/xlsx/write';
+import { UsageError } from '../dates';
+import { googleMode } from '../google';
 import type { Io } from '../io';
 
 export const CONFIG_FILE = 'config.xlsx';
@@ -16,12 +20,43 @@ export async function writeTemplates(dir: string): Promise<string[]> {
   return [config, branch];
 }
 
+interface TemplateOptions {
+  dir?: string;
+  source: 'xlsx' | 'google';
+  folder?: string;
+  shareWith?: string[];
+}
+
+/** Google: a branch spreadsheet first, then the configuration whose roster names it in the 表格 column. */
+export async function createGoogleTemplates(opts: TemplateOptions): Promise<{ config: string; branch: string }> {
+  const google = await googleMode({});
+  const common = { ...(opts.folder ? { folderId: opts.folder } : {}), protectHeaders: true };
+  const branch = await createSpreadsheet(google.gate, branchTemplate(), { name: '第一党支部', ...common });
+  const config = await createSpreadsheet(google.gate, configTemplate(branch), { name: 'Branchboard 配置', ...common });
+  for (const email of opts.shareWith ?? []) {
+    await shareWith(google.gate, config, email);
+    await shareWith(google.gate, branch, email);
+  }
+  return { config, branch };
+}
+
 export function templatesCommand(program: Command, io: Io): void {
   program
     .command('templates')
     .description('write a blank configuration workbook and a blank branch workbook, with dropdowns and one example row per tab')
-    .requiredOption('--dir <dir>', 'folder to write config.xlsx and the branch workbook into (created if missing)')
-    .action(async (opts: { dir: string }) => {
+    .addOption(new Option('--source <source>', 'write .xlsx files or create Google spreadsheets').choices(['xlsx', 'google']).default('xlsx'))
+    .option('--dir <dir>', 'xlsx: folder to write config.xlsx and the branch workbook into (created if missing)')
+    .option('--folder <id>', 'google: the shared-drive folder to create the spreadsheets in')
+    .option('--share-with <emails...>', 'google: people to give edit rights (e.g. the Party-building department)')
+    .action(async (opts: TemplateOptions) => {
+      if (opts.source === 'google') {
+        const made = await createGoogleTemplates(opts);
+        io.out('Created two spreadsheets (headers protected with a warning, dropdowns on every enumerated column):');
+        io.out(`  configuration: ${spreadsheetUrl(made.config)}  (id ${made.config}; use it as --config-id)`);
+        io.out(`  branch:        ${spreadsheetUrl(made.branch)}  (its id is already in the roster's 表格 column)`);
+        return;
+      }
+      if (opts.dir === undefined) throw new UsageError('--dir is required for .xlsx templates');
       const files = await writeTemplates(opts.dir);
       io.out(`Wrote ${files.length} workbooks:`);
       for (const f of files) io.out(`  ${f}`);
