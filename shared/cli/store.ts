@@ -18,7 +18,7 @@ export async function openStore(env: CliEnv, dataDir: string): Promise<OpenStore
     await ensureTable(client.raw, env.BRANCHBOARD_TABLE);
     return { client, endpoint: env.DYNAMODB_ENDPOINT, embedded: false, close: async () => client.raw.destroy() };
   }
-  const local = await startLocalDynamo({ dataDir: path.join(dataDir, 'dynamodb') });
+  const local = await startLocalDynamo({ dataDir: path.join(dataDir, 'dynamodb'), stopOnSignals: true });
   const client = createStoreClient({ endpoint: local.endpoint, tableName: env.BRANCHBOARD_TABLE });
   try {
     await ensureTable(client.raw, env.BRANCHBOARD_TABLE);

@@ -48,7 +48,14 @@ export async function javaAvailable(): Promise<boolean> {
  * Starts DynamoDB Local. With `dataDir` the database lives in files there (the next run sees this run's state);
  * without it, in memory (tests).
  */
-export async function startLocalDynamo(opts: { dataDir?: string; timeoutMs?: number } = {}): Promise<LocalDynamo> {
+export interface LocalDynamoOptions {
+  dataDir?: string;
+  timeoutMs?: number;
+  /** A command-line run: stop the JVM on Ctrl-C, SIGTERM or a closed pipe too, not only on a normal exit. */
+  stopOnSignals?: boolean;
+}
+
+export async function startLocalDynamo(opts: LocalDynamoOptions = {}): Promise<LocalDynamo> {
   if (!(await javaAvailable())) throw new JavaMissingError();
   const port = await freePort();
   let dbPath: string | null = null;
@@ -67,6 +74,12 @@ export async function startLocalDynamo(opts: { dataDir?: string; timeoutMs?: num
   // A killed parent must not leave a JVM behind.
   const onExit = () => child.kill('SIGKILL');
   process.once('exit', onExit);
+  const signals: NodeJS.Signals[] = opts.stopOnSignals ? ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGPIPE'] : [];
+  const onSignal = (signal: NodeJS.Signals) => {
+    child.kill('SIGKILL');
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  for (const s of signals) process.once(s, onSignal);
   try {
     await waitReady(endpoint, opts.timeoutMs ?? 60_000, () => exited);
   } catch (err) {
@@ -77,6 +90,7 @@ export async function startLocalDynamo(opts: { dataDir?: string; timeoutMs?: num
     endpoint,
     stop: async () => {
       process.removeListener('exit', onExit);
+      for (const s of signals) process.removeListener(s, onSignal);
       await stop();
     },
   };

@@ -26,6 +26,8 @@ const { values } = parseArgs({
     concurrency: { type: 'string', default: '8' },
     period: { type: 'string', default: '2026-10' },
     'no-feedback': { type: 'boolean', default: false },
+    // In memory, DynamoDB Local needs about 2 KB of RAM per item (≈ 14 GB at 5,000 branches): large runs go to disk.
+    'db-dir': { type: 'string' },
   },
 });
 const branches = Number(values.branches);
@@ -84,7 +86,9 @@ async function main(): Promise<void> {
   console.log(`organisation: ${org.summary.branches} branches, ${org.summary.members} members, ${rowsTotal} sheet rows; generated in ${round((performance.now() - t0) / 1000)} s`);
 
   const endpoint = process.env.DYNAMODB_ENDPOINT;
-  const local = endpoint === undefined ? await startLocalDynamo() : null;
+  const dbDir = values['db-dir'] ?? (branches > 1000 ? await mkdtemp(path.join(os.tmpdir(), 'branchboard-bench-db-')) : undefined);
+  const local = endpoint === undefined ? await startLocalDynamo({ ...(dbDir ? { dataDir: dbDir } : {}), stopOnSignals: true }) : null;
+  console.log(`DynamoDB: ${endpoint ?? (dbDir ? `DynamoDB Local, files in ${dbDir}` : 'DynamoDB Local in memory')}`);
   const tableName = `bench-${randomUUID().slice(0, 8)}`;
   const store = createStoreClient({ endpoint: endpoint ?? local?.endpoint ?? '', tableName });
   await ensureTable(store.raw, tableName);
@@ -123,6 +127,7 @@ async function main(): Promise<void> {
     store.raw.destroy();
     await local?.stop();
     await rm(out, { recursive: true, force: true });
+    if (dbDir !== undefined && values['db-dir'] === undefined) await rm(dbDir, { recursive: true, force: true });
   }
   console.log(`\npeak RSS ${Math.round(peakRss / 2 ** 20)} MiB; workbook reads ${source.reads}`);
   console.log(JSON.stringify({ branches, members: org.summary.members, rows: rowsTotal, peakRssMiB: Math.round(peakRss / 2 ** 20), ...summary }));

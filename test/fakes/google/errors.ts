@@ -161,3 +161,14 @@ export function injectedError(api: Api, kind: Kind, status: number, retryAfterSe
   const e = api === 'drive' ? driveError(status, message, { reason }) : sheetsError(status, message);
   return new GoogleError(status, e.body, headers);
 }
+
+/**
+ * A refusal raised by the spreadsheet model (bad range, past the grid …). Values endpoints answer it as a 400 with the
+ * message as is; batchUpdate prefixes "Invalid requests[i].kind: ".
+ */
+export class Invalid extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'Invalid';
+  }
+}

@@ -1,8 +1,9 @@
 // Shared types of the fake Google server: JSON values, cells as the tests hand them over and as the fake stores them, sheets, spreadsheets and Drive files.
 
 export type Json = null | boolean | number | string | Json[] | JsonObject;
+/** Members may be undefined (optional properties); JSON.stringify leaves those out. */
 export interface JsonObject {
-  [key: string]: Json;
+  [key: string]: Json | undefined;
 }
 
 /**
@@ -48,6 +49,7 @@ export interface SheetProperties {
 }
 
 export interface GridRangeJson {
+  [key: string]: number | undefined;
   sheetId: number;
   startRowIndex?: number;
   endRowIndex?: number;
@@ -58,7 +60,7 @@ export interface GridRangeJson {
 export interface SheetModel {
   properties: SheetProperties;
   /** rows[r][c], sparse. */
-  rows: (StoredCell | undefined)[][];
+  rows: ((StoredCell | undefined)[] | undefined)[];
   merges: GridRangeJson[];
   charts: JsonObject[];
   protectedRanges: JsonObject[];
