@@ -65,7 +65,7 @@ export async function googleMode(opts: GoogleCliOptions, env: NodeJS.ProcessEnv 
   const folderId = opts.folder ?? e.BRANCHBOARD_DRIVE_FOLDER;
   return {
     gate,
-    source: new GoogleWorkbookSource(gate),
+    source: new GoogleWorkbookSource(gate, [...gate.accountNames, ...(e.GOOGLE_SUBJECT ? [e.GOOGLE_SUBJECT] : [])]),
     configId,
     sink: (store, lang) =>
       new GoogleWorkbookSink(gate, store, {

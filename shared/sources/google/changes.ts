@@ -50,12 +50,23 @@ async function listSpreadsheets(gate: GoogleGate<GoogleClients>, since: string |
   return out;
 }
 
-export async function detectChanges(gate: GoogleGate<GoogleClients>, cursorText: string | null, now: () => Date = () => new Date()): Promise<ChangeSet> {
+/**
+ * `own` are the accounts this product writes as (its service accounts, or the delegated user): a change whose last
+ * modifier is one of them is the feedback tab it wrote itself, and reading the spreadsheet again would find
+ * nothing new. The price: a person's edit made between this product's read and its feedback write in the same
+ * run is picked up only with that person's next edit (the whole spreadsheet is read then).
+ */
+export async function detectChanges(
+  gate: GoogleGate<GoogleClients>,
+  cursorText: string | null,
+  own: ReadonlySet<string> = new Set(),
+  now: () => Date = () => new Date(),
+): Promise<ChangeSet> {
   const cursor = parseCursor(cursorText);
   const since = now().toISOString();
   if (cursor !== null) {
     try {
-      return await fromChangeLog(gate, cursor, since);
+      return await fromChangeLog(gate, cursor, since, own);
     } catch (err) {
       // An expired or unknown page token: fall back to what was modified since the last successful check.
       if (!(err instanceof GoogleCallError) || (err.failure.status !== 400 && err.failure.status !== 404 && err.failure.status !== 410)) throw err;
@@ -70,7 +81,7 @@ export async function detectChanges(gate: GoogleGate<GoogleClients>, cursorText:
   return { changed, exhaustive: false, cursor: JSON.stringify({ token, since }) };
 }
 
-async function fromChangeLog(gate: GoogleGate<GoogleClients>, cursor: Cursor, since: string): Promise<ChangeSet> {
+async function fromChangeLog(gate: GoogleGate<GoogleClients>, cursor: Cursor, since: string, own: ReadonlySet<string>): Promise<ChangeSet> {
   const changed = new Map<string, string | null>();
   let pageToken: string | undefined = cursor.token;
   let next: string | undefined;
@@ -83,13 +94,15 @@ async function fromChangeLog(gate: GoogleGate<GoogleClients>, cursor: Cursor, si
         includeRemoved: true,
         supportsAllDrives: true,
         includeItemsFromAllDrives: true,
-        fields: 'nextPageToken,newStartPageToken,changes(fileId,removed,file(modifiedTime,trashed,mimeType))',
+        fields: 'nextPageToken,newStartPageToken,changes(fileId,removed,file(modifiedTime,trashed,mimeType,lastModifyingUser(emailAddress)))',
       }),
     );
     for (const ch of res.data.changes ?? []) {
       if (!ch.fileId) continue;
       const gone = ch.removed === true || ch.file?.trashed === true;
       if (!gone && ch.file?.mimeType && ch.file.mimeType !== SPREADSHEET) continue;
+      const by = ch.file?.lastModifyingUser?.emailAddress;
+      if (!gone && by && own.has(by.toLowerCase())) continue;
       changed.set(ch.fileId, gone ? null : (ch.file?.modifiedTime ?? null));
     }
     pageToken = res.data.nextPageToken ?? undefined;

@@ -53,8 +53,13 @@ export function unavailable(id: string, err: unknown): WorkbookUnavailableError 
 export class GoogleWorkbookSource implements WorkbookSource {
   readonly changeFeed: ChangeFeed;
 
-  constructor(private readonly gate: GoogleGate<GoogleClients>) {
-    this.changeFeed = { detect: (cursor) => detectChanges(gate, cursor) };
+  /** `own`: the accounts this product writes as, whose own edits (feedback tabs) are not changes to read. */
+  constructor(
+    private readonly gate: GoogleGate<GoogleClients>,
+    own: readonly string[] = gate.accountNames,
+  ) {
+    const mine = new Set(own.map((a) => a.toLowerCase()));
+    this.changeFeed = { detect: (cursor) => detectChanges(gate, cursor, mine) };
   }
 
   async describe(id: string): Promise<WorkbookMeta> {

@@ -123,7 +123,7 @@ function updateFile(state: FakeState, req: ApiRequest, file: DriveFile): ApiRepl
   const name = str(b, 'name');
   if (name !== undefined && name !== file.name) {
     state.rename(file.id, name);
-    state.bumpModified(file);
+    state.bumpModified(file, req.account);
   }
   if (typeof b.trashed === 'boolean' && b.trashed !== file.trashed) state.trash(file.id, b.trashed);
   const add = (req.query.get('addParents') ?? '').split(',').filter((p) => p !== '');

@@ -58,6 +58,7 @@ export class DriveStore {
       modifiedTime: modified,
       trashed: false,
       version: 1,
+      lastModifyingUser: f.owner,
       lastChangeId: 0,
       changeTime: now,
     };
@@ -84,7 +85,8 @@ export class DriveStore {
   }
 
   /** A content change: modifiedTime strictly increases (even within one millisecond), version++, and a change. */
-  bumpModified(file: DriveFile): void {
+  bumpModified(file: DriveFile, by: string | null = null): void {
+    file.lastModifyingUser = by;
     const ms = Math.max(this.now(), Date.parse(file.modifiedTime) + 1);
     file.modifiedTime = this.iso(ms);
     file.version += 1;

@@ -45,7 +45,10 @@ export function fileJson(state: FakeState, f: DriveFile, account: string): JsonO
     viewedByMe: true,
     createdTime: f.createdTime,
     modifiedTime: f.modifiedTime,
-    modifiedByMe: false,
+    modifiedByMe: f.lastModifyingUser === account,
+    ...(f.lastModifyingUser === null
+      ? {}
+      : { lastModifyingUser: { kind: 'drive#user', displayName: f.lastModifyingUser, me: f.lastModifyingUser === account, permissionId: permissionId(f.lastModifyingUser), emailAddress: f.lastModifyingUser } }),
     owners: [{ kind: 'drive#user', displayName: f.owner, me: f.owner === account, permissionId: permissionId(f.owner), emailAddress: f.owner }],
     shared: f.shares.size > 0,
     ownedByMe: f.owner === account,

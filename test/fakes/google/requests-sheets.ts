@@ -114,7 +114,8 @@ const updateSheetProperties: RequestHandler = ({ book }, args) => {
   const index = typeof next.index === 'number' ? next.index : before.index;
   const updated: SheetProperties = { ...next, sheetId: before.sheetId, title, index: before.index, sheetType: before.sheetType, gridProperties: g };
   sheet.properties = updated;
-  if (index !== before.index) placeSheet(book, sheet, index);
+  // Google counts a moved sheet's index "before the move": to move S1 of S1,S2,S3 after S2, index is 2.
+  if (index !== before.index) placeSheet(book, sheet, index > before.index ? index - 1 : index);
   truncateToGrid(sheet);
   return undefined;
 };

@@ -109,7 +109,7 @@ export function routeSheets(state: FakeState, req: ApiRequest): ApiReply {
   if (verb === 'batchUpdate' && req.method === 'POST') {
     const book = bookFor(state, id, req.account, true);
     const { replies, book: next } = runBatchUpdate(state, book, req.account, req.body ?? null);
-    state.commit(id, next);
+    state.commit(id, next, req.account);
     const body: { [k: string]: Json } = { spreadsheetId: id, replies };
     const b = isObject(req.body) ? req.body : {};
     if (b.includeSpreadsheetInResponse === true) {

@@ -81,11 +81,11 @@ export class FakeState extends DriveStore {
   }
 
   /** Swaps in a modified copy (atomic batchUpdate) and records the modification. */
-  commit(id: string, book: SpreadsheetModel): void {
+  commit(id: string, book: SpreadsheetModel, by: string | null = null): void {
     const file = this.mustFile(id);
     this.books.set(id, book);
     file.name = book.properties.title;
-    this.bumpModified(file);
+    this.bumpModified(file, by);
   }
 
   /** Drive rename keeps the spreadsheet title in step. */

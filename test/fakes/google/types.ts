@@ -91,6 +91,8 @@ export interface DriveFile {
   modifiedTime: string;
   trashed: boolean;
   version: number;
+  /** The account that made the latest content change; null for changes made through the test API. */
+  lastModifyingUser: string | null;
   /** Id of this file's latest change in the change log, and when it happened. */
   lastChangeId: number;
   changeTime: string;

@@ -101,7 +101,7 @@ export function routeValues(state: FakeState, req: ApiRequest, id: string, rest:
         cols += w.updatedColumns;
         cells += w.updatedCells;
       });
-      if (data.length > 0) state.commit(id, copy);
+      if (data.length > 0) state.commit(id, copy, req.account);
       const body: JsonObject = { spreadsheetId: id };
       if (cells > 0) Object.assign(body, { totalUpdatedRows: rows, totalUpdatedColumns: cols, totalUpdatedCells: cells, totalUpdatedSheets: sheetsTouched.size });
       if (responses.length > 0) body.responses = responses;
@@ -117,7 +117,7 @@ export function routeValues(state: FakeState, req: ApiRequest, id: string, rest:
         clearValues(sheet, bounds);
         return readValueRange(sheet, bounds, { majorDimension: 'ROWS', valueRender: 'FORMATTED_VALUE', dateRender: 'SERIAL_NUMBER' }).range ?? '';
       });
-      if (ranges.length > 0) state.commit(id, copy);
+      if (ranges.length > 0) state.commit(id, copy, req.account);
       return ok(selectFields('sheets', { spreadsheetId: id, clearedRanges: cleared }, fields));
     }
     throw badRequest(`Unknown method values:${verb}`);
@@ -141,7 +141,7 @@ export function routeValues(state: FakeState, req: ApiRequest, id: string, rest:
       if (!same) throw badRequest(`Requested entity range [${bodyRange}] doesn't match the range in the URL [${rangeText}]`);
     }
     const w = write(sheet, bounds, rangeText, b, option);
-    state.commit(id, copy);
+    state.commit(id, copy, req.account);
     return ok(selectFields('sheets', updateResponse(id, w, sheet, boolParam(q, 'includeValuesInResponse', false), q), fields));
   }
   if (verb === 'append' && req.method === 'POST') {
@@ -156,7 +156,7 @@ export function routeValues(state: FakeState, req: ApiRequest, id: string, rest:
     g.rowCount = Math.max(g.rowCount, at + height);
     const target: Bounds = { startRow: at, endRow: g.rowCount, startCol: bounds.startCol, endCol: g.columnCount };
     const w = write(sheet, target, rangeText, b, option, '', true);
-    state.commit(id, copy);
+    state.commit(id, copy, req.account);
     const tableRange = readValueRange(sheet, { ...bounds, endRow: Math.max(at, bounds.startRow + 1) }, { majorDimension: 'ROWS', valueRender: 'FORMATTED_VALUE', dateRender: 'SERIAL_NUMBER' }).range;
     return ok(selectFields('sheets', { spreadsheetId: id, tableRange: tableRange ?? null, updates: updateResponse(id, w, sheet, boolParam(q, 'includeValuesInResponse', false), q) }, fields));
   }
@@ -165,7 +165,7 @@ export function routeValues(state: FakeState, req: ApiRequest, id: string, rest:
     const copy = structuredClone(book);
     const { sheet, bounds } = resolve(copy, rangeText);
     clearValues(sheet, bounds);
-    state.commit(id, copy);
+    state.commit(id, copy, req.account);
     const clearedRange = readValueRange(sheet, bounds, { majorDimension: 'ROWS', valueRender: 'FORMATTED_VALUE', dateRender: 'SERIAL_NUMBER' }).range;
     return ok(selectFields('sheets', { spreadsheetId: id, clearedRange: clearedRange ?? null }, fields));
   }
