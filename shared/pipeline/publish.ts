@@ -29,6 +29,8 @@ export interface PublishReport {
   results: ResultsJson;
   summary: string;
   feedback: string[];
+  /** Branches whose feedback could not be written (logged with the reason). */
+  feedbackFailed: string[];
   json: string | null;
 }
 
@@ -44,13 +46,21 @@ export async function publish(ctx: PipelineContext, opts: PublishOptions): Promi
   const summary = await opts.sink.writeSummary(opts.period, summaryWorkbook({ results, trend, orgs: config.orgs, lang: opts.lang, timeZone: config.settings.timeZone }));
   const branches = config.orgs.filter((o) => o.level === 'branch');
   ctx.progress.start('publish', branches.length);
+  const failed: string[] = [];
   const written = await mapPool(branches, ctx.concurrency, async (org) => {
     const input = { results, orgId: org.id, lang: opts.lang, timeZone: config.settings.timeZone };
     // The same feedback without its generation time: equal keys mean nothing the branch would read has changed.
     const contentKey = contentHash(feedbackWorkbook({ ...input, results: { ...results, generatedAt: '' } }));
-    const where = await opts.sink.writeFeedback(org, opts.period, feedbackWorkbook(input), contentKey);
-    ctx.progress.tick(org.id);
-    return where;
+    try {
+      return await opts.sink.writeFeedback(org, opts.period, feedbackWorkbook(input), contentKey);
+    } catch (err) {
+      // One branch's spreadsheet that refuses the feedback (not shared for editing, deleted) never stops the others.
+      ctx.log.warn('feedback not written', { orgId: org.id, workbook: org.workbook, reason: err instanceof Error ? err.message : String(err) });
+      failed.push(org.id);
+      return null;
+    } finally {
+      ctx.progress.tick(org.id);
+    }
   });
   ctx.progress.stop();
   let json: string | null = null;
@@ -61,5 +71,5 @@ export async function publish(ctx: PipelineContext, opts: PublishOptions): Promi
   }
   const feedback = written.filter((w): w is string => w !== null);
   ctx.log.info('published', { period: opts.period, summary, feedback: feedback.length, json });
-  return { results, summary, feedback, json };
+  return { results, summary, feedback, feedbackFailed: failed, json };
 }

@@ -115,7 +115,10 @@ export function printNightly(io: Io, r: NightlyReport): void {
   io.out(`Validation issues: ${r.publish.results.validation.length}`);
   io.out(`Period ${r.compute.results.period} as of ${r.compute.results.asOf}: version ${r.compute.version}${r.compute.written ? ' (new)' : ' (unchanged)'}`);
   io.out(`Dashboard: ${r.publish.summary}`);
-  io.out(`Feedback files: ${r.publish.feedback.length} in ${path.dirname(r.publish.feedback[0] ?? r.publish.summary)}`);
+  const first = r.publish.feedback[0];
+  const where = first === undefined || first.startsWith('http') ? '' : ` in ${path.dirname(first)}`;
+  const unchanged = r.publish.results.orgs.filter((o) => o.level === 'branch').length - r.publish.feedback.length - r.publish.feedbackFailed.length;
+  io.out(`Feedback: ${r.publish.feedback.length} written${where}${unchanged > 0 ? `, ${unchanged} unchanged` : ''}${r.publish.feedbackFailed.length > 0 ? `, ${r.publish.feedbackFailed.length} failed (${r.publish.feedbackFailed.join(', ')})` : ''}`);
   if (r.publish.json) io.out(`Results JSON: ${r.publish.json}`);
 }
 

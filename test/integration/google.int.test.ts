@@ -1,0 +1,152 @@
+// The nightly job in Google mode against the fake Sheets/Drive server: same results as local mode, an unchanged
+// second run that costs one Drive call, quota respected under injected 429s, and plain-text values in the dashboard.
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nightly, type NightlyReport } from '../../shared/pipeline/nightly';
+import type { ResultsJson } from '../../shared/pipeline/results';
+import { XlsxWorkbookSink } from '../../shared/sources/xlsx/sink';
+import { getDashboardId } from '../../shared/store/sink-state';
+import type { StoreClient } from '../../shared/store/client';
+import { startFakeGoogle, type FakeGoogle } from '../fakes/google';
+import { useTestDynamo } from '../helpers/dynamo';
+import { googleContext, googleSink, seedSmallOrg, SERVICE_ACCOUNT, testGate } from '../helpers/google';
+import { testContext } from '../helpers/pipeline';
+import { tempDir } from '../helpers/workbooks';
+import { AS_OF, PERIOD, writeSmallOrg } from '../fixtures/small-org';
+
+const dynamo = useTestDynamo();
+let fake: FakeGoogle;
+let local: ResultsJson;
+
+beforeAll(async () => {
+  fake = await startFakeGoogle();
+  const dir = await tempDir();
+  await writeSmallOrg(dir);
+  const run = await nightly(testContext(await dynamo().freshTable(), dir), { period: PERIOD, asOf: AS_OF, lang: 'zh', sink: new XlsxWorkbookSink(path.join(dir, 'out')) });
+  local = run.compute.results;
+}, 120_000);
+afterAll(async () => {
+  await fake?.stop();
+});
+
+/** Results with workbook ids mapped back to the local file names, without run times. */
+function normalised(r: ResultsJson, ids: Record<string, string>) {
+  const name = new Map(Object.entries(ids).map(([file, id]) => [id, file]));
+  const { generatedAt: _g, ...rest } = r;
+  return {
+    ...rest,
+    validation: r.validation.map((v) => ({ ...v, workbook: name.get(v.workbook) ?? v.workbook })),
+    sources: r.sources.map(({ readAt: _r, modifiedAt: _m, ...s }) => ({ ...s, workbook: name.get(s.workbook) ?? s.workbook })),
+  };
+}
+
+function localNormalised() {
+  const { generatedAt: _g, ...rest } = local;
+  return { ...rest, sources: local.sources.map(({ readAt: _r, modifiedAt: _m, ...s }) => s) };
+}
+
+async function googleRun(store: StoreClient, configId: string, gate = testGate(fake)): Promise<NightlyReport> {
+  return nightly(googleContext(store, gate, configId), { period: PERIOD, asOf: AS_OF, lang: 'zh', sink: googleSink(gate, store) });
+}
+
+const delta = (before: FakeGoogle['counts'], after: FakeGoogle['counts']) => ({
+  sheetsRead: after.sheetsRead - before.sheetsRead,
+  sheetsWrite: after.sheetsWrite - before.sheetsWrite,
+  drive: after.drive - before.drive,
+});
+
+describe('nightly job in Google mode', () => {
+  it('gives the same results JSON as local mode, and an unchanged second run costs one Drive call and no Sheets read', async () => {
+    const org = seedSmallOrg(fake);
+    const store = await dynamo().freshTable();
+    const first = await googleRun(store, org.configId);
+    expect(normalised(first.compute.results, org.ids)).toEqual(localNormalised());
+    expect(first.sync.failed).toBe(0);
+
+    const before = { ...fake.counts };
+    const second = await googleRun(store, org.configId);
+    const d = delta(before, { ...fake.counts });
+    expect(d.drive).toBe(1);
+    expect(d.sheetsRead).toBe(0);
+    // The dashboard is rewritten (it shows when it was generated); no feedback tab changed, so none is written.
+    expect(d.sheetsWrite).toBe(1);
+    expect(second.sync.read).toBe(0);
+  }, 120_000);
+
+  it('reads only the spreadsheet a person edited', async () => {
+    const org = seedSmallOrg(fake);
+    const store = await dynamo().freshTable();
+    await googleRun(store, org.configId);
+    const b2 = org.ids['b2.xlsx'] ?? '';
+    fake.state.setCell(b2, '党员', 'A3', 'N2');
+    fake.state.setCell(b2, '党员', 'B3', '李二');
+    const before = { ...fake.counts };
+    const again = await googleRun(store, org.configId);
+    expect(again.sync.workbooks.filter((w) => w.status === 'read').map((w) => w.workbook)).toEqual([b2]);
+    const d = delta(before, { ...fake.counts });
+    expect(d.sheetsRead).toBe(2); // its tab names and merged ranges, then all its tabs in one batchGet
+    expect(d.drive).toBe(1);
+  }, 120_000);
+
+  it('finishes with the same results under injected 429s and never exceeds the configured rate', async () => {
+    const org = seedSmallOrg(fake);
+    const store = await dynamo().freshTable();
+    const windowMs = 1_000;
+    const limit = 3;
+    const gate = testGate(fake, { readsPerMinute: limit, writesPerMinute: limit, windowMs });
+    fake.faults.next(3, { status: 429, retryAfterSeconds: 1, api: 'sheets', kind: 'read' });
+    fake.faults.next(1, { status: 500, api: 'sheets', kind: 'write' });
+    const startedAt = Date.now();
+    const run = await googleRun(store, org.configId, gate);
+    expect(normalised(run.compute.results, org.ids)).toEqual(localNormalised());
+    expect(gate.stats.throttled).toBe(3);
+    expect(gate.stats.retries).toBe(4);
+    for (const kind of ['read', 'write'] as const) {
+      const times = fake.log.filter((e) => e.at >= startedAt && e.api === 'sheets' && e.kind === kind && e.account === SERVICE_ACCOUNT).map((e) => e.at);
+      expect(times.length).toBeGreaterThan(limit);
+      for (let i = limit; i < times.length; i++) {
+        // Any `limit + 1` consecutive requests span more than one window.
+        expect((times[i] ?? 0) - (times[i - limit] ?? 0)).toBeGreaterThanOrEqual(windowMs - 5);
+      }
+    }
+  }, 120_000);
+
+  it('writes branch-typed text that looks like a formula as text, and the feedback tab into the branch spreadsheet', async () => {
+    const org = seedSmallOrg(fake);
+    const store = await dynamo().freshTable();
+    await googleRun(store, org.configId);
+    const dashboard = (await getDashboardId(store)) ?? '';
+    expect(fake.state.sheetTitles(dashboard)).toEqual(['概览', '排名', '组织生活', '预警党员', '整改', '项目', '党员积分', '数据质量']);
+    const rows = fake.state.grid(dashboard, '整改');
+    const r = rows.findIndex((row) => row.includes('=1+2'));
+    expect(r).toBeGreaterThan(0);
+    const c = rows[r]?.indexOf('=1+2') ?? -1;
+    const a1 = `${String.fromCharCode(65 + c)}${r + 1}`;
+    expect(fake.state.cell(dashboard, '整改', a1)).toMatchObject({ value: '=1+2' });
+    expect(fake.state.cell(dashboard, '整改', a1).formula).toBeUndefined();
+    expect(fake.state.charts(dashboard, '概览').length).toBeGreaterThan(0);
+
+    const b3 = org.ids['b3.xlsx'] ?? '';
+    expect(fake.state.sheetTitles(b3)).toContain('反馈');
+    const feedback = fake.state.grid(b3, '反馈').flat();
+    expect(feedback).toContain('105');
+    expect(feedback).toContain('每季一考');
+    // The branch's own tabs are untouched.
+    expect(fake.state.grid(b3, '每季一考')).toEqual([['季度', '党员编号', '成绩'], ['2026Q1', 'K1', 105]]);
+  }, 120_000);
+
+  it('reports a spreadsheet not shared with the service account and goes on with the others', async () => {
+    const org = seedSmallOrg(fake);
+    const b2 = org.ids['b2.xlsx'] ?? '';
+    fake.state.unshare(b2, SERVICE_ACCOUNT);
+    const store = await dynamo().freshTable();
+    const run = await googleRun(store, org.configId);
+    expect(run.sync.failed).toBe(1);
+    expect(run.sync.read).toBe(2);
+    const issue = run.compute.results.validation.find((v) => v.workbook === b2);
+    expect(issue?.code).toBe('unreadable_workbook');
+    expect(issue?.messageEn).toContain('share it with the service account');
+    expect(run.publish.feedbackFailed).toEqual(['B2']);
+    expect(run.publish.feedback).toHaveLength(2);
+  }, 120_000);
+});
