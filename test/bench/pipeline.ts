@@ -12,6 +12,7 @@ import { publish } from '../../shared/pipeline/publish';
 import { sync } from '../../shared/pipeline/sync';
 import { MemoryWorkbookSource } from '../../shared/sources/memory';
 import type { WorkbookSink } from '../../shared/sources/port';
+import { googleBench, printCalls, type CallFigures } from './google';
 import { XlsxWorkbookSink } from '../../shared/sources/xlsx/sink';
 import { createStoreClient, resetStats, type StoreClient } from '../../shared/store/client';
 import { startLocalDynamo } from '../../shared/store/local';
@@ -28,6 +29,7 @@ const { values } = parseArgs({
     'no-feedback': { type: 'boolean', default: false },
     // In memory, DynamoDB Local needs about 2 KB of RAM per item (≈ 14 GB at 5,000 branches): large runs go to disk.
     'db-dir': { type: 'string' },
+    source: { type: 'string', default: 'memory' },
   },
 });
 const branches = Number(values.branches);
@@ -93,44 +95,61 @@ async function main(): Promise<void> {
   const store = createStoreClient({ endpoint: endpoint ?? local?.endpoint ?? '', tableName });
   await ensureTable(store.raw, tableName);
   const out = await mkdtemp(path.join(os.tmpdir(), 'branchboard-bench-'));
-  const source = new MemoryWorkbookSource(workbooks);
+  const memory = new MemoryWorkbookSource(workbooks);
+  const google = values.source === 'google' ? await googleBench(org, store) : null;
+  if (google) console.log(`Google: fake Sheets/Drive server at ${google.fake.rootUrl}`);
+  const sink: WorkbookSink = google?.sink ?? (values['no-feedback'] ? summaryOnly(out) : new XlsxWorkbookSink(out));
   const ctx: PipelineContext = {
     store,
-    source,
-    configWorkbook: 'config.xlsx',
+    source: google?.source ?? memory,
+    configWorkbook: google?.configId ?? 'config.xlsx',
     concurrency: Number(values.concurrency),
     log: silentLogger,
     progress: noProgress,
     now: () => new Date(),
     runId: randomUUID(),
-    sourceKey: 'xlsx',
+    sourceKey: google ? 'google' : 'memory',
   };
   const summary: Record<string, StageResult[]> = {};
+  const calls: Record<string, CallFigures> = {};
   try {
     for (const run of ['first run', 'second run (nothing changed)']) {
       let syncedRows = 0;
+      let changed = 0;
+      let feedback = 0;
       const results = [
         await stage('sync', store, () => syncedRows, async () => {
           const r = await sync(ctx, { asOf });
           syncedRows = r.workbooks.filter((w) => w.status === 'read').reduce((n, w) => n + w.rows, 0);
+          changed = r.read + (r.config.status === 'read' ? 1 : 0);
         }),
         await stage('compute', store, () => store.stats.itemsRead, () => compute({ ...ctx, runId: randomUUID() }, { period, asOf })),
-        await stage('publish', store, () => branches, () =>
-          publish(ctx, { period, lang: 'zh', sink: values['no-feedback'] ? summaryOnly(out) : new XlsxWorkbookSink(out) }),
-        ),
+        await stage('publish', store, () => branches, async () => {
+          const r = await publish(ctx, { period, lang: 'zh', sink });
+          feedback = r.feedback.length;
+        }),
       ];
       print(run, results);
-      summary[run.startsWith('first') ? 'first' : 'second'] = results;
+      const key = run.startsWith('first') ? 'first' : 'second';
+      summary[key] = results;
+      if (google) {
+        // Lower bounds: the spreadsheets that changed, the dashboard plus the feedback tabs whose content changed, one Drive call.
+        const figures = google.measure(changed, feedback);
+        printCalls(figures);
+        calls[key] = figures;
+      }
     }
   } finally {
     clearInterval(sampler);
     store.raw.destroy();
     await local?.stop();
+    await google?.fake.stop();
     await rm(out, { recursive: true, force: true });
     if (dbDir !== undefined && values['db-dir'] === undefined) await rm(dbDir, { recursive: true, force: true });
   }
-  console.log(`\npeak RSS ${Math.round(peakRss / 2 ** 20)} MiB; workbook reads ${source.reads}`);
-  console.log(JSON.stringify({ branches, members: org.summary.members, rows: rowsTotal, peakRssMiB: Math.round(peakRss / 2 ** 20), ...summary }));
+  console.log(`\npeak RSS ${Math.round(peakRss / 2 ** 20)} MiB`);
+  if (google) console.log(JSON.stringify(calls));
+  else console.log(JSON.stringify({ branches, members: org.summary.members, rows: rowsTotal, peakRssMiB: Math.round(peakRss / 2 ** 20), ...summary }));
 }
 
 /** The summary only: measures the pipeline without writing one feedback file per branch. */
