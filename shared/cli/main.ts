@@ -3,6 +3,8 @@ import { pathToFileURL } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { connectCommand } from './commands/connect';
 import { demoCommand } from './commands/demo';
+import { keysCommand } from './commands/keys';
+import { serveCommand } from './commands/serve';
 import { pipelineCommands } from './commands/pipeline';
 import { templatesCommand } from './commands/templates';
 import { UsageError } from './dates';
@@ -23,6 +25,8 @@ export function buildProgram(io: Io): Command {
   pipelineCommands(program, io);
   demoCommand(program, io);
   connectCommand(program, io);
+  keysCommand(program, io);
+  serveCommand(program, io);
   for (const c of program.commands) c.exitOverride().showHelpAfterError();
   return program;
 }

@@ -8,6 +8,7 @@ import { listSyncStates, type SyncState } from '../store/sync-state';
 import { loadRecords } from '../store/workbooks';
 import { issueSchema } from '../store/sync-state';
 import type { PipelineContext } from './context';
+import type { StoreClient } from '../store/client';
 import { mapPool } from './pool';
 import type { SourceInfo } from './results';
 
@@ -26,7 +27,7 @@ export async function loadSnapshot(ctx: PipelineContext, knownStates?: SyncState
   const inRoster = new Map<string, string | null>([[ctx.configWorkbook, null]]);
   for (const o of branchOrgs) if (o.workbook !== null) inRoster.set(o.workbook, o.id);
   const current = states.filter((s) => inRoster.has(s.workbook));
-  return { config, branches, validation: await validationIssues(ctx, current, inRoster), sources: sourcesOf(current, inRoster) };
+  return { config, branches, validation: await validationIssues(ctx.store, current, inRoster), sources: sourcesOf(current, inRoster) };
 }
 
 function sourcesOf(states: SyncState[], roster: Map<string, string | null>): SourceInfo[] {
@@ -37,8 +38,9 @@ function sourcesOf(states: SyncState[], roster: Map<string, string | null>): Sou
   });
 }
 
-async function validationIssues(ctx: PipelineContext, states: SyncState[], roster: Map<string, string | null>): Promise<ValidationIssue[]> {
-  const rows = await queryIndex(ctx.store, GSI1, gsi.errors());
+/** Every current validation issue of the roster's workbooks, in roster, tab and row order. */
+export async function validationIssues(store: StoreClient, states: SyncState[], roster: Map<string, string | null>): Promise<ValidationIssue[]> {
+  const rows = await queryIndex(store, GSI1, gsi.errors());
   const issues: ValidationIssue[] = [];
   for (const s of states) {
     if (s.lastError !== null) {

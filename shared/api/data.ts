@@ -1,0 +1,93 @@
+// What the routes read, with short-lived caches: the roster changes only after a sync and a published version
+// never changes, so most requests cost one small query.
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { Org } from '../domain/types';
+import type { ResultsJson } from '../pipeline/results';
+import { configDataFrom, ROSTER_KINDS } from '../store/assemble';
+import type { StoreClient } from '../store/client';
+import { CONFIG_PK, GSI1, gsi } from '../store/keys';
+import { latestVersion, loadResults } from '../store/results-store';
+import { loadRecords } from '../store/workbooks';
+import { NotFound } from './errors';
+
+const ROSTER_TTL_MS = 10_000;
+const VERSION_TTL_MS = 2_000;
+const MAX_CACHED_RESULTS = 24;
+
+interface Timed<T> {
+  at: number;
+  value: Promise<T>;
+}
+
+export class ApiData {
+  private roster: Timed<Org[]> | null = null;
+  private readonly versions = new Map<string, Timed<number | null>>();
+  private readonly results = new Map<string, Promise<ResultsJson | null>>();
+  private latest: Timed<string | null> | null = null;
+
+  constructor(
+    readonly store: StoreClient,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  private fresh<T>(t: Timed<T> | null | undefined, ttl: number): t is Timed<T> {
+    return t !== null && t !== undefined && this.clock() - t.at < ttl;
+  }
+
+  orgs(): Promise<Org[]> {
+    if (!this.fresh(this.roster, ROSTER_TTL_MS)) {
+      const value = loadRecords(this.store, CONFIG_PK, ROSTER_KINDS).then((r) => configDataFrom(r).orgs);
+      this.roster = { at: this.clock(), value };
+      value.catch(() => (this.roster = null));
+    }
+    return this.roster.value;
+  }
+
+  /** The newest period that has been published, or null before the first run. */
+  latestPeriod(): Promise<string | null> {
+    if (!this.fresh(this.latest, VERSION_TTL_MS)) {
+      const value = this.store.doc
+        .send(
+          new QueryCommand({
+            TableName: this.store.tableName,
+            IndexName: GSI1,
+            KeyConditionExpression: 'gsi1pk = :pk',
+            ExpressionAttributeValues: { ':pk': gsi.periods() },
+            ScanIndexForward: false,
+            Limit: 1,
+          }),
+        )
+        .then((res) => {
+          const sk = res.Items?.[0]?.gsi1sk;
+          return typeof sk === 'string' ? (sk.split('#')[0] ?? null) : null;
+        });
+      this.latest = { at: this.clock(), value };
+      value.catch(() => (this.latest = null));
+    }
+    return this.latest.value;
+  }
+
+  /** The latest version of a period's results (a published version never changes, so it is cached by version). */
+  async resultsFor(period?: string): Promise<ResultsJson> {
+    const p = period ?? (await this.latestPeriod());
+    if (p === null) throw new NotFound('published results (run the nightly job first)');
+    let v = this.versions.get(p);
+    if (!this.fresh(v, VERSION_TTL_MS)) {
+      v = { at: this.clock(), value: latestVersion(this.store, p).then((m) => m?.version ?? null) };
+      this.versions.set(p, v);
+    }
+    const version = await v.value;
+    if (version === null) throw new NotFound(`results for ${p}`);
+    const key = `${p}#${version}`;
+    let r = this.results.get(key);
+    if (r === undefined) {
+      r = loadResults(this.store, p, version);
+      this.results.set(key, r);
+      r.catch(() => this.results.delete(key));
+      if (this.results.size > MAX_CACHED_RESULTS) this.results.delete(this.results.keys().next().value as string);
+    }
+    const results = await r;
+    if (results === null) throw new NotFound(`results for ${p}`);
+    return results;
+  }
+}

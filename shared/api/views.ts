@@ -1,0 +1,59 @@
+// Pure views of published results for one key: the org tree, an org's subtree of figures, rankings and lists.
+import type { Category, Org } from '../domain/types';
+import type { ResultsJson } from '../pipeline/results';
+import { subtree } from './auth/scope';
+import type { OrgNode } from './schemas';
+
+export function orgTree(orgs: readonly Org[], visible: ReadonlySet<string>): OrgNode[] {
+  const node = (o: Org): OrgNode => ({
+    id: o.id,
+    name: o.name,
+    level: o.level,
+    category: o.category,
+    children: orgs.filter((c) => c.parentId === o.id && visible.has(c.id)).map(node),
+  });
+  // Roots: visible orgs whose parent is not visible (the committee for an admin, the key's own org otherwise).
+  return orgs.filter((o) => visible.has(o.id) && (o.parentId === null || !visible.has(o.parentId))).map(node);
+}
+
+/** The results of one org and everything under it; lists keep only their rows, workbooks only theirs. */
+export function resultsForSubtree(r: ResultsJson, orgs: readonly Org[], rootId: string): ResultsJson {
+  const ids = subtree(orgs, rootId);
+  const workbooks = new Set(r.sources.filter((s) => s.orgId !== null && ids.has(s.orgId)).map((s) => s.workbook));
+  const inScope = <T extends { orgId: string }>(list: T[]) => list.filter((x) => ids.has(x.orgId));
+  return {
+    ...r,
+    orgs: r.orgs.filter((o) => ids.has(o.id)),
+    overdue: inScope(r.overdue),
+    membersAtRisk: inScope(r.membersAtRisk),
+    dueSoon: inScope(r.dueSoon),
+    projectList: inScope(r.projectList),
+    memberScores: inScope(r.memberScores),
+    validation: r.validation.filter((v) => workbooks.has(v.workbook)),
+    sources: r.sources.filter((s) => s.orgId !== null && ids.has(s.orgId)),
+  };
+}
+
+const CATEGORIES: Category[] = ['production', 'management', 'business'];
+
+export function rankings(r: ResultsJson, visible: ReadonlySet<string>, category?: Category) {
+  return {
+    period: r.period,
+    categories: CATEGORIES.filter((c) => category === undefined || c === category).map((c) => ({
+      category: c,
+      branches: r.orgs
+        .filter((o) => o.level === 'branch' && o.category === c && visible.has(o.id))
+        .sort((a, b) => (a.evaluation.rank ?? Infinity) - (b.evaluation.rank ?? Infinity))
+        .map((o) => ({
+          rank: o.evaluation.rank,
+          rankOf: o.evaluation.rankOf,
+          orgId: o.id,
+          name: o.name,
+          parentId: o.parentId,
+          score: o.evaluation.score,
+          grade: o.evaluation.grade,
+          fortressIndex: o.fortressIndex,
+        })),
+    })),
+  };
+}
