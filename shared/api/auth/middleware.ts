@@ -23,3 +23,9 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
 export function requireAdmin(p: Principal): void {
   if (p.role !== 'admin') throw new Forbidden('only an admin key may do this');
 }
+
+/** For routes only an admin may use: checked before the body is even read. */
+export const adminOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
+  requireAdmin(c.var.principal);
+  await next();
+};

@@ -1,12 +1,12 @@
 // Admin routes that start work: a sync of one workbook or all, a recompute of a period; and a job's status.
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { authenticate, requireAdmin } from '../auth/middleware';
+import { adminOnly, authenticate } from '../auth/middleware';
 import type { AppEnv } from '../env';
 import { NotFound } from '../errors';
 import { getJob, type Job } from '../jobs/store';
 import { errorResponses, JobSchema, RecomputeRequest, SyncRequest } from '../schemas';
 
-const secured = { security: [{ bearerAuth: [] }], middleware: authenticate };
+const secured = { security: [{ bearerAuth: [] }], middleware: [authenticate, adminOnly] };
 const accepted = { 202: { description: 'Accepted: the job runs in the background; poll its status', content: { 'application/json': { schema: JobSchema } } }, ...errorResponses };
 
 const view = (j: Job) => ({
@@ -34,7 +34,6 @@ export function jobRoutes(app: OpenAPIHono<AppEnv>): void {
       responses: accepted,
     }),
     async (c) => {
-      requireAdmin(c.var.principal);
       const body = c.req.valid('json') ?? {};
       if (body.workbook !== undefined) {
         const orgs = await c.var.deps.data.orgs();
@@ -63,7 +62,6 @@ export function jobRoutes(app: OpenAPIHono<AppEnv>): void {
       responses: accepted,
     }),
     async (c) => {
-      requireAdmin(c.var.principal);
       const { period } = c.req.valid('param');
       const body = c.req.valid('json') ?? {};
       const job = await c.var.deps.jobs.submit({ kind: 'recompute', params: { period, ...(body.asOf ? { asOf: body.asOf } : {}) }, requestedBy: c.var.principal.keyId });
@@ -82,7 +80,6 @@ export function jobRoutes(app: OpenAPIHono<AppEnv>): void {
       responses: { 200: { description: 'The job', content: { 'application/json': { schema: JobSchema } } }, ...errorResponses },
     }),
     async (c) => {
-      requireAdmin(c.var.principal);
       const job = await getJob(c.var.deps.store, c.req.valid('param').jobId);
       if (job === null) throw new NotFound('job');
       return c.json(view(job), 200);
