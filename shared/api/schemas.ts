@@ -2,6 +2,7 @@
 import { z } from '@hono/zod-openapi';
 import { listSchemas, orgFiguresSchema, resultsSchema } from '../pipeline/results-schema';
 import { issueSchema } from '../store/sync-state';
+import { jobSchema } from './jobs/store';
 
 export const ErrorSchema = z
   .object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }) })
@@ -92,20 +93,8 @@ export const SyncStatusSchema = z
   })
   .openapi('SyncStatus');
 
-export const JobSchema = z
-  .object({
-    jobId: z.string(),
-    kind: z.enum(['sync', 'sync_workbook', 'recompute']),
-    status: z.enum(['queued', 'running', 'succeeded', 'failed']),
-    params: z.object({ workbook: z.string().optional(), period: z.string().optional(), asOf: z.string().optional() }),
-    createdAt: z.string(),
-    runAfter: z.string(),
-    startedAt: z.string().nullable(),
-    finishedAt: z.string().nullable(),
-    result: z.record(z.string(), z.unknown()).nullable(),
-    error: z.string().nullable(),
-  })
-  .openapi('Job');
+/** A job as the API shows it: everything but who asked (a key id). */
+export const JobSchema = jobSchema.omit({ requestedBy: true });
 
 export const SyncRequest = z
   .object({ workbook: z.string().min(1).optional().openapi({ description: 'One workbook (file name or spreadsheet id); default: all' }) })

@@ -9,18 +9,7 @@ import { errorResponses, JobSchema, RecomputeRequest, SyncRequest } from '../sch
 const secured = { security: [{ bearerAuth: [] }], middleware: [authenticate, adminOnly] };
 const accepted = { 202: { description: 'Accepted: the job runs in the background; poll its status', content: { 'application/json': { schema: JobSchema } } }, ...errorResponses };
 
-const view = (j: Job) => ({
-  jobId: j.jobId,
-  kind: j.kind,
-  status: j.status,
-  params: j.params,
-  createdAt: j.createdAt,
-  runAfter: j.runAfter,
-  startedAt: j.startedAt,
-  finishedAt: j.finishedAt,
-  result: j.result,
-  error: j.error,
-});
+const view = ({ requestedBy: _who, ...job }: Job) => job;
 
 export function jobRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(
