@@ -24,6 +24,7 @@ export class ApiData {
   private readonly versions = new Map<string, Timed<number | null>>();
   private readonly results = new Map<string, Promise<ResultsJson | null>>();
   private latest: Timed<string | null> | null = null;
+  private readonly texts = new Map<string, string>();
 
   constructor(
     readonly store: StoreClient,
@@ -65,6 +66,22 @@ export class ApiData {
       value.catch(() => (this.latest = null));
     }
     return this.latest.value;
+  }
+
+  /**
+   * The results JSON of one org's subtree as text, cached per published version: a committee's figures with every
+   * list run to a megabyte for 305 branches, and serialising that again for every request is most of the cost.
+   */
+  async subtreeJson(period: string | undefined, rootId: string, view: (r: ResultsJson, orgs: Org[]) => unknown): Promise<string> {
+    const results = await this.resultsFor(period);
+    const key = `${results.period}#${results.generatedAt}#${rootId}`;
+    let text = this.texts.get(key);
+    if (text === undefined) {
+      text = JSON.stringify(view(results, await this.orgs()));
+      this.texts.set(key, text);
+      if (this.texts.size > MAX_CACHED_RESULTS * 4) this.texts.delete(this.texts.keys().next().value as string);
+    }
+    return text;
   }
 
   /** The latest version of a period's results (a published version never changes, so it is cached by version). */
