@@ -31,6 +31,7 @@ export function resultsForSubtree(r: ResultsJson, orgs: readonly Org[], rootId: 
     memberScores: inScope(r.memberScores),
     validation: r.validation.filter((v) => workbooks.has(v.workbook)),
     sources: r.sources.filter((s) => s.orgId !== null && ids.has(s.orgId)),
+    silentBranches: r.silentBranches.filter((id) => ids.has(id)),
   };
 }
 

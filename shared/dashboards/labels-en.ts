@@ -26,7 +26,7 @@ export const EN: Labels = {
   },
   projectKind: { branch: 'Branch project', secretary: 'Secretary project' },
   dueKind: { rectification: 'Rectification', milestone: 'Milestone' },
-  sourceStatus: { ok: 'OK', withErrors: 'Has errors', noWorkbook: 'No workbook registered', notRead: 'Workbook not read', empty: 'No data' },
+  sourceStatus: { ok: 'OK', withErrors: 'Has errors', noWorkbook: 'No workbook registered', notRead: 'Workbook not read', silent: 'nothing for this period', empty: 'No data' },
   sheets: {
     overview: 'Overview',
     ranking: 'Ranking',

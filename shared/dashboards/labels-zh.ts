@@ -26,7 +26,7 @@ export const ZH: Labels = {
   },
   projectKind: { branch: '支部项目', secretary: '书记项目' },
   dueKind: { rectification: '整改', milestone: '项目节点' },
-  sourceStatus: { ok: '正常', withErrors: '有数据问题', noWorkbook: '未登记表格', notRead: '未读取到表格', empty: '表格无数据' },
+  sourceStatus: { ok: '正常', withErrors: '有数据问题', noWorkbook: '未登记表格', notRead: '未读取到表格', empty: '表格无数据', silent: '本期未填报' },
   sheets: {
     overview: '概览',
     ranking: '排名',

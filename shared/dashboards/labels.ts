@@ -5,7 +5,7 @@ import { EN } from './labels-en';
 import { ZH } from './labels-zh';
 
 export type DueKind = 'rectification' | 'milestone';
-export type SourceStatus = 'ok' | 'withErrors' | 'noWorkbook' | 'notRead' | 'empty';
+export type SourceStatus = 'ok' | 'withErrors' | 'noWorkbook' | 'notRead' | 'empty' | 'silent';
 
 /** Column headers and figure names, shared by the summary sheets and the feedback tab. */
 export interface ColumnLabels {

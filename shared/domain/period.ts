@@ -1,5 +1,5 @@
 // One period's figures for a whole committee: every org's figures, roll-ups, ranks and the published lists.
-import { quarterOf } from './dates';
+import { monthOf, quarterOf } from './dates';
 import { dueSoon, sortDueSoon } from './due-soon';
 import { descendantBranches } from './hierarchy';
 import { memberScoreRows } from './members';
@@ -32,9 +32,11 @@ export function computePeriod(input: PeriodInput): PeriodFigures {
   const soon: DueSoonItem[] = [];
   const projectList: ProjectRow[] = [];
   const memberScores: MemberScoreRow[] = [];
+  const silentBranches: string[] = [];
   for (const org of config.orgs) {
     if (org.level !== 'branch') continue;
     const data = dataById.get(org.id) ?? emptyBranchData(org.id);
+    if (!submittedIn(data, period)) silentBranches.push(org.id);
     tallies.set(org.id, branchTally(org, data, { period, asOf, config }));
     overdue.push(...overdueItems(data, asOf));
     atRisk.push(...membersAtRisk(data, period, settings));
@@ -89,7 +91,17 @@ export function computePeriod(input: PeriodInput): PeriodFigures {
     dueSoon: sortDueSoon(soon),
     projectList,
     memberScores,
+    silentBranches,
   };
+}
+
+/** Whether the branch typed anything for the period: a session in the month, a self-evaluation or a member score for it. */
+export function submittedIn(data: BranchData, period: Month): boolean {
+  return (
+    data.sessions.some((s) => monthOf(s.date) === period) ||
+    data.selfReviews.some((s) => s.month === period) ||
+    data.memberScores.some((s) => s.month === period)
+  );
 }
 
 // Code-point order, not locale order: the same ids must sort the same on every machine.

@@ -154,4 +154,6 @@ export interface PeriodFigures {
   dueSoon: DueSoonItem[];
   projectList: ProjectRow[];
   memberScores: MemberScoreRow[];
+  /** Branches with nothing dated in the period: no session in the month, no self-evaluation and no member score for it. */
+  silentBranches: string[];
 }

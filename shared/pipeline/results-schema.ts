@@ -125,6 +125,7 @@ export const listSchemas = {
     }),
   ),
   validation: z.array(issueSchema),
+  silentBranches: z.array(z.string()),
   sources: z.array(
     z.object({
       orgId: z.string().nullable(),

@@ -154,6 +154,7 @@ export async function loadResults(client: StoreClient, period: string, version?:
     memberScores: list('memberScores'),
     validation: list('validation'),
     sources: list('sources'),
+    silentBranches: list('silentBranches'),
   };
 }
 

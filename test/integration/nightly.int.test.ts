@@ -108,6 +108,8 @@ describe('nightly job on DynamoDB Local', () => {
       ['B3', 'R9', 21],
     ]);
     expect(results.membersAtRisk).toEqual([{ orgId: 'B1', memberId: 'M3', name: '张三', months: 3, lapsed: false }]);
+    // Every branch typed a self-evaluation for March.
+    expect(results.silentBranches).toEqual([]);
     expect(results.dueSoon).toEqual([{ orgId: 'B1', kind: 'rectification', id: 'R4', name: '台账缺失', dueOn: '2026-04-10', daysLeft: 10 }]);
     expect(results.validation).toEqual([
       expect.objectContaining({ workbook: 'b3.xlsx', tab: '每季一考', row: 2, column: '成绩', value: '105', code: 'out_of_range' }),

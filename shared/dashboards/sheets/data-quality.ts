@@ -9,16 +9,20 @@ import type { Labels, SourceStatus } from '../labels';
 import type { Lang } from '../lang';
 import { SheetBuilder } from '../sheet';
 
-/** Nothing this period: no workbook in the roster, a workbook never read, or one with no data rows. */
-export function sourceStatus(org: Pick<Org, 'workbook'> | undefined, source: SourceInfo | undefined): SourceStatus {
+/**
+ * Nothing this period: no workbook in the roster, a workbook never read, one with no data rows, or one with nothing
+ * dated in the period (`silent`: no session, self-evaluation or member score for it).
+ */
+export function sourceStatus(org: Pick<Org, 'workbook'> | undefined, source: SourceInfo | undefined, silent = false): SourceStatus {
   if (org !== undefined && (org.workbook === null || org.workbook.trim() === '')) return 'noWorkbook';
   if (source === undefined || source.readAt === null) return 'notRead';
   if (source.rows === 0) return 'empty';
+  if (silent) return 'silent';
   return source.errors > 0 ? 'withErrors' : 'ok';
 }
 
 export function isNothing(status: SourceStatus): boolean {
-  return status === 'noWorkbook' || status === 'notRead' || status === 'empty';
+  return status === 'noWorkbook' || status === 'notRead' || status === 'empty' || status === 'silent';
 }
 
 function statusCell(status: SourceStatus, L: Labels): Cell {
@@ -44,11 +48,12 @@ function branchSources(ctx: DashboardContext, roster: readonly Org[]): { rows: C
   const branches = fromRoster.length > 0 ? fromRoster : ctx.branches.map((o) => ({ id: o.id, name: o.name, workbook: null, inRoster: false }));
   const sources = new Map<string, SourceInfo>();
   for (const s of ctx.results.sources) if (s.orgId !== null) sources.set(s.orgId, s);
+  const silent = new Set(ctx.results.silentBranches);
   let nothing = 0;
   const rows = branches.map((o) => {
     const source = sources.get(o.id);
     // Without a roster the workbook column is unknown, so only the source can say whether anything came.
-    const status = sourceStatus(o.inRoster ? o : undefined, source);
+    const status = sourceStatus(o.inRoster ? o : undefined, source, silent.has(o.id));
     if (isNothing(status)) nothing++;
     return sourceRow(ctx, o.name, o.workbook, source, status);
   });

@@ -111,6 +111,7 @@ export function results(): ResultsJson {
       issue('第一党支部.xlsx', '组织生活', 5, '日期', '=1+1', '无法识别“=1+1”，应填写日期', 'cannot read "=1+1": expected a date'),
       issue('配置.xlsx', '考评打分', 3, '组织编号', 'B9', '未知组织“B9”', 'unknown org "B9"'),
     ],
+    silentBranches: ['B2'],
     sources: [
       { orgId: null, workbook: '配置.xlsx', readAt: '2026-03-31T16:00:00.000Z', modifiedAt: '2026-03-30T02:00:00.000Z', rows: 40, errors: 1 },
       { orgId: 'B1', workbook: '第一党支部.xlsx', readAt: '2026-03-31T16:01:00.000Z', modifiedAt: '2026-03-29T08:15:00.000Z', rows: 50, errors: 2 },

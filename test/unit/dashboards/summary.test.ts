@@ -120,14 +120,15 @@ describe('leaders summary workbook', () => {
 
   it('flags the branches that sent nothing and lists every validation error in the chosen language', () => {
     const s = sheet(zh(), '数据质量');
-    expect(cellValue(s.rows[1]?.[0])).toBe('本期无数据的支部：2 个');
+    expect(cellValue(s.rows[1]?.[0])).toBe('本期无数据的支部：3 个');
     const sources = sectionRows(s, '各表格读取情况');
     expect(values(sources[0]).slice(0, 2)).toEqual(['配置表', '配置.xlsx']);
     const status = (name: string) => asCell(sources.find((r) => cellValue(r[0]) === name)?.[6]);
     expect(status('营销党支部')).toEqual({ value: '未登记表格', fill: FILL.red });
     expect(status('机关党支部')).toEqual({ value: '表格无数据', fill: FILL.red });
     expect(status('第一党支部')).toEqual({ value: '有数据问题', fill: FILL.orange });
-    expect(status('第二党支部').value).toBe('正常');
+    // Read and without errors, but nothing dated in March.
+    expect(status('第二党支部')).toEqual({ value: '本期未填报', fill: FILL.red });
     expect(cellValue(sources[1]?.[2])).toBe('2026-04-01 00:01');
     const issues = sectionRows(s, '数据问题清单');
     expect(issues.map((r) => values(r).slice(0, 4))).toEqual([
@@ -144,7 +145,7 @@ describe('leaders summary workbook', () => {
 
 describe('summary of a period with nothing in it', () => {
   it('still lays out every tab, with "none" rows and no chart', () => {
-    const empty = { ...results(), orgs: [], overdue: [], membersAtRisk: [], dueSoon: [], projectList: [], memberScores: [], validation: [], sources: [] };
+    const empty = { ...results(), orgs: [], overdue: [], membersAtRisk: [], dueSoon: [], projectList: [], memberScores: [], validation: [], sources: [], silentBranches: [] };
     const wb = summaryWorkbook({ results: empty, trend: [], orgs: [], lang: 'en' });
     expect(wb.sheets).toHaveLength(8);
     expect(sheet(wb, 'Overview').charts).toBeUndefined();

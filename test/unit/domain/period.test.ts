@@ -1,6 +1,8 @@
 // Unit tests: computePeriod on a tiny organisation: assembled shape, ordering and lists.
 import { describe, it, expect } from 'vitest';
 import { computePeriod } from '../../../shared/domain/index';
+import { submittedIn } from '../../../shared/domain/period';
+import { emptyBranchData } from '../../../shared/domain/types';
 import type { Milestone, Project, Rectification } from '../../../shared/domain/index';
 import { branch, cell, config, criterion, member, org, session } from './build';
 
@@ -147,5 +149,18 @@ describe('computePeriod', () => {
     expect(result.memberScores).toEqual([
       { orgId: 'b1', memberId: 'm', name: 'name-m', group: 'G1', total: 70, rating: 'qualified', vetoed: false },
     ]);
+  });
+});
+
+describe('branches that submitted nothing this period', () => {
+  it('are those with no session in the month and no self-evaluation or member score for it', () => {
+    const data = emptyBranchData('B1');
+    expect(submittedIn(data, '2026-03')).toBe(false);
+    // A session in February says nothing about March.
+    const feb = { ...data, sessions: [{ id: 'S1', date: '2026-02-27', type: 'theme_day' as const, topic: null, group: null, hours: null }] };
+    expect(submittedIn(feb, '2026-03')).toBe(false);
+    expect(submittedIn(feb, '2026-02')).toBe(true);
+    expect(submittedIn({ ...data, selfReviews: [{ month: '2026-03', criterionId: 'C1', score: 5, note: null }] }, '2026-03')).toBe(true);
+    expect(submittedIn({ ...data, memberScores: [{ month: '2026-03', memberId: 'M1', base: 80, bonus: 0, deduction: 0, veto: false, note: null }] }, '2026-03')).toBe(true);
   });
 });
