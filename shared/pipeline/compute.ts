@@ -20,7 +20,7 @@ export interface ComputeOptions {
 }
 
 /** Bump when a figure's computation changes, so that unchanged inputs are computed again. */
-export const FIGURES_VERSION = 1;
+export const FIGURES_VERSION = 2;
 
 /** What a period's figures depend on: the period, the as-of date, and every workbook's stored content. */
 export function inputsFingerprint(states: readonly SyncState[], period: Month, asOf: IsoDate): string {
