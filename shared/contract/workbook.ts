@@ -1,7 +1,7 @@
 // Reads a whole configuration or branch workbook into typed records plus every row as typed and every validation issue.
 import { readAttendance } from './attendance';
 import { normalizeText } from './cells';
-import type { ValidationIssue } from './issues';
+import { makeIssue, type ValidationIssue } from './issues';
 import { readTab, type RowOutcome, type TabOutcome } from './read-tab';
 import { accepted, applyRules, unknownRef } from './references';
 import { readSettings } from './settings';
@@ -16,7 +16,7 @@ import {
   sessionsTab,
 } from './tabs/branch';
 import { criteriaTab, orgsTab, reviewsTab, settingsTab } from './tabs/config';
-import type { BranchData, ConfigData, Criterion, IsoDate } from '../domain/types';
+import type { BranchData, ConfigData, Criterion, IsoDate, Org } from '../domain/types';
 import type { RawWorkbook } from '../sources/port';
 
 export interface WorkbookRead<D> {
@@ -58,6 +58,7 @@ export function readConfigWorkbook(wb: RawWorkbook): WorkbookRead<ConfigData> {
           : null,
     },
   ]);
+  claimWorkbooksOnce(wb.id, orgs);
   const orgIds = new Set(accepted(orgs).map((o) => o.id));
   const criteriaById = byId(accepted(criteria));
   applyRules(wb.id, reviews, [
@@ -71,6 +72,40 @@ export function readConfigWorkbook(wb: RawWorkbook): WorkbookRead<ConfigData> {
     tabs,
     issues: [...tabs.flatMap((t) => t.issues), ...settings.issues],
   };
+}
+
+/**
+ * One workbook belongs to one branch: a second org naming the same workbook keeps its place in the roster but
+ * loses the workbook (otherwise both would claim its rows), with an error on that cell.
+ */
+function claimWorkbooksOnce(workbook: string, orgs: TabOutcome<Org>): void {
+  const owner = new Map<string, string>();
+  for (const row of orgs.rows) {
+    const o = row.record;
+    if (o === null || o.workbook === null) continue;
+    const key = normalizeText(o.workbook);
+    const first = owner.get(key);
+    if (first === undefined) {
+      owner.set(key, o.id);
+      continue;
+    }
+    const column = orgs.headers.workbook ?? '表格';
+    orgs.issues.push(
+      makeIssue({
+        code: 'duplicate_id',
+        workbook,
+        tab: orgs.tab,
+        row: row.row,
+        column,
+        value: row.cells[column] ?? o.workbook,
+        text: {
+          zh: `该表格已属于 ${first}，一个表格只能对应一个支部；本行的表格未导入`,
+          en: `this workbook already belongs to ${first}; one workbook serves one branch, so it was not assigned here`,
+        },
+      }),
+    );
+    row.record = { ...o, workbook: null };
+  }
 }
 
 function criterionRules(criteria: Map<string, Criterion>) {

@@ -56,6 +56,14 @@ describe('configuration workbook', () => {
     expect(r.data.orgs).toHaveLength(4);
   });
 
+  it('gives a workbook named twice in the roster to the first org only', () => {
+    const r = read({ 组织: [...orgs, ['B5', '五支部', '党支部', '经营', 'W', null, null, 'b2.xlsx']] });
+    expect(r.data.orgs.find((o) => o.id === 'B5')?.workbook).toBeNull();
+    expect(r.data.orgs.find((o) => o.id === 'B2')?.workbook).toBe('b2.xlsx');
+    expect(r.issues.map((i) => [i.row, i.column, i.code])).toEqual([[6, '表格', 'duplicate_id']]);
+    expect(r.issues[0]?.messageEn).toContain('B2');
+  });
+
   it('rejects reviews of unknown orgs or criteria and scores above max_points; a score of 0 is kept', () => {
     const r = read({
       考评打分: [
