@@ -29,6 +29,7 @@ const { values } = parseArgs({
     'no-feedback': { type: 'boolean', default: false },
     // In memory, DynamoDB Local needs about 2 KB of RAM per item (≈ 14 GB at 5,000 branches): large runs go to disk.
     'db-dir': { type: 'string' },
+    'in-memory': { type: 'boolean', default: false },
     source: { type: 'string', default: 'memory' },
   },
 });
@@ -88,7 +89,8 @@ async function main(): Promise<void> {
   console.log(`organisation: ${org.summary.branches} branches, ${org.summary.members} members, ${rowsTotal} sheet rows; generated in ${round((performance.now() - t0) / 1000)} s`);
 
   const endpoint = process.env.DYNAMODB_ENDPOINT;
-  const dbDir = values['db-dir'] ?? (branches > 1000 ? await mkdtemp(path.join(os.tmpdir(), 'branchboard-bench-db-')) : undefined);
+  const onDisk = values['db-dir'] !== undefined || (branches > 1000 && !values['in-memory']);
+  const dbDir = values['db-dir'] ?? (onDisk ? await mkdtemp(path.join(os.tmpdir(), 'branchboard-bench-db-')) : undefined);
   const local = endpoint === undefined ? await startLocalDynamo({ ...(dbDir ? { dataDir: dbDir } : {}), stopOnSignals: true }) : null;
   console.log(`DynamoDB: ${endpoint ?? (dbDir ? `DynamoDB Local, files in ${dbDir}` : 'DynamoDB Local in memory')}`);
   const tableName = `bench-${randomUUID().slice(0, 8)}`;
