@@ -164,7 +164,7 @@ export function pipelineCommands(program: Command, io: Io): void {
       withRun(opts, io, async (run) => {
         const r = await publish(run.ctx, { period: run.period, lang: opts.lang, sink: run.sink, ...(opts.json ? { jsonFile: opts.json } : {}) });
         io.out(`Dashboard: ${r.summary}`);
-        io.out(`Feedback files: ${r.feedback.length}`);
+        io.out(`Feedback: ${r.feedback.length} written${r.feedbackFailed.length > 0 ? `, ${r.feedbackFailed.length} failed (${r.feedbackFailed.join(", ")})` : ""}`);
       }),
   );
 }
