@@ -1,6 +1,6 @@
 // The 积分 tab: each member's monthly base score, bonus and deduction, and now and then a one-vote veto.
 import { memberScoresTab } from '../contract/tabs/branch';
-import type { Month } from '../domain/types';
+import type { MemberScore } from '../domain/types';
 import type { Window } from './calendar';
 import type { CellStyle } from './messy';
 import { onRoll, type MemberPlan } from './members';
@@ -8,15 +8,8 @@ import { BONUS_NOTES, DEDUCTION_NOTES } from './names';
 import type { Rng } from './random';
 import { columnsOf, type Table } from './table';
 
-export interface MemberScorePlan {
-  month: Month;
-  memberId: string;
-  base: number;
-  bonus: number;
-  deduction: number;
-  veto: boolean;
-  note: string | null;
-}
+/** A planned score row is exactly the record the contract will read back from it. */
+export type MemberScorePlan = MemberScore;
 
 export function planMemberScores(rng: Rng, members: readonly MemberPlan[], window: Window): MemberScorePlan[] {
   const out: MemberScorePlan[] = [];
