@@ -51,13 +51,22 @@ interface Loaded {
   contentHash: string | null;
 }
 
+/**
+ * False when the workbook is known unchanged without a single call about it: read before with the same validation
+ * context and no error, and an exhaustive change feed that does not name it.
+ */
+export function mightHaveChanged(state: SyncState | null, workbook: string, contextHash: string, opts: Pick<SyncOptions, 'force' | 'changes'>): boolean {
+  const sameContext = state !== null && state.contextHash === contextHash && state.lastError === null && !(opts.force ?? false);
+  return !(sameContext && opts.changes?.exhaustive === true && !opts.changes.changed.has(workbook));
+}
+
 /** Reads a workbook only when its modified time, content or validation context changed. */
 async function loadIfChanged(ctx: PipelineContext, workbook: string, contextHash: string, opts: SyncOptions): Promise<Loaded> {
   const force = opts.force ?? false;
   const state = opts.states ? (opts.states.get(workbook) ?? null) : await getSyncState(ctx.store, workbook);
   const sameContext = state !== null && state.contextHash === contextHash && state.lastError === null && !force;
   const fromFeed = opts.changes?.changed.get(workbook);
-  if (sameContext && fromFeed === undefined && opts.changes?.exhaustive) {
+  if (state !== null && !mightHaveChanged(state, workbook, contextHash, opts)) {
     // The change feed has nothing on this workbook: unchanged, without a single call about it.
     return { state, meta: { id: workbook, title: workbook, modifiedAt: state.modifiedAt }, raw: null, contentHash: state.contentHash };
   }
@@ -188,8 +197,69 @@ export async function sync(ctx: PipelineContext, opts: SyncOptions): Promise<Syn
     return r;
   });
   ctx.progress.stop();
-  // Saved last: a run that dies before this point sees the same changes again next time.
-  if (changes) await putCursor(ctx.store, ctx.sourceKey, changes.cursor);
+  await commitSync(ctx, changes?.cursor ?? null);
   const count = (s: WorkbookStatus) => results.filter((r) => r.status === s).length;
   return { config: result, configData: config, workbooks: results, read: count('read'), unchanged: count('unchanged'), failed: count('failed') };
+}
+
+/** One workbook of a distributed sync: what a worker needs to read it without asking the change feed again. */
+export interface SyncItem {
+  orgId: string;
+  workbook: string;
+  /** The modified time the change feed reported; null when it did not name the workbook. */
+  modifiedAt: string | null;
+}
+
+export interface SyncPlan {
+  config: ConfigData;
+  configResult: WorkbookSyncResult;
+  /** Workbooks that may have changed: the only ones a worker has to look at. */
+  items: SyncItem[];
+  /** Workbooks known unchanged from the change feed and the stored states. */
+  unchanged: number;
+  /** The change feed's new cursor, to save once every item is synced (null: the source has no feed). */
+  cursor: string | null;
+}
+
+/** The first half of a distributed sync: the configuration workbook, then the list of branch workbooks to look at. */
+export async function planSync(ctx: PipelineContext, opts: SyncOptions): Promise<SyncPlan> {
+  const states = new Map((await listSyncStates(ctx.store)).map((s) => [s.workbook, s]));
+  const feed = ctx.source.changeFeed;
+  const changes = feed ? await feed.detect(await getCursor(ctx.store, ctx.sourceKey)) : null;
+  const { config, result } = await syncConfig(ctx, { ...opts, states, changes });
+  const items: SyncItem[] = [];
+  let unchanged = 0;
+  for (const org of rosterWorkbooks(config)) {
+    const workbook = org.workbook ?? '';
+    if (!mightHaveChanged(states.get(workbook) ?? null, workbook, branchContextHash(org.id, config), { ...opts, changes })) {
+      unchanged++;
+      continue;
+    }
+    const m = changes?.changed.get(workbook);
+    items.push({ orgId: org.id, workbook, modifiedAt: typeof m === 'string' ? m : null });
+  }
+  return { config, configResult: result, items, unchanged, cursor: changes?.cursor ?? null };
+}
+
+/** The second half: one worker's share of the items, read against the stored configuration. */
+export async function syncItems(ctx: PipelineContext, items: readonly SyncItem[], opts: Pick<SyncOptions, 'asOf' | 'force'>): Promise<WorkbookSyncResult[]> {
+  const config = configDataFrom(await loadRecords(ctx.store, CONFIG_PK, ROSTER_KINDS));
+  const orgs = new Map(config.orgs.map((o) => [o.id, o]));
+  const changed = new Map(items.flatMap((i) => (i.modifiedAt === null ? [] : [[i.workbook, i.modifiedAt] as const])));
+  const withFeed: SyncOptions = { ...opts, changes: { changed, exhaustive: false, cursor: '' } };
+  return mapPool([...items], ctx.concurrency, async (item) => {
+    const org = orgs.get(item.orgId);
+    // Removed from the roster (or given another workbook) since the plan was made: nothing to read for it.
+    if (org === undefined || org.workbook !== item.workbook) {
+      return { workbook: item.workbook, orgId: item.orgId, status: 'unchanged', rows: 0, errors: 0, itemsWritten: 0 } satisfies WorkbookSyncResult;
+    }
+    const r = await syncBranch(ctx, org, config, withFeed);
+    if (r.status === 'read') ctx.log.info('workbook read', { workbook: r.workbook, orgId: r.orgId, rows: r.rows, errors: r.errors, itemsWritten: r.itemsWritten });
+    return r;
+  });
+}
+
+/** Saved after every item is synced: a run that dies before sees the same changes again next time. */
+export async function commitSync(ctx: PipelineContext, cursor: string | null): Promise<void> {
+  if (cursor !== null) await putCursor(ctx.store, ctx.sourceKey, cursor);
 }

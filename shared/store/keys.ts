@@ -8,6 +8,7 @@
 //   PERIOD#<YYYY-MM>   META#<version:6>                     a published version of the period (gsi1: PERIODS / <YYYY-MM>#<version>)
 //   PERIOD#<YYYY-MM>   RUN#<runId>#ORG#<org>                one org's figures in the version that run wrote
 //   PERIOD#<YYYY-MM>   RUN#<runId>#LIST#<name>#<chunk:4>     a chunk of one of the period's lists
+//   NIGHTLY#<runId>    RUN                                  one run of the nightly state machine (gsi1: NIGHTLY / <startedAt>)
 
 export const CONFIG_PK = 'CONFIG';
 export const GSI1 = 'gsi1';
@@ -28,6 +29,7 @@ export const keys = {
   runOrg: (runId: string, orgId: string) => `RUN#${runId}#ORG#${orgId}`,
   runList: (runId: string, name: string, chunk: number) => `RUN#${runId}#LIST#${name}#${pad(chunk, 4)}`,
   runPrefix: (runId: string) => `RUN#${runId}#`,
+  nightly: (runId: string) => `NIGHTLY#${runId}`,
 };
 
 export const gsi = {
@@ -36,4 +38,5 @@ export const gsi = {
   errorSort: (workbook: string, tab: string, row: number) => `${workbook}#${tab}#${pad(row, 6)}`,
   periods: () => 'PERIODS',
   periodSort: (period: string, version: number) => `${period}#${pad(version, 6)}`,
+  nightlyRuns: () => 'NIGHTLY',
 };

@@ -17,6 +17,39 @@ export interface JobRunner {
 
 export type JobExecutor = (job: Job) => Promise<Record<string, unknown>>;
 
+/** A new queued job, as every runner records it before handing it on. */
+export function newJob(request: JobRequest, created: Date, delayMs = 0): Job {
+  return {
+    jobId: randomUUID(),
+    ...request,
+    status: 'queued',
+    createdAt: created.toISOString(),
+    runAfter: new Date(created.getTime() + delayMs).toISOString(),
+    startedAt: null,
+    finishedAt: null,
+    result: null,
+    error: null,
+  };
+}
+
+/** Runs one job and records its outcome on the job item; never throws for the job's own failure. */
+export async function runJob(store: StoreClient, job: Job, execute: JobExecutor, log: Logger, now: () => Date): Promise<'succeeded' | 'failed'> {
+  await updateJob(store, job.jobId, { status: 'running', startedAt: now().toISOString() });
+  try {
+    const result = await execute(job);
+    // A job handed to the state machine stays running until the run's last step closes it.
+    if (result.handedOff === true) return 'succeeded';
+    await updateJob(store, job.jobId, { status: 'succeeded', finishedAt: now().toISOString(), result });
+    log.info('job succeeded', { jobId: job.jobId, kind: job.kind });
+    return 'succeeded';
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    await updateJob(store, job.jobId, { status: 'failed', finishedAt: now().toISOString(), error: message });
+    log.error('job failed', { jobId: job.jobId, kind: job.kind, reason: message });
+    return 'failed';
+  }
+}
+
 export class InProcessJobRunner implements JobRunner {
   private readonly timers = new Set<NodeJS.Timeout>();
   /** One job at a time: two syncs of the same store must not interleave their diffs. */
@@ -30,18 +63,7 @@ export class InProcessJobRunner implements JobRunner {
   ) {}
 
   async submit(request: JobRequest, opts: { delayMs?: number } = {}): Promise<Job> {
-    const created = this.now();
-    const job: Job = {
-      jobId: randomUUID(),
-      ...request,
-      status: 'queued',
-      createdAt: created.toISOString(),
-      runAfter: new Date(created.getTime() + (opts.delayMs ?? 0)).toISOString(),
-      startedAt: null,
-      finishedAt: null,
-      result: null,
-      error: null,
-    };
+    const job = newJob(request, this.now(), opts.delayMs ?? 0);
     await putJob(this.store, job);
     const timer = setTimeout(() => {
       this.timers.delete(timer);
@@ -52,16 +74,7 @@ export class InProcessJobRunner implements JobRunner {
   }
 
   private async run(job: Job): Promise<void> {
-    await updateJob(this.store, job.jobId, { status: 'running', startedAt: this.now().toISOString() });
-    try {
-      const result = await this.execute(job);
-      await updateJob(this.store, job.jobId, { status: 'succeeded', finishedAt: this.now().toISOString(), result });
-      this.log.info('job succeeded', { jobId: job.jobId, kind: job.kind });
-    } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
-      await updateJob(this.store, job.jobId, { status: 'failed', finishedAt: this.now().toISOString(), error: message });
-      this.log.error('job failed', { jobId: job.jobId, kind: job.kind, reason: message });
-    }
+    await runJob(this.store, job, this.execute, this.log, this.now);
   }
 
   /** Waits for every job submitted so far (tests, and a clean shutdown). */

@@ -1,0 +1,62 @@
+// Jobs from the API's queue (the edit webhook's debounced syncs, sync and recompute requests). Powertools batch
+// processing reports each failed message on its own; idempotency keyed on the job id makes a redelivered message
+// a no-op instead of a second sync.
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
+import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
+import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
+import { z } from 'zod';
+import { todayIn } from '../shared/cli/dates';
+import { pipelineExecutor } from '../shared/api/jobs/executor';
+import { runJob } from '../shared/api/jobs/runner';
+import { getJob } from '../shared/api/jobs/store';
+import { parseLambdaEnv } from '../shared/aws/env';
+import { stateMachineExecutor } from '../shared/aws/jobs';
+import { logger, metrics, pipelineLogger } from '../shared/aws/powertools';
+import { createRuntime, RUNTIME_KEYS } from '../shared/aws/runtime';
+
+const env = parseLambdaEnv([...RUNTIME_KEYS, 'STATE_MACHINE_ARN', 'TIME_ZONE']);
+const log = pipelineLogger();
+const rt = createRuntime(env, log);
+const processor = new BatchProcessor(EventType.SQS);
+const idempotency = new IdempotencyConfig({ eventKeyJmesPath: 'jobId', expiresAfterSeconds: 24 * 3600 });
+const persistenceStore = new DynamoDBPersistenceLayer({
+  tableName: env.TABLE_NAME,
+  keyAttr: 'pk',
+  sortKeyAttr: 'sk',
+  expiryAttr: 'ttl',
+  awsSdkV3Client: rt.store.raw,
+});
+const message = z.object({ jobId: z.string().min(1) });
+
+const runOnce = makeIdempotent(
+  async ({ jobId }: { jobId: string }) => {
+    const job = await getJob(rt.store, jobId);
+    if (job === null) {
+      logger.warn('job not found (expired or never recorded)', { jobId });
+      return 'missing';
+    }
+    logger.appendKeys({ jobId, kind: job.kind });
+    const ctx = await rt.context(`job-${jobId}`);
+    const inWorker = pipelineExecutor({ context: () => ctx, today: () => todayIn(env.TIME_ZONE, new Date()), sink: null, lang: env.LANG });
+    const outcome = await runJob(rt.store, job, stateMachineExecutor(env.STATE_MACHINE_ARN, inWorker, env.BRANCHBOARD_AWS_ENDPOINT), log, () => new Date());
+    metrics.addMetric(outcome === 'failed' ? 'JobsFailed' : 'JobsSucceeded', 'Count', 1);
+    return outcome;
+  },
+  { persistenceStore, config: idempotency },
+);
+
+async function recordHandler(record: SQSRecord): Promise<string> {
+  return runOnce(message.parse(JSON.parse(record.body)));
+}
+
+export async function handler(event: SQSEvent, context: Context) {
+  logger.addContext(context);
+  idempotency.registerLambdaContext(context);
+  try {
+    return await processPartialResponse(event, recordHandler, processor, { context });
+  } finally {
+    metrics.publishStoredMetrics();
+    logger.removeKeys(['jobId', 'kind']);
+  }
+}

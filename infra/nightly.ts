@@ -1,0 +1,147 @@
+// The nightly state machine: prepare → sync Map → compute → publish → feedback Map → finish, all inside one
+// Parallel whose catch records the failed run before the execution fails (so the failed-run alarm fires).
+// Work lists live in S3 and are read by Distributed Maps item by item: 50,000 workbooks never pass through a
+// state's 256 KB payload, and each child handles a batch within one Lambda's 15 minutes.
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import {
+  DefinitionBody,
+  DistributedMap,
+  Errors,
+  Fail,
+  ItemBatcher,
+  JitterType,
+  JsonPath,
+  LogLevel,
+  Parallel,
+  ResultWriterV2,
+  S3JsonItemReader,
+  StateMachine,
+  StateMachineType,
+  Succeed,
+  TaskInput,
+  type RetryProps,
+} from 'aws-cdk-lib/aws-stepfunctions';
+import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
+import { Construct } from 'constructs';
+
+/** Lambda's own transient failures (throttled, service error, lost connection): retried with backoff and jitter. */
+export const TRANSIENT_ERRORS = [
+  'Lambda.ServiceException',
+  'Lambda.AWSLambdaException',
+  'Lambda.SdkClientException',
+  'Lambda.TooManyRequestsException',
+  'Lambda.ClientExecutionTimeoutException',
+];
+
+export const TRANSIENT_RETRY: RetryProps = {
+  errors: TRANSIENT_ERRORS,
+  interval: Duration.seconds(2),
+  maxAttempts: 6,
+  backoffRate: 2,
+  maxDelay: Duration.seconds(60),
+  jitterStrategy: JitterType.FULL,
+};
+
+/** A batch that ran out of time (Google slow, a quota wait) is tried once more before the run fails. */
+export const TIMEOUT_RETRY: RetryProps = { errors: [Errors.TIMEOUT], interval: Duration.seconds(30), maxAttempts: 1 };
+
+export interface NightlyProps {
+  prepare: IFunction;
+  syncBatch: IFunction;
+  compute: IFunction;
+  publish: IFunction;
+  feedbackBatch: IFunction;
+  finish: IFunction;
+  bucket: IBucket;
+  syncConcurrency: number;
+  syncBatchSize: number;
+  feedbackConcurrency: number;
+  feedbackBatchSize: number;
+  logRetention: RetentionDays;
+}
+
+function invoke(scope: Construct, id: string, fn: IFunction, payload: Record<string, unknown>, extra: { resultPath?: string; outputPath?: string } = {}): LambdaInvoke {
+  const task = new LambdaInvoke(scope, id, {
+    lambdaFunction: fn,
+    payload: TaskInput.fromObject(payload),
+    retryOnServiceExceptions: false,
+    ...(extra.resultPath !== undefined ? { resultSelector: { 'value.$': '$.Payload' }, resultPath: extra.resultPath } : {}),
+    ...(extra.outputPath !== undefined ? { outputPath: extra.outputPath } : {}),
+  });
+  task.addRetry(TRANSIENT_RETRY);
+  return task;
+}
+
+export class NightlyStateMachine extends Construct {
+  readonly stateMachine: StateMachine;
+
+  constructor(scope: Construct, id: string, p: NightlyProps) {
+    super(scope, id);
+
+    const prepare = invoke(this, 'Prepare', p.prepare, { runId: JsonPath.executionName, startedAt: JsonPath.executionStartTime, input: JsonPath.entirePayload }, { outputPath: '$.Payload' });
+
+    const syncBatch = invoke(this, 'SyncBatch', p.syncBatch, { 'BatchInput.$': '$.BatchInput', 'Items.$': '$.Items' }, { outputPath: '$.Payload' });
+    syncBatch.addRetry(TIMEOUT_RETRY);
+    const syncMap = new DistributedMap(this, 'SyncWorkbooks', {
+      comment: 'Each child reads a batch of branch workbooks; a workbook that cannot be read is recorded on it, not thrown.',
+      itemReader: new S3JsonItemReader({ bucket: p.bucket, key: JsonPath.stringAt('$.sync.key') }),
+      itemBatcher: new ItemBatcher({
+        maxItemsPerBatch: p.syncBatchSize,
+        batchInput: { 'runId.$': '$.runId', 'asOf.$': '$.asOf', 'force.$': '$.force' },
+      }),
+      maxConcurrency: p.syncConcurrency,
+      mapExecutionType: StateMachineType.STANDARD,
+      toleratedFailurePercentage: 0,
+      resultWriterV2: new ResultWriterV2({ bucket: p.bucket, prefix: 'map-results/sync' }),
+      resultPath: JsonPath.DISCARD,
+      label: 'SyncWorkbooks',
+    });
+    syncMap.itemProcessor(syncBatch);
+    syncMap.addRetry({ errors: ['States.ItemReaderFailed', 'States.ResultWriterFailed'], interval: Duration.seconds(5), maxAttempts: 3, backoffRate: 2, jitterStrategy: JitterType.FULL });
+
+    const compute = invoke(
+      this,
+      'Compute',
+      p.compute,
+      { 'runId.$': '$.runId', 'period.$': '$.period', 'asOf.$': '$.asOf', 'recompute.$': '$.recompute', 'cursor.$': '$.cursor' },
+      { resultPath: '$.compute' },
+    );
+    const publish = invoke(this, 'Publish', p.publish, { 'runId.$': '$.runId', 'period.$': '$.period' }, { resultPath: '$.publish' });
+
+    const feedbackBatch = invoke(this, 'FeedbackBatch', p.feedbackBatch, { 'BatchInput.$': '$.BatchInput', 'Items.$': '$.Items' }, { outputPath: '$.Payload' });
+    feedbackBatch.addRetry(TIMEOUT_RETRY);
+    const feedbackMap = new DistributedMap(this, 'WriteFeedback', {
+      comment: "Each child writes a batch of branches' feedback tabs; a spreadsheet that refuses is counted, not thrown.",
+      itemReader: new S3JsonItemReader({ bucket: p.bucket, key: JsonPath.stringAt('$.publish.value.feedback.key') }),
+      itemBatcher: new ItemBatcher({ maxItemsPerBatch: p.feedbackBatchSize, batchInput: { 'runId.$': '$.runId', 'period.$': '$.period' } }),
+      maxConcurrency: p.feedbackConcurrency,
+      mapExecutionType: StateMachineType.STANDARD,
+      toleratedFailurePercentage: 0,
+      resultWriterV2: new ResultWriterV2({ bucket: p.bucket, prefix: 'map-results/feedback' }),
+      resultPath: JsonPath.DISCARD,
+      label: 'WriteFeedback',
+    });
+    feedbackMap.itemProcessor(feedbackBatch);
+    feedbackMap.addRetry({ errors: ['States.ItemReaderFailed', 'States.ResultWriterFailed'], interval: Duration.seconds(5), maxAttempts: 3, backoffRate: 2, jitterStrategy: JitterType.FULL });
+
+    const run = new Parallel(this, 'Run', { comment: 'The whole run, so that one catch records any failure.', resultPath: JsonPath.DISCARD });
+    run.branch(prepare.next(syncMap).next(compute).next(publish).next(feedbackMap));
+
+    const succeeded = invoke(this, 'RecordSuccess', p.finish, { runId: JsonPath.executionName, status: 'succeeded', input: JsonPath.executionInput }, { resultPath: JsonPath.DISCARD });
+    const failed = invoke(this, 'RecordFailure', p.finish, { runId: JsonPath.executionName, status: 'failed', 'error.$': '$.error', input: JsonPath.executionInput }, { resultPath: JsonPath.DISCARD });
+    run.addCatch(failed.next(new Fail(this, 'RunFailed', { error: 'NightlyRunFailed', causePath: '$.error.Cause' })), { errors: [Errors.ALL], resultPath: '$.error' });
+
+    const logGroup = new LogGroup(this, 'Logs', { retention: p.logRetention, removalPolicy: RemovalPolicy.DESTROY });
+    this.stateMachine = new StateMachine(this, 'StateMachine', {
+      comment: 'Branchboard nightly run: sync the changed workbooks, compute the period, publish the dashboards and feedback.',
+      definitionBody: DefinitionBody.fromChainable(run.next(succeeded).next(new Succeed(this, 'Done'))),
+      stateMachineType: StateMachineType.STANDARD,
+      timeout: Duration.hours(12),
+      tracingEnabled: true,
+      logs: { destination: logGroup, level: LogLevel.ALL, includeExecutionData: true },
+    });
+  }
+}
