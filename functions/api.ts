@@ -6,7 +6,7 @@ import { ApiData } from '../shared/api/data';
 import { parseLambdaEnv } from '../shared/aws/env';
 import { QueueJobRunner } from '../shared/aws/jobs';
 import { logger, pipelineLogger } from '../shared/aws/powertools';
-import { storeFor } from '../shared/aws/runtime';
+import { storeFor } from '../shared/aws/store';
 import { secretString } from '../shared/aws/secrets';
 
 const env = parseLambdaEnv(['TABLE_NAME', 'WEBHOOK_SECRET_ARN', 'JOBS_QUEUE_URL']);

@@ -2,7 +2,7 @@
 import { parseLambdaEnv } from '../shared/aws/env';
 import { lambdaStep, pipelineLogger } from '../shared/aws/powertools';
 import { createRuntime, RUNTIME_KEYS } from '../shared/aws/runtime';
-import { computeStep } from '../shared/aws/steps';
+import { computeStep } from '../shared/aws/steps/compute';
 
 const rt = createRuntime(parseLambdaEnv(RUNTIME_KEYS), pipelineLogger());
 

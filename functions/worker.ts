@@ -11,13 +11,14 @@ import { pipelineExecutor } from '../shared/api/jobs/executor';
 import { runJob } from '../shared/api/jobs/runner';
 import { getJob } from '../shared/api/jobs/store';
 import { parseLambdaEnv } from '../shared/aws/env';
+import { googleFromSecret } from '../shared/aws/google';
 import { stateMachineExecutor } from '../shared/aws/jobs';
 import { logger, metrics, pipelineLogger } from '../shared/aws/powertools';
-import { createRuntime, RUNTIME_KEYS } from '../shared/aws/runtime';
+import { createRuntime, GOOGLE_RUNTIME_KEYS } from '../shared/aws/runtime';
 
-const env = parseLambdaEnv([...RUNTIME_KEYS, 'STATE_MACHINE_ARN', 'TIME_ZONE']);
+const env = parseLambdaEnv([...GOOGLE_RUNTIME_KEYS, 'STATE_MACHINE_ARN', 'TIME_ZONE']);
 const log = pipelineLogger();
-const rt = createRuntime(env, log);
+const rt = createRuntime(env, log, googleFromSecret);
 const processor = new BatchProcessor(EventType.SQS);
 const idempotency = new IdempotencyConfig({ eventKeyJmesPath: 'jobId', expiresAfterSeconds: 24 * 3600 });
 const persistenceStore = new DynamoDBPersistenceLayer({
@@ -56,7 +57,7 @@ export async function handler(event: SQSEvent, context: Context) {
   try {
     return await processPartialResponse(event, recordHandler, processor, { context });
   } finally {
-    metrics.publishStoredMetrics();
+    if (metrics.hasStoredMetrics()) metrics.publishStoredMetrics();
     logger.removeKeys(['jobId', 'kind']);
   }
 }

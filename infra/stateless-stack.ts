@@ -41,9 +41,10 @@ export class StatelessStack extends Stack {
     super(scope, id, props);
     const c = props.config;
     const optional = (name: string, v: string | undefined) => (v === undefined ? {} : { [name]: v });
-    const pipelineEnv = (readsPerMinute: number, writesPerMinute: number, concurrency: number) => ({
+    // Only the secret's ARN is in the environment; the key itself is read from Secrets Manager at run time.
+    const pipelineEnv = (readsPerMinute: number, writesPerMinute: number, concurrency: number, google = true) => ({
       TABLE_NAME: props.table.tableName,
-      GOOGLE_SECRET_ARN: props.googleKey.secretArn,
+      ...(google ? { GOOGLE_SECRET_ARN: props.googleKey.secretArn } : {}),
       CONFIG_SPREADSHEET_ID: c.configSpreadsheetId,
       LANG: c.lang,
       TIME_ZONE: c.timeZone,
@@ -65,7 +66,7 @@ export class StatelessStack extends Stack {
       RUNS_BUCKET: props.runsBucket.bucketName,
     });
     const syncBatch = fn('SyncBatch', 'sync-batch', 'Nightly: read, validate and store one batch of branch workbooks', 1024, Duration.minutes(15), pipelineEnv(syncReads, 1, 4));
-    const compute = fn('Compute', 'compute', "Nightly: the period's figures from the stored records", 4096, Duration.minutes(15), pipelineEnv(1, 1, 16));
+    const compute = fn('Compute', 'compute', "Nightly: the period's figures from the stored records", 4096, Duration.minutes(15), pipelineEnv(1, 1, 16, false));
     const publish = fn('Publish', 'publish', "Nightly: the leaders' dashboard and the list of branches to give feedback", 2048, Duration.minutes(10), {
       ...pipelineEnv(c.projectReadsPerMinute, c.projectWritesPerMinute, 4),
       RUNS_BUCKET: props.runsBucket.bucketName,

@@ -7,7 +7,7 @@ import type { Job } from '../api/jobs/store';
 import { putJob } from '../api/jobs/store';
 import { newJob, type JobExecutor, type JobRequest, type JobRunner } from '../api/jobs/runner';
 import { awsClientConfig } from './clients';
-import type { ExecutionInput } from './steps';
+import type { ExecutionInput } from './steps/inputs';
 
 /** SQS takes delays of at most 15 minutes. */
 const MAX_DELAY_SECONDS = 900;

@@ -42,13 +42,14 @@ export function lambdaStep<R>(step: string, run: (event: unknown) => Promise<R>,
     logger.appendKeys({ step, ...(runId ? { runId } : {}) });
     try {
       const result = await run(event);
-      for (const [name, value] of Object.entries(measure?.(result) ?? {})) metrics.addMetric(name, 'Count', value);
+      const measured = Object.entries(measure?.(result) ?? {});
+      for (const [name, value] of measured) metrics.addMetric(name, 'Count', value);
+      if (measured.length > 0) metrics.publishStoredMetrics();
       return result;
     } catch (err) {
       logger.error('step failed', err instanceof Error ? err : String(err));
       throw err;
     } finally {
-      metrics.publishStoredMetrics();
       logger.removeKeys(['step', 'runId']);
     }
   };

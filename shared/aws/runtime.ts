@@ -1,18 +1,26 @@
 // What a function needs to run a pipeline step on AWS: the table, Google (credentials from Secrets Manager),
 // and a pipeline context per run. Built once per container and reused by every warm invocation.
-import { googleMode, type GoogleMode } from '../cli/google';
+import type { GoogleMode } from '../cli/google';
 import type { Lang } from '../dashboards/lang';
 import { noProgress, type Logger, type PipelineContext } from '../pipeline/context';
-import type { WorkbookSink } from '../sources/port';
-import { createStoreClient, type StoreClient } from '../store/client';
+import type { WorkbookSink, WorkbookSource } from '../sources/port';
+import type { StoreClient } from '../store/client';
+import { storeFor } from './store';
 import type { LambdaEnv } from './env';
-import { secretString } from './secrets';
 
-export type RuntimeEnv = Pick<LambdaEnv, 'TABLE_NAME' | 'GOOGLE_SECRET_ARN' | 'CONFIG_SPREADSHEET_ID' | 'LANG' | 'READS_PER_MINUTE' | 'WRITES_PER_MINUTE' | 'CONCURRENCY'> &
-  Partial<Pick<LambdaEnv, 'DASHBOARD_SPREADSHEET_ID' | 'DRIVE_FOLDER_ID' | 'GOOGLE_SUBJECT' | 'GOOGLE_ROOT_URL' | 'DYNAMODB_ENDPOINT' | 'BRANCHBOARD_AWS_ENDPOINT' | 'BRANCHBOARD_QUOTA_WINDOW_MS'>>;
+export type RuntimeEnv = Pick<LambdaEnv, 'TABLE_NAME' | 'CONFIG_SPREADSHEET_ID' | 'LANG' | 'READS_PER_MINUTE' | 'WRITES_PER_MINUTE' | 'CONCURRENCY'> &
+  Partial<Pick<LambdaEnv, 'GOOGLE_SECRET_ARN' | 'DASHBOARD_SPREADSHEET_ID' | 'DRIVE_FOLDER_ID' | 'GOOGLE_SUBJECT' | 'GOOGLE_ROOT_URL' | 'DYNAMODB_ENDPOINT' | 'BRANCHBOARD_AWS_ENDPOINT' | 'BRANCHBOARD_QUOTA_WINDOW_MS'>>;
 
 /** The variables every pipeline function reads (each adds its own). */
-export const RUNTIME_KEYS = ['TABLE_NAME', 'GOOGLE_SECRET_ARN', 'CONFIG_SPREADSHEET_ID', 'LANG', 'READS_PER_MINUTE', 'WRITES_PER_MINUTE', 'CONCURRENCY'] as const;
+export const RUNTIME_KEYS = ['TABLE_NAME', 'CONFIG_SPREADSHEET_ID', 'LANG', 'READS_PER_MINUTE', 'WRITES_PER_MINUTE', 'CONCURRENCY'] as const;
+/** The pipeline variables plus the Google key's secret, for the functions that talk to Google. */
+export const GOOGLE_RUNTIME_KEYS = [...RUNTIME_KEYS, 'GOOGLE_SECRET_ARN'] as const;
+
+/** The source of a step that must not read workbooks: a call is a programming error, said plainly. */
+const NO_SOURCE: WorkbookSource = {
+  describe: () => Promise.reject(new Error('this step has no Google access: it reads the table only')),
+  read: () => Promise.reject(new Error('this step has no Google access: it reads the table only')),
+};
 
 export interface Runtime {
   env: RuntimeEnv;
@@ -20,39 +28,27 @@ export interface Runtime {
   log: Logger;
   lang: Lang;
   google(): Promise<GoogleMode>;
-  context(runId: string): Promise<PipelineContext>;
+  /** A pipeline context; `google: false` for a step that never reads a workbook (no secret read, no grant needed). */
+  context(runId: string, opts?: { google?: boolean }): Promise<PipelineContext>;
   sink(): Promise<WorkbookSink>;
 }
 
-export function storeFor(env: Pick<LambdaEnv, 'TABLE_NAME'> & Partial<Pick<LambdaEnv, 'DYNAMODB_ENDPOINT'>>): StoreClient {
-  return createStoreClient({ tableName: env.TABLE_NAME, ...(env.DYNAMODB_ENDPOINT ? { endpoint: env.DYNAMODB_ENDPOINT } : {}) });
-}
+/** Google for the functions that read or write spreadsheets: the service-account key from Secrets Manager. */
+export type GoogleFactory = (env: RuntimeEnv) => Promise<GoogleMode>;
 
-export function createRuntime(env: RuntimeEnv, log: Logger, now: () => Date = () => new Date()): Runtime {
+/**
+ * `google` is passed by the functions that talk to Google, so the others' bundles do not carry the Google clients
+ * (nor need the secret's grant).
+ */
+export function createRuntime(env: RuntimeEnv, log: Logger, google?: GoogleFactory, now: () => Date = () => new Date()): Runtime {
   const store = storeFor(env);
-  let google: Promise<GoogleMode> | null = null;
+  let cached: Promise<GoogleMode> | null = null;
   const loadGoogle = (): Promise<GoogleMode> => {
-    google ??= (async () => {
-      const keyJson = await secretString(env.GOOGLE_SECRET_ARN, env.BRANCHBOARD_AWS_ENDPOINT);
-      return googleMode(
-        {
-          configId: env.CONFIG_SPREADSHEET_ID,
-          ...(env.DASHBOARD_SPREADSHEET_ID ? { dashboardId: env.DASHBOARD_SPREADSHEET_ID } : {}),
-          ...(env.DRIVE_FOLDER_ID ? { folder: env.DRIVE_FOLDER_ID } : {}),
-          readsPerMinute: String(env.READS_PER_MINUTE),
-          writesPerMinute: String(env.WRITES_PER_MINUTE),
-        },
-        {
-          BRANCHBOARD_GOOGLE_KEY_JSON: keyJson,
-          ...(env.GOOGLE_SUBJECT ? { GOOGLE_SUBJECT: env.GOOGLE_SUBJECT } : {}),
-          ...(env.GOOGLE_ROOT_URL ? { GOOGLE_ROOT_URL: env.GOOGLE_ROOT_URL } : {}),
-          ...(env.BRANCHBOARD_QUOTA_WINDOW_MS ? { BRANCHBOARD_QUOTA_WINDOW_MS: String(env.BRANCHBOARD_QUOTA_WINDOW_MS) } : {}),
-        },
-      );
-    })();
+    if (google === undefined) return Promise.reject(new Error('this function has no Google access: it reads the table only'));
+    cached ??= google(env);
     // A failure (secret still empty, key malformed) is retried on the next event rather than cached for ever.
-    google.catch(() => (google = null));
-    return google;
+    cached.catch(() => (cached = null));
+    return cached;
   };
   return {
     env,
@@ -60,11 +56,11 @@ export function createRuntime(env: RuntimeEnv, log: Logger, now: () => Date = ()
     log,
     lang: env.LANG,
     google: loadGoogle,
-    async context(runId) {
-      const g = await loadGoogle();
+    async context(runId, opts = {}) {
+      const source = opts.google === false ? NO_SOURCE : (await loadGoogle()).source;
       return {
         store,
-        source: g.source,
+        source,
         configWorkbook: env.CONFIG_SPREADSHEET_ID,
         concurrency: env.CONCURRENCY,
         log,

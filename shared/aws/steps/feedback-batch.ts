@@ -1,0 +1,39 @@
+// Nightly step 5, one child of the feedback Map: a batch of branches' feedback tabs.
+import { z } from 'zod';
+import type { Org } from '../../domain/types';
+import { publishFeedback } from '../../pipeline/publish';
+import type { ResultsJson } from '../../pipeline/results';
+import { configDataFrom, ROSTER_KINDS } from '../../store/assemble';
+import { CONFIG_PK } from '../../store/keys';
+import { loadResults } from '../../store/results-store';
+import { countRun } from '../../store/runs';
+import { loadRecords } from '../../store/workbooks';
+import type { Runtime } from '../runtime';
+import { month, parseInput } from './inputs';
+
+export const feedbackBatchEvent = z.object({
+  BatchInput: z.object({ runId: z.string(), period: month }),
+  Items: z.array(z.object({ orgId: z.string() })),
+});
+
+/** The results and roster a warm container already loaded for this run: every batch after the first skips the reads. */
+let feedbackCache: { key: string; results: ResultsJson; orgs: Map<string, Org>; timeZone: string } | null = null;
+
+/** One child of the feedback Map: each branch's feedback tab; a refusing spreadsheet is counted, not thrown. */
+export async function feedbackBatchStep(rt: Runtime, event: unknown): Promise<{ written: number; failed: number }> {
+  const { BatchInput: b, Items: items } = parseInput(feedbackBatchEvent, event, 'the feedback batch');
+  const ctx = await rt.context(b.runId);
+  const cacheKey = `${b.runId}|${b.period}`;
+  if (feedbackCache?.key !== cacheKey) {
+    const results = await loadResults(rt.store, b.period);
+    if (results === null) throw new Error(`nothing computed for ${b.period}: the compute step did not store a version`);
+    const config = configDataFrom(await loadRecords(rt.store, CONFIG_PK, ROSTER_KINDS));
+    feedbackCache = { key: cacheKey, results, orgs: new Map(config.orgs.map((o) => [o.id, o])), timeZone: config.settings.timeZone };
+  }
+  const { results, orgs, timeZone } = feedbackCache;
+  const branches = items.flatMap((i) => orgs.get(i.orgId) ?? []);
+  const r = await publishFeedback(ctx, { period: b.period, lang: rt.lang, sink: await rt.sink(), results, branches, timeZone });
+  await countRun(rt.store, b.runId, { feedbackWritten: r.feedback.length, feedbackFailed: r.failed.length });
+  return { written: r.feedback.length, failed: r.failed.length };
+}
+

@@ -1,0 +1,51 @@
+// The state machine's payloads between steps, validated where they arrive: a step given the wrong shape fails
+// with the field's name instead of half-running.
+import { z } from 'zod';
+import type { Manifest } from '../manifest';
+
+/** A payload that does not have the shape the step expects: names every wrong field. */
+export class InputError extends Error {
+  override name = 'InputError';
+}
+
+export function parseInput<T>(schema: z.ZodType<T>, event: unknown, what: string): T {
+  const r = schema.safeParse(event);
+  if (!r.success) throw new InputError(`${what}: ${r.error.issues.map((i) => `${i.path.join('.') || 'payload'} ${i.message}`).join('; ')}`);
+  return r.data;
+}
+
+export const month = z.string().regex(/^\d{4}-\d{2}$/, 'must be a month as YYYY-MM');
+export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD');
+
+/** What the schedule (or a job) starts an execution with; the run id is the execution's name. */
+export const executionInput = z.object({
+  /** Read every roster workbook, even those the change feed says are unchanged. */
+  force: z.boolean().optional(),
+  /** Compute (and publish) even when no input changed. */
+  recompute: z.boolean().optional(),
+  period: month.optional(),
+  asOf: isoDate.optional(),
+  /** The API job that asked for this run, closed by the last step. */
+  jobId: z.string().optional(),
+});
+
+export type ExecutionInput = z.infer<typeof executionInput>;
+
+export const prepareInput = z.object({
+  runId: z.string().min(1),
+  startedAt: z.string().min(1),
+  input: executionInput.default({}),
+});
+
+export interface PrepareOutput {
+  runId: string;
+  period: string;
+  asOf: string;
+  force: boolean;
+  recompute: boolean;
+  jobId: string | null;
+  cursor: string | null;
+  sync: Manifest;
+  unchanged: number;
+}
+

@@ -1,0 +1,198 @@
+// The Lambda entry points end to end: the nightly state machine played step by step against DynamoDB Local, the
+// fake Google and the fake AWS services; the API and its queue; the worker's batch processing and idempotency.
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { APIGatewayProxyEventV2, Context, SQSEvent } from 'aws-lambda';
+import { createKey } from '../../shared/api/auth/keys';
+import { getJob } from '../../shared/api/jobs/store';
+import { nightly } from '../../shared/pipeline/nightly';
+import type { ResultsJson } from '../../shared/pipeline/results';
+import { XlsxWorkbookSink } from '../../shared/sources/xlsx/sink';
+import type { StoreClient } from '../../shared/store/client';
+import { loadResults } from '../../shared/store/results-store';
+import { getRun } from '../../shared/store/runs';
+import { startFakeAws, type FakeAws } from '../fakes/aws/server';
+import { startFakeGoogle, type FakeGoogle } from '../fakes/google';
+import { useTestDynamo } from '../helpers/dynamo';
+import { seedSmallOrg, SERVICE_ACCOUNT, testKey, type SeededOrg } from '../helpers/google';
+import { GOOGLE_SECRET, importNightlyHandlers, lambdaEnv, playNightly, QUEUE_URL, STATE_MACHINE_ARN, WEBHOOK_SECRET, type NightlyHandlers } from '../helpers/lambda';
+import { testContext } from '../helpers/pipeline';
+import { tempDir } from '../helpers/workbooks';
+import { AS_OF, PERIOD, writeSmallOrg } from '../fixtures/small-org';
+
+const dynamo = useTestDynamo();
+let google: FakeGoogle;
+let aws: FakeAws;
+let store: StoreClient;
+let org: SeededOrg;
+let h: NightlyHandlers;
+let local: ResultsJson;
+const saved = { ...process.env };
+// 02:00 on 1 April in Shanghai: the run reports the day that ended, 31 March.
+const STARTED = '2026-03-31T18:00:00Z';
+
+beforeAll(async () => {
+  const dir = await tempDir();
+  await writeSmallOrg(dir);
+  local = (await nightly(testContext(await dynamo().freshTable(), dir), { period: PERIOD, asOf: AS_OF, lang: 'zh', sink: new XlsxWorkbookSink(path.join(dir, 'out')) })).compute.results;
+
+  google = await startFakeGoogle();
+  aws = await startFakeAws();
+  org = seedSmallOrg(google);
+  aws.secrets.set(GOOGLE_SECRET, JSON.stringify(testKey()));
+  aws.secrets.set(WEBHOOK_SECRET, 'webhook-secret-for-tests');
+  store = await dynamo().freshTable();
+  Object.assign(process.env, lambdaEnv({ tableName: store.tableName, dynamoEndpoint: dynamo().local.endpoint, googleRootUrl: google.rootUrl, aws, configId: org.configId }));
+  h = await importNightlyHandlers();
+}, 180_000);
+
+afterAll(async () => {
+  process.env = saved;
+  await google?.stop();
+  await aws?.stop();
+});
+
+/** Results without run times and with spreadsheet ids mapped back to the local file names. */
+function normalised(r: ResultsJson) {
+  const name = new Map(Object.entries(org.ids).map(([file, id]) => [id, file]));
+  const { generatedAt: _g, ...rest } = r;
+  return {
+    ...rest,
+    validation: r.validation.map((v) => ({ ...v, workbook: name.get(v.workbook) ?? v.workbook })),
+    sources: r.sources.map(({ readAt: _r, modifiedAt: _m, ...s }) => ({ ...s, workbook: name.get(s.workbook) ?? s.workbook })),
+  };
+}
+
+describe('the nightly state machine, step by step', () => {
+  it('syncs in batches read from the S3 list, and stores the same figures as the one-process nightly job', async () => {
+    const played = await playNightly(h, aws, 'run-1', { period: PERIOD, asOf: AS_OF }, STARTED);
+    expect(played).toMatchObject({ status: 'succeeded', syncBatches: 2, feedbackBatches: 2 });
+    // The Map's list: the three branch workbooks of the small organisation, nothing inline in the state.
+    const list = aws.json<{ orgId: string; workbook: string }[]>('branchboard-runs-test', 'runs/run-1/sync.json');
+    expect(list.map((i) => i.workbook).sort()).toEqual([org.ids['b1.xlsx'], org.ids['b2.xlsx'], org.ids['b3.xlsx']].sort());
+    const run = await getRun(store, 'run-1');
+    expect(run).toMatchObject({ status: 'succeeded', period: PERIOD, asOf: AS_OF, toSync: 3, read: 3, failed: 0, version: 1, feedbackWritten: 3, feedbackFailed: 0, error: null });
+    const stored = await loadResults(store, PERIOD);
+    expect(stored).not.toBeNull();
+    const { generatedAt: _g, ...l } = local;
+    expect(normalised(stored as ResultsJson)).toEqual({ ...l, sources: local.sources.map(({ readAt: _r, modifiedAt: _m, ...s }) => s) });
+    // Feedback tabs were written into each branch's own spreadsheet.
+    for (const file of ['b1.xlsx', 'b2.xlsx', 'b3.xlsx']) expect(google.state.sheetTitles(org.ids[file] ?? '')).toContain('反馈');
+  }, 120_000);
+
+  it('a second night with nothing edited hands the Map an empty list and reads no spreadsheet', async () => {
+    const before = { ...google.counts };
+    const played = await playNightly(h, aws, 'run-2', {}, '2026-04-01T18:00:00Z');
+    expect(played).toMatchObject({ status: 'succeeded', syncBatches: 0 });
+    expect(aws.json<unknown[]>('branchboard-runs-test', 'runs/run-2/sync.json')).toEqual([]);
+    expect(google.counts.sheetsRead - before.sheetsRead).toBe(0);
+    // The default dates: the day that ended in Shanghai (1 April), its month.
+    expect(await getRun(store, 'run-2')).toMatchObject({ status: 'succeeded', asOf: '2026-04-01', period: '2026-04', toSync: 0, unchanged: 3 });
+  }, 120_000);
+
+  it('one branch spreadsheet that cannot be read is recorded on it; the run still succeeds for the others', async () => {
+    google.state.unshare(org.ids['b2.xlsx'] ?? '', SERVICE_ACCOUNT);
+    const played = await playNightly(h, aws, 'run-3', { period: PERIOD, asOf: AS_OF, force: true }, STARTED);
+    expect(played.status).toBe('succeeded');
+    const run = await getRun(store, 'run-3');
+    expect(run).toMatchObject({ status: 'succeeded', toSync: 3, read: 2, failed: 1 });
+    const stored = (await loadResults(store, PERIOD)) as ResultsJson;
+    expect(stored.validation.some((v) => v.code === 'unreadable_workbook' && v.workbook === org.ids['b2.xlsx'])).toBe(true);
+    google.state.share(org.ids['b2.xlsx'] ?? '', SERVICE_ACCOUNT, 'writer');
+  }, 120_000);
+
+  it('a step that throws goes to the catch: the run is recorded failed with the reason in plain words', async () => {
+    const played = await playNightly(h, aws, 'run-4', { period: 'March' }, STARTED);
+    expect(played.status).toBe('failed');
+    const run = await getRun(store, 'run-4');
+    expect(run?.status).toBe('failed');
+    expect(run?.error).toBe('InputError: the execution input: input.period must be a month as YYYY-MM');
+  }, 60_000);
+});
+
+function sqsEvent(bodies: string[]): SQSEvent {
+  return {
+    Records: bodies.map((body, i) => ({
+      messageId: `m-${i}-${Math.random()}`,
+      receiptHandle: 'r',
+      body,
+      attributes: { ApproximateReceiveCount: '1', SentTimestamp: '0', SenderId: 's', ApproximateFirstReceiveTimestamp: '0' },
+      messageAttributes: {},
+      md5OfBody: '',
+      eventSource: 'aws:sqs',
+      eventSourceARN: 'arn:aws:sqs:ap-east-1:123456789012:branchboard-jobs',
+      awsRegion: 'ap-east-1',
+    })),
+  };
+}
+
+const lambdaContext = { functionName: 'branchboard-test', awsRequestId: 'req-1', getRemainingTimeInMillis: () => 600_000 } as unknown as Context;
+
+function httpEvent(method: string, rawPath: string, headers: Record<string, string> = {}, body?: string): APIGatewayProxyEventV2 {
+  return {
+    version: '2.0',
+    routeKey: '$default',
+    rawPath,
+    rawQueryString: '',
+    headers: { host: 'api.example.com', ...headers },
+    requestContext: {
+      accountId: '123456789012',
+      apiId: 'api',
+      domainName: 'api.example.com',
+      domainPrefix: 'api',
+      http: { method, path: rawPath, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'test' },
+      requestId: 'r',
+      routeKey: '$default',
+      stage: '$default',
+      time: '',
+      timeEpoch: 0,
+    },
+    ...(body !== undefined ? { body } : {}),
+    isBase64Encoded: false,
+  };
+}
+
+describe('the API on Lambda and its jobs queue', () => {
+  it('answers through the HTTP API event shape and queues a sync request for the worker', async () => {
+    const api = ((await import('../../functions/api')) as { handler: (e: APIGatewayProxyEventV2, c: Context) => Promise<{ statusCode: number; body: string }> }).handler;
+    const health = await api(httpEvent('GET', '/v1/health'), lambdaContext);
+    expect(health.statusCode).toBe(200);
+    const { key } = await createKey(store, { name: 'ops', role: 'admin', orgId: null });
+    const sent = aws.messages.length;
+    const res = await api(httpEvent('POST', '/v1/sync', { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, '{}'), lambdaContext);
+    expect(res.statusCode).toBe(202);
+    const jobId = (JSON.parse(res.body) as { jobId: string }).jobId;
+    expect(aws.messages.slice(sent)).toEqual([{ queueUrl: QUEUE_URL, body: JSON.stringify({ jobId }), delaySeconds: 0 }]);
+  }, 60_000);
+
+  it('the worker hands a full sync to the state machine once, however often the message is delivered', async () => {
+    const worker = ((await import('../../functions/worker')) as { handler: (e: SQSEvent, c: Context) => Promise<{ batchItemFailures: { itemIdentifier: string }[] }> }).handler;
+    const message = aws.messages.at(-1);
+    expect(message).toBeDefined();
+    const { jobId } = JSON.parse(message?.body ?? '{}') as { jobId: string };
+    const first = await worker(sqsEvent([message?.body ?? '']), lambdaContext);
+    const again = await worker(sqsEvent([message?.body ?? '']), lambdaContext);
+    expect(first.batchItemFailures).toEqual([]);
+    expect(again.batchItemFailures).toEqual([]);
+    const started = aws.executions.filter((e) => e.name === `job-${jobId}`);
+    expect(started).toEqual([{ stateMachineArn: STATE_MACHINE_ARN, name: `job-${jobId}`, input: JSON.stringify({ jobId }), executionArn: expect.stringContaining(`:execution:Nightly:job-${jobId}`) as unknown as string }]);
+    expect((await getJob(store, jobId))?.status).toBe('running');
+    // The run's last step closes the job.
+    await h.finish({ runId: `job-${jobId}`, status: 'succeeded', input: { jobId } });
+    expect((await getJob(store, jobId))?.status).toBe('succeeded');
+  }, 60_000);
+
+  it('the worker syncs one workbook in place; a malformed message fails alone', async () => {
+    const worker = ((await import('../../functions/worker')) as { handler: (e: SQSEvent, c: Context) => Promise<{ batchItemFailures: { itemIdentifier: string }[] }> }).handler;
+    const { QueueJobRunner } = await import('../../shared/aws/jobs');
+    const runner = new QueueJobRunner(store, QUEUE_URL, aws.endpoint);
+    const job = await runner.submit({ kind: 'sync_workbook', params: { workbook: org.ids['b1.xlsx'] ?? '' }, requestedBy: 'test' }, { delayMs: 60_000 });
+    const msg = aws.messages.at(-1);
+    expect(msg?.delaySeconds).toBe(60);
+    const event = sqsEvent([msg?.body ?? '', 'not json']);
+    const r = await worker(event, lambdaContext);
+    expect(r.batchItemFailures).toEqual([{ itemIdentifier: event.Records[1]?.messageId }]);
+    const done = await getJob(store, job.jobId);
+    expect(done).toMatchObject({ status: 'succeeded', result: { workbook: org.ids['b1.xlsx'], status: expect.any(String) as unknown as string } });
+  }, 60_000);
+});
