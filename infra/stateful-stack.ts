@@ -1,6 +1,6 @@
 // The stateful stack: what must survive a redeploy or a deleted stack. The table (on-demand, point-in-time recovery,
 // deletion protection, retained), the secrets an operator fills in by hand, and the bucket of run work lists.
-import { Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
@@ -57,6 +57,10 @@ export class StatefulStack extends Stack {
       lifecycleRules: [{ expiration: Duration.days(30), abortIncompleteMultipartUploadAfter: Duration.days(1) }],
       removalPolicy: RemovalPolicy.RETAIN,
     });
+
+    new CfnOutput(this, 'TableName', { value: this.table.tableName, description: 'BRANCHBOARD_TABLE for the command line (with DYNAMODB_ENDPOINT=aws)' });
+    new CfnOutput(this, 'GoogleKeySecretArn', { value: this.googleKey.secretArn, description: 'Put the service-account key JSON here' });
+    new CfnOutput(this, 'WebhookSecretArn', { value: this.webhookSecret.secretArn, description: 'Copy this value into the Apps Script edit trigger' });
 
     NagSuppressions.addResourceSuppressions(this.runsBucket, [
       {

@@ -1,6 +1,6 @@
 // The stateless stack: every function, the HTTP API, the jobs queue, the nightly state machine and its schedule,
 // the alarms. Safe to destroy and deploy again: all state is in the stateful stack.
-import { Duration, Stack, TimeZone, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, TimeZone, type StackProps } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { HttpApi, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
@@ -171,6 +171,11 @@ export class StatelessStack extends Stack {
     }
     alarm('JobsDeadLettered', dlq.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }), 1, 'An API job failed three times and was set aside in the dead-letter queue (README: Alarms).');
     alarm('Api5xx', new Metric({ namespace: 'AWS/ApiGateway', metricName: '5xx', dimensionsMap: { ApiId: this.api.apiId }, ...fiveMinutes }), 5, 'The API answered 5xx five times in five minutes (README: Alarms).');
+
+    new CfnOutput(this, 'ApiUrl', { value: this.api.apiEndpoint, description: 'The HTTP API (routes under /v1, docs at /v1/docs)' });
+    new CfnOutput(this, 'StateMachineArn', { value: sm.stateMachineArn, description: 'The nightly run: start it by hand for a first run' });
+    new CfnOutput(this, 'AlarmTopicArn', { value: topic.topicArn, description: 'Subscribe to receive the alarms' });
+    new CfnOutput(this, 'JobsDeadLetterQueueUrl', { value: dlq.queueUrl, description: 'API jobs that failed three times' });
 
     acknowledge({
       functions: Object.values(this.functions),

@@ -2,7 +2,10 @@
 import { z } from 'zod';
 
 const envSchema = z.object({
-  DYNAMODB_ENDPOINT: z.url({ message: 'DYNAMODB_ENDPOINT must be a URL such as http://localhost:8000' }).optional(),
+  /** A URL (DynamoDB Local elsewhere), or "aws" for the deployed table with the usual AWS credentials. */
+  DYNAMODB_ENDPOINT: z
+    .union([z.literal('aws'), z.url()], { message: 'DYNAMODB_ENDPOINT must be a URL such as http://localhost:8000, or "aws" for the deployed table' })
+    .optional(),
   BRANCHBOARD_TABLE: z
     .string()
     .regex(/^[A-Za-z0-9_.-]{3,255}$/, 'BRANCHBOARD_TABLE must be 3–255 letters, digits, _ . or -')

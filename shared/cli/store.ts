@@ -13,6 +13,11 @@ export interface OpenStore {
 }
 
 export async function openStore(env: CliEnv, dataDir: string): Promise<OpenStore> {
+  if (env.DYNAMODB_ENDPOINT === 'aws') {
+    // The deployed table (made by the CDK stack, never created here), with the caller's AWS credentials.
+    const client = createStoreClient({ tableName: env.BRANCHBOARD_TABLE, ...(env.AWS_REGION ? { region: env.AWS_REGION } : {}) });
+    return { client, endpoint: null, embedded: false, close: async () => client.raw.destroy() };
+  }
   if (env.DYNAMODB_ENDPOINT !== undefined) {
     const client = createStoreClient({ endpoint: env.DYNAMODB_ENDPOINT, tableName: env.BRANCHBOARD_TABLE, ...(env.AWS_REGION ? { region: env.AWS_REGION } : {}) });
     await ensureTable(client.raw, env.BRANCHBOARD_TABLE);
