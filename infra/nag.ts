@@ -37,7 +37,7 @@ export function acknowledge(r: { functions: IFunction[]; stateMachine: StateMach
           { regex: '/^Resource::.*\\/runs\\/\\*$/' },
           { regex: '/^Resource::<[A-Za-z0-9]+\\.Arn>:\\*$/' },
           { regex: '/^Resource::arn:<AWS::Partition>:s3:::.*\\/\\*$/' },
-          { regex: '/^Resource::arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:(execution|mapRun):.*$/' },
+          { regex: '/^Resource::arn:<AWS::Partition>:states:.*:(execution|mapRun):.*$/' },
         ],
       },
     ],

@@ -221,8 +221,23 @@ describe('cdk-nag AwsSolutions', () => {
 });
 
 describe('configuration per environment', () => {
-  it('takes the schedule, time zone and concurrency from context', () => {
-    const other = testApp({ env: 'prod', schedule: 'cron(30 1 * * ? *)', timeZone: 'Asia/Urumqi', syncConcurrency: '3' }, tmpOut());
+  it('takes the schedule, time zone and concurrency from context (and stays clean for cdk-nag in a concrete account and region)', () => {
+    // What the CDK CLI sets from the caller's profile: ARNs then carry literal values instead of pseudo parameters.
+    const saved = { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION };
+    process.env.CDK_DEFAULT_ACCOUNT = '123456789012';
+    process.env.CDK_DEFAULT_REGION = 'cn-northwest-1';
+    let other: BranchboardApp;
+    try {
+      other = testApp({ env: 'prod', schedule: 'cron(30 1 * * ? *)', timeZone: 'Asia/Urumqi', syncConcurrency: '3' }, tmpOut());
+    } finally {
+      if (saved.account === undefined) delete process.env.CDK_DEFAULT_ACCOUNT;
+      else process.env.CDK_DEFAULT_ACCOUNT = saved.account;
+      if (saved.region === undefined) delete process.env.CDK_DEFAULT_REGION;
+      else process.env.CDK_DEFAULT_REGION = saved.region;
+    }
+    for (const stack of [other.stateful, other.stateless]) {
+      expect(Annotations.fromStack(stack).findError('*', Match.stringLikeRegexp('AwsSolutions-.*')).map((f) => String(f.entry.data).slice(0, 160))).toEqual([]);
+    }
     expect(other.stateless.stackName).toBe('Branchboard-prod-Stateless');
     const t = Template.fromStack(other.stateless);
     t.hasResourceProperties('AWS::Scheduler::Schedule', { ScheduleExpression: 'cron(30 1 * * ? *)', ScheduleExpressionTimezone: 'Asia/Urumqi' });
