@@ -105,8 +105,10 @@ describe('nightly job in Google mode', () => {
       const times = fake.log.filter((e) => e.at >= startedAt && e.api === 'sheets' && e.kind === kind && e.account === SERVICE_ACCOUNT).map((e) => e.at);
       expect(times.length).toBeGreaterThan(limit);
       for (let i = limit; i < times.length; i++) {
-        // Any `limit + 1` consecutive requests span more than one window.
-        expect((times[i] ?? 0) - (times[i - limit] ?? 0)).toBeGreaterThanOrEqual(windowMs - 5);
+        // Any `limit + 1` consecutive requests span about one window or more. Times are when the server saw them, so
+        // a request delayed on a busy machine (CI runs synth and tests on 2 cores) can shorten a span by a few tens
+        // of ms; a real breach would put the 4th request deep inside the window.
+        expect((times[i] ?? 0) - (times[i - limit] ?? 0)).toBeGreaterThanOrEqual(windowMs - 50);
       }
     }
   }, 120_000);
