@@ -75,6 +75,20 @@ function invoke(scope: Construct, id: string, fn: IFunction, payload: Record<str
   return task;
 }
 
+/** What a Map child's Lambda receives: the batch's shared input and its items, as the ItemBatcher makes them. */
+const BATCH_PAYLOAD = { 'BatchInput.$': '$.BatchInput', 'Items.$': '$.Items' };
+
+interface BatchMapProps {
+  comment: string;
+  /** Where the S3 key of the JSON list is in the state. */
+  listKey: string;
+  batchInput: Record<string, string>;
+  batchSize: number;
+  concurrency: number;
+  child: LambdaInvoke;
+  bucket: IBucket;
+}
+
 export class NightlyStateMachine extends Construct {
   readonly stateMachine: StateMachine;
 
@@ -83,24 +97,15 @@ export class NightlyStateMachine extends Construct {
 
     const prepare = invoke(this, 'Prepare', p.prepare, { runId: JsonPath.executionName, startedAt: JsonPath.executionStartTime, input: JsonPath.entirePayload }, { outputPath: '$.Payload' });
 
-    const syncBatch = invoke(this, 'SyncBatch', p.syncBatch, { 'BatchInput.$': '$.BatchInput', 'Items.$': '$.Items' }, { outputPath: '$.Payload' });
-    syncBatch.addRetry(TIMEOUT_RETRY);
-    const syncMap = new DistributedMap(this, 'SyncWorkbooks', {
+    const syncMap = this.batchMap('SyncWorkbooks', {
       comment: 'Each child reads a batch of branch workbooks; a workbook that cannot be read is recorded on it, not thrown.',
-      itemReader: new S3JsonItemReader({ bucket: p.bucket, key: JsonPath.stringAt('$.sync.key') }),
-      itemBatcher: new ItemBatcher({
-        maxItemsPerBatch: p.syncBatchSize,
-        batchInput: { 'runId.$': '$.runId', 'asOf.$': '$.asOf', 'force.$': '$.force' },
-      }),
-      maxConcurrency: p.syncConcurrency,
-      mapExecutionType: StateMachineType.STANDARD,
-      toleratedFailurePercentage: 0,
-      resultWriterV2: new ResultWriterV2({ bucket: p.bucket, prefix: 'map-results/sync' }),
-      resultPath: JsonPath.DISCARD,
-      label: 'SyncWorkbooks',
+      listKey: '$.sync.key',
+      batchInput: { 'runId.$': '$.runId', 'asOf.$': '$.asOf', 'force.$': '$.force' },
+      batchSize: p.syncBatchSize,
+      concurrency: p.syncConcurrency,
+      child: invoke(this, 'SyncBatch', p.syncBatch, BATCH_PAYLOAD, { outputPath: '$.Payload' }),
+      bucket: p.bucket,
     });
-    syncMap.itemProcessor(syncBatch);
-    syncMap.addRetry({ errors: ['States.ItemReaderFailed', 'States.ResultWriterFailed'], interval: Duration.seconds(5), maxAttempts: 3, backoffRate: 2, jitterStrategy: JitterType.FULL });
 
     const compute = invoke(
       this,
@@ -111,21 +116,15 @@ export class NightlyStateMachine extends Construct {
     );
     const publish = invoke(this, 'Publish', p.publish, { 'runId.$': '$.runId', 'period.$': '$.period' }, { resultPath: '$.publish' });
 
-    const feedbackBatch = invoke(this, 'FeedbackBatch', p.feedbackBatch, { 'BatchInput.$': '$.BatchInput', 'Items.$': '$.Items' }, { outputPath: '$.Payload' });
-    feedbackBatch.addRetry(TIMEOUT_RETRY);
-    const feedbackMap = new DistributedMap(this, 'WriteFeedback', {
+    const feedbackMap = this.batchMap('WriteFeedback', {
       comment: "Each child writes a batch of branches' feedback tabs; a spreadsheet that refuses is counted, not thrown.",
-      itemReader: new S3JsonItemReader({ bucket: p.bucket, key: JsonPath.stringAt('$.publish.value.feedback.key') }),
-      itemBatcher: new ItemBatcher({ maxItemsPerBatch: p.feedbackBatchSize, batchInput: { 'runId.$': '$.runId', 'period.$': '$.period' } }),
-      maxConcurrency: p.feedbackConcurrency,
-      mapExecutionType: StateMachineType.STANDARD,
-      toleratedFailurePercentage: 0,
-      resultWriterV2: new ResultWriterV2({ bucket: p.bucket, prefix: 'map-results/feedback' }),
-      resultPath: JsonPath.DISCARD,
-      label: 'WriteFeedback',
+      listKey: '$.publish.value.feedback.key',
+      batchInput: { 'runId.$': '$.runId', 'period.$': '$.period' },
+      batchSize: p.feedbackBatchSize,
+      concurrency: p.feedbackConcurrency,
+      child: invoke(this, 'FeedbackBatch', p.feedbackBatch, BATCH_PAYLOAD, { outputPath: '$.Payload' }),
+      bucket: p.bucket,
     });
-    feedbackMap.itemProcessor(feedbackBatch);
-    feedbackMap.addRetry({ errors: ['States.ItemReaderFailed', 'States.ResultWriterFailed'], interval: Duration.seconds(5), maxAttempts: 3, backoffRate: 2, jitterStrategy: JitterType.FULL });
 
     const run = new Parallel(this, 'Run', { comment: 'The whole run, so that one catch records any failure.', resultPath: JsonPath.DISCARD });
     run.branch(prepare.next(syncMap).next(compute).next(publish).next(feedbackMap));
@@ -143,5 +142,27 @@ export class NightlyStateMachine extends Construct {
       tracingEnabled: true,
       logs: { destination: logGroup, level: LogLevel.ALL, includeExecutionData: true },
     });
+  }
+
+  /**
+   * A Distributed Map over a JSON list in S3, in batches, each child one Lambda call (retried on a timeout once);
+   * results written to S3 rather than gathered into the state; no failed child tolerated.
+   */
+  private batchMap(id: string, m: BatchMapProps): DistributedMap {
+    m.child.addRetry(TIMEOUT_RETRY);
+    const map = new DistributedMap(this, id, {
+      comment: m.comment,
+      itemReader: new S3JsonItemReader({ bucket: m.bucket, key: JsonPath.stringAt(m.listKey) }),
+      itemBatcher: new ItemBatcher({ maxItemsPerBatch: m.batchSize, batchInput: m.batchInput }),
+      maxConcurrency: m.concurrency,
+      mapExecutionType: StateMachineType.STANDARD,
+      toleratedFailurePercentage: 0,
+      resultWriterV2: new ResultWriterV2({ bucket: m.bucket, prefix: `map-results/${id}` }),
+      resultPath: JsonPath.DISCARD,
+      label: id,
+    });
+    map.itemProcessor(m.child);
+    map.addRetry({ errors: ['States.ItemReaderFailed', 'States.ResultWriterFailed'], interval: Duration.seconds(5), maxAttempts: 3, backoffRate: 2, jitterStrategy: JitterType.FULL });
+    return map;
   }
 }

@@ -6,6 +6,7 @@ import { ExecutionAlreadyExists, SFNClient, StartExecutionCommand } from '@aws-s
 import type { Job } from '../api/jobs/store';
 import { putJob } from '../api/jobs/store';
 import { newJob, type JobExecutor, type JobRequest, type JobRunner } from '../api/jobs/runner';
+import type { StoreClient } from '../store/client';
 import { awsClientConfig } from './clients';
 import type { ExecutionInput } from './steps/inputs';
 
@@ -16,7 +17,7 @@ export class QueueJobRunner implements JobRunner {
   private readonly sqs: SQSClient;
 
   constructor(
-    private readonly store: Parameters<typeof putJob>[0],
+    private readonly store: StoreClient,
     private readonly queueUrl: string,
     endpoint?: string,
     private readonly now: () => Date = () => new Date(),

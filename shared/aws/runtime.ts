@@ -16,10 +16,12 @@ export const RUNTIME_KEYS = ['TABLE_NAME', 'CONFIG_SPREADSHEET_ID', 'LANG', 'REA
 /** The pipeline variables plus the Google key's secret, for the functions that talk to Google. */
 export const GOOGLE_RUNTIME_KEYS = [...RUNTIME_KEYS, 'GOOGLE_SECRET_ARN'] as const;
 
-/** The source of a step that must not read workbooks: a call is a programming error, said plainly. */
+const NO_GOOGLE = 'this function has no Google access: it reads the table only';
+
+/** The source of a function built without Google: a call is a programming error, said plainly. */
 const NO_SOURCE: WorkbookSource = {
-  describe: () => Promise.reject(new Error('this step has no Google access: it reads the table only')),
-  read: () => Promise.reject(new Error('this step has no Google access: it reads the table only')),
+  describe: () => Promise.reject(new Error(NO_GOOGLE)),
+  read: () => Promise.reject(new Error(NO_GOOGLE)),
 };
 
 export interface Runtime {
@@ -27,9 +29,8 @@ export interface Runtime {
   store: StoreClient;
   log: Logger;
   lang: Lang;
-  google(): Promise<GoogleMode>;
-  /** A pipeline context; `google: false` for a step that never reads a workbook (no secret read, no grant needed). */
-  context(runId: string, opts?: { google?: boolean }): Promise<PipelineContext>;
+  /** A pipeline context; its source is Google when the function was given a Google factory, none otherwise. */
+  context(runId: string): Promise<PipelineContext>;
   sink(): Promise<WorkbookSink>;
 }
 
@@ -44,7 +45,7 @@ export function createRuntime(env: RuntimeEnv, log: Logger, google?: GoogleFacto
   const store = storeFor(env);
   let cached: Promise<GoogleMode> | null = null;
   const loadGoogle = (): Promise<GoogleMode> => {
-    if (google === undefined) return Promise.reject(new Error('this function has no Google access: it reads the table only'));
+    if (google === undefined) return Promise.reject(new Error(NO_GOOGLE));
     cached ??= google(env);
     // A failure (secret still empty, key malformed) is retried on the next event rather than cached for ever.
     cached.catch(() => (cached = null));
@@ -55,9 +56,8 @@ export function createRuntime(env: RuntimeEnv, log: Logger, google?: GoogleFacto
     store,
     log,
     lang: env.LANG,
-    google: loadGoogle,
-    async context(runId, opts = {}) {
-      const source = opts.google === false ? NO_SOURCE : (await loadGoogle()).source;
+    async context(runId) {
+      const source = google === undefined ? NO_SOURCE : (await loadGoogle()).source;
       return {
         store,
         source,

@@ -56,25 +56,28 @@ interface Loaded {
  * context and no error, and an exhaustive change feed that does not name it.
  */
 export function mightHaveChanged(state: SyncState | null, workbook: string, contextHash: string, opts: Pick<SyncOptions, 'force' | 'changes'>): boolean {
-  const sameContext = state !== null && state.contextHash === contextHash && state.lastError === null && !(opts.force ?? false);
-  return !(sameContext && opts.changes?.exhaustive === true && !opts.changes.changed.has(workbook));
+  return !(sameContext(state, contextHash, opts.force) && opts.changes?.exhaustive === true && !opts.changes.changed.has(workbook));
+}
+
+/** Read before, validated in the same context, without an error, and not forced: its stored state can be trusted. */
+function sameContext(state: SyncState | null, contextHash: string, force = false): state is SyncState {
+  return state !== null && state.contextHash === contextHash && state.lastError === null && !force;
 }
 
 /** Reads a workbook only when its modified time, content or validation context changed. */
 async function loadIfChanged(ctx: PipelineContext, workbook: string, contextHash: string, opts: SyncOptions): Promise<Loaded> {
-  const force = opts.force ?? false;
   const state = opts.states ? (opts.states.get(workbook) ?? null) : await getSyncState(ctx.store, workbook);
-  const sameContext = state !== null && state.contextHash === contextHash && state.lastError === null && !force;
+  const trusted = sameContext(state, contextHash, opts.force);
   const fromFeed = opts.changes?.changed.get(workbook);
   if (state !== null && !mightHaveChanged(state, workbook, contextHash, opts)) {
     // The change feed has nothing on this workbook: unchanged, without a single call about it.
     return { state, meta: { id: workbook, title: workbook, modifiedAt: state.modifiedAt }, raw: null, contentHash: state.contentHash };
   }
   const meta = typeof fromFeed === 'string' ? { id: workbook, title: workbook, modifiedAt: fromFeed } : await ctx.source.describe(workbook);
-  if (sameContext && state.modifiedAt === meta.modifiedAt) return { state, meta, raw: null, contentHash: state.contentHash };
+  if (trusted && state.modifiedAt === meta.modifiedAt) return { state, meta, raw: null, contentHash: state.contentHash };
   const raw = await ctx.source.read(workbook, meta);
   const hash = contentHash(raw.tabs);
-  if (sameContext && state.contentHash === hash) {
+  if (trusted && state.contentHash === hash) {
     // Touched but not changed (saved again, shared, renamed): remember the new time, write no record.
     await putSyncState(ctx.store, { ...state, modifiedAt: meta.modifiedAt });
     return { state, meta, raw: null, contentHash: hash };

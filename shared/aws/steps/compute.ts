@@ -11,7 +11,7 @@ export const computeInput = z.object({ runId: z.string(), period: month, asOf: i
 /** After every sync batch: the change feed's cursor is saved, then the period (and any missing trend month) computed. */
 export async function computeStep(rt: Runtime, event: unknown): Promise<{ version: number; written: boolean; skipped: boolean; backfilled: number }> {
   const input = parseInput(computeInput, event, 'the compute step input');
-  const ctx = await rt.context(input.runId, { google: false });
+  const ctx = await rt.context(input.runId);
   await commitSync(ctx, input.cursor);
   const r = await compute(ctx, { period: input.period, asOf: input.asOf, force: input.recompute });
   await setRun(rt.store, input.runId, { version: r.version });
