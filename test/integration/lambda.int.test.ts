@@ -28,7 +28,7 @@ let org: SeededOrg;
 let h: NightlyHandlers;
 let local: ResultsJson;
 const saved = { ...process.env };
-// 02:00 on 1 April in Shanghai: the run reports the day that ended, 31 March.
+// 02:00 on 1 April in Shanghai: by default this run would close March, as of 31 March.
 const STARTED = '2026-03-31T18:00:00Z';
 
 beforeAll(async () => {
@@ -86,8 +86,8 @@ describe('the nightly state machine, step by step', () => {
     expect(played).toMatchObject({ status: 'succeeded', syncBatches: 0 });
     expect(aws.json<unknown[]>('branchboard-runs-test', 'runs/run-2/sync.json')).toEqual([]);
     expect(google.counts.sheetsRead - before.sheetsRead).toBe(0);
-    // The default dates: the day that ended in Shanghai (1 April), its month.
-    expect(await getRun(store, 'run-2')).toMatchObject({ status: 'succeeded', asOf: '2026-04-01', period: '2026-04', toSync: 0, unchanged: 3 });
+    // The default dates at 02:00 on 2 April in Shanghai: the month of the day that ended, as of today (the contract's default).
+    expect(await getRun(store, 'run-2')).toMatchObject({ status: 'succeeded', asOf: '2026-04-02', period: '2026-04', toSync: 0, unchanged: 3 });
   }, 120_000);
 
   it('one branch spreadsheet that cannot be read is recorded on it; the run still succeeds for the others', async () => {
@@ -99,6 +99,12 @@ describe('the nightly state machine, step by step', () => {
     const stored = (await loadResults(store, PERIOD)) as ResultsJson;
     expect(stored.validation.some((v) => v.code === 'unreadable_workbook' && v.workbook === org.ids['b2.xlsx'])).toBe(true);
     google.state.share(org.ids['b2.xlsx'] ?? '', SERVICE_ACCOUNT, 'writer');
+  }, 120_000);
+
+  it('at 02:00 on the 1st, with no dates given, closes the previous month as of its last day', async () => {
+    const played = await playNightly(h, aws, 'run-1st', {}, STARTED);
+    expect(played.status).toBe('succeeded');
+    expect(await getRun(store, 'run-1st')).toMatchObject({ period: '2026-03', asOf: '2026-03-31' });
   }, 120_000);
 
   it('a step that throws goes to the catch: the run is recorded failed with the reason in plain words', async () => {
