@@ -20,9 +20,13 @@ import type { Attendance } from '../domain/types';
 import type { RawWorkbook } from '../sources/port';
 
 export interface AttendanceContext {
-  /** Every session id the 组织生活 tab names (rejected rows included, so one bad date does not orphan a column). */
-  sessionIds: readonly string[];
-  memberIds: ReadonlySet<string>;
+  /**
+   * Every session id the 组织生活 tab names (rejected rows included, so one bad date does not orphan a column);
+   * null when that tab failed at tab level: no column can be matched, and none is reported one by one.
+   */
+  sessionIds: readonly string[] | null;
+  /** Every member id the 党员 tab names; null when that tab failed at tab level: rows are not checked one by one. */
+  memberIds: ReadonlySet<string> | null;
 }
 
 /** One member's row of the matrix: the marks of the sessions they were expected at. */
@@ -41,7 +45,7 @@ export function readAttendance(wb: RawWorkbook, ctx: AttendanceContext): TabOutc
   const located = locateHeader(raw);
   if (located === null) return out;
   const { header, keys, body } = located;
-  const sessionsByKey = new Map(ctx.sessionIds.map((id) => [normalizeHeader(id), id]));
+  const sessionsByKey = new Map((ctx.sessionIds ?? []).map((id) => [normalizeHeader(id), id]));
   let memberCol = -1;
   const sessionCols: { index: number; sessionId: string }[] = [];
   header.cells.forEach((cell, i) => {
@@ -53,7 +57,7 @@ export function readAttendance(wb: RawWorkbook, ctx: AttendanceContext): TabOutc
     else {
       const sessionId = sessionsByKey.get(normalizeHeader(text));
       if (sessionId !== undefined) sessionCols.push({ index: i, sessionId });
-      else out.issues.push(unknownSessionColumn(wb.id, raw.name, header.rowNumber, text));
+      else if (ctx.sessionIds !== null) out.issues.push(unknownSessionColumn(wb.id, raw.name, header.rowNumber, text));
     }
   });
   if (memberCol < 0) {
@@ -77,7 +81,7 @@ export function readAttendance(wb: RawWorkbook, ctx: AttendanceContext): TabOutc
       continue;
     }
     const memberId = id.value;
-    if (!ctx.memberIds.has(memberId)) {
+    if (ctx.memberIds !== null && !ctx.memberIds.has(memberId)) {
       out.issues.push(unknownMember(place(memberCol), memberId));
       continue;
     }

@@ -9,6 +9,8 @@ export type IssueCode =
   | 'date_order'
   | 'missing_column'
   | 'missing_tab'
+  /** Rows of a tab that refer to a tab that failed at tab level: one issue for the tab, not one per row. */
+  | 'dependent_tab'
   | 'unknown_setting'
   | 'unreadable_workbook';
 

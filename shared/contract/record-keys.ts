@@ -2,7 +2,7 @@
 import type { AttendanceRow } from './attendance';
 import type { TabDef } from './tab-def';
 import { examsTab, memberScoresTab, membersTab, milestonesTab, projectsTab, rectificationsTab, selfReviewTab, sessionsTab } from './tabs/branch';
-import { criteriaTab, orgsTab, reviewsTab, settingsTab } from './tabs/config';
+import { criteriaTab, orgsTab, publicationTab, reviewsTab, settingsTab } from './tabs/config';
 
 type KeyOf = (record: never) => string;
 
@@ -14,7 +14,7 @@ function identity<T>(def: TabDef<T>): KeyOf {
 
 const KEYS: Record<string, KeyOf> = {
   ...Object.fromEntries(
-    [orgsTab, criteriaTab, reviewsTab, settingsTab, membersTab, selfReviewTab, sessionsTab, examsTab, memberScoresTab, rectificationsTab, projectsTab, milestonesTab].map(
+    [orgsTab, criteriaTab, reviewsTab, settingsTab, publicationTab, membersTab, selfReviewTab, sessionsTab, examsTab, memberScoresTab, rectificationsTab, projectsTab, milestonesTab].map(
       (t) => [t.key, identity(t as TabDef<unknown>)],
     ),
   ),

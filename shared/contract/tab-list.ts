@@ -1,13 +1,14 @@
 // Every tab name of the contract, so a source can fetch exactly the tabs that will be read and no other.
 import { headerMatches, type HeaderNames } from './headers';
 import { ATTENDANCE_TAB, examsTab, memberScoresTab, membersTab, milestonesTab, projectsTab, rectificationsTab, selfReviewTab, sessionsTab } from './tabs/branch';
-import { criteriaTab, orgsTab, reviewsTab, settingsTab } from './tabs/config';
+import { criteriaTab, orgsTab, publicationTab, reviewsTab, settingsTab } from './tabs/config';
 
 export const CONTRACT_TABS: readonly HeaderNames[] = [
   orgsTab,
   criteriaTab,
   reviewsTab,
   settingsTab,
+  publicationTab,
   membersTab,
   selfReviewTab,
   sessionsTab,

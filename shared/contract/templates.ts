@@ -2,7 +2,7 @@
 import { defaultSettingRows } from './settings';
 import type { ExampleValue, TabDef } from './tab-def';
 import { ATTENDANCE_CHOICES, ATTENDANCE_TAB, attendanceColumns, examsTab, memberScoresTab, membersTab, milestonesTab, projectsTab, rectificationsTab, selfReviewTab, sessionsTab } from './tabs/branch';
-import { criteriaTab, orgsTab, reviewsTab, settingsTab } from './tabs/config';
+import { criteriaTab, orgsTab, publicationTab, reviewsTab, settingsTab } from './tabs/config';
 import type { LayoutColumn, LayoutSheet, LayoutWorkbook } from '../sources/layout';
 
 /** Columns after the fixed ones in the attendance matrix that get the mark dropdown: room for a year of sessions. */
@@ -35,6 +35,7 @@ export function configTemplate(branchWorkbook = '第一党支部.xlsx'): LayoutW
       tabSheet(criteriaTab),
       tabSheet(reviewsTab, reviews),
       tabSheet(settingsTab, defaultSettingRows()),
+      tabSheet(publicationTab),
     ],
   };
 }

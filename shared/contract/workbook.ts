@@ -15,8 +15,8 @@ import {
   selfReviewTab,
   sessionsTab,
 } from './tabs/branch';
-import { criteriaTab, orgsTab, reviewsTab, settingsTab } from './tabs/config';
-import type { BranchData, ConfigData, Criterion, IsoDate, Org } from '../domain/types';
+import { criteriaTab, orgsTab, publicationTab, reviewsTab, settingsTab } from './tabs/config';
+import type { BranchData, BranchTab, ConfigData, Criterion, IsoDate, Org } from '../domain/types';
 import type { RawWorkbook } from '../sources/port';
 
 export interface WorkbookRead<D> {
@@ -36,6 +36,7 @@ export function readConfigWorkbook(wb: RawWorkbook): WorkbookRead<ConfigData> {
   const criteria = readTab(wb, criteriaTab);
   const reviews = readTab(wb, reviewsTab);
   const settingsRows = readTab(wb, settingsTab, { optionalTab: true });
+  const publications = readTab(wb, publicationTab, { optionalTab: true });
 
   const levels = new Map(accepted(orgs).map((o) => [o.id, o.level]));
   let committees = 0;
@@ -66,9 +67,9 @@ export function readConfigWorkbook(wb: RawWorkbook): WorkbookRead<ConfigData> {
     ...criterionRules(criteriaById),
   ]);
   const settings = readSettings(wb.id, settingsRows);
-  const tabs = [orgs, criteria, reviews, settingsRows] as TabOutcome<unknown>[];
+  const tabs = [orgs, criteria, reviews, settingsRows, publications] as TabOutcome<unknown>[];
   return {
-    data: { orgs: accepted(orgs), criteria: accepted(criteria), reviews: accepted(reviews), settings: settings.settings },
+    data: { orgs: accepted(orgs), criteria: accepted(criteria), reviews: accepted(reviews), settings: settings.settings, publications: accepted(publications) },
     tabs,
     issues: [...tabs.flatMap((t) => t.issues), ...settings.issues],
   };
@@ -144,6 +145,10 @@ export function readBranchWorkbook(wb: RawWorkbook, ctx: BranchContext): Workboo
   const projects = readTab(wb, projectsTab);
   const milestones = readTab(wb, milestonesTab);
 
+  // A tab that failed at tab level is one root cause: the rows of the tabs that refer to it are not checked one by one (see dependOn below).
+  const membersFailed = failed(members);
+  const sessionsFailed = failed(sessions);
+  const projectsFailed = failed(projects);
   // References use every id a tab names, accepted or not, so that one bad cell is reported once, not again in every tab that refers to it.
   const memberIds = idsOf(members.rows, (c) => c[members.headers.id ?? '']);
   const knownMember = { column: 'memberId', code: 'unknown_reference' as const, check: (r: { memberId: string }) => (memberIds.has(r.memberId) ? null : unknownRef(MEMBER, r.memberId)) };
@@ -159,19 +164,30 @@ export function readBranchWorkbook(wb: RawWorkbook, ctx: BranchContext): Workboo
           : null,
     },
   ]);
-  applyRules(wb.id, exams, [knownMember]);
-  applyRules(wb.id, memberScores, [knownMember]);
+  if (!membersFailed) {
+    applyRules(wb.id, exams, [knownMember]);
+    applyRules(wb.id, memberScores, [knownMember]);
+  }
   const projectIds = idsOf(projects.rows, (c) => c[projects.headers.id ?? '']);
-  applyRules(wb.id, milestones, [
-    { column: 'projectId', code: 'unknown_reference', check: (m) => (projectIds.has(m.projectId) ? null : unknownRef(PROJECT, m.projectId)) },
-  ]);
+  if (!projectsFailed) {
+    applyRules(wb.id, milestones, [
+      { column: 'projectId', code: 'unknown_reference', check: (m) => (projectIds.has(m.projectId) ? null : unknownRef(PROJECT, m.projectId)) },
+    ]);
+  }
   const sessionIds = [...idsOf(sessions.rows, (c) => c[sessions.headers.id ?? ''])];
-  const attendance = readAttendance(wb, { sessionIds, memberIds });
+  const attendance = readAttendance(wb, { sessionIds: sessionsFailed ? null : sessionIds, memberIds: membersFailed ? null : memberIds });
+
+  const membersRoot = membersFailed ? [rootCause(MEMBERS_ROOT, members)] : [];
+  dependOn(wb.id, attendance, [...membersRoot, ...(sessionsFailed ? [rootCause(SESSIONS_ROOT, sessions)] : [])]);
+  dependOn(wb.id, exams, membersRoot);
+  dependOn(wb.id, memberScores, membersRoot);
+  dependOn(wb.id, milestones, projectsFailed ? [rootCause(PROJECTS_ROOT, projects)] : []);
 
   const tabs = [members, selfReview, sessions, attendance, exams, memberScores, rectifications, projects, milestones] as TabOutcome<unknown>[];
   return {
     data: {
       orgId: ctx.orgId,
+      failedTabs: tabs.filter(failed).map((t) => t.key as BranchTab),
       members: accepted(members),
       selfReviews: accepted(selfReview),
       sessions: accepted(sessions),
@@ -184,6 +200,53 @@ export function readBranchWorkbook(wb: RawWorkbook, ctx: BranchContext): Workboo
     },
     tabs,
     issues: tabs.flatMap((t) => t.issues),
+  };
+}
+
+/** A tab-level error: the tab is missing, or a required column is (an empty tab with no header row is not: nothing typed yet). */
+function failed(tab: TabOutcome<unknown>): boolean {
+  return !tab.present || tab.skipped;
+}
+
+const MEMBERS_ROOT = { zh: '党员', en: 'members' };
+const SESSIONS_ROOT = { zh: '组织生活', en: 'sessions' };
+const PROJECTS_ROOT = { zh: '项目', en: 'projects' };
+
+interface RootCause {
+  zh: string;
+  en: string;
+  missingTab: boolean;
+}
+
+function rootCause(names: { zh: string; en: string }, tab: TabOutcome<unknown>): RootCause {
+  return { ...names, missingTab: !tab.present };
+}
+
+/**
+ * One root cause, one message: the rows of a tab that refers to a tab that failed at tab level are kept raw but not
+ * counted, and carry no error of their own; the tab gets one issue naming the root cause instead.
+ */
+function dependOn(workbook: string, tab: TabOutcome<unknown>, roots: readonly RootCause[]): void {
+  if (roots.length === 0 || tab.rows.length === 0) return;
+  const rowNumbers = new Set(tab.rows.map((r) => r.row));
+  tab.issues = tab.issues.filter((i) => i.row === null || !rowNumbers.has(i.row));
+  for (const r of tab.rows) r.record = null;
+  tab.issues.push(
+    makeIssue({ code: 'dependent_tab', workbook, tab: tab.tab, row: null, column: null, value: '', text: dependentText(roots, tab.rows.length) }),
+  );
+}
+
+function dependentText(roots: readonly RootCause[], rows: number): { zh: string; en: string } {
+  const zhCauses = roots.map((r) => `“${r.zh}”表无法导入（${r.missingTab ? '缺少工作表' : '缺少必填列'}）`).join('，');
+  const zhNames = roots.map((r) => `“${r.zh}”`).join('、');
+  const enCauses = roots
+    .map((r) => `the ${r.en} tab could not be imported (${r.missingTab ? 'the tab is missing' : 'a required column is missing'})`)
+    .join(' and ');
+  const enNames = roots.length === 1 ? `the ${roots[0]?.en ?? ''} tab` : `the ${roots.map((r) => r.en).join(' and ')} tabs`;
+  const enRows = rows === 1 ? 'the 1 row of this tab is kept but not counted' : `the ${rows} rows of this tab are kept but not counted`;
+  return {
+    zh: `${zhCauses}，本表的 ${rows} 行已保留但未计入统计；请先修正${zhNames}表`,
+    en: `${enCauses}, so ${enRows}; fix ${enNames} first`,
   };
 }
 

@@ -3,7 +3,7 @@ import { activeMemberIds } from './active';
 import { monthOf } from './dates';
 import { addCounts, rate } from './rates';
 import type { AttendanceFigures } from './results';
-import type { BranchData, Month } from './types';
+import type { BranchData, IsoDate, Month } from './types';
 
 export interface AttendanceTally {
   expected: number;
@@ -13,8 +13,9 @@ export interface AttendanceTally {
   absent: number;
 }
 
-export function attendanceTally(data: BranchData, month: Month): AttendanceTally {
-  const sessions = new Set(data.sessions.filter((s) => monthOf(s.date) === month).map((s) => s.id));
+/** Sessions dated in the month up to the as-of date: one planned later is not yet expected. */
+export function attendanceTally(data: BranchData, month: Month, asOf: IsoDate): AttendanceTally {
+  const sessions = new Set(data.sessions.filter((s) => monthOf(s.date) === month && s.date <= asOf).map((s) => s.id));
   const active = activeMemberIds(data.members);
   const t = zeroAttendance();
   // Only non-blank cells are recorded, so every cell counted here was expected.

@@ -89,3 +89,9 @@ export function defaultAsOf(period: Month, today: IsoDate): IsoDate {
   toUtcMs(today);
   return today < last ? today : last;
 }
+
+/** The calendar day of an instant in a time zone (the committee's), as YYYY-MM-DD. */
+export function todayIn(timeZone: string, now: Date): IsoDate {
+  // en-CA formats as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}

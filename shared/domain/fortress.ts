@@ -10,11 +10,11 @@ const KEYS: readonly (keyof Weights)[] = ['evaluation', 'attendance', 'complianc
 export function fortressMetrics(f: Pick<OrgFigures, 'evaluation' | 'attendance' | 'compliance' | 'rectification' | 'exam'>): FortressMetrics {
   const pct = (r: number | null): number | null => (r === null ? null : r * 100);
   return {
-    evaluation: f.evaluation.score,
-    attendance: pct(f.attendance.rate),
-    compliance: pct(f.compliance.rate),
-    rectification: pct(f.rectification.rate),
-    exam: pct(f.exam.passRate),
+    evaluation: f.evaluation?.score ?? null,
+    attendance: pct(f.attendance?.rate ?? null),
+    compliance: pct(f.compliance?.rate ?? null),
+    rectification: pct(f.rectification?.rate ?? null),
+    exam: pct(f.exam?.passRate ?? null),
   };
 }
 

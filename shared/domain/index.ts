@@ -1,6 +1,7 @@
 // The domain folder's public face: record types, result types and the pure figure computations.
 export * from './types';
 export type * from './results';
+export { METRICS } from './results';
 export {
   addDays,
   daysBetween,
@@ -38,3 +39,5 @@ export {
   type TallyContext,
 } from './tally';
 export { computePeriod, type PeriodInput } from './period';
+export { monthState, nightlyMonths, publicationInForce } from './cycle';
+export { incompleteMetrics, STREAK_TABS, TAB_FEEDS } from './incomplete';

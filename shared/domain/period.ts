@@ -1,4 +1,5 @@
 // One period's figures for a whole committee: every org's figures, roll-ups, ranks and the published lists.
+import { monthState } from './cycle';
 import { monthOf, quarterOf } from './dates';
 import { dueSoon, sortDueSoon } from './due-soon';
 import { descendantBranches } from './hierarchy';
@@ -7,6 +8,7 @@ import { projectRows } from './projects';
 import { rankBranches } from './ranking';
 import { overdueItems } from './rectification';
 import type { DueSoonItem, MemberAtRisk, MemberScoreRow, OrgFigures, OverdueItem, PeriodFigures, ProjectRow } from './results';
+import { STREAK_TABS } from './incomplete';
 import { membersAtRisk } from './risk';
 import { branchTally, deriveFigures, sumTallies, type OrgTally } from './tally';
 import { emptyBranchData, type BranchData, type ConfigData, type IsoDate, type Month } from './types';
@@ -16,12 +18,16 @@ export interface PeriodInput {
   asOf: IsoDate;
   config: ConfigData;
   branches: BranchData[];
+  /** Set by the run that publishes (freezes) the month: the publication row's date. */
+  publishedOn?: IsoDate | null;
 }
 
 export function computePeriod(input: PeriodInput): PeriodFigures {
   const { period, asOf, config } = input;
   const { settings } = config;
   const quarter = quarterOf(period);
+  const publishedOn = input.publishedOn ?? null;
+  const state = monthState(period, asOf, publishedOn);
   const dataById = new Map<string, BranchData>();
   // A second workbook claiming the same org is a roster problem reported elsewhere; the first one counts.
   for (const d of input.branches) if (!dataById.has(d.orgId)) dataById.set(d.orgId, d);
@@ -37,9 +43,9 @@ export function computePeriod(input: PeriodInput): PeriodFigures {
     if (org.level !== 'branch') continue;
     const data = dataById.get(org.id) ?? emptyBranchData(org.id);
     if (!submittedIn(data, period)) silentBranches.push(org.id);
-    tallies.set(org.id, branchTally(org, data, { period, asOf, config }));
+    tallies.set(org.id, branchTally(org, data, { period, asOf, config, inProgress: state === 'in_progress' }));
     overdue.push(...overdueItems(data, asOf));
-    atRisk.push(...membersAtRisk(data, period, settings));
+    if (!STREAK_TABS.some((t) => data.failedTabs.includes(t))) atRisk.push(...membersAtRisk(data, period, asOf, settings));
     soon.push(...dueSoon(data, asOf));
     projectList.push(...projectRows(data, period, asOf));
     memberScores.push(...memberScoreRows(data, period, settings));
@@ -65,11 +71,11 @@ export function computePeriod(input: PeriodInput): PeriodFigures {
   });
 
   const ranks = rankBranches(
-    orgs.filter((o) => o.level === 'branch').map((o) => ({ id: o.id, category: o.category, score: o.evaluation.score })),
+    orgs.filter((o) => o.level === 'branch').map((o) => ({ id: o.id, category: o.category, score: o.evaluation?.score ?? null })),
   );
   for (const o of orgs) {
     const r = ranks.get(o.id);
-    if (r !== undefined) {
+    if (r !== undefined && o.evaluation !== null) {
       o.evaluation.rank = r.rank;
       o.evaluation.rankOf = r.rankOf;
     }
@@ -85,6 +91,8 @@ export function computePeriod(input: PeriodInput): PeriodFigures {
   return {
     period,
     asOf,
+    state,
+    publishedOn,
     orgs,
     overdue,
     membersAtRisk: atRisk,

@@ -2,6 +2,13 @@
 // Rates are unrounded fractions; a rate whose denominator is 0 is null.
 import type { Category, Grade, IsoDate, Level, Month, Quarter, SessionType } from './types';
 
+/** The monthly cycle (月小结、月考评、月兑现): a month is in progress, under evaluation, or published. */
+export type MonthState = 'in_progress' | 'evaluating' | 'published';
+
+/** The figures of an org that one tab-level error can leave null. */
+export type Metric = 'evaluation' | 'attendance' | 'compliance' | 'exam' | 'rectification' | 'projects' | 'members';
+export const METRICS: readonly Metric[] = ['evaluation', 'attendance', 'compliance', 'exam', 'rectification', 'projects', 'members'];
+
 export interface EvaluationFigures {
   score: number | null;
   grade: Grade | null;
@@ -27,11 +34,18 @@ export interface UnmetRequirement {
   group: string | null; // only for group meetings
 }
 
+/** A requirement not yet met whose window (the month, or the quarter) is still open on the as-of date. */
+export interface PendingRequirement extends UnmetRequirement {
+  orgId: string;
+}
+
 export interface ComplianceFigures {
   due: number;
   met: number;
   rate: number | null;
   unmet: UnmetRequirement[];
+  /** Not yet due: listed, not counted. Roll-ups concatenate their branches' lists. */
+  pending: PendingRequirement[];
 }
 
 export interface ExamFigures {
@@ -81,14 +95,20 @@ export interface OrgFigures {
   level: Level;
   category: Category | null;
   parentId: string | null;
-  evaluation: EvaluationFigures;
-  attendance: AttendanceFigures;
-  compliance: ComplianceFigures;
-  exam: ExamFigures;
-  rectification: RectificationFigures;
-  projects: ProjectFigures;
-  members: MemberFigures;
+  /** Each metric is null when a tab it depends on could not be read (listed in `incomplete`). */
+  evaluation: EvaluationFigures | null;
+  attendance: AttendanceFigures | null;
+  compliance: ComplianceFigures | null;
+  exam: ExamFigures | null;
+  rectification: RectificationFigures | null;
+  projects: ProjectFigures | null;
+  members: MemberFigures | null;
+  /** Null for a branch with any incomplete metric: never computed over fewer metrics because a sheet broke. */
   fortressIndex: number | null;
+  /** The metrics left null because a tab could not be read (a branch's own; empty for roll-ups). */
+  incomplete: Metric[];
+  /** Branches counted here with at least one incomplete metric (a branch: 1 or 0). */
+  incompleteBranches: number;
 }
 
 export interface OverdueItem {
@@ -148,6 +168,9 @@ export interface MemberScoreRow {
 export interface PeriodFigures {
   period: Month;
   asOf: IsoDate;
+  state: MonthState;
+  /** The publication date of a published month (the 发布 tab), else null. */
+  publishedOn: IsoDate | null;
   orgs: OrgFigures[];
   overdue: OverdueItem[];
   membersAtRisk: MemberAtRisk[];

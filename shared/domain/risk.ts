@@ -2,7 +2,7 @@
 import { activeMembers } from './active';
 import { monthOf, previousMonth } from './dates';
 import type { MemberAtRisk } from './results';
-import type { AttendanceMark, BranchData, Month, Settings } from './types';
+import type { AttendanceMark, BranchData, IsoDate, Month, Settings } from './types';
 
 /**
  * The member's streak ending with `period`, read per DOMAIN.md "Precise readings": going back month
@@ -22,11 +22,12 @@ export function streakOf(marksByMonth: ReadonlyMap<Month, readonly AttendanceMar
   return streak;
 }
 
-/** Active members whose streak reaches at_risk_months, in the branch's member order. */
-export function membersAtRisk(data: BranchData, period: Month, settings: Settings): MemberAtRisk[] {
+/** Active members whose streak reaches at_risk_months, in the branch's member order; sessions after the as-of date do not count yet. */
+export function membersAtRisk(data: BranchData, period: Month, asOf: IsoDate, settings: Settings): MemberAtRisk[] {
   const sessionMonth = new Map<string, Month>();
   let firstMonth: Month | null = null;
   for (const s of data.sessions) {
+    if (s.date > asOf) continue;
     const m = monthOf(s.date);
     sessionMonth.set(s.id, m);
     if (firstMonth === null || m < firstMonth) firstMonth = m;

@@ -9,17 +9,21 @@ import { fortressIndex, fortressMetrics } from './fortress';
 import { addMembers, deriveMembers, memberScoreRows, memberTally, zeroMembers, type MemberTally } from './members';
 import { addProjects, deriveProjects, projectTally, zeroProjects, type ProjectTally } from './projects';
 import { addRectification, deriveRectification, rectificationTally, zeroRectification, type RectificationTally } from './rectification';
-import type { OrgFigures } from './results';
+import { incompleteMetrics } from './incomplete';
+import type { Metric, OrgFigures } from './results';
 import type { BranchData, ConfigData, IsoDate, Month, Org, Quarter, Settings } from './types';
 
+/** Counts and sums per metric; null where a tab it depends on could not be read (and then left out of every roll-up). */
 export interface OrgTally {
-  evaluation: EvaluationTally;
-  attendance: AttendanceTally;
-  compliance: ComplianceTally;
-  exam: ExamTally;
-  rectification: RectificationTally;
-  projects: ProjectTally;
-  members: MemberTally;
+  evaluation: EvaluationTally | null;
+  attendance: AttendanceTally | null;
+  compliance: ComplianceTally | null;
+  exam: ExamTally | null;
+  rectification: RectificationTally | null;
+  projects: ProjectTally | null;
+  members: MemberTally | null;
+  incomplete: Metric[];
+  incompleteBranches: number;
 }
 
 /** The figures of an org apart from its identity (id, name, level…). */
@@ -29,25 +33,35 @@ export interface TallyContext {
   period: Month;
   asOf: IsoDate;
   config: ConfigData;
+  /** A month in progress is evaluated after it ends: no score, grade or rank yet. */
+  inProgress: boolean;
 }
 
 export function branchTally(org: Org, data: BranchData, ctx: TallyContext): OrgTally {
   const { period, asOf, config } = ctx;
+  const incomplete = incompleteMetrics(data.failedTabs);
+  const unless = <T>(metric: Metric, make: () => T): T | null => (incomplete.includes(metric) ? null : make());
   return {
-    evaluation: evaluationTally({
-      orgId: org.id,
-      category: org.category,
-      month: period,
-      criteria: config.criteria,
-      reviews: config.reviews,
-      selfReviews: data.selfReviews,
+    evaluation: unless('evaluation', () => {
+      const t = evaluationTally({
+        orgId: org.id,
+        category: org.category,
+        month: period,
+        criteria: config.criteria,
+        reviews: config.reviews,
+        selfReviews: data.selfReviews,
+      });
+      // missing and selfGap stay: they say what is still to be entered.
+      return ctx.inProgress ? { ...t, scoreSum: 0, scored: 0 } : t;
     }),
-    attendance: attendanceTally(data, period),
-    compliance: complianceTally(data, period, asOf),
-    exam: examTally(data, quarterOf(period), config.settings),
-    rectification: rectificationTally(data, period, asOf),
-    projects: projectTally(data, period, asOf),
-    members: memberTally(memberScoreRows(data, period, config.settings)),
+    attendance: unless('attendance', () => attendanceTally(data, period, asOf)),
+    compliance: unless('compliance', () => complianceTally(data, period, asOf)),
+    exam: unless('exam', () => examTally(data, quarterOf(period), config.settings)),
+    rectification: unless('rectification', () => rectificationTally(data, period, asOf)),
+    projects: unless('projects', () => projectTally(data, period, asOf)),
+    members: unless('members', () => memberTally(memberScoreRows(data, period, config.settings))),
+    incomplete,
+    incompleteBranches: incomplete.length > 0 ? 1 : 0,
   };
 }
 
@@ -60,34 +74,53 @@ export function zeroTally(quarter: Quarter): OrgTally {
     rectification: zeroRectification(),
     projects: zeroProjects(),
     members: zeroMembers(),
+    incomplete: [],
+    incompleteBranches: 0,
   };
 }
 
-/** A roll-up's tally: starting from zero drops the branch-only facts (reviewed, selfGap, unmet) even for one branch. */
+// A branch's null metric is left out of the sum: its broken tab says nothing about the others.
+function add<T>(acc: T | null, t: T | null, plus: (a: T, b: T) => T): T | null {
+  if (acc === null) return t;
+  return t === null ? acc : plus(acc, t);
+}
+
+/**
+ * A roll-up's tally: starting from zero drops the branch-only facts (reviewed, selfGap, unmet) even for one branch.
+ * A roll-up is never incomplete itself; it counts the incomplete branches under it.
+ */
 export function sumTallies(tallies: readonly OrgTally[], quarter: Quarter): OrgTally {
   return tallies.reduce<OrgTally>(
     (acc, t) => ({
-      evaluation: addEvaluation(acc.evaluation, t.evaluation),
-      attendance: addAttendance(acc.attendance, t.attendance),
-      compliance: addCompliance(acc.compliance, t.compliance),
-      exam: addExam(acc.exam, t.exam),
-      rectification: addRectification(acc.rectification, t.rectification),
-      projects: addProjects(acc.projects, t.projects),
-      members: addMembers(acc.members, t.members),
+      evaluation: add(acc.evaluation, t.evaluation, addEvaluation),
+      attendance: add(acc.attendance, t.attendance, addAttendance),
+      compliance: add(acc.compliance, t.compliance, addCompliance),
+      exam: add(acc.exam, t.exam, addExam),
+      rectification: add(acc.rectification, t.rectification, addRectification),
+      projects: add(acc.projects, t.projects, addProjects),
+      members: add(acc.members, t.members, addMembers),
+      incomplete: [],
+      incompleteBranches: acc.incompleteBranches + t.incompleteBranches,
     }),
     zeroTally(quarter),
   );
 }
 
+function derive<T, F>(t: T | null, f: (t: T) => F): F | null {
+  return t === null ? null : f(t);
+}
+
 export function deriveFigures(t: OrgTally, settings: Settings): DerivedFigures {
   const figures = {
-    evaluation: deriveEvaluation(t.evaluation, settings),
-    attendance: deriveAttendance(t.attendance),
-    compliance: deriveCompliance(t.compliance),
-    exam: deriveExam(t.exam),
-    rectification: deriveRectification(t.rectification),
-    projects: deriveProjects(t.projects),
-    members: deriveMembers(t.members),
+    evaluation: derive(t.evaluation, (e) => deriveEvaluation(e, settings)),
+    attendance: derive(t.attendance, deriveAttendance),
+    compliance: derive(t.compliance, deriveCompliance),
+    exam: derive(t.exam, deriveExam),
+    rectification: derive(t.rectification, deriveRectification),
+    projects: derive(t.projects, deriveProjects),
+    members: derive(t.members, deriveMembers),
   };
-  return { ...figures, fortressIndex: fortressIndex(fortressMetrics(figures), settings.weights) };
+  // Never computed over fewer metrics because a sheet was broken: a broken sheet must not score better than a good one.
+  const fortress = t.incomplete.length > 0 ? null : fortressIndex(fortressMetrics(figures), settings.weights);
+  return { ...figures, fortressIndex: fortress, incomplete: [...t.incomplete], incompleteBranches: t.incompleteBranches };
 }

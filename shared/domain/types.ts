@@ -91,11 +91,19 @@ export const DEFAULT_SETTINGS: Settings = {
   timeZone: 'Asia/Shanghai',
 };
 
+/** A row of the optional 发布 / publication tab: the committee publishes month M on published_on (月兑现). */
+export interface Publication {
+  month: Month;
+  publishedOn: IsoDate;
+  note: string | null;
+}
+
 export interface ConfigData {
   orgs: Org[];
   criteria: Criterion[];
   reviews: Review[];
   settings: Settings;
+  publications: Publication[];
 }
 
 // ---- branch workbook ----
@@ -176,8 +184,22 @@ export interface Milestone {
   doneOn: IsoDate | null;
 }
 
+/** The branch workbook's tabs, by the contract's key. */
+export type BranchTab =
+  | 'members'
+  | 'self_review'
+  | 'sessions'
+  | 'attendance'
+  | 'exams'
+  | 'member_scores'
+  | 'rectifications'
+  | 'projects'
+  | 'milestones';
+
 export interface BranchData {
   orgId: string;
+  /** Tabs with a tab-level error (tab missing, required column missing): the figures that depend on them are null. */
+  failedTabs: BranchTab[];
   members: Member[];
   selfReviews: SelfReview[];
   sessions: Session[];
@@ -192,6 +214,7 @@ export interface BranchData {
 export function emptyBranchData(orgId: string): BranchData {
   return {
     orgId,
+    failedTabs: [],
     members: [],
     selfReviews: [],
     sessions: [],

@@ -1,6 +1,6 @@
 // Turns stored typed records back into the domain's BranchData and ConfigData, in sheet order.
 import type { AttendanceRow } from '../contract/attendance';
-import { DEFAULT_SETTINGS, emptyBranchData, type BranchData, type ConfigData, type Settings } from '../domain/types';
+import { DEFAULT_SETTINGS, emptyBranchData, type BranchData, type BranchTab, type ConfigData, type Settings } from '../domain/types';
 import type { StoredRecord } from './workbooks';
 
 // Records were produced by the contract's zod row schemas before they were stored, and every item carries
@@ -9,10 +9,14 @@ function dataOf<T>(records: readonly StoredRecord[], kind: string): T[] {
   return records.filter((r) => r.kind === kind).map((r) => r.data as T);
 }
 
+/** A branch's extra record listing its tabs with a tab-level error (key 'failed_tabs'), written by sync. */
+export const TAB_STATUS_KIND = 'tab_status';
+
 export function branchDataFrom(orgId: string, records: readonly StoredRecord[]): BranchData {
   const d = emptyBranchData(orgId);
   return {
     ...d,
+    failedTabs: dataOf<BranchTab[]>(records, TAB_STATUS_KIND)[0] ?? [],
     members: dataOf(records, 'members'),
     selfReviews: dataOf(records, 'self_review'),
     sessions: dataOf(records, 'sessions'),
@@ -26,9 +30,11 @@ export function branchDataFrom(orgId: string, records: readonly StoredRecord[]):
 }
 
 export const SETTINGS_KIND = 'resolved_settings';
+/** The 发布 / publication tab's records (the tab key). */
+export const PUBLICATION_KIND = 'publication';
 
 /** The configuration without the committee's scores: all that sync and publish need, a small part of the reads. */
-export const ROSTER_KINDS = ['orgs', 'criteria', SETTINGS_KIND] as const;
+export const ROSTER_KINDS = ['orgs', 'criteria', SETTINGS_KIND, PUBLICATION_KIND] as const;
 
 export function configDataFrom(records: readonly StoredRecord[]): ConfigData {
   const settings = dataOf<Settings>(records, SETTINGS_KIND)[0] ?? DEFAULT_SETTINGS;
@@ -37,5 +43,6 @@ export function configDataFrom(records: readonly StoredRecord[]): ConfigData {
     criteria: dataOf(records, 'criteria'),
     reviews: dataOf(records, 'reviews'),
     settings,
+    publications: dataOf(records, PUBLICATION_KIND),
   };
 }

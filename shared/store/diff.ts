@@ -6,6 +6,8 @@ export interface DiffResult {
   put: number;
   deleted: number;
   unchanged: number;
+  /** Each item written or deleted, with what was stored before (undefined: new) and after (undefined: deleted). */
+  changes: { before: Item | undefined; after: Item | undefined }[];
 }
 
 /**
@@ -18,18 +20,27 @@ export async function syncPartition(client: StoreClient, pk: string, prefix: str
 }
 
 export async function applyDiff(client: StoreClient, pk: string, existing: readonly Item[], desired: readonly Item[]): Promise<DiffResult> {
-  const current = new Map(existing.map((i) => [String(i.sk), i.hash]));
+  const current = new Map(existing.map((i) => [String(i.sk), i]));
   const ops: WriteOp[] = [];
+  const changes: DiffResult['changes'] = [];
   let unchanged = 0;
   const keep = new Set<string>();
   for (const item of desired) {
     const sk = String(item.sk);
     keep.add(sk);
-    if (current.get(sk) === item.hash) unchanged++;
-    else ops.push({ put: item });
+    const before = current.get(sk);
+    if (before?.hash === item.hash) unchanged++;
+    else {
+      ops.push({ put: item });
+      changes.push({ before, after: item });
+    }
   }
   const puts = ops.length;
-  for (const sk of current.keys()) if (!keep.has(sk)) ops.push({ delete: { pk, sk } });
+  for (const [sk, before] of current) {
+    if (keep.has(sk)) continue;
+    ops.push({ delete: { pk, sk } });
+    changes.push({ before, after: undefined });
+  }
   await batchWrite(client, ops);
-  return { put: puts, deleted: ops.length - puts, unchanged };
+  return { put: puts, deleted: ops.length - puts, unchanged, changes };
 }

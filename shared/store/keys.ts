@@ -8,6 +8,8 @@
 //   PERIOD#<YYYY-MM>   META#<version:6>                     a published version of the period (gsi1: PERIODS / <YYYY-MM>#<version>)
 //   PERIOD#<YYYY-MM>   RUN#<runId>#ORG#<org>                one org's figures in the version that run wrote
 //   PERIOD#<YYYY-MM>   RUN#<runId>#LIST#<name>#<chunk:4>     a chunk of one of the period's lists
+//   PERIOD#<YYYY-MM>   PUBLISHED                            the month's frozen publication: which version (gsi1: PUBLISHED / <YYYY-MM>)
+//   WB#<workbook>      CHANGED#<YYYY-MM>#<tab>#<row:6>      a row of a published month edited after publication (gsi1: CHANGED / <YYYY-MM>#<workbook>#<tab>#<row:6>)
 //   NIGHTLY#<runId>    RUN                                  one run of the nightly state machine (gsi1: NIGHTLY / <startedAt>)
 
 export const CONFIG_PK = 'CONFIG';
@@ -30,6 +32,8 @@ export const keys = {
   runList: (runId: string, name: string, chunk: number) => `RUN#${runId}#LIST#${name}#${pad(chunk, 4)}`,
   runPrefix: (runId: string) => `RUN#${runId}#`,
   nightly: (runId: string) => `NIGHTLY#${runId}`,
+  published: () => 'PUBLISHED',
+  changed: (month: string, tab: string, row: number) => `CHANGED#${month}#${tab}#${pad(row, 6)}`,
 };
 
 export const gsi = {
@@ -39,4 +43,7 @@ export const gsi = {
   periods: () => 'PERIODS',
   periodSort: (period: string, version: number) => `${period}#${pad(version, 6)}`,
   nightlyRuns: () => 'NIGHTLY',
+  publications: () => 'PUBLISHED',
+  changedRows: () => 'CHANGED',
+  changedSort: (month: string, workbook: string, tab: string, row: number) => `${month}#${workbook}#${tab}#${pad(row, 6)}`,
 };

@@ -2,13 +2,15 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
-import { LIST_NAMES, listSchemas, orgFiguresSchema, type ListName } from '../pipeline/results-schema';
+import { monthState } from '../domain/cycle';
+import { LIST_NAMES, listSchemas, monthStateSchema, orgFiguresSchema, type ListName } from '../pipeline/results-schema';
 import type { ResultsJson } from '../pipeline/results';
 import type { OrgFigures } from '../domain/results';
 import { batchWrite, queryPrefix, type WriteOp } from './batch';
 import type { StoreClient } from './client';
 import { contentHash } from './hash';
 import { gsi, keys } from './keys';
+import { getFrozen } from './publication';
 
 /** Well under DynamoDB's 400 KB item limit, counting the keys and UTF-8 width of Chinese text. */
 const CHUNK_CHARS = 100_000;
@@ -23,6 +25,9 @@ const metaSchema = z.object({
   backfilled: z.boolean(),
   /** Fingerprint of what the version was computed from; equal inputs need no recompute. */
   inputs: z.string().optional(),
+  /** Absent on versions stored before the monthly cycle: derived from the as-of date then. */
+  state: monthStateSchema.optional(),
+  publishedOn: z.string().nullable().optional(),
 });
 
 export type VersionMeta = z.infer<typeof metaSchema>;
@@ -108,6 +113,8 @@ export async function saveResults(
     asOf: results.asOf,
     backfilled: opts.backfilled ?? false,
     ...(opts.inputs ? { inputs: opts.inputs } : {}),
+    state: results.state,
+    publishedOn: results.publishedOn,
   };
   try {
     await client.doc.send(
@@ -127,9 +134,15 @@ export async function saveResults(
   return { version, written: true };
 }
 
+/**
+ * A version's results. A month frozen at this version reads as published, whatever state it was computed in (a
+ * publication row entered after the month's last computation freezes the version that was there).
+ */
 export async function loadResults(client: StoreClient, period: string, version?: number): Promise<ResultsJson | null> {
   const meta = version === undefined ? await latestVersion(client, period) : (await listVersions(client, period)).find((v) => v.version === version);
   if (meta === null || meta === undefined) return null;
+  const frozen = await getFrozen(client, period);
+  const published = frozen !== null && frozen.version === meta.version ? frozen.publishedOn : (meta.publishedOn ?? null);
   const items = await queryPrefix(client, keys.period(period), keys.runPrefix(meta.runId));
   const orgs = items
     .filter((i) => i.kind === 'org')
@@ -145,6 +158,8 @@ export async function loadResults(client: StoreClient, period: string, version?:
   return {
     period,
     asOf: meta.asOf,
+    state: published !== null ? 'published' : (meta.state ?? monthState(period, meta.asOf, null)),
+    publishedOn: published,
     generatedAt: meta.generatedAt,
     orgs,
     overdue: list('overdue'),
@@ -155,6 +170,7 @@ export async function loadResults(client: StoreClient, period: string, version?:
     validation: list('validation'),
     sources: list('sources'),
     silentBranches: list('silentBranches'),
+    changedAfterPublication: list('changedAfterPublication'),
   };
 }
 

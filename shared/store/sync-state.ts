@@ -14,7 +14,7 @@ export const issueSchema = z.object({
   message: z.string(),
   messageZh: z.string(),
   messageEn: z.string(),
-  code: z.enum(['unreadable_cell', 'required_value', 'out_of_range', 'duplicate_id', 'unknown_reference', 'date_order', 'missing_column', 'missing_tab', 'unknown_setting', 'unreadable_workbook']),
+  code: z.enum(['unreadable_cell', 'required_value', 'out_of_range', 'duplicate_id', 'unknown_reference', 'date_order', 'missing_column', 'missing_tab', 'dependent_tab', 'unknown_setting', 'unreadable_workbook']),
 });
 
 export const syncStateSchema = z.object({

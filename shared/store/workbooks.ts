@@ -2,7 +2,10 @@
 import { z } from 'zod';
 import type { ValidationIssue } from '../contract/issues';
 import type { TabOutcome } from '../contract/read-tab';
+import { changedMonths } from '../contract/dated';
 import { recordKey } from '../contract/record-keys';
+import { monthOf } from '../domain/dates';
+import type { ChangedAfterPublication } from '../pipeline/results';
 import { queryPrefix, type Item } from './batch';
 import type { StoreClient } from './client';
 import { syncPartition, type DiffResult } from './diff';
@@ -17,6 +20,11 @@ export interface WorkbookWrite {
   tabs: readonly TabOutcome<unknown>[];
   /** Extra records that come from no single row (the resolved settings). */
   extraRecords?: { kind: string; key: string; data: unknown }[];
+  /** Months already published and frozen: an edit of a row dated in one of them is reported. */
+  frozenMonths?: ReadonlySet<string>;
+  orgId?: string | null;
+  /** When this run read the workbook (ISO). */
+  readAt?: string;
 }
 
 export interface WorkbookWriteResult {
@@ -26,6 +34,8 @@ export interface WorkbookWriteResult {
   /** Issues that belong to no data row of the workbook. */
   tabIssues: ValidationIssue[];
   errors: number;
+  /** Rows dated in a frozen month that this write changed or removed. */
+  changedAfterPublication: ChangedAfterPublication[];
 }
 
 export function rawRowItems(workbook: string, tabs: readonly TabOutcome<unknown>[]): { items: Item[]; tabIssues: ValidationIssue[] } {
@@ -75,9 +85,37 @@ function recordItem(w: WorkbookWrite, kind: string, key: string, data: unknown, 
 export async function writeWorkbook(client: StoreClient, w: WorkbookWrite): Promise<WorkbookWriteResult> {
   const { items, tabIssues } = rawRowItems(w.workbook, w.tabs);
   const raw = await syncPartition(client, keys.workbook(w.workbook), keys.rawPrefix(), items);
-  const records = await syncPartition(client, w.recordsPk, keys.recordPrefix(), recordItems(w));
+  const desired = recordItems(w);
+  const records = await syncPartition(client, w.recordsPk, keys.recordPrefix(), desired);
   const errors = w.tabs.reduce((n, t) => n + t.issues.length, 0);
-  return { raw, records, rows: items.length, tabIssues, errors };
+  const changed = w.frozenMonths !== undefined && w.frozenMonths.size > 0 ? changedInFrozenMonths(w, desired, records, w.frozenMonths) : [];
+  return { raw, records, rows: items.length, tabIssues, errors, changedAfterPublication: changed };
+}
+
+type Data = Record<string, unknown>;
+
+/** The record diff read against the frozen months: which rows of a published month this write touched. */
+function changedInFrozenMonths(w: WorkbookWrite, desired: readonly Item[], diff: DiffResult, frozen: ReadonlySet<string>): ChangedAfterPublication[] {
+  const sessionMonth = new Map<string, string>();
+  const noteSession = (i: Item | undefined) => {
+    const d = i?.data as Data | undefined;
+    if (i?.kind === 'sessions' && typeof d?.id === 'string' && typeof d.date === 'string') sessionMonth.set(d.id, monthOf(d.date));
+  };
+  diff.changes.forEach((c) => noteSession(c.before));
+  desired.forEach(noteSession);
+  const tabName = new Map(w.tabs.map((t) => [t.key, t.tab]));
+  const out = new Map<string, ChangedAfterPublication>();
+  for (const { before, after } of diff.changes) {
+    const kind = String((after ?? before)?.kind);
+    const months = changedMonths(kind, before?.data as Data | undefined, after?.data as Data | undefined, (id) => sessionMonth.get(id));
+    const row = Number((after ?? before)?.row ?? 0);
+    const tab = tabName.get(kind) ?? kind;
+    for (const month of months) {
+      if (!frozen.has(month)) continue;
+      out.set(`${month}|${tab}|${row}`, { workbook: w.workbook, orgId: w.orgId ?? null, tab, row, month, detectedAt: w.readAt ?? new Date().toISOString() });
+    }
+  }
+  return [...out.values()];
 }
 
 export interface StoredRecord {

@@ -1,8 +1,9 @@
-// The configuration workbook's tabs: 组织 roster, 考评标准 criteria, 考评打分 committee scores, 参数 settings.
+// The configuration workbook's tabs: 组织 roster, 考评标准 criteria, 考评打分 committee scores, 参数 settings, 发布 publication.
 import { z } from 'zod';
 import {
   parseAppliesTo,
   parseCategory,
+  parseDate,
   parseLevel,
   parseMonth,
   parseNumber,
@@ -13,7 +14,7 @@ import {
 } from '../cells';
 import { addCellIssue, parseId, optional, positiveNumber, required } from '../schema';
 import { defineTab } from '../tab-def';
-import type { Criterion, Org, Review } from '../../domain/types';
+import type { Criterion, Org, Publication, Review } from '../../domain/types';
 
 export const LEVEL_CHOICES = ['党委', '党总支', '党支部'] as const;
 export const CATEGORY_CHOICES = ['生产', '管理', '经营'] as const;
@@ -116,4 +117,22 @@ export const settingsTab = defineTab<SettingRow>({
   identity: { of: (s) => s.key.toLowerCase(), column: 'key' },
 });
 
-export const CONFIG_TABS = [orgsTab, criteriaTab, reviewsTab, settingsTab] as const;
+/** Optional: one row per month the committee has published (月兑现); from published_on on, that month's figures are frozen. */
+export const publicationTab = defineTab<Publication>({
+  key: 'publication',
+  zh: '发布',
+  en: 'publication',
+  columns: [
+    { key: 'month', zh: '月份', en: 'month', hint: 'YYYY-MM', requiredColumn: true, example: '2026-01', width: 12 },
+    { key: 'publishedOn', zh: '发布日期', en: 'published_on', hint: 'YYYY-MM-DD', requiredColumn: true, example: '2026-02-05', width: 14 },
+    { key: 'note', zh: '说明', en: 'note', requiredColumn: false, example: '一月考评结果经党委会审定后公示', width: 36 },
+  ],
+  schema: z.object({
+    month: required(parseMonth),
+    publishedOn: required(parseDate),
+    note: optional(parseText),
+  }),
+  identity: { of: (p) => p.month, column: 'month' },
+});
+
+export const CONFIG_TABS = [orgsTab, criteriaTab, reviewsTab, settingsTab, publicationTab] as const;

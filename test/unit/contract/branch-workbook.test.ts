@@ -108,6 +108,8 @@ describe('branch workbook', () => {
       每季一考: [['季度', '党员编号', '成绩'], ['2026Q1', 'M9', 90]],
       积分: [['月份', '党员编号', '基础分'], ['2026-03', 'M8', 80]],
       自评: [['月份', '指标编号', '得分'], ['2026-03', 'C99', 5]],
+      // A 项目 tab that reads, or the milestones would depend on a failed tab (one dependent_tab issue, not one per row).
+      项目: [['项目编号', '年度', '项目名称'], ['P1', 2026, '甲']],
       项目节点: [['项目编号', '节点', '计划日期', '完成日期'], ['P7', '启动', '2026-03-01', '']],
     });
     const refs = r.issues.filter((i) => i.code === 'unknown_reference').map((i) => [i.tab, i.value]);

@@ -9,6 +9,7 @@ import { toRawWorkbook, writeDemoOrganisation } from '../../../shared/demo/write
 import { dueSoon } from '../../../shared/domain/due-soon';
 import { overdueItems } from '../../../shared/domain/rectification';
 import { membersAtRisk } from '../../../shared/domain/risk';
+import { lastDayOfMonth } from '../../../shared/domain/dates';
 import { DEFAULT_SETTINGS } from '../../../shared/domain/types';
 import { readXlsxFile } from '../../../shared/sources/xlsx/read';
 import { tempDir } from '../../helpers/workbooks';
@@ -82,7 +83,7 @@ describe('demo organisation: read through the contract', () => {
   });
 
   it('has members at risk and lapsed, overdue rectification, and items due within 14 days', () => {
-    const atRisk = branchData.flatMap((d) => membersAtRisk(d, END, DEFAULT_SETTINGS));
+    const atRisk = branchData.flatMap((d) => membersAtRisk(d, END, lastDayOfMonth(END), DEFAULT_SETTINGS));
     expect(atRisk.length).toBeGreaterThanOrEqual(2);
     expect(atRisk.some((m) => m.lapsed)).toBe(true);
     expect(branchData.flatMap((d) => overdueItems(d, AS_OF)).length).toBeGreaterThan(0);

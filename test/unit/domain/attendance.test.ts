@@ -18,14 +18,14 @@ describe('attendance', () => {
         cell('a', 'sX', 'absent'), // unknown session: ignored
       ],
     });
-    const f = deriveAttendance(attendanceTally(data, '2026-03'));
+    const f = deriveAttendance(attendanceTally(data, '2026-03', '2026-03-31'));
     // expected 4; (1 present + 1 late) / 4 = 0.5; excluding excused: 2 / (4 − 1) = 0.667
     expect(f).toMatchObject({ expected: 4, present: 1, late: 1, excused: 1, absent: 1, rate: 0.5 });
     expect(f.rateExcludingExcused).toBeCloseTo(2 / 3, 10);
   });
 
   it('has null rates when nobody was expected', () => {
-    const f = deriveAttendance(attendanceTally(branch('b1'), '2026-03'));
+    const f = deriveAttendance(attendanceTally(branch('b1'), '2026-03', '2026-03-31'));
     expect(f.expected).toBe(0);
     expect(f.rate).toBeNull();
     expect(f.rateExcludingExcused).toBeNull();

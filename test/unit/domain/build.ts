@@ -42,5 +42,5 @@ export function branch(orgId: string, parts: Partial<Omit<BranchData, 'orgId'>> 
 }
 
 export function config(parts: Partial<ConfigData> = {}): ConfigData {
-  return { orgs: [], criteria: [], reviews: [], settings, ...parts };
+  return { orgs: [], criteria: [], reviews: [], settings, publications: [], ...parts };
 }

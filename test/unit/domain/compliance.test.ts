@@ -62,7 +62,9 @@ describe('compliance, quarter end', () => {
   it('does not count a quarterly session after the as-of date', () => {
     const data = branch('b1', { ...base, sessions: [...base.sessions, session('s6', '2026-03-25', 'party_lecture')] });
     const f = deriveCompliance(complianceTally(data, '2026-03', '2026-03-15'));
-    expect(f.unmet).toEqual([{ type: 'party_lecture', group: null }]);
+    // Not held yet on the 15th and the quarter still open: pending, not a failure.
+    expect(f.unmet).toEqual([]);
+    expect(f.pending).toEqual([{ orgId: 'b1', type: 'party_lecture', group: null }]);
     // …but with the as-of date at the month end it does: 5 of 5
     expect(deriveCompliance(complianceTally(data, '2026-03', '2026-03-31')).rate).toBe(1);
   });
@@ -77,8 +79,8 @@ describe('compliance, quarter end', () => {
 
 describe('compliance roll-up', () => {
   it('sums due and met, lists no unmet, and is null with nothing due', () => {
-    const a = { due: 4, met: 2, unmet: [{ type: 'theme_day' as const, group: null }] };
-    const b = { due: 5, met: 5, unmet: [] };
+    const a = { due: 4, met: 2, unmet: [{ type: 'theme_day' as const, group: null }], pending: [] };
+    const b = { due: 5, met: 5, unmet: [], pending: [] };
     const f = deriveCompliance(addCompliance(addCompliance(zeroCompliance(), a), b));
     // (2 + 5) / (4 + 5) = 7 / 9
     expect(f.rate).toBeCloseTo(7 / 9, 10);

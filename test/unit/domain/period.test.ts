@@ -29,7 +29,7 @@ const project: Project = {
 const milestone: Milestone = { projectId: 'p1', name: 'kickoff', dueOn: '2026-03-21', doneOn: null };
 
 // Roster order on purpose not alphabetical: C, b2 (no workbook data), b1, b3.
-const result = computePeriod({
+const input = {
   period: '2026-03',
   asOf: '2026-03-20',
   config: config({
@@ -59,7 +59,10 @@ const result = computePeriod({
     }),
     branch('zz', { rectifications: [item('q', '2026-01-01')] }), // not on the roster: ignored
   ],
-});
+};
+// As of 20 March, March is in progress; as of its last day it is under evaluation.
+const result = computePeriod(input);
+const closed = computePeriod({ ...input, asOf: '2026-03-31' });
 
 describe('computePeriod', () => {
   it('returns every org in roster order with the full figure shape', () => {
@@ -82,26 +85,38 @@ describe('computePeriod', () => {
           'projects',
           'members',
           'fortressIndex',
+          'incomplete',
+          'incompleteBranches',
         ].sort(),
       );
     }
     expect(result.orgs[0]).toMatchObject({ id: 'C', name: 'name-C', level: 'committee', category: null, parentId: null });
+    expect(result).toMatchObject({ state: 'in_progress', publishedOn: null });
+    expect(closed).toMatchObject({ state: 'evaluating', publishedOn: null });
   });
 
   it('gives a roster branch without data empty data', () => {
-    const b2 = result.orgs[1];
+    const b2 = closed.orgs[1];
     // criterion K unscored → 0 of 10, missing; ranked alone in management
     expect(b2?.evaluation).toMatchObject({ score: 0, missing: 1, rank: 1, rankOf: 1 });
     // committee_meeting and theme_day due, plus members_meeting and party_lecture in March: 0 of 4
-    expect(b2?.compliance).toMatchObject({ due: 4, met: 0, rate: 0 });
+    expect(b2?.compliance).toMatchObject({ due: 4, met: 0, rate: 0, pending: [] });
     expect(b2?.exam).toMatchObject({ quarter: '2026Q1', required: 0, participation: null });
-    expect(b2?.attendance.rate).toBeNull();
+    expect(b2?.attendance?.rate).toBeNull();
   });
 
-  it('ranks production branches apart from management', () => {
+  it('mid-month, a branch without data has nothing due yet, only pending requirements, and no score', () => {
+    const b2 = result.orgs[1];
+    expect(b2?.evaluation).toMatchObject({ score: null, grade: null, missing: 1, rank: null, rankOf: null });
+    expect(b2?.compliance).toMatchObject({ due: 0, met: 0, rate: null, unmet: [] });
+    expect(b2?.compliance?.pending.map((p) => p.type)).toEqual(['committee_meeting', 'theme_day', 'members_meeting', 'party_lecture']);
+  });
+
+  it('ranks production branches apart from management once the month is over, and nobody while it is in progress', () => {
     // b1 and b3 both 0 → tied at 1 of 2
-    expect(result.orgs[2]?.evaluation).toMatchObject({ rank: 1, rankOf: 2 });
-    expect(result.orgs[3]?.evaluation).toMatchObject({ rank: 1, rankOf: 2 });
+    expect(closed.orgs[2]?.evaluation).toMatchObject({ rank: 1, rankOf: 2 });
+    expect(closed.orgs[3]?.evaluation).toMatchObject({ rank: 1, rankOf: 2 });
+    expect(result.orgs.map((o) => o.evaluation?.rank ?? null)).toEqual([null, null, null, null]);
   });
 
   it('sorts overdue by days overdue, then org id, then issue id', () => {
@@ -112,7 +127,7 @@ describe('computePeriod', () => {
       ['b3', 'a1', 10],
       ['b1', 'o2', 5],
     ]);
-    expect(result.orgs.find((o) => o.id === 'C')?.rectification.overdue).toBe(4);
+    expect(result.orgs.find((o) => o.id === 'C')?.rectification?.overdue).toBe(4);
   });
 
   it('sorts due soon by days left', () => {

@@ -83,7 +83,7 @@ describe('members at risk', () => {
   });
 
   it('lists active members with a streak ≥ at_risk_months, lapsed at ≥ lapsed_months', () => {
-    expect(membersAtRisk(data, '2026-06', settings)).toEqual([
+    expect(membersAtRisk(data, '2026-06', '2026-06-30', settings)).toEqual([
       { orgId: 'b1', memberId: 'a', name: 'name-a', months: 6, lapsed: true },
       { orgId: 'b1', memberId: 'b', name: 'name-b', months: 3, lapsed: false },
       { orgId: 'b1', memberId: 'f', name: 'name-f', months: 3, lapsed: false },
@@ -91,7 +91,7 @@ describe('members at risk', () => {
   });
 
   it('follows the settings', () => {
-    const list = membersAtRisk(data, '2026-06', { ...settings, atRiskMonths: 2, lapsedMonths: 3 });
+    const list = membersAtRisk(data, '2026-06', '2026-06-30', { ...settings, atRiskMonths: 2, lapsedMonths: 3 });
     // a 6, b 3, c 2, f 3 reach 2; a, b, f reach 3
     expect(list.map((m) => [m.memberId, m.months, m.lapsed])).toEqual([
       ['a', 6, true],
@@ -102,6 +102,6 @@ describe('members at risk', () => {
   });
 
   it('is empty without sessions', () => {
-    expect(membersAtRisk(branch('b1', { members: [member('a')] }), '2026-06', settings)).toEqual([]);
+    expect(membersAtRisk(branch('b1', { members: [member('a')] }), '2026-06', '2026-06-30', settings)).toEqual([]);
   });
 });

@@ -15,17 +15,17 @@ const data = branch('b1', {
   attendance: [cell('a', 's1', 'present')],
   selfReviews: [{ month: '2026-02', criterionId: 'K', score: 10, note: null }],
 });
-const ctx = { period: '2026-02', asOf: '2026-02-28', config: cfg };
+const ctx = { period: '2026-02', asOf: '2026-02-28', config: cfg, inProgress: false };
 
 describe('tallies', () => {
   it('a branch’s figures are those of its own tally', () => {
     const f = deriveFigures(branchTally(b1, data, ctx), settings);
     // 8 / 10 → 80; self 10 − committee 8 = 2
     expect(f.evaluation).toMatchObject({ score: 80, grade: 'good', reviewed: true, missing: 0, selfGap: 2 });
-    expect(f.attendance).toEqual(deriveAttendance(attendanceTally(data, '2026-02')));
+    expect(f.attendance).toEqual(deriveAttendance(attendanceTally(data, '2026-02', '2026-02-28')));
     expect(f.compliance).toEqual(deriveCompliance(complianceTally(data, '2026-02', '2026-02-28')));
     // due committee_meeting, theme_day, group G1 = 3; met committee_meeting = 1
-    expect(f.compliance.unmet).toHaveLength(2);
+    expect(f.compliance?.unmet).toHaveLength(2);
   });
 
   it('a roll-up of a single branch keeps its counts but drops the branch-only facts', () => {
@@ -40,13 +40,13 @@ describe('tallies', () => {
   it('a roll-up over no branch has null rates, not 0', () => {
     const f = deriveFigures(sumTallies([], '2026Q1'), settings);
     expect(f).toEqual(deriveFigures(zeroTally('2026Q1'), settings));
-    expect(f.evaluation.score).toBeNull();
-    expect(f.attendance.rate).toBeNull();
-    expect(f.compliance.rate).toBeNull();
+    expect(f.evaluation?.score).toBeNull();
+    expect(f.attendance?.rate).toBeNull();
+    expect(f.compliance?.rate).toBeNull();
     expect(f.exam).toMatchObject({ quarter: '2026Q1', participation: null, passRate: null, average: null });
-    expect(f.rectification.rate).toBeNull();
-    expect(f.projects.outstandingRate).toBeNull();
-    expect(f.members.average).toBeNull();
+    expect(f.rectification?.rate).toBeNull();
+    expect(f.projects?.outstandingRate).toBeNull();
+    expect(f.members?.average).toBeNull();
     expect(f.fortressIndex).toBeNull();
   });
 });

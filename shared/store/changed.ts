@@ -1,0 +1,39 @@
+// Rows of a published month edited after it was frozen: kept so that every later run can report them.
+import type { ChangedAfterPublication } from '../pipeline/results';
+import { batchWrite, queryIndex } from './batch';
+import type { StoreClient } from './client';
+import { GSI1, gsi, keys } from './keys';
+import { z } from 'zod';
+
+const changedSchema = z.object({
+  workbook: z.string(),
+  orgId: z.string().nullable(),
+  tab: z.string(),
+  row: z.number(),
+  month: z.string(),
+  detectedAt: z.string(),
+});
+
+export async function putChangedRows(client: StoreClient, rows: readonly ChangedAfterPublication[]): Promise<void> {
+  await batchWrite(
+    client,
+    rows.map((r) => ({
+      put: {
+        pk: keys.workbook(r.workbook),
+        sk: keys.changed(r.month, r.tab, r.row),
+        gsi1pk: gsi.changedRows(),
+        gsi1sk: gsi.changedSort(r.month, r.workbook, r.tab, r.row),
+        ...r,
+      },
+    })),
+  );
+  client.stats.itemsWritten += rows.length;
+}
+
+/** Every such row, latest month first, then workbook, tab and row. */
+export async function listChangedRows(client: StoreClient): Promise<ChangedAfterPublication[]> {
+  const items = await queryIndex(client, GSI1, gsi.changedRows());
+  return items
+    .map((i) => changedSchema.parse(i))
+    .sort((a, b) => (a.month === b.month ? 0 : a.month < b.month ? 1 : -1));
+}
