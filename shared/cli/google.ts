@@ -9,6 +9,7 @@ import { DEFAULT_QUOTA, GoogleGate, type QuotaOptions } from '../sources/google/
 import { GoogleWorkbookSink } from '../sources/google/sink';
 import { GoogleWorkbookSource } from '../sources/google/source';
 import { UsageError } from './dates';
+import { bi } from './messages';
 
 export interface GoogleCliOptions {
   configId?: string;
@@ -32,7 +33,7 @@ const googleEnv = z.object({
 function perMinute(value: string | undefined, name: string, fallback: number): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${name} must be a whole number of requests a minute`);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(bi(`${name} 必须是每分钟请求数（正整数），收到 "${value}"`, `${name} must be a whole number of requests a minute, got "${value}"`));
   return n;
 }
 
@@ -46,7 +47,9 @@ export interface GoogleMode {
 
 export async function googleMode(opts: GoogleCliOptions, env: NodeJS.ProcessEnv = process.env): Promise<GoogleMode> {
   const parsed = googleEnv.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
-  if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`).join('; '));
+  if (!parsed.success) {
+    throw new Error(bi('Google 相关的环境变量设置有误', 'a Google environment variable is wrong') + ': ' + parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`).join('; '));
+  }
   const e = parsed.data;
   const configId = opts.configId ?? e.BRANCHBOARD_CONFIG_ID ?? null;
   const quota: QuotaOptions = {
@@ -78,6 +81,8 @@ export async function googleMode(opts: GoogleCliOptions, env: NodeJS.ProcessEnv 
 
 /** The configuration spreadsheet a run needs, or a usage error that says how to name it. */
 export function requireConfigId(google: GoogleMode): string {
-  if (google.configId === null) throw new UsageError('Google mode needs the configuration spreadsheet: --config-id ID (or BRANCHBOARD_CONFIG_ID)');
+  if (google.configId === null) throw new UsageError(
+      bi('Google 模式需要配置电子表格：--config-id 表格编号（或环境变量 BRANCHBOARD_CONFIG_ID）', 'Google mode needs the configuration spreadsheet: --config-id ID (or BRANCHBOARD_CONFIG_ID)'),
+    );
   return google.configId;
 }

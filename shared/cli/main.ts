@@ -1,4 +1,4 @@
-// The branchboard command line: parses arguments, runs one command, returns the exit code (0 done, 1 failed, 2 usage).
+// The command line (npm run cli -- <command>): parses arguments, runs one command, returns the exit code (0 done, 1 failed, 2 usage).
 import { pathToFileURL } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { connectCommand } from './commands/connect';
@@ -9,6 +9,7 @@ import { pipelineCommands } from './commands/pipeline';
 import { templatesCommand } from './commands/templates';
 import { UsageError } from './dates';
 import { processIo, type Io } from './io';
+import { bi, CLI, commanderErrorZh } from './messages';
 import { WorkbookUnavailableError } from '../sources/port';
 
 export const EXIT_OK = 0;
@@ -16,11 +17,17 @@ export const EXIT_FAILED = 1;
 export const EXIT_USAGE = 2;
 
 export function buildProgram(io: Io): Command {
-  const program = new Command('branchboard')
+  // Named as the README names it, so usage lines read `npm run cli -- templates [options]`.
+  const program = new Command(CLI)
     .description('Branchboard: reads the branches\' workbooks, validates them and computes the figures')
     .showHelpAfterError()
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
+    .configureOutput({
+      writeOut: (s) => io.out(s.trimEnd()),
+      writeErr: (s) => io.err(s.trimEnd()),
+      // Commander's own errors (unknown option, missing argument, …) are English: a Chinese line goes first.
+      outputError: (s, write) => write(`${commanderErrorZh(s)}\n${s}`),
+    });
   templatesCommand(program, io);
   pipelineCommands(program, io);
   demoCommand(program, io);
@@ -37,6 +44,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   const program = buildProgram(io);
   if (argv.length <= 2) {
     program.outputHelp();
+    io.err(bi(`请指定一个命令，例如：${CLI} templates --dir ./my-org`, `Name a command, e.g. ${CLI} templates --dir ./my-org`));
     return EXIT_USAGE;
   }
   try {
@@ -44,18 +52,23 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     return EXIT_OK;
   } catch (err) {
     if (err instanceof CommanderError) {
-      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.help' || err.code === 'commander.version') return EXIT_OK;
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return EXIT_OK;
+      if (err.code === 'commander.help') {
+        if (err.exitCode === 0) return EXIT_OK;
+        // Help shown because something was missing, e.g. `keys` without create, list or revoke.
+        io.err(bi('缺少子命令：见上面的用法。', 'a subcommand is missing: see the usage above.'));
+      }
       return EXIT_USAGE;
     }
     if (err instanceof UsageError) {
-      io.err(`error: ${err.message}`);
+      io.err(`错误 / error: ${err.message}`);
       return EXIT_USAGE;
     }
     if (err instanceof WorkbookUnavailableError) {
       io.err(`${err.workbookId}: ${err.reasonZh} / ${err.reasonEn}`);
       return EXIT_FAILED;
     }
-    io.err(`failed: ${err instanceof Error ? err.message : String(err)}`);
+    io.err(`运行失败 / failed: ${err instanceof Error ? err.message : String(err)}`);
     return EXIT_FAILED;
   }
 }

@@ -44,7 +44,8 @@ describe('branchboard nightly', () => {
     expect(bad.err.join('\n')).toContain('--period');
     const missing = capture();
     expect(await cli(['nightly', '--dir', dir, '--period', '2026-03'], missing.io)).toBe(1);
-    expect(missing.err.join('\n')).toContain('branchboard templates');
+    expect(missing.err.join('\n')).toContain(`npm run cli -- templates --dir ${dir}`);
+    expect(missing.err.join('\n')).toContain('找不到配置表 config.xlsx');
   }, 180_000);
 });
 
@@ -57,6 +58,9 @@ describe('branchboard demo', () => {
     expect(text).toContain('Dashboard:');
     expect(existsSync(path.join(dir, 'output', 'dashboard-2026-06.xlsx'))).toBe(true);
     expect(existsSync(path.join(dir, 'output', 'results-2026-06.json'))).toBe(true);
+    // The folder is marked as the demo's own, so running it again regenerates it without --force.
+    expect(existsSync(path.join(dir, '.branchboard-demo'))).toBe(true);
+    expect(await cli(['demo', '--dir', dir, '--period', '2026-06', '--branches', '6'], capture().io)).toBe(0);
   }, 300_000);
 });
 
@@ -72,6 +76,8 @@ describe('without Java', () => {
       const text = run.err.join('\n');
       expect(text).toContain('Java');
       expect(text).toContain('DYNAMODB_ENDPOINT');
+      expect(text).toContain('找不到 Java');
+      expect(text.indexOf('找不到 Java')).toBeLessThan(text.indexOf('Java was not found'));
     } finally {
       process.env.PATH = saved;
     }

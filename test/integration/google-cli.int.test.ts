@@ -38,7 +38,7 @@ describe('templates --source google', () => {
     expect(await cli(['templates', '--source', 'google', '--share-with', 'secretary@example.com'], run.io)).toBe(0);
     const ids = [...run.text().matchAll(/\(id ([\w-]+);/g)].map((m) => m[1] ?? '');
     const configId = ids[0] ?? '';
-    expect(fake.state.sheetTitles(configId)).toEqual(['组织', '考评标准', '考评打分', '参数']);
+    expect(fake.state.sheetTitles(configId)).toEqual(['组织', '考评标准', '考评打分', '参数', '发布']);
     const roster = fake.state.grid(configId, '组织');
     const branchId = roster[3]?.[7];
     expect(typeof branchId).toBe('string');

@@ -4,16 +4,19 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { Option, type Command } from 'commander';
 import { LANGS, type Lang } from '../../dashboards/lang';
-import { compute } from '../../pipeline/compute';
+import { compute, loadCycle, type ComputeReport } from '../../pipeline/compute';
 import { lineLogger, type PipelineContext } from '../../pipeline/context';
-import { nightly, type NightlyReport } from '../../pipeline/nightly';
+import { nightly, officialAndProgress, runMonths, type NightlyReport } from '../../pipeline/nightly';
+import { loadResults } from '../../store/results-store';
+import type { ResultsJson } from '../../pipeline/results';
 import { publish } from '../../pipeline/publish';
 import { sync } from '../../pipeline/sync';
 import { XlsxWorkbookSource } from '../../sources/xlsx/read';
 import { XlsxWorkbookSink } from '../../sources/xlsx/sink';
 import { labels } from '../../dashboards/labels';
 import { DEFAULT_SETTINGS } from '../../domain/types';
-import { resolveDates, todayIn, UsageError } from '../dates';
+import { resolveDates, UsageError } from '../dates';
+import { todayIn } from '../../domain/dates';
 import { parseEnv } from '../env';
 import type { Io } from '../io';
 import { logProgress, terminalProgress } from '../progress';
@@ -38,8 +41,11 @@ export interface RunOptions extends GoogleCliOptions {
 
 export interface Run {
   ctx: PipelineContext;
-  period: string;
-  asOf: string;
+  /** Set when `--period` or `--as-of` selects one month (a rerun); otherwise the run computes the nightly pair. */
+  period?: string;
+  asOf?: string;
+  /** Today in the committee's (default) time zone. */
+  today: string;
   sink: WorkbookSink;
   close(): Promise<void>;
 }
@@ -47,19 +53,22 @@ export interface Run {
 /** Opens the store and builds the pipeline context; the caller must close it. */
 export async function openRun(opts: RunOptions, io: Io, now: () => Date = () => new Date()): Promise<Run> {
   const concurrency = Number(opts.concurrency);
-  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) throw new UsageError('--concurrency must be a whole number from 1 to 64');
-  if (!LANGS.includes(opts.lang)) throw new UsageError('--lang must be zh or en');
-  // The default period is this month in the committee's (default) time zone.
-  const { period, asOf } = resolveDates(opts, todayIn(DEFAULT_SETTINGS.timeZone, now()));
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) throw new UsageError(`--concurrency 必须是 1 到 64 之间的整数，收到 "${opts.concurrency}" / --concurrency must be a whole number from 1 to 64, got "${opts.concurrency}"`);
+  if (!LANGS.includes(opts.lang)) throw new UsageError('--lang 只能是 zh 或 en / --lang must be zh or en');
+  // Without --period/--as-of the run computes the month in progress and the month before it (DOMAIN.md, the monthly cycle).
+  const today = todayIn(DEFAULT_SETTINGS.timeZone, now());
+  const dates = opts.period !== undefined || opts.asOf !== undefined ? resolveDates(opts, today) : null;
   const env = parseEnv();
   const google = opts.source === 'google' ? await googleMode(opts) : null;
-  if (google === null && opts.dir === undefined) throw new UsageError('--dir is required: the folder holding config.xlsx and the branch workbooks');
+  if (google === null && opts.dir === undefined) throw new UsageError('需要 --dir：存放 config.xlsx 和各支部工作簿的文件夹 / --dir is required: the folder holding config.xlsx and the branch workbooks');
   const dir = path.resolve(opts.dir ?? '.');
   const configWorkbook = google ? requireConfigId(google) : opts.config;
   if (google === null && !existsSync(path.join(dir, opts.config))) {
     throw new Error(
-      `the configuration workbook ${opts.config} is not in ${dir}. Put it there, name another with --config, ` +
-        `or write a blank one to fill in with: branchboard templates --dir ${opts.dir ?? '.'}`,
+      `找不到配置表 ${opts.config}（在 ${dir} 中）。请把它放进这个文件夹，或用 --config 指定另一个文件；` +
+        `要生成一份空白的来填写，运行：npm run cli -- templates --dir ${opts.dir ?? '.'} / ` +
+        `The configuration workbook ${opts.config} is not in ${dir}. Put it there, name another with --config, ` +
+        `or write a blank one to fill in with: npm run cli -- templates --dir ${opts.dir ?? '.'}`,
     );
   }
   const opened = await openStore(env, path.resolve(opts.data ?? path.join(dir, '.branchboard')));
@@ -86,7 +95,7 @@ export async function openRun(opts: RunOptions, io: Io, now: () => Date = () => 
     if (google) log.info('google calls', { ...google.gate.stats.calls, retries: google.gate.stats.retries, throttled: google.gate.stats.throttled });
     await opened.close();
   };
-  return { ctx, period, asOf, sink, close };
+  return { ctx, ...(dates ?? {}), today, sink, close };
 }
 
 export function addRunOptions(cmd: Command): Command {
@@ -109,11 +118,29 @@ export function addRunOptions(cmd: Command): Command {
     .option('--force', 'read every workbook even if unchanged');
 }
 
+const STATE_WORDS: Record<ResultsJson['state'], string> = {
+  in_progress: '进行中 in progress',
+  evaluating: '考评中 under evaluation',
+  published: '已发布 published',
+};
+
+/** One line per month: `2026-11 考评中 under evaluation, as of 2026-11-30: version 3 (unchanged)`. */
+export function monthLine(r: Pick<ComputeReport, 'results' | 'version' | 'written'>): string {
+  const res = r.results;
+  const published = res.publishedOn === null ? '' : ` ${res.publishedOn}`;
+  return `Month ${res.period} ${STATE_WORDS[res.state]}${published}, as of ${res.asOf}: version ${r.version}${r.written ? ' (new)' : ' (unchanged)'}`;
+}
+
 export function printNightly(io: Io, r: NightlyReport): void {
   const s = r.sync;
   io.out(`Workbooks: ${s.workbooks.length} (read ${s.read}, unchanged ${s.unchanged}, failed ${s.failed})`);
+  for (const w of s.workbooks.filter((x) => x.status === 'failed')) {
+    io.out(`  stale 数据过期: ${w.orgId ?? ''} ${w.workbook}: ${w.reason ?? ''} (上次成功读取的数据仍在使用 / its last good data stays in use)`);
+  }
   io.out(`Validation issues: ${r.publish.results.validation.length}`);
-  io.out(`Period ${r.compute.results.period} as of ${r.compute.results.asOf}: version ${r.compute.version}${r.compute.written ? ' (new)' : ' (unchanged)'}`);
+  for (const c of r.computed) io.out(monthLine(c));
+  const changed = (r.progress ?? r.compute).results.changedAfterPublication.length;
+  if (changed > 0) io.out(`Rows changed after publication 发布后修改的行: ${changed} (see the data-quality tab 数据质量)`);
   io.out(`Dashboard: ${r.publish.summary}`);
   const first = r.publish.feedback[0];
   const where = first === undefined || first.startsWith('http') ? '' : ` in ${path.dirname(first)}`;
@@ -136,8 +163,7 @@ export function pipelineCommands(program: Command, io: Io): void {
     (opts: RunOptions) =>
       withRun(opts, io, async (run) => {
         const r = await nightly(run.ctx, {
-          period: run.period,
-          asOf: run.asOf,
+          ...(run.period !== undefined && run.asOf !== undefined ? { period: run.period, asOf: run.asOf } : {}),
           lang: opts.lang,
           sink: run.sink,
           ...(opts.force ? { force: true } : {}),
@@ -148,23 +174,46 @@ export function pipelineCommands(program: Command, io: Io): void {
   );
   addRunOptions(program.command('sync').description('read the workbooks that changed, validate and store every row')).action((opts: RunOptions) =>
     withRun(opts, io, async (run) => {
-      const r = await sync(run.ctx, { asOf: run.asOf, ...(opts.force ? { force: true } : {}) });
+      const r = await sync(run.ctx, { asOf: run.asOf ?? run.today, ...(opts.force ? { force: true } : {}) });
       io.out(`Workbooks: ${r.workbooks.length} (read ${r.read}, unchanged ${r.unchanged}, failed ${r.failed})`);
     }),
   );
   addRunOptions(program.command('compute').description("compute the period's figures from the stored records and store them as a version")).action(
     (opts: RunOptions) =>
       withRun(opts, io, async (run) => {
-        const r = await compute(run.ctx, { period: run.period, asOf: run.asOf });
-        io.out(`Period ${r.results.period} as of ${r.results.asOf}: version ${r.version}${r.written ? ' (new)' : ' (unchanged)'}`);
+        const cycle = await loadCycle(run.ctx);
+        for (const m of runMonths(run, cycle.runDay)) io.out(monthLine(await compute(run.ctx, { ...m, ...(opts.force ? { force: true } : {}) }, cycle)));
       }),
   );
   addRunOptions(program.command('publish').description("write the dashboards and feedback from the period's latest stored version")).action(
     (opts: RunOptions) =>
       withRun(opts, io, async (run) => {
-        const r = await publish(run.ctx, { period: run.period, lang: opts.lang, sink: run.sink, ...(opts.json ? { jsonFile: opts.json } : {}) });
+        const { official, progress } = await storedMonths(run);
+        const r = await publish(run.ctx, {
+          period: official.period,
+          results: official,
+          ...(progress ? { progress } : {}),
+          lang: opts.lang,
+          sink: run.sink,
+          ...(opts.json ? { jsonFile: opts.json, jsonResults: [official, ...(progress ? [progress] : [])] } : {}),
+        });
         io.out(`Dashboard: ${r.summary}`);
         io.out(`Feedback: ${r.feedback.length} written${r.feedbackFailed.length > 0 ? `, ${r.feedbackFailed.length} failed (${r.feedbackFailed.join(", ")})` : ""}`);
       }),
   );
+}
+
+/** What `publish` writes: the month asked for, or the stored nightly pair (the official month and the month in progress). */
+async function storedMonths(run: Run): Promise<{ official: ResultsJson; progress: ResultsJson | null }> {
+  const cycle = await loadCycle(run.ctx);
+  const reports: Pick<ComputeReport, 'results'>[] = [];
+  for (const m of runMonths(run, cycle.runDay)) {
+    const results = await loadResults(run.ctx.store, m.period);
+    if (results !== null) reports.push({ results });
+  }
+  if (reports.length === 0) {
+    throw new Error('这个月份还没有计算结果：请先运行 compute（或 nightly） / nothing computed for this month yet: run compute (or nightly) first');
+  }
+  const { official, progress } = officialAndProgress(reports);
+  return { official: official.results, progress: progress?.results ?? null };
 }

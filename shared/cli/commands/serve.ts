@@ -1,4 +1,4 @@
-// `branchboard serve` (npm run dev): the API on @hono/node-server against the same store and source as the CLI;
+// `npm run cli -- serve` (npm run dev): the API on @hono/node-server against the same store and source as the CLI;
 // with --demo it first loads the demo organisation and prints an admin key.
 import path from 'node:path';
 import { serve } from '@hono/node-server';
@@ -13,8 +13,10 @@ import { writeDemoOrganisation } from '../../demo/write';
 import { lastDayOfMonth, monthOf, previousMonth } from '../../domain/dates';
 import { DEFAULT_SETTINGS } from '../../domain/types';
 import { nightly } from '../../pipeline/nightly';
-import { todayIn, UsageError } from '../dates';
+import { parsePeriod, todayIn, UsageError } from '../dates';
 import type { Io } from '../io';
+import { bi, CLI, shellArg } from '../messages';
+import { claimDemoDir } from '../overwrite';
 import { addRunOptions, openRun, type RunOptions } from './pipeline';
 import { CONFIG_FILE } from './templates';
 
@@ -31,13 +33,20 @@ export function serveCommand(program: Command, io: Io): void {
     .option('--branches <n>', 'with --demo: number of branches', '30')
     .action(async (opts: ServeOptions) => {
       const port = Number(opts.port ?? process.env.PORT ?? 3000);
-      if (!Number.isInteger(port) || port < 1 || port > 65_535) throw new UsageError('--port must be a port number');
+      if (!Number.isInteger(port) || port < 1 || port > 65_535) throw new UsageError(bi(`--port 必须是端口号（1–65535），收到 "${opts.port ?? process.env.PORT}"`, `--port must be a port number (1–65535), got "${opts.port ?? process.env.PORT}"`));
       const today = () => todayIn(DEFAULT_SETTINGS.timeZone, new Date());
       if (opts.demo) {
         opts.dir ??= 'branchboard-demo';
-        const period = opts.period ?? previousMonth(monthOf(today()));
-        const org = generateOrganisation({ endPeriod: period, branches: Number(opts.branches) });
-        await writeDemoOrganisation(org, path.resolve(opts.dir));
+        const period = opts.period !== undefined ? parsePeriod(opts.period) : previousMonth(monthOf(today()));
+        const branches = Number(opts.branches);
+        if (!Number.isInteger(branches) || branches < 1 || branches > 50_000) {
+          throw new UsageError(bi(`--branches 必须是 1 到 50000 之间的整数，收到 "${opts.branches}"`, `--branches must be a whole number from 1 to 50000, got "${opts.branches}"`));
+        }
+        const org = generateOrganisation({ endPeriod: period, branches });
+        const dir = path.resolve(opts.dir);
+        // As for `demo`: a folder the demo did not make is written into only with --force.
+        await claimDemoDir(dir, [org.config, ...org.branches].map((w) => path.join(dir, w.id)), opts.force, `${CLI} serve --demo --dir ${shellArg(opts.dir)}`);
+        await writeDemoOrganisation(org, dir);
         opts.period = period;
         opts.asOf ??= lastDayOfMonth(period);
         io.out(`Demo organisation: ${org.summary.branches} branches, ${org.summary.members} members in ${path.resolve(opts.dir)}`);

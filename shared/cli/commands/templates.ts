@@ -1,4 +1,4 @@
-// `branchboard templates`: the blank configuration and branch workbooks, as .xlsx files or as Google spreadsheets.
+// `npm run cli -- templates`: the blank configuration and branch workbooks, as .xlsx files or as Google spreadsheets.
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { branchTemplate, configTemplate } from '../../contract/templates';
@@ -8,13 +8,17 @@ import { writeXlsx } from '../../sources/xlsx/write';
 import { UsageError } from '../dates';
 import { googleMode } from '../google';
 import type { Io } from '../io';
+import { bi, CLI, NIGHTLY, shellArg } from '../messages';
+import { refuseToReplace } from '../overwrite';
 
 export const CONFIG_FILE = 'config.xlsx';
 export const BRANCH_TEMPLATE_FILE = '第一党支部.xlsx';
 
-export async function writeTemplates(dir: string): Promise<string[]> {
+/** Writes both templates into `dir`; refuses (usage error, nothing written) when either file exists, unless `force`. */
+export async function writeTemplates(dir: string, opts: { force?: boolean } = {}): Promise<string[]> {
   const config = path.join(dir, CONFIG_FILE);
   const branch = path.join(dir, BRANCH_TEMPLATE_FILE);
+  refuseToReplace([config, branch], opts.force, `${CLI} templates --dir ${shellArg(dir)}`);
   await writeXlsx(configTemplate(BRANCH_TEMPLATE_FILE), config);
   await writeXlsx(branchTemplate(), branch);
   return [config, branch];
@@ -25,6 +29,7 @@ interface TemplateOptions {
   source: 'xlsx' | 'google';
   folder?: string;
   shareWith?: string[];
+  force?: boolean;
 }
 
 /** Google: a branch spreadsheet first, then the configuration whose roster names it in the 表格 column. */
@@ -48,17 +53,26 @@ export function templatesCommand(program: Command, io: Io): void {
     .option('--dir <dir>', 'xlsx: folder to write config.xlsx and the branch workbook into (created if missing)')
     .option('--folder <id>', 'google: the shared-drive folder to create the spreadsheets in')
     .option('--share-with <emails...>', 'google: people to give edit rights (e.g. the Party-building department)')
+    .option('--force', 'xlsx: replace config.xlsx and the branch workbook if they exist (without it, an existing file is never touched)')
     .action(async (opts: TemplateOptions) => {
       if (opts.source === 'google') {
         const made = await createGoogleTemplates(opts);
-        io.out('Created two spreadsheets (headers protected with a warning, dropdowns on every enumerated column):');
-        io.out(`  configuration: ${spreadsheetUrl(made.config)}  (id ${made.config}; use it as --config-id)`);
-        io.out(`  branch:        ${spreadsheetUrl(made.branch)}  (its id is already in the roster's 表格 column)`);
+        io.out(bi('已创建两个电子表格（表头受保护并有提示，每个枚举列都有下拉框）：', 'Created two spreadsheets (headers protected with a warning, dropdowns on every enumerated column):'));
+        io.out(`  配置 configuration: ${spreadsheetUrl(made.config)}  (id ${made.config}; 用作 / use it as --config-id)`);
+        io.out(`  支部 branch:        ${spreadsheetUrl(made.branch)}  (其 id 已填在组织表的 表格 列 / its id is already in the roster's 表格 column)`);
         return;
       }
-      if (opts.dir === undefined) throw new UsageError('--dir is required for .xlsx templates');
-      const files = await writeTemplates(opts.dir);
-      io.out(`Wrote ${files.length} workbooks:`);
+      if (opts.dir === undefined) {
+        throw new UsageError(bi(`生成 .xlsx 模板需要 --dir，例如：${CLI} templates --dir ./my-org`, `--dir is required for .xlsx templates, e.g. ${CLI} templates --dir ./my-org`));
+      }
+      const files = await writeTemplates(opts.dir, { force: opts.force });
+      io.out(bi(`已写入 ${files.length} 个工作簿：`, `Wrote ${files.length} workbooks:`));
       for (const f of files) io.out(`  ${f}`);
+      io.out(
+        bi(
+          `填好它们（每个支部一个工作簿，文件名写在组织表的 表格 列）后运行：${NIGHTLY} --dir ${shellArg(opts.dir)}`,
+          `Fill them in (one workbook per branch, named in the roster's 表格 column), then run: ${NIGHTLY} --dir ${shellArg(opts.dir)}`,
+        ),
+      );
     });
 }

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
@@ -62,10 +63,52 @@ describe('templates command', () => {
 
     const cfg = new ExcelJS.Workbook();
     await cfg.xlsx.readFile(path.join(dir, 'config.xlsx'));
-    expect(cfg.worksheets.map((w) => w.name)).toEqual(['组织', '考评标准', '考评打分', '参数']);
+    expect(cfg.worksheets.map((w) => w.name)).toEqual(['组织', '考评标准', '考评打分', '参数', '发布']);
     expect(cfg.getWorksheet('组织')?.getCell('C5').dataValidation?.formulae?.[0]).toBe('"党委,党总支,党支部"');
     expect(cfg.getWorksheet('组织')?.getCell('D5').dataValidation?.formulae?.[0]).toBe('"生产,管理,经营"');
     expect(cfg.getWorksheet('考评标准')?.getCell('C2').dataValidation?.formulae?.[0]).toBe('"全部,生产,管理,经营"');
+  });
+});
+
+describe('templates never replaces a file a person made', () => {
+  const filled = Buffer.from('a filled-in configuration workbook');
+
+  it('refuses an existing config.xlsx with exit 2, names it, and changes nothing', async () => {
+    const dir = await tempDir();
+    await writeFile(path.join(dir, 'config.xlsx'), filled);
+    const { io, out, err } = captureIo();
+    expect(await main(['node', 'branchboard', 'templates', '--dir', dir], io)).toBe(2);
+    expect(await readFile(path.join(dir, 'config.xlsx'))).toEqual(filled);
+    // Every target is checked before any is written: the branch workbook was not written either.
+    expect(existsSync(path.join(dir, '第一党支部.xlsx'))).toBe(false);
+    const text = err.join('\n');
+    expect(text).toContain(path.join(dir, 'config.xlsx'));
+    expect(text).not.toContain('第一党支部.xlsx');
+    expect(text).toContain('--force');
+    expect(text).toContain('已存在');
+    expect(text).toContain('npm run cli -- templates');
+    expect(text).not.toContain('branchboard templates');
+    expect(out).toEqual([]);
+  });
+
+  it('refuses when only the branch workbook exists', async () => {
+    const dir = await tempDir();
+    await writeFile(path.join(dir, '第一党支部.xlsx'), filled);
+    const { io, err } = captureIo();
+    expect(await main(['node', 'branchboard', 'templates', '--dir', dir], io)).toBe(2);
+    expect(existsSync(path.join(dir, 'config.xlsx'))).toBe(false);
+    expect(await readFile(path.join(dir, '第一党支部.xlsx'))).toEqual(filled);
+    expect(err.join('\n')).toContain(path.join(dir, '第一党支部.xlsx'));
+  });
+
+  it('replaces them with --force', async () => {
+    const dir = await tempDir();
+    await writeFile(path.join(dir, 'config.xlsx'), filled);
+    const { io } = captureIo();
+    expect(await main(['node', 'branchboard', 'templates', '--dir', dir, '--force'], io)).toBe(0);
+    expect(await readFile(path.join(dir, 'config.xlsx'))).not.toEqual(filled);
+    expect(readConfigWorkbook(await readXlsxFile(path.join(dir, 'config.xlsx'))).issues).toEqual([]);
+    expect(existsSync(path.join(dir, '第一党支部.xlsx'))).toBe(true);
   });
 });
 
@@ -82,6 +125,7 @@ describe('command line', () => {
     const { io, err } = captureIo();
     expect(await main(['node', 'branchboard', 'templates'], io)).toBe(2);
     expect(err.join('\n')).toContain('--dir');
+    expect(err.join('\n')).toContain('需要 --dir');
     expect(await main(['node', 'branchboard', 'nosuch'], captureIo().io)).toBe(2);
   });
 });
