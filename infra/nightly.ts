@@ -111,15 +111,17 @@ export class NightlyStateMachine extends Construct {
       this,
       'Compute',
       p.compute,
-      { 'runId.$': '$.runId', 'period.$': '$.period', 'asOf.$': '$.asOf', 'recompute.$': '$.recompute', 'cursor.$': '$.cursor' },
+      { 'runId.$': '$.runId', 'months.$': '$.months', 'recompute.$': '$.recompute', 'cursor.$': '$.cursor' },
       { resultPath: '$.compute' },
     );
-    const publish = invoke(this, 'Publish', p.publish, { 'runId.$': '$.runId', 'period.$': '$.period' }, { resultPath: '$.publish' });
+    // The official month and the month in progress are known once compute has seen their states.
+    const months = { 'runId.$': '$.runId', 'period.$': '$.compute.value.official', 'progress.$': '$.compute.value.progress' };
+    const publish = invoke(this, 'Publish', p.publish, months, { resultPath: '$.publish' });
 
     const feedbackMap = this.batchMap('WriteFeedback', {
       comment: "Each child writes a batch of branches' feedback tabs; a spreadsheet that refuses is counted, not thrown.",
       listKey: '$.publish.value.feedback.key',
-      batchInput: { 'runId.$': '$.runId', 'period.$': '$.period' },
+      batchInput: months,
       batchSize: p.feedbackBatchSize,
       concurrency: p.feedbackConcurrency,
       child: invoke(this, 'FeedbackBatch', p.feedbackBatch, BATCH_PAYLOAD, { outputPath: '$.Payload' }),

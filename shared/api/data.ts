@@ -6,6 +6,7 @@ import type { ResultsJson } from '../pipeline/results';
 import { configDataFrom, ROSTER_KINDS } from '../store/assemble';
 import type { StoreClient } from '../store/client';
 import { CONFIG_PK, GSI1, gsi } from '../store/keys';
+import { monthState } from '../domain/cycle';
 import { latestVersion, loadResults } from '../store/results-store';
 import { loadRecords } from '../store/workbooks';
 import { NotFound } from './errors';
@@ -44,7 +45,7 @@ export class ApiData {
     return this.roster.value;
   }
 
-  /** The newest period that has been published, or null before the first run. */
+  /** The official month: the newest one under evaluation or published (else the newest computed), or null before the first run. */
   latestPeriod(): Promise<string | null> {
     if (!this.fresh(this.latest, VERSION_TTL_MS)) {
       const value = this.store.doc
@@ -55,13 +56,10 @@ export class ApiData {
             KeyConditionExpression: 'gsi1pk = :pk',
             ExpressionAttributeValues: { ':pk': gsi.periods() },
             ScanIndexForward: false,
-            Limit: 1,
+            Limit: 30,
           }),
         )
-        .then((res) => {
-          const sk = res.Items?.[0]?.gsi1sk;
-          return typeof sk === 'string' ? (sk.split('#')[0] ?? null) : null;
-        });
+        .then((res) => officialPeriod(res.Items ?? []));
       this.latest = { at: this.clock(), value };
       value.catch(() => (this.latest = null));
     }
@@ -107,4 +105,22 @@ export class ApiData {
     if (results === null) throw new NotFound(`results for ${p}`);
     return results;
   }
+}
+
+/**
+ * From version items newest first: the newest period whose latest version is not in progress (the month leaders rank
+ * on), else the newest period. Versions stored before the monthly cycle carry no state: derived from their as-of date.
+ */
+export function officialPeriod(items: readonly Record<string, unknown>[]): string | null {
+  const seen = new Set<string>();
+  let newest: string | null = null;
+  for (const i of items) {
+    const period = typeof i.period === 'string' ? i.period : null;
+    if (period === null || seen.has(period)) continue;
+    seen.add(period);
+    newest ??= period;
+    const state = typeof i.state === 'string' ? i.state : typeof i.asOf === 'string' ? monthState(period, i.asOf, null) : 'evaluating';
+    if (state !== 'in_progress') return period;
+  }
+  return newest;
 }

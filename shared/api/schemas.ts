@@ -49,6 +49,8 @@ export const OrgFiguresSchema = orgFiguresSchema;
 export const RankingsSchema = z
   .object({
     period: z.string(),
+    asOf: z.string(),
+    state: z.enum(['in_progress', 'evaluating', 'published']).openapi({ description: 'A month in progress has no scores or ranks yet.' }),
     categories: z.array(
       z.object({
         category: z.enum(['production', 'management', 'business']),
@@ -61,7 +63,11 @@ export const RankingsSchema = z
             parentId: z.string().nullable(),
             score: z.number().nullable(),
             grade: z.string().nullable(),
-            fortressIndex: z.number().nullable(),
+            fortressIndex: z.number().nullable().openapi({ description: 'Null for a branch with an incomplete metric.' }),
+            incomplete: z.array(z.string()).openapi({ description: 'Metrics left null because a tab could not be read.' }),
+            dataStatus: z
+              .enum(['ok', 'stale', 'never_read'])
+              .openapi({ description: "stale: the workbook could not be read this time and its last good data is in use." }),
           }),
         ),
       }),

@@ -32,6 +32,7 @@ export function resultsForSubtree(r: ResultsJson, orgs: readonly Org[], rootId: 
     validation: r.validation.filter((v) => workbooks.has(v.workbook)),
     sources: r.sources.filter((s) => s.orgId !== null && ids.has(s.orgId)),
     silentBranches: r.silentBranches.filter((id) => ids.has(id)),
+    changedAfterPublication: r.changedAfterPublication.filter((c) => workbooks.has(c.workbook)),
   };
 }
 
@@ -40,20 +41,24 @@ const CATEGORIES: Category[] = ['production', 'management', 'business'];
 export function rankings(r: ResultsJson, visible: ReadonlySet<string>, category?: Category) {
   return {
     period: r.period,
+    asOf: r.asOf,
+    state: r.state,
     categories: CATEGORIES.filter((c) => category === undefined || c === category).map((c) => ({
       category: c,
       branches: r.orgs
         .filter((o) => o.level === 'branch' && o.category === c && visible.has(o.id))
-        .sort((a, b) => (a.evaluation.rank ?? Infinity) - (b.evaluation.rank ?? Infinity))
+        .sort((a, b) => (a.evaluation?.rank ?? Infinity) - (b.evaluation?.rank ?? Infinity))
         .map((o) => ({
-          rank: o.evaluation.rank,
-          rankOf: o.evaluation.rankOf,
+          rank: o.evaluation?.rank ?? null,
+          rankOf: o.evaluation?.rankOf ?? null,
           orgId: o.id,
           name: o.name,
           parentId: o.parentId,
-          score: o.evaluation.score,
-          grade: o.evaluation.grade,
+          score: o.evaluation?.score ?? null,
+          grade: o.evaluation?.grade ?? null,
           fortressIndex: o.fortressIndex,
+          incomplete: o.incomplete,
+          dataStatus: r.sources.find((s) => s.orgId === o.id)?.status ?? 'never_read',
         })),
     })),
   };

@@ -1,10 +1,16 @@
-// Compute: stored records → every org's figures for a period → stored as that period's next version (only if anything changed).
-import { lastDayOfMonth, previousMonth } from '../domain/dates';
+// Compute: stored records → every org's figures for a period → stored as that period's next version (only if anything
+// changed); a published month is frozen by the first run on or after its publication date and never computed again.
+import { publicationInForce } from '../domain/cycle';
+import { lastDayOfMonth, previousMonth, todayIn } from '../domain/dates';
 import { computePeriod } from '../domain/period';
-import type { IsoDate, Month } from '../domain/types';
+import { DEFAULT_SETTINGS, type IsoDate, type Month, type Publication, type Settings } from '../domain/types';
+import { configDataFrom, PUBLICATION_KIND, SETTINGS_KIND } from '../store/assemble';
 import { contentHash } from '../store/hash';
+import { CONFIG_PK } from '../store/keys';
+import { freeze, getFrozen, type FrozenMonth } from '../store/publication';
 import { latestVersion, loadResults, saveResults } from '../store/results-store';
 import { listSyncStates, type SyncState } from '../store/sync-state';
+import { loadRecords } from '../store/workbooks';
 import { CONTRACT_VERSION } from './sync';
 import type { PipelineContext } from './context';
 import type { ResultsJson } from './results';
@@ -15,19 +21,19 @@ export const TREND_MONTHS = 12;
 export interface ComputeOptions {
   period: Month;
   asOf: IsoDate;
-  /** Recompute even when nothing was synced since the latest version. */
+  /** Recompute even when nothing was synced since the latest version (never a frozen month). */
   force?: boolean;
 }
 
 /** Bump when a figure's computation changes, so that unchanged inputs are computed again. */
-export const FIGURES_VERSION = 2;
+export const FIGURES_VERSION = 3;
 
-/** What a period's figures depend on: the period, the as-of date, and every workbook's stored content. */
-export function inputsFingerprint(states: readonly SyncState[], period: Month, asOf: IsoDate): string {
+/** What a period's figures depend on: the period, the as-of date, its publication, and every workbook's stored content. */
+export function inputsFingerprint(states: readonly SyncState[], period: Month, asOf: IsoDate, publishedOn: IsoDate | null = null): string {
   const sources = states
     .map((s) => [s.workbook, s.contentHash, s.contextHash, s.lastError])
     .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
-  return contentHash({ v: FIGURES_VERSION, contract: CONTRACT_VERSION, period, asOf, sources });
+  return contentHash({ v: FIGURES_VERSION, contract: CONTRACT_VERSION, period, asOf, publishedOn, sources });
 }
 
 export interface ComputeReport {
@@ -36,13 +42,21 @@ export interface ComputeReport {
   written: boolean;
   /** Earlier months of the trend that had no stored results and were computed from the stored records. */
   backfilled: Month[];
-  /** True when nothing changed since the latest version, so nothing was read or computed. */
+  /** True when nothing changed since the latest version (or the month is frozen), so nothing was computed. */
   skipped: boolean;
+  /** The month's publication when it is frozen (by this run or an earlier one). */
+  frozen: FrozenMonth | null;
 }
 
-export function resultsFor(snapshot: Snapshot, period: Month, asOf: IsoDate, generatedAt: string): ResultsJson {
-  const figures = computePeriod({ period, asOf, config: snapshot.config, branches: snapshot.branches });
-  return { ...figures, generatedAt, validation: snapshot.validation, sources: snapshot.sources };
+export function resultsFor(snapshot: Snapshot, period: Month, asOf: IsoDate, generatedAt: string, publishedOn: IsoDate | null = null): ResultsJson {
+  const figures = computePeriod({ period, asOf, config: snapshot.config, branches: snapshot.branches, publishedOn });
+  return {
+    ...figures,
+    generatedAt,
+    validation: snapshot.validation,
+    sources: snapshot.sources,
+    changedAfterPublication: snapshot.changedAfterPublication,
+  };
 }
 
 export function trendMonths(period: Month, count = TREND_MONTHS): Month[] {
@@ -51,32 +65,92 @@ export function trendMonths(period: Month, count = TREND_MONTHS): Month[] {
   return months;
 }
 
-export async function compute(ctx: PipelineContext, opts: ComputeOptions): Promise<ComputeReport> {
+/** The monthly cycle's inputs: the publication rows and the committee's time zone, two small queries. */
+export interface Cycle {
+  publications: Publication[];
+  settings: Settings;
+  /** The day the run is made, in the committee's time zone. */
+  runDay: IsoDate;
+}
+
+export async function loadCycle(ctx: PipelineContext): Promise<Cycle> {
+  const config = configDataFrom(await loadRecords(ctx.store, CONFIG_PK, [PUBLICATION_KIND, SETTINGS_KIND]));
+  const settings = config.settings ?? DEFAULT_SETTINGS;
+  return { publications: config.publications, settings, runDay: todayIn(settings.timeZone, ctx.now()) };
+}
+
+export async function compute(ctx: PipelineContext, opts: ComputeOptions, known?: Cycle): Promise<ComputeReport> {
+  const cycle = known ?? (await loadCycle(ctx));
+  const frozen = await getFrozen(ctx.store, opts.period);
+  if (frozen !== null) {
+    // Published: every later run, rerun or --force returns the publication unchanged.
+    const stored = await loadResults(ctx.store, opts.period, frozen.version);
+    if (stored !== null) {
+      ctx.log.info('period published, figures frozen', { period: opts.period, version: frozen.version, publishedOn: frozen.publishedOn });
+      return { results: stored, version: frozen.version, written: false, backfilled: [], skipped: true, frozen };
+    }
+  }
+  const publication = publicationInForce(cycle.publications, opts.period, cycle.runDay);
+  // The run that publishes a month computes it as of its last day, whatever as-of date it was asked for.
+  const asOf = publication === null ? opts.asOf : lastDayOfMonth(opts.period);
+  const publishedOn = publication?.publishedOn ?? null;
+
   const states = await listSyncStates(ctx.store);
-  const inputs = inputsFingerprint(states, opts.period, opts.asOf);
+  const inputs = inputsFingerprint(states, opts.period, asOf, publishedOn);
   const latest = await latestVersion(ctx.store, opts.period);
+  let report: ComputeReport | null = null;
   if (!opts.force && latest !== null && latest.inputs === inputs) {
     const stored = await loadResults(ctx.store, opts.period, latest.version);
     if (stored !== null) {
       ctx.log.info('period unchanged, not recomputed', { period: opts.period, version: latest.version });
-      return { results: stored, version: latest.version, written: false, backfilled: [], skipped: true };
+      report = { results: stored, version: latest.version, written: false, backfilled: [], skipped: true, frozen: null };
     }
   }
-  const snapshot = await loadSnapshot(ctx, states);
-  if (snapshot.config.orgs.length === 0) throw new Error('nothing is stored yet: run sync (or nightly) first');
-  const generatedAt = ctx.now().toISOString();
-  const results = resultsFor(snapshot, opts.period, opts.asOf, generatedAt);
-  const saved = await saveResults(ctx.store, results, ctx.runId, { inputs });
-  ctx.log.info(saved.written ? 'period published' : 'period unchanged', { period: opts.period, version: saved.version });
+  if (report === null) report = await computeAndSave(ctx, opts.period, asOf, publishedOn, inputs);
+  if (publication !== null) {
+    const f = await freeze(ctx.store, { period: opts.period, version: report.version, publishedOn: publication.publishedOn, frozenAt: ctx.now().toISOString(), runId: ctx.runId });
+    ctx.log.info('period published and frozen', { period: opts.period, version: f.version, publishedOn: f.publishedOn });
+    const results = (await loadResults(ctx.store, opts.period, f.version)) ?? report.results;
+    report = { ...report, results, version: f.version, frozen: f };
+  }
+  return report;
+}
 
-  // The 12-month trend needs the earlier months; a month never published is computed from today's records
+async function computeAndSave(ctx: PipelineContext, period: Month, asOf: IsoDate, publishedOn: IsoDate | null, inputs: string): Promise<ComputeReport> {
+  const snapshot = await loadSnapshot(ctx);
+  if (snapshot.config.orgs.length === 0) {
+    throw new Error('还没有存储任何数据：请先同步（npm run cli -- sync --dir …，或 npm run nightly -- --dir …） / nothing is stored yet: run sync (npm run cli -- sync --dir …) or the nightly job (npm run nightly -- --dir …) first');
+  }
+  const generatedAt = ctx.now().toISOString();
+  const results = resultsFor(snapshot, period, asOf, generatedAt, publishedOn);
+  const saved = await saveResults(ctx.store, results, ctx.runId, { inputs });
+  ctx.log.info(saved.written ? 'period computed' : 'period unchanged', { period, asOf, state: results.state, version: saved.version });
+
+  // The 12-month trend needs the earlier months; a month never computed is computed from today's records
   // as of its last day, rather than leaving a hole in the leaders' chart.
   const backfilled: Month[] = [];
-  for (const month of trendMonths(opts.period).slice(0, -1)) {
+  for (const month of trendMonths(period).slice(0, -1)) {
     if ((await latestVersion(ctx.store, month)) !== null) continue;
     await saveResults(ctx.store, resultsFor(snapshot, month, lastDayOfMonth(month), generatedAt), ctx.runId, { backfilled: true });
     backfilled.push(month);
   }
   if (backfilled.length > 0) ctx.log.info('trend months computed from stored records', { months: backfilled.join(',') });
-  return { results, version: saved.version, written: saved.written, backfilled, skipped: false };
+  return { results, version: saved.version, written: saved.written, backfilled, skipped: false, frozen: null };
+}
+
+/**
+ * Freezes every month whose publication is in force but that no run has frozen yet and that this run did not
+ * compute (a publication row entered late): its latest stored version becomes its publication.
+ */
+export async function freezeLatePublications(ctx: PipelineContext, cycle: Cycle, computed: readonly Month[]): Promise<FrozenMonth[]> {
+  const out: FrozenMonth[] = [];
+  for (const p of cycle.publications) {
+    if (p.publishedOn > cycle.runDay || computed.includes(p.month)) continue;
+    if ((await getFrozen(ctx.store, p.month)) !== null) continue;
+    const latest = await latestVersion(ctx.store, p.month);
+    if (latest === null) continue;
+    out.push(await freeze(ctx.store, { period: p.month, version: latest.version, publishedOn: p.publishedOn, frozenAt: ctx.now().toISOString(), runId: ctx.runId }));
+    ctx.log.info('period published and frozen at its latest version', { period: p.month, version: latest.version, publishedOn: p.publishedOn });
+  }
+  return out;
 }

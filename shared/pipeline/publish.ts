@@ -21,8 +21,12 @@ export interface PublishOptions {
   lang: Lang;
   sink: WorkbookSink;
   jsonFile?: string;
+  /** Every month the run computed, for a `jsonFile` with `{period}` in its name (one file each). */
+  jsonResults?: readonly ResultsJson[];
   /** The period's latest results when the caller has them already (the nightly job), to save reading them again. */
   results?: ResultsJson;
+  /** The month in progress, shown beside the official month on the summary and in every feedback. */
+  progress?: ResultsJson;
 }
 
 export interface PublishReport {
@@ -43,14 +47,17 @@ export interface SummaryPublished {
 /** The leaders' summary workbook of a period's latest results (with the committee's 12-month trend). */
 export async function publishSummary(ctx: PipelineContext, opts: Omit<PublishOptions, 'jsonFile'>): Promise<SummaryPublished> {
   const results = opts.results ?? (await loadResults(ctx.store, opts.period));
-  if (results === null) throw new Error(`nothing computed for ${opts.period} yet: run compute (or nightly) first`);
+  if (results === null) throw new Error(`${opts.period} 还没有计算结果：请先计算（npm run cli -- compute --dir …，或 npm run nightly -- --dir …） / nothing computed for ${opts.period} yet: run compute (npm run cli -- compute --dir …) or the nightly job (npm run nightly -- --dir …) first`);
   const config = configDataFrom(await loadRecords(ctx.store, CONFIG_PK, ROSTER_KINDS));
   const top = results.orgs.find((o) => o.level === 'committee') ?? results.orgs.find((o) => o.parentId === null);
   const trend: TrendPoint[] = await mapPool(trendMonths(opts.period), ctx.concurrency, async (period) => ({
     period,
     figures: top === undefined ? null : period === opts.period ? top : await loadOrgFigures(ctx.store, period, top.id),
   }));
-  const summary = await opts.sink.writeSummary(opts.period, summaryWorkbook({ results, trend, orgs: config.orgs, lang: opts.lang, timeZone: config.settings.timeZone }));
+  const summary = await opts.sink.writeSummary(
+    opts.period,
+    summaryWorkbook({ results, progress: opts.progress ?? null, trend, orgs: config.orgs, lang: opts.lang, timeZone: config.settings.timeZone }),
+  );
   return { results, summary, config };
 }
 
@@ -63,14 +70,17 @@ export interface FeedbackPublished {
 /** Each given branch's feedback tab; one branch's spreadsheet refusing it never stops the others. */
 export async function publishFeedback(
   ctx: PipelineContext,
-  opts: { period: Month; lang: Lang; sink: WorkbookSink; results: ResultsJson; branches: readonly Org[]; timeZone: string },
+  opts: { period: Month; lang: Lang; sink: WorkbookSink; results: ResultsJson; progress?: ResultsJson; branches: readonly Org[]; timeZone: string },
 ): Promise<FeedbackPublished> {
   ctx.progress.start('publish', opts.branches.length);
   const failed: string[] = [];
   const written = await mapPool([...opts.branches], ctx.concurrency, async (org) => {
-    const input = { results: opts.results, orgId: org.id, lang: opts.lang, timeZone: opts.timeZone };
+    const progress = opts.progress ?? null;
+    const input = { results: opts.results, progress, orgId: org.id, lang: opts.lang, timeZone: opts.timeZone };
     // The same feedback without its generation time: equal keys mean nothing the branch would read has changed.
-    const contentKey = contentHash(feedbackWorkbook({ ...input, results: { ...opts.results, generatedAt: '' } }));
+    const contentKey = contentHash(
+      feedbackWorkbook({ ...input, results: { ...opts.results, generatedAt: '' }, progress: progress && { ...progress, generatedAt: '' } }),
+    );
     try {
       return await opts.sink.writeFeedback(org, opts.period, feedbackWorkbook(input), contentKey);
     } catch (err) {
@@ -88,13 +98,30 @@ export async function publishFeedback(
 export async function publish(ctx: PipelineContext, opts: PublishOptions): Promise<PublishReport> {
   const { results, summary, config } = await publishSummary(ctx, opts);
   const branches = config.orgs.filter((o) => o.level === 'branch');
-  const { feedback, failed } = await publishFeedback(ctx, { ...opts, results, branches, timeZone: config.settings.timeZone });
-  let json: string | null = null;
-  if (opts.jsonFile !== undefined) {
-    json = path.resolve(opts.jsonFile);
-    await mkdir(path.dirname(json), { recursive: true });
-    await writeFile(json, `${JSON.stringify(results, null, 2)}\n`);
-  }
+  const { feedback, failed } = await publishFeedback(ctx, {
+    ...opts,
+    results,
+    ...(opts.progress ? { progress: opts.progress } : {}),
+    branches,
+    timeZone: config.settings.timeZone,
+  });
+  const json = opts.jsonFile === undefined ? null : await writeJson(opts.jsonFile, results, opts.jsonResults ?? [results]);
   ctx.log.info('published', { period: opts.period, summary, feedback: feedback.length, json });
   return { results, summary, feedback, feedbackFailed: failed, json };
+}
+
+/**
+ * The results JSON: the official month's to `file`; with `{period}` in the name, one file per month computed.
+ * Returns the official month's path.
+ */
+async function writeJson(file: string, official: ResultsJson, all: readonly ResultsJson[]): Promise<string> {
+  const write = async (target: string, r: ResultsJson) => {
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFile(target, `${JSON.stringify(r, null, 2)}\n`);
+  };
+  const perMonth = file.includes('{period}');
+  const named = (r: ResultsJson) => path.resolve(perMonth ? file.replaceAll('{period}', r.period) : file);
+  if (perMonth) for (const r of all) if (r.period !== official.period) await write(named(r), r);
+  await write(named(official), official);
+  return named(official);
 }

@@ -5,6 +5,8 @@ import type { ResultsJson } from './results';
 
 const rateOrNull = z.number().nullable();
 const category = z.enum(['production', 'management', 'business']);
+const metricSchema = z.enum(['evaluation', 'attendance', 'compliance', 'exam', 'rectification', 'projects', 'members']);
+export const monthStateSchema = z.enum(['in_progress', 'evaluating', 'published']);
 
 export const orgFiguresSchema = z.object({
   id: z.string(),
@@ -20,7 +22,7 @@ export const orgFiguresSchema = z.object({
     rank: z.number().nullable(),
     rankOf: z.number().nullable(),
     selfGap: z.number().nullable(),
-  }),
+  }).nullable(),
   attendance: z.object({
     expected: z.number(),
     present: z.number(),
@@ -29,7 +31,7 @@ export const orgFiguresSchema = z.object({
     absent: z.number(),
     rate: rateOrNull,
     rateExcludingExcused: rateOrNull,
-  }),
+  }).nullable(),
   compliance: z.object({
     due: z.number(),
     met: z.number(),
@@ -40,7 +42,14 @@ export const orgFiguresSchema = z.object({
         group: z.string().nullable(),
       }),
     ),
-  }),
+    pending: z.array(
+      z.object({
+        orgId: z.string(),
+        type: z.enum(['members_meeting', 'committee_meeting', 'group_meeting', 'party_lecture', 'theme_day', 'study']),
+        group: z.string().nullable(),
+      }),
+    ),
+  }).nullable(),
   exam: z.object({
     quarter: z.string(),
     required: z.number(),
@@ -49,7 +58,7 @@ export const orgFiguresSchema = z.object({
     participation: rateOrNull,
     passRate: rateOrNull,
     average: z.number().nullable(),
-  }),
+  }).nullable(),
   rectification: z.object({
     found: z.number(),
     closed: z.number(),
@@ -58,7 +67,7 @@ export const orgFiguresSchema = z.object({
     onTime: z.number(),
     onTimeRate: rateOrNull,
     overdue: z.number(),
-  }),
+  }).nullable(),
   projects: z.object({
     count: z.number(),
     scored: z.number(),
@@ -68,7 +77,7 @@ export const orgFiguresSchema = z.object({
     milestonesOnTime: z.number(),
     milestoneOnTimeRate: rateOrNull,
     complete: z.number(),
-  }),
+  }).nullable(),
   members: z.object({
     count: z.number(),
     excellent: z.number(),
@@ -77,8 +86,10 @@ export const orgFiguresSchema = z.object({
     unqualified: z.number(),
     vetoed: z.number(),
     average: z.number().nullable(),
-  }),
+  }).nullable(),
   fortressIndex: z.number().nullable(),
+  incomplete: z.array(metricSchema),
+  incompleteBranches: z.number(),
 });
 
 export const listSchemas = {
@@ -134,6 +145,19 @@ export const listSchemas = {
       modifiedAt: z.string().nullable(),
       rows: z.number(),
       errors: z.number(),
+      status: z.enum(['ok', 'stale', 'never_read']),
+      lastGoodReadAt: z.string().nullable(),
+      error: z.string().nullable(),
+    }),
+  ),
+  changedAfterPublication: z.array(
+    z.object({
+      workbook: z.string(),
+      orgId: z.string().nullable(),
+      tab: z.string(),
+      row: z.number(),
+      month: z.string(),
+      detectedAt: z.string(),
     }),
   ),
 };
@@ -144,6 +168,8 @@ export const LIST_NAMES = Object.keys(listSchemas) as ListName[];
 export const resultsSchema = z.object({
   period: z.string(),
   asOf: z.string(),
+  state: monthStateSchema,
+  publishedOn: z.string().nullable(),
   generatedAt: z.string(),
   orgs: z.array(orgFiguresSchema),
   ...listSchemas,

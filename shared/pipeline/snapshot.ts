@@ -1,6 +1,8 @@
 // Everything stored that a computation needs, loaded once: configuration, each branch's records, sync states and errors.
 import { makeIssue, type ValidationIssue } from '../contract/issues';
-import type { BranchData, ConfigData } from '../domain/types';
+import { TAB_FEEDS } from '../domain/incomplete';
+import type { BranchData, BranchTab, ConfigData } from '../domain/types';
+import { listChangedRows } from '../store/changed';
 import { branchDataFrom, configDataFrom } from '../store/assemble';
 import { queryIndex } from '../store/batch';
 import { CONFIG_PK, GSI1, gsi, keys } from '../store/keys';
@@ -10,31 +12,54 @@ import { issueSchema } from '../store/sync-state';
 import type { PipelineContext } from './context';
 import type { StoreClient } from '../store/client';
 import { mapPool } from './pool';
-import type { SourceInfo } from './results';
+import type { ChangedAfterPublication, SourceInfo } from './results';
 
 export interface Snapshot {
   config: ConfigData;
   branches: BranchData[];
   validation: ValidationIssue[];
   sources: SourceInfo[];
+  changedAfterPublication: ChangedAfterPublication[];
 }
+
+const ALL_TABS = Object.keys(TAB_FEEDS) as BranchTab[];
 
 export async function loadSnapshot(ctx: PipelineContext, knownStates?: SyncState[]): Promise<Snapshot> {
   const config = configDataFrom(await loadRecords(ctx.store, CONFIG_PK));
   const branchOrgs = config.orgs.filter((o) => o.level === 'branch');
-  const branches = await mapPool(branchOrgs, ctx.concurrency, async (o) => branchDataFrom(o.id, await loadRecords(ctx.store, keys.org(o.id))));
   const states = knownStates ?? (await listSyncStates(ctx.store));
   const inRoster = new Map<string, string | null>([[ctx.configWorkbook, null]]);
   for (const o of branchOrgs) if (o.workbook !== null) inRoster.set(o.workbook, o.id);
   const current = states.filter((s) => inRoster.has(s.workbook));
-  return { config, branches, validation: await validationIssues(ctx.store, current, inRoster), sources: sourcesOf(current, inRoster) };
+  const sources = sourcesOf(current, inRoster);
+  // A branch whose workbook was never read (or that names none) has no data to count: every figure null, not 0.
+  const neverRead = new Set(branchOrgs.filter((o) => o.workbook === null).map((o) => o.id));
+  for (const s of sources) if (s.status === 'never_read' && s.orgId !== null) neverRead.add(s.orgId);
+  const branches = await mapPool(branchOrgs, ctx.concurrency, async (o) => {
+    const data = branchDataFrom(o.id, await loadRecords(ctx.store, keys.org(o.id)));
+    return neverRead.has(o.id) ? { ...data, failedTabs: ALL_TABS } : data;
+  });
+  const changed = (await listChangedRows(ctx.store)).filter((c) => inRoster.has(c.workbook));
+  return { config, branches, validation: await validationIssues(ctx.store, current, inRoster), sources, changedAfterPublication: changed };
 }
 
 function sourcesOf(states: SyncState[], roster: Map<string, string | null>): SourceInfo[] {
   const byWorkbook = new Map(states.map((s) => [s.workbook, s]));
   return [...roster].map(([workbook, orgId]) => {
     const s = byWorkbook.get(workbook);
-    return { orgId, workbook, readAt: s?.readAt ?? null, modifiedAt: s?.modifiedAt ?? null, rows: s?.rows ?? 0, errors: s?.errors ?? 0 };
+    const readAt = s?.readAt ?? null;
+    const status = readAt === null ? 'never_read' : s?.lastError ? 'stale' : 'ok';
+    return {
+      orgId,
+      workbook,
+      readAt,
+      modifiedAt: s?.modifiedAt ?? null,
+      rows: s?.rows ?? 0,
+      errors: s?.errors ?? 0,
+      status,
+      lastGoodReadAt: readAt,
+      error: s?.lastError ?? null,
+    };
   });
 }
 

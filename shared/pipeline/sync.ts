@@ -2,7 +2,9 @@
 import { readBranchWorkbook, readConfigWorkbook, type WorkbookRead } from '../contract/workbook';
 import type { ConfigData, IsoDate, Org } from '../domain/types';
 import { WorkbookUnavailableError, type ChangeSet, type RawWorkbook, type WorkbookMeta } from '../sources/port';
+import { putChangedRows } from '../store/changed';
 import { getCursor, putCursor } from '../store/cursor';
+import { listFrozen } from '../store/publication';
 import { configDataFrom, ROSTER_KINDS, SETTINGS_KIND } from '../store/assemble';
 import { contentHash } from '../store/hash';
 import { CONFIG_PK, keys } from '../store/keys';
@@ -12,7 +14,7 @@ import type { PipelineContext } from './context';
 import { mapPool } from './pool';
 
 /** Bump when the contract's reading of cells changes, so every workbook is validated again. */
-export const CONTRACT_VERSION = 1;
+export const CONTRACT_VERSION = 2;
 
 export type WorkbookStatus = 'read' | 'unchanged' | 'failed';
 
@@ -42,6 +44,8 @@ export interface SyncOptions {
   states?: ReadonlyMap<string, SyncState>;
   /** What the source's change feed said changed since the last run, when it has one. */
   changes?: ChangeSet | null;
+  /** Months published and frozen before this run: an edit of a row dated in one is reported, not counted. */
+  frozenMonths?: ReadonlySet<string>;
 }
 
 interface Loaded {
@@ -91,15 +95,34 @@ async function store<D>(
   read: WorkbookRead<D>,
   ids: { workbook: string; orgId: string | null; recordsPk: string; contextHash: string },
   extraRecords?: { kind: string; key: string; data: unknown }[],
+  frozenMonths?: ReadonlySet<string>,
 ): Promise<WorkbookSyncResult> {
-  const w = await writeWorkbook(ctx.store, { workbook: ids.workbook, recordsPk: ids.recordsPk, tabs: read.tabs, ...(extraRecords ? { extraRecords } : {}) });
+  const readAt = ctx.now().toISOString();
+  const w = await writeWorkbook(ctx.store, {
+    workbook: ids.workbook,
+    recordsPk: ids.recordsPk,
+    tabs: read.tabs,
+    orgId: ids.orgId,
+    readAt,
+    ...(extraRecords ? { extraRecords } : {}),
+    ...(frozenMonths ? { frozenMonths } : {}),
+  });
+  if (w.changedAfterPublication.length > 0) {
+    await putChangedRows(ctx.store, w.changedAfterPublication);
+    ctx.log.warn('rows of a published month changed after publication', {
+      workbook: ids.workbook,
+      orgId: ids.orgId,
+      rows: w.changedAfterPublication.length,
+      months: [...new Set(w.changedAfterPublication.map((c) => c.month))].join(','),
+    });
+  }
   await putSyncState(ctx.store, {
     workbook: ids.workbook,
     orgId: ids.orgId,
     modifiedAt: loaded.meta.modifiedAt,
     contentHash: loaded.contentHash,
     contextHash: ids.contextHash,
-    readAt: ctx.now().toISOString(),
+    readAt,
     rows: w.rows,
     errors: w.errors,
     tabIssues: w.tabIssues,
@@ -145,7 +168,7 @@ export async function syncConfig(ctx: PipelineContext, opts: SyncOptions): Promi
     } else {
       const read = readConfigWorkbook(loaded.raw);
       const extra = [{ kind: SETTINGS_KIND, key: 'settings', data: read.data.settings }];
-      result = await store(ctx, loaded, read, { workbook, orgId: null, recordsPk: CONFIG_PK, contextHash }, extra);
+      result = await store(ctx, loaded, read, { workbook, orgId: null, recordsPk: CONFIG_PK, contextHash }, extra, opts.frozenMonths);
     }
   } catch (err) {
     result = await recordFailure(ctx, workbook, null, err);
@@ -154,8 +177,8 @@ export async function syncConfig(ctx: PipelineContext, opts: SyncOptions): Promi
   if (config.orgs.length === 0) {
     throw new Error(
       result.status === 'failed'
-        ? `the configuration workbook ${workbook} could not be read and nothing is stored from an earlier run: ${result.reason ?? ''}`
-        : `the configuration workbook ${workbook} has no readable org in its 组织 tab`,
+        ? `配置表 ${workbook} 读取失败，库中也没有以前读到的数据 / the configuration workbook ${workbook} could not be read and nothing is stored from an earlier run: ${result.reason ?? ''}`
+        : `配置表 ${workbook} 的 组织 工作表中没有可读取的组织 / the configuration workbook ${workbook} has no readable org in its 组织 tab`,
     );
   }
   return { config, result };
@@ -174,10 +197,16 @@ export async function syncBranch(ctx: PipelineContext, org: Org, config: ConfigD
       return { workbook, orgId: org.id, status: 'unchanged', rows: loaded.state?.rows ?? 0, errors: loaded.state?.errors ?? 0, itemsWritten: 0 };
     }
     const read = readBranchWorkbook(loaded.raw, { orgId: org.id, asOf: opts.asOf, criteria: config.criteria });
-    return await store(ctx, loaded, read, { workbook, orgId: org.id, recordsPk: keys.org(org.id), contextHash });
+    const tabStatus = [{ kind: 'tab_status', key: 'failed_tabs', data: read.data.failedTabs }];
+    return await store(ctx, loaded, read, { workbook, orgId: org.id, recordsPk: keys.org(org.id), contextHash }, tabStatus, opts.frozenMonths);
   } catch (err) {
     return recordFailure(ctx, workbook, org.id, err);
   }
+}
+
+/** The months frozen before this run, read once per sync (one query). */
+async function frozenMonths(ctx: PipelineContext): Promise<ReadonlySet<string>> {
+  return new Set((await listFrozen(ctx.store)).map((f) => f.period));
 }
 
 /** Branches of the roster that name a workbook; the others are reported by the data-quality tab. */
@@ -189,7 +218,7 @@ export async function sync(ctx: PipelineContext, opts: SyncOptions): Promise<Syn
   const states = new Map((await listSyncStates(ctx.store)).map((s) => [s.workbook, s]));
   const feed = ctx.source.changeFeed;
   const changes = feed ? await feed.detect(await getCursor(ctx.store, ctx.sourceKey)) : null;
-  const withStates = { ...opts, states, changes };
+  const withStates = { ...opts, states, changes, frozenMonths: await frozenMonths(ctx) };
   const { config, result } = await syncConfig(ctx, withStates);
   const branches = rosterWorkbooks(config);
   ctx.progress.start('sync', branches.length);
@@ -229,7 +258,7 @@ export async function planSync(ctx: PipelineContext, opts: SyncOptions): Promise
   const states = new Map((await listSyncStates(ctx.store)).map((s) => [s.workbook, s]));
   const feed = ctx.source.changeFeed;
   const changes = feed ? await feed.detect(await getCursor(ctx.store, ctx.sourceKey)) : null;
-  const { config, result } = await syncConfig(ctx, { ...opts, states, changes });
+  const { config, result } = await syncConfig(ctx, { ...opts, states, changes, frozenMonths: await frozenMonths(ctx) });
   const items: SyncItem[] = [];
   let unchanged = 0;
   for (const org of rosterWorkbooks(config)) {
@@ -249,7 +278,7 @@ export async function syncItems(ctx: PipelineContext, items: readonly SyncItem[]
   const config = configDataFrom(await loadRecords(ctx.store, CONFIG_PK, ROSTER_KINDS));
   const orgs = new Map(config.orgs.map((o) => [o.id, o]));
   const changed = new Map(items.flatMap((i) => (i.modifiedAt === null ? [] : [[i.workbook, i.modifiedAt] as const])));
-  const withFeed: SyncOptions = { ...opts, changes: { changed, exhaustive: false, cursor: '' } };
+  const withFeed: SyncOptions = { ...opts, changes: { changed, exhaustive: false, cursor: '' }, frozenMonths: await frozenMonths(ctx) };
   return mapPool([...items], ctx.concurrency, async (item) => {
     const org = orgs.get(item.orgId);
     // Removed from the roster (or given another workbook) since the plan was made: nothing to read for it.

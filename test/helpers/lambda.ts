@@ -78,17 +78,18 @@ export async function playNightly(h: NightlyHandlers, aws: FakeAws, runId: strin
   let syncBatches = 0;
   let feedbackBatches = 0;
   try {
-    const prepared = (await h.prepare({ runId, startedAt, input })) as Record<string, unknown> & { sync: { bucket: string; key: string }; runId: string; asOf: string; force: boolean; period: string; recompute: boolean; cursor: string | null };
+    const prepared = (await h.prepare({ runId, startedAt, input })) as Record<string, unknown> & { sync: { bucket: string; key: string }; runId: string; asOf: string; force: boolean; period: string; months: unknown[]; recompute: boolean; cursor: string | null };
     const items = aws.json<unknown[]>(prepared.sync.bucket, prepared.sync.key);
     for (const Items of batches(items, batchSize)) {
       syncBatches++;
       await h.syncBatch({ BatchInput: { runId: prepared.runId, asOf: prepared.asOf, force: prepared.force }, Items });
     }
-    await h.compute({ runId: prepared.runId, period: prepared.period, asOf: prepared.asOf, recompute: prepared.recompute, cursor: prepared.cursor });
-    const published = (await h.publish({ runId: prepared.runId, period: prepared.period })) as { feedback: { bucket: string; key: string } };
+    const computed = (await h.compute({ runId: prepared.runId, months: prepared.months, recompute: prepared.recompute, cursor: prepared.cursor })) as { official: string; progress: string | null };
+    const months = { runId: prepared.runId, period: computed.official, progress: computed.progress };
+    const published = (await h.publish(months)) as { feedback: { bucket: string; key: string } };
     for (const Items of batches(aws.json<unknown[]>(published.feedback.bucket, published.feedback.key), batchSize)) {
       feedbackBatches++;
-      await h.feedbackBatch({ BatchInput: { runId: prepared.runId, period: prepared.period }, Items });
+      await h.feedbackBatch({ BatchInput: months, Items });
     }
   } catch (err) {
     // What Step Functions hands the catch for a Lambda that threw: the error name and a JSON cause.

@@ -1,20 +1,42 @@
 // Nightly step 3: the change feed's cursor saved once every batch is synced, then the period computed.
 import { z } from 'zod';
-import { compute } from '../../pipeline/compute';
+import { compute, freezeLatePublications, loadCycle, type ComputeReport } from '../../pipeline/compute';
+import { officialAndProgress } from '../../pipeline/nightly';
 import { commitSync } from '../../pipeline/sync';
 import { setRun } from '../../store/runs';
 import type { Runtime } from '../runtime';
-import { isoDate, month, parseInput } from './inputs';
+import { parseInput, runMonth } from './inputs';
 
-export const computeInput = z.object({ runId: z.string(), period: month, asOf: isoDate, recompute: z.boolean(), cursor: z.string().nullable() });
+export const computeInput = z.object({ runId: z.string(), months: z.array(runMonth).min(1), recompute: z.boolean(), cursor: z.string().nullable() });
 
-/** After every sync batch: the change feed's cursor is saved, then the period (and any missing trend month) computed. */
-export async function computeStep(rt: Runtime, event: unknown): Promise<{ version: number; written: boolean; skipped: boolean; backfilled: number }> {
+export interface ComputeOutput {
+  version: number;
+  written: boolean;
+  skipped: boolean;
+  backfilled: number;
+  /** The month the dashboards rank on (the latest under evaluation or published), and the month in progress beside it. */
+  official: string;
+  progress: string | null;
+}
+
+/** After every sync batch: the change feed's cursor is saved, then the run's months (and any missing trend month) computed. */
+export async function computeStep(rt: Runtime, event: unknown): Promise<ComputeOutput> {
   const input = parseInput(computeInput, event, 'the compute step input');
   const ctx = await rt.context(input.runId);
   await commitSync(ctx, input.cursor);
-  const r = await compute(ctx, { period: input.period, asOf: input.asOf, force: input.recompute });
-  await setRun(rt.store, input.runId, { version: r.version });
-  return { version: r.version, written: r.written, skipped: r.skipped, backfilled: r.backfilled.length };
+  const cycle = await loadCycle(ctx);
+  const reports: ComputeReport[] = [];
+  for (const m of input.months) reports.push(await compute(ctx, { ...m, force: input.recompute }, cycle));
+  await freezeLatePublications(ctx, cycle, input.months.map((m) => m.period));
+  const { official, progress } = officialAndProgress(reports);
+  await setRun(rt.store, input.runId, { version: official.version });
+  return {
+    version: official.version,
+    written: reports.some((r) => r.written),
+    skipped: reports.every((r) => r.skipped),
+    backfilled: reports.reduce((n, r) => n + r.backfilled.length, 0),
+    official: official.results.period,
+    progress: progress?.results.period ?? null,
+  };
 }
 

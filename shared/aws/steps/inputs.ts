@@ -37,10 +37,17 @@ export const prepareInput = z.object({
   input: executionInput.default({}),
 });
 
+/** One month a run computes. */
+export const runMonth = z.object({ period: month, asOf: isoDate });
+
 export interface PrepareOutput {
   runId: string;
+  /** The month the run closes (the month before the month in progress, or the one asked for), for the run record. */
   period: string;
+  /** The latest as-of date of the run: what sync validates session dates against. */
   asOf: string;
+  /** Every month the run computes, oldest first: the month asked for, or the month before and the month in progress. */
+  months: { period: string; asOf: string }[];
   force: boolean;
   recompute: boolean;
   jobId: string | null;
