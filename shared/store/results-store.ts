@@ -35,7 +35,7 @@ export type VersionMeta = z.infer<typeof metaSchema>;
 /** What identifies the content of a version: not when it was generated or when its sources were read. */
 export function resultsHash(r: ResultsJson): string {
   const { generatedAt: _g, sources, ...rest } = r;
-  return contentHash({ ...rest, sources: sources.map(({ readAt: _r, modifiedAt: _m, ...s }) => s) });
+  return contentHash({ ...rest, sources: sources.map(({ readAt: _r, modifiedAt: _m, lastGoodReadAt: _l, ...s }) => s) });
 }
 
 export async function latestVersion(client: StoreClient, period: string): Promise<VersionMeta | null> {

@@ -36,17 +36,17 @@ function normalised(r: ResultsJson, ids: Record<string, string>) {
   return {
     ...rest,
     validation: r.validation.map((v) => ({ ...v, workbook: name.get(v.workbook) ?? v.workbook })),
-    sources: r.sources.map(({ readAt: _r, modifiedAt: _m, ...s }) => ({ ...s, workbook: name.get(s.workbook) ?? s.workbook })),
+    sources: r.sources.map(({ readAt: _r, modifiedAt: _m, lastGoodReadAt: _l, ...s }) => ({ ...s, workbook: name.get(s.workbook) ?? s.workbook })),
   };
 }
 
 function localNormalised() {
   const { generatedAt: _g, ...rest } = local;
-  return { ...rest, sources: local.sources.map(({ readAt: _r, modifiedAt: _m, ...s }) => s) };
+  return { ...rest, sources: local.sources.map(({ readAt: _r, modifiedAt: _m, lastGoodReadAt: _l, ...s }) => s) };
 }
 
-async function googleRun(store: StoreClient, configId: string, gate = testGate(fake)): Promise<NightlyReport> {
-  return nightly(googleContext(store, gate, configId), { period: PERIOD, asOf: AS_OF, lang: 'zh', sink: googleSink(gate, store) });
+async function googleRun(store: StoreClient, configId: string, gate = testGate(fake), force = false): Promise<NightlyReport> {
+  return nightly(googleContext(store, gate, configId), { period: PERIOD, asOf: AS_OF, lang: 'zh', sink: googleSink(gate, store), ...(force ? { force } : {}) });
 }
 
 const delta = (before: FakeGoogle['counts'], after: FakeGoogle['counts']) => ({
@@ -150,5 +150,26 @@ describe('nightly job in Google mode', () => {
     expect(issue?.messageEn).toContain('share it with the service account');
     expect(run.publish.feedbackFailed).toEqual(['B2']);
     expect(run.publish.feedback).toHaveLength(2);
+  }, 120_000);
+
+  it('keeps the last good data of a spreadsheet unshared or deleted after a good read, marked stale', async () => {
+    const org = seedSmallOrg(fake);
+    const store = await dynamo().freshTable();
+    const good = await googleRun(store, org.configId);
+    const b2 = org.ids['b2.xlsx'] ?? '';
+    const b3 = org.ids['b3.xlsx'] ?? '';
+    fake.state.unshare(b2, SERVICE_ACCOUNT);
+    fake.state.deleteFile(b3);
+    const run = await googleRun(store, org.configId);
+    const r = run.compute.results;
+    for (const id of [b2, b3]) {
+      const s = r.sources.find((x) => x.workbook === id);
+      expect(s?.status).toBe('stale');
+      expect(s?.lastGoodReadAt).toBe(good.compute.results.sources.find((x) => x.workbook === id)?.readAt);
+      expect(s?.error).toBeTruthy();
+    }
+    // Figures from the last good data, the same as after the good read.
+    expect(r.orgs.find((o) => o.id === 'B2')).toEqual(good.compute.results.orgs.find((o) => o.id === 'B2'));
+    expect(r.orgs.find((o) => o.id === 'B3')).toEqual(good.compute.results.orgs.find((o) => o.id === 'B3'));
   }, 120_000);
 });

@@ -59,7 +59,7 @@ function normalised(r: ResultsJson) {
   return {
     ...rest,
     validation: r.validation.map((v) => ({ ...v, workbook: name.get(v.workbook) ?? v.workbook })),
-    sources: r.sources.map(({ readAt: _r, modifiedAt: _m, ...s }) => ({ ...s, workbook: name.get(s.workbook) ?? s.workbook })),
+    sources: r.sources.map(({ readAt: _r, modifiedAt: _m, lastGoodReadAt: _l, ...s }) => ({ ...s, workbook: name.get(s.workbook) ?? s.workbook })),
   };
 }
 
@@ -75,7 +75,7 @@ describe('the nightly state machine, step by step', () => {
     const stored = await loadResults(store, PERIOD);
     expect(stored).not.toBeNull();
     const { generatedAt: _g, ...l } = local;
-    expect(normalised(stored as ResultsJson)).toEqual({ ...l, sources: local.sources.map(({ readAt: _r, modifiedAt: _m, ...s }) => s) });
+    expect(normalised(stored as ResultsJson)).toEqual({ ...l, sources: local.sources.map(({ readAt: _r, modifiedAt: _m, lastGoodReadAt: _l, ...s }) => s) });
     // Feedback tabs were written into each branch's own spreadsheet.
     for (const file of ['b1.xlsx', 'b2.xlsx', 'b3.xlsx']) expect(google.state.sheetTitles(org.ids[file] ?? '')).toContain('反馈');
   }, 120_000);
@@ -86,8 +86,11 @@ describe('the nightly state machine, step by step', () => {
     expect(played).toMatchObject({ status: 'succeeded', syncBatches: 0 });
     expect(aws.json<unknown[]>('branchboard-runs-test', 'runs/run-2/sync.json')).toEqual([]);
     expect(google.counts.sheetsRead - before.sheetsRead).toBe(0);
-    // The default dates at 02:00 on 2 April in Shanghai: the month of the day that ended, as of today (the contract's default).
-    expect(await getRun(store, 'run-2')).toMatchObject({ status: 'succeeded', asOf: '2026-04-02', period: '2026-04', toSync: 0, unchanged: 3 });
+    // At 02:00 on 2 April in Shanghai, with no dates: March as of its last day (the month the run closes, on the
+    // run record) and April in progress as of today; March is the official month the dashboards rank on.
+    expect(await getRun(store, 'run-2')).toMatchObject({ status: 'succeeded', asOf: '2026-03-31', period: '2026-03', toSync: 0, unchanged: 3 });
+    expect(await loadResults(store, '2026-04')).toMatchObject({ state: 'in_progress', asOf: '2026-04-02' });
+    expect(await loadResults(store, '2026-03')).toMatchObject({ state: 'evaluating', asOf: '2026-03-31' });
   }, 120_000);
 
   it('one branch spreadsheet that cannot be read is recorded on it; the run still succeeds for the others', async () => {
@@ -98,6 +101,12 @@ describe('the nightly state machine, step by step', () => {
     expect(run).toMatchObject({ status: 'succeeded', toSync: 3, read: 2, failed: 1 });
     const stored = (await loadResults(store, PERIOD)) as ResultsJson;
     expect(stored.validation.some((v) => v.code === 'unreadable_workbook' && v.workbook === org.ids['b2.xlsx'])).toBe(true);
+    // Its last good data stays in use, marked stale with the time it was read.
+    const b2 = stored.sources.find((x) => x.workbook === org.ids['b2.xlsx']);
+    expect(b2).toMatchObject({ status: 'stale' });
+    expect(b2?.lastGoodReadAt).not.toBeNull();
+    expect(b2?.error).toContain('share it with the service account');
+    expect(stored.orgs.find((o) => o.id === 'B2')?.attendance).not.toBeNull();
     google.state.share(org.ids['b2.xlsx'] ?? '', SERVICE_ACCOUNT, 'writer');
   }, 120_000);
 

@@ -87,9 +87,9 @@ describe('sync and compute on DynamoDB Local', () => {
     expect((await listVersions(store, PERIOD)).map((v) => v.version)).toEqual([1, 2]);
     const v1 = await loadResults(store, PERIOD, 1);
     const v2 = await loadResults(store, PERIOD, 2);
-    expect(v1?.orgs.find((o) => o.id === 'B2')?.evaluation.missing).toBe(0);
+    expect(v1?.orgs.find((o) => o.id === 'B2')?.evaluation?.missing).toBe(0);
     // C3 no longer self-scored but the committee scored it: still 0 missing; the score is unchanged too (45 + 35).
-    expect(v2?.orgs.find((o) => o.id === 'B2')?.evaluation.score).toBe(80);
-    expect(v2?.orgs.find((o) => o.id === 'B2')?.evaluation.selfGap).toBe(5);
+    expect(v2?.orgs.find((o) => o.id === 'B2')?.evaluation?.score).toBe(80);
+    expect(v2?.orgs.find((o) => o.id === 'B2')?.evaluation?.selfGap).toBe(5);
   });
 });

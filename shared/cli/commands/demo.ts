@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { generateOrganisation } from '../../demo/generate';
 import { writeDemoOrganisation } from '../../demo/write';
-import { lastDayOfMonth, previousMonth, monthOf } from '../../domain/dates';
+import { lastDayOfMonth, monthOf } from '../../domain/dates';
 import { DEFAULT_SETTINGS } from '../../domain/types';
 import { nightly } from '../../pipeline/nightly';
 import { parsePeriod, todayIn, UsageError } from '../dates';
@@ -28,7 +28,7 @@ export function demoCommand(program: Command, io: Io): void {
     .command('demo')
     .description('generate a sample organisation (about 30 branches, 600 members, 12 months, with messy and invalid cells) and run the nightly job on it')
     .option('--dir <dir>', 'where to write the sample workbooks and the output', 'branchboard-demo')
-    .option('--period <YYYY-MM>', 'the last month of sample data and the period computed (default: last month)')
+    .option('--period <YYYY-MM>', 'the last month of sample data, computed as of its last day (default: sample data through this month, and a nightly run as of today)')
     .addOption(new Option('--lang <lang>', 'dashboard language').choices(['zh', 'en']).default('zh'))
     .option('--branches <n>', 'number of branches', '30')
     .option('--force', 'write the sample into DIR even if it holds files the demo did not make (replacing those of the same names)')
@@ -37,8 +37,11 @@ export function demoCommand(program: Command, io: Io): void {
       if (!Number.isInteger(branches) || branches < 1 || branches > 50_000) {
         throw new UsageError(bi(`--branches 必须是 1 到 50000 之间的整数，收到 "${opts.branches}"`, `--branches must be a whole number from 1 to 50000, got "${opts.branches}"`));
       }
-      const period = opts.period !== undefined ? parsePeriod(opts.period) : previousMonth(monthOf(todayIn(DEFAULT_SETTINGS.timeZone, new Date())));
-      const asOf = lastDayOfMonth(period);
+      // Without --period the demo is what a leader sees today: the sample runs through this month (sessions planned for
+      // later days included) and the nightly run computes last month (under evaluation) and this month (in progress).
+      const asked = opts.period !== undefined ? parsePeriod(opts.period) : null;
+      const period = asked ?? monthOf(todayIn(DEFAULT_SETTINGS.timeZone, new Date()));
+      const dates = asked === null ? null : { period: asked, asOf: lastDayOfMonth(asked) };
       const dir = path.resolve(opts.dir);
       const org = generateOrganisation({ endPeriod: period, branches });
       const files = [org.config, ...org.branches].map((w) => path.join(dir, w.id));
@@ -46,14 +49,17 @@ export function demoCommand(program: Command, io: Io): void {
       await writeDemoOrganisation(org, dir);
       io.out(`Sample organisation: ${org.summary.branches} branches under ${org.summary.generalBranches} general branches, ${org.summary.members} members, 12 months to ${period}`);
       io.out(`Workbooks: ${dir} (${CONFIG_FILE} and ${org.branches.length} branch workbooks)`);
-      const jsonFile = path.join(dir, 'output', `results-${period}.json`);
-      const run = await openRun({ dir, period, asOf, lang: opts.lang, concurrency: '8', config: CONFIG_FILE, json: jsonFile }, io);
+      const jsonFile = path.join(dir, 'output', 'results-{period}.json');
+      const run = await openRun({ dir, ...(dates ?? {}), lang: opts.lang, concurrency: '8', config: CONFIG_FILE, json: jsonFile }, io);
       try {
-        const r = await nightly(run.ctx, { period, asOf, lang: opts.lang, sink: run.sink, jsonFile });
-        const top = r.compute.results.orgs.find((o) => o.level === 'committee');
+        const r = await nightly(run.ctx, { ...(dates ?? {}), lang: opts.lang, sink: run.sink, jsonFile });
         io.out('');
-        if (top) {
-          io.out(`${top.name}, ${period}: evaluation ${top.evaluation?.score?.toFixed(1) ?? '—'}, attendance ${pct(top.attendance?.rate)}, compliance ${pct(top.compliance?.rate)}, exam pass ${pct(top.exam?.passRate)}, rectification ${pct(top.rectification?.rate)}, fortress index ${top.fortressIndex?.toFixed(1) ?? '—'}`);
+        for (const c of [r.compute, ...(r.progress ? [r.progress] : [])]) {
+          const top = c.results.orgs.find((o) => o.level === 'committee');
+          if (top === undefined) continue;
+          const res = c.results;
+          const state = res.state === 'in_progress' ? `进行中 in progress, as of ${res.asOf}` : res.state === 'published' ? '已发布 published' : `考评中 under evaluation, as of ${res.asOf}`;
+          io.out(`${top.name}, ${res.period} (${state}): evaluation ${top.evaluation?.score?.toFixed(1) ?? '—'}, attendance ${pct(top.attendance?.rate)}, compliance ${pct(top.compliance?.rate)} (${top.compliance?.pending.length ?? 0} pending), exam pass ${pct(top.exam?.passRate)}, rectification ${pct(top.rectification?.rate)}, fortress index ${top.fortressIndex?.toFixed(1) ?? '—'}`);
         }
         io.out(`Members at risk: ${r.compute.results.membersAtRisk.length}; overdue rectification items: ${r.compute.results.overdue.length}`);
         printNightly(io, r);
