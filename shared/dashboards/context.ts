@@ -1,13 +1,17 @@
 // What every summary sheet needs to know: the results, the words, and how to name and order the orgs.
 import type { OrgFigures } from '../domain/results';
 import { DEFAULT_SETTINGS, type Org } from '../domain/types';
-import type { ResultsJson, TrendPoint } from '../pipeline/results';
+import type { ResultsJson, SourceInfo, TrendPoint } from '../pipeline/results';
 import { DASH } from './format';
 import type { Lang } from './lang';
 import { labels, type Labels } from './labels';
+import { dataStatus, type DataStatus } from './status';
 
 export interface SummaryInput {
+  /** The official month: the latest under evaluation or published (or the only month computed). */
   results: ResultsJson;
+  /** The month in progress shown beside it, when the run computed one. */
+  progress?: ResultsJson | null;
   trend: TrendPoint[];
   orgs: Org[];
   lang: Lang;
@@ -30,7 +34,15 @@ export interface DashboardContext {
   parentName(org: OrgFigures): string;
   /** For sorting lists by branch: the branch's place in the roster. */
   orderOf(id: string | null): number;
+  /** The month of the results in words: '2026-11 · 考评中 · 数据截至 2026-11-30'. */
+  status: string;
   sheetTitle(sheet: string): string;
+  /** The roster's line of an org, when a roster was given. */
+  rosterOrg(id: string): Org | undefined;
+  /** The branch workbook's source in these results. */
+  source(orgId: string): SourceInfo | undefined;
+  /** The data behind a branch's figures in these results: 正常, stale, never read, incomplete. */
+  branchStatus(org: OrgFigures): DataStatus;
 }
 
 export function topOrg(orgs: readonly OrgFigures[]): OrgFigures | undefined {
@@ -46,6 +58,10 @@ export function dashboardContext(results: ResultsJson, lang: Lang, roster: reado
   const order = new Map(results.orgs.map((o, i) => [o.id, i]));
   const figures = new Map(results.orgs.map((o) => [o.id, o]));
   const orgName = (id: string | null): string => (id === null ? L.configWorkbook : (byId.get(id)?.name ?? id));
+  const rosterById = new Map(roster.map((o) => [o.id, o]));
+  const sources = new Map<string, SourceInfo>();
+  for (const s of results.sources) if (s.orgId !== null) sources.set(s.orgId, s);
+  const status = L.monthStatus(results);
   return {
     results,
     lang,
@@ -60,7 +76,11 @@ export function dashboardContext(results: ResultsJson, lang: Lang, roster: reado
       return parent !== undefined && parent.level === 'general_branch' ? parent.name : DASH;
     },
     orderOf: (id) => (id === null ? -1 : (order.get(id) ?? Number.MAX_SAFE_INTEGER)),
-    sheetTitle: (sheet) => L.titles.sheet(sheet, results.period, results.asOf),
+    status,
+    sheetTitle: (sheet) => L.titles.sheet(sheet, status),
+    rosterOrg: (id) => rosterById.get(id),
+    source: (id) => sources.get(id),
+    branchStatus: (org) => dataStatus(L, timeZone, { org, source: sources.get(org.id), roster: rosterById.get(org.id) }),
   };
 }
 

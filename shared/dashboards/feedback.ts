@@ -1,21 +1,34 @@
-// A branch's feedback tab (反馈): its figures and rank, what is overdue or due soon, who is at risk, and the cells to fix.
+// A branch's feedback tab (反馈), read on a phone by the branch secretary: at the top the official month (state, grade,
+// rank, fortress index) and the month in progress (what is still to hold), then whether its data is sound and which
+// tab to fix, then its figures, what is overdue or due soon, who is at risk, and the cells to fix.
 import type { ValidationIssue } from '../contract/issues';
 import { DUE_SOON_DAYS } from '../domain/due-soon';
-import type { Month } from '../domain/types';
+import type { OrgFigures } from '../domain/results';
 import type { ResultsJson } from '../pipeline/results';
 import type { LayoutWorkbook } from '../sources/layout';
-import { byKeys, dashboardContext } from './context';
-import { branchEvaluationRows, commonFigureRows, unmetNote } from './figures';
-import { countCell, scoreCell, text, timestampText, type Cell } from './format';
+import { byKeys, dashboardContext, type DashboardContext } from './context';
+import {
+  attendanceNote,
+  commonFigureRows,
+  evaluationDetailRows,
+  evaluationHeadRows,
+  fortressCell,
+  pendingNote,
+  unmetNote,
+} from './figures';
+import { countCell, failureCell, rateCell, text, timestampText, type Cell } from './format';
 import type { Lang } from './lang';
-import { labels } from './labels';
 import { SheetBuilder } from './sheet';
 import { atRiskOrder, atRiskRow } from './sheets/at-risk';
 import { issueMessage } from './sheets/data-quality';
 import { dueSoonCells, dueSoonOrder, overdueCells, overdueOrder } from './sheets/rectification';
+import { dataStatusCell, fixGroups, fixText, metricWords, readErrorText } from './status';
 
 export interface FeedbackInput {
+  /** The official month: the latest under evaluation or published (or the only month computed). */
   results: ResultsJson;
+  /** The month in progress shown beside it, when the run computed one. */
+  progress?: ResultsJson | null;
   orgId: string;
   lang: Lang;
   timeZone?: string;
@@ -29,37 +42,88 @@ export function branchIssues(results: ResultsJson, orgId: string): ValidationIss
     .sort(byKeys<ValidationIssue>((v) => v.workbook, (v) => v.tab, (v) => v.row ?? 0));
 }
 
+/** The official month's verdict: score, grade, rank (or "—" while in progress) and fortress index (or 数据不完整). */
+function officialRows(ctx: DashboardContext, org: OrgFigures | undefined): Cell[][] {
+  const { L } = ctx;
+  if (org === undefined) return [];
+  return [...evaluationHeadRows(org, ctx.results.state, L), [L.col.fortress, fortressCell(org, L), '']];
+}
+
+/** The month in progress: what is still to hold, what was held and attended so far, what self-evaluation is missing. */
+function progressRows(pctx: DashboardContext, org: OrgFigures | undefined): Cell[][] {
+  const { L } = pctx;
+  const c = L.col;
+  if (org === undefined) return [];
+  const k = org.compliance;
+  const a = org.attendance;
+  return [
+    [c.pending, k === null ? countCell(null) : pendingNote(org, L) || L.none, ''],
+    [c.met, countCell(k?.met ?? null), ''],
+    [c.attendanceRate, rateCell(a?.rate ?? null), attendanceNote(a, L)],
+    [c.selfMissing, countCell(org.evaluation?.missing ?? null), ''],
+    [c.score, L.notes.evaluatedAfterMonthEnd, ''],
+  ];
+}
+
+/** Whether the data is sound: stale (with the date of the data in use and why), never read, or which tab to fix. */
+function dataStatusRows(latest: DashboardContext, org: OrgFigures | undefined, orgId: string, issues: ValidationIssue[]): Cell[][] {
+  const { L } = latest;
+  const c = L.col;
+  const source = latest.source(orgId);
+  const st = org === undefined ? null : latest.branchStatus(org);
+  const rows: Cell[][] = [[c.dataStatus, st === null ? L.dash : dataStatusCell(st), '']];
+  const error = readErrorText(latest.lang, source?.error ?? null);
+  if (error !== '') rows.push([c.readError, failureCell(error), '']);
+  if (st !== null) {
+    for (const g of fixGroups(latest.lang, st.incomplete, issues)) rows.push([metricWords(L, g.metrics), failureCell(L.incompleteData), fixText(L, g)]);
+    if (st.unread) rows.push([c.incompleteMetrics, L.notes.neverReadMetrics, '']);
+  }
+  return rows;
+}
+
 export function feedbackWorkbook(input: FeedbackInput): LayoutWorkbook {
   const { results, orgId, lang } = input;
+  const progress = input.progress ?? null;
   const ctx = dashboardContext(results, lang, [], input.timeZone);
+  const pctx = progress === null ? null : dashboardContext(progress, lang, [], input.timeZone);
+  // The most recent facts (sources, validation, what is due): a published month's own lists are frozen.
+  const latest = pctx ?? ctx;
   const { L } = ctx;
   const c = L.col;
   const org = ctx.org(orgId);
   const b = new SheetBuilder();
-  b.title(L.titles.feedback(org?.name ?? orgId, results.period, results.asOf));
-  if (results.generatedAt !== '') b.row([L.titles.generatedAt(timestampText(results.generatedAt, ctx.timeZone))]);
+  b.title(L.titles.feedback(org?.name ?? pctx?.org(orgId)?.name ?? orgId, ctx.status));
+  if (results.generatedAt !== '') b.row([L.titles.generatedAt(timestampText(latest.results.generatedAt || results.generatedAt, ctx.timeZone))]);
+
+  const header = [c.figure, c.figureValue, c.note];
+  b.section({ title: L.titles.official(ctx.status), header, rows: officialRows(ctx, org), empty: L.none });
+  if (pctx !== null) b.section({ title: L.titles.progress(pctx.status), header, rows: progressRows(pctx, pctx.org(orgId)), empty: L.none });
+  const issues = branchIssues(latest.results, orgId);
+  b.section({ title: L.titles.dataStatus, header, rows: dataStatusRows(latest, latest.org(orgId), orgId, issues), empty: L.none });
 
   const figures: Cell[][] =
     org === undefined
       ? []
       : [
-          ...(org.level === 'branch' ? branchEvaluationRows(org, L) : [[c.score, scoreCell(org.evaluation.score), '']]),
+          ...(org.level === 'branch' ? evaluationDetailRows(org, L) : []),
           ...commonFigureRows(org, L),
-          [c.unmet, unmetNote(org, L) || L.none, ''],
+          [c.unmet, org.compliance === null ? countCell(null) : unmetNote(org, L) || L.none, ''],
+          ...(org.compliance !== null && org.compliance.pending.length > 0 ? [[c.pending, pendingNote(org, L), '']] : []),
           [c.membersAtRisk, results.membersAtRisk.filter((m) => m.orgId === orgId).length, ''],
-          [c.fortress, scoreCell(org.fortressIndex), ''],
         ];
-  b.section({ title: L.titles.figures, header: [c.figure, c.figureValue, c.note], rows: figures, empty: L.none });
+  b.section({ title: L.titles.figures(results.period), header, rows: figures, empty: L.none });
+  // What is still to do, as of the latest run.
+  const asOf = latest.results.asOf;
   b.section({
-    title: L.titles.overdueList,
+    title: L.titles.asOf(L.titles.overdueList, asOf),
     header: [c.issueId, c.description, c.deadline, c.daysOverdue],
-    rows: results.overdue.filter((i) => i.orgId === orgId).sort(overdueOrder(ctx)).map(overdueCells),
+    rows: latest.results.overdue.filter((i) => i.orgId === orgId).sort(overdueOrder(latest)).map(overdueCells),
     empty: L.none,
   });
   b.section({
-    title: L.titles.dueSoon(DUE_SOON_DAYS),
+    title: L.titles.asOf(L.titles.dueSoon(DUE_SOON_DAYS), asOf),
     header: [c.kind, c.id, c.itemName, c.dueOn, c.daysLeft],
-    rows: results.dueSoon.filter((i) => i.orgId === orgId).sort(dueSoonOrder(ctx)).map((i) => dueSoonCells(ctx, i)),
+    rows: latest.results.dueSoon.filter((i) => i.orgId === orgId).sort(dueSoonOrder(latest)).map((i) => dueSoonCells(latest, i)),
     empty: L.none,
   });
   b.section({
@@ -68,7 +132,6 @@ export function feedbackWorkbook(input: FeedbackInput): LayoutWorkbook {
     rows: results.membersAtRisk.filter((m) => m.orgId === orgId).sort(atRiskOrder(ctx)).map((m) => atRiskRow(ctx, m)),
     empty: L.none,
   });
-  const issues = branchIssues(results, orgId);
   b.section({
     title: `${L.titles.validation(issues.length)} — ${L.titles.fixThese}`,
     header: [c.tab, c.row, c.column, c.value, c.message, c.workbook],

@@ -112,6 +112,16 @@ export function text(s: string | null | undefined): string {
   return s ?? '';
 }
 
+/** Something wrong (stale data, a broken tab) in the colour of a failed grade. */
+export function failureCell(value: string): LayoutCell {
+  return { value, fill: FILL.red };
+}
+
+/** `n` cells of "—": a metric that could not be computed fills its columns with no figure, never with 0. */
+export function noFigures(n: number): LayoutCell[] {
+  return Array.from({ length: n }, () => ({ ...NO_FIGURE }));
+}
+
 export function bold(v: LayoutValue): LayoutCell {
   return { value: v, bold: true };
 }
@@ -132,4 +142,10 @@ export function timestampText(iso: string | null, timeZone: string): string {
   }).formatToParts(d);
   const get = (t: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === t)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
+}
+
+/** An ISO timestamp as the date it falls on in the committee's time zone: 'YYYY-MM-DD'. */
+export function dateText(iso: string | null, timeZone: string): string {
+  const t = timestampText(iso, timeZone);
+  return /^\d{4}-\d{2}-\d{2} /.test(t) ? t.slice(0, 10) : t;
 }

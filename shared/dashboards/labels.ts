@@ -1,5 +1,6 @@
 // Every word the dashboards show, in Chinese and English; the sheet builders never spell a label themselves.
-import type { Category, Grade, Level, MemberRating, ProjectKind, SessionType } from '../domain/types';
+import type { Metric, MonthState } from '../domain/results';
+import type { Category, Grade, IsoDate, Level, MemberRating, Month, ProjectKind, SessionType } from '../domain/types';
 import type { Lang } from './lang';
 import { EN } from './labels-en';
 import { ZH } from './labels-zh';
@@ -96,6 +97,15 @@ export interface ColumnLabels {
   membersAtRisk: string;
   membersLapsed: string;
   validationErrors: string;
+  pending: string;
+  selfMissing: string;
+  dataStatus: string;
+  readError: string;
+  incompleteMetrics: string;
+  tabsToFix: string;
+  detectedAt: string;
+  incompleteBranches: string;
+  monthState: string;
 }
 
 export interface Labels {
@@ -119,6 +129,24 @@ export interface Labels {
   projectKind: Record<ProjectKind, string>;
   dueKind: Record<DueKind, string>;
   sourceStatus: Record<SourceStatus, string>;
+  /** A month of the monthly cycle: in progress, under evaluation, published. */
+  state: Record<MonthState, string>;
+  /** A figure a broken tab can leave null, in words ("出勤", "合规"). */
+  metric: Record<Metric, string>;
+  /** Where an incomplete branch's fortress index would be, in the colour of a failure. */
+  incompleteData: string;
+  /** A branch's data in one phrase: the ranking, the data-quality sheet, the progress sheet and the feedback say the same. */
+  dataStatus: {
+    ok: string;
+    stale: (date: string) => string;
+    neverRead: string;
+    noWorkbook: string;
+    incomplete: (metrics: string) => string;
+  };
+  /** Between the parts of one data status ("数据过期（…）；数据不完整：出勤"). */
+  statusSep: string;
+  /** The month, its state and as-of date in words: '2026-11 · 考评中 · 数据截至 2026-11-30'. */
+  monthStatus: (m: { period: Month; state: MonthState; asOf: IsoDate; publishedOn: IsoDate | null }) => string;
   sheets: {
     overview: string;
     ranking: string;
@@ -129,13 +157,16 @@ export interface Labels {
     memberScores: string;
     dataQuality: string;
     feedback: string;
+    progress: string;
   };
   col: ColumnLabels;
   titles: {
-    overview: (org: string, period: string, asOf: string) => string;
+    /** `status` is the month in words (`monthStatus`). */
+    overview: (org: string, status: string) => string;
     generatedAt: (when: string) => string;
-    sheet: (sheet: string, period: string, asOf: string) => string;
-    kpis: string;
+    sheet: (sheet: string, status: string) => string;
+    kpis: (status: string) => string;
+    progress: (status: string) => string;
     trend: string;
     chartScores: string;
     chartRates: string;
@@ -149,10 +180,16 @@ export interface Labels {
     memberList: string;
     membersByBranch: string;
     sources: string;
-    nothingThisPeriod: (count: number) => string;
+    nothingThisPeriod: (count: number, period: string) => string;
     validation: (count: number) => string;
-    feedback: (branch: string, period: string, asOf: string) => string;
-    figures: string;
+    incompleteList: (count: number) => string;
+    changedAfterPublication: (count: number) => string;
+    feedback: (branch: string, status: string) => string;
+    official: (status: string) => string;
+    dataStatus: string;
+    figures: (period: string) => string;
+    /** A to-do list of the feedback, titled with the date it was drawn up on. */
+    asOf: (title: string, asOf: string) => string;
     atRisk: string;
     fixThese: string;
   };
@@ -164,6 +201,27 @@ export interface Labels {
     projects: (outstanding: number, scored: number, count: number) => string;
     milestones: (onTime: number, due: number) => string;
     members: (count: number, counts: string) => string;
+    /** Where a month in progress would show a score, a grade or a rank. */
+    evaluatedAfterMonthEnd: string;
+    /** The progress sheet's legend: nothing on it is graded before the month ends. */
+    progressLegend: string;
+    /** The ranking sheet of a month in progress, in place of an empty table. */
+    noMonthInProgress: (period: string) => string;
+    noRankingInProgress: (period: string) => string;
+    /** Under the changed-after-publication title. */
+    changedAfterPublication: string;
+    /** Requirements still to hold, counted (a roll-up's line). */
+    pendingCount: (count: number) => string;
+    /** A roll-up's pending requirements: at how many branches. */
+    pendingBranches: (count: number) => string;
+    /** A roll-up's data status: how many of its branches are incomplete. */
+    incompleteBranches: (count: number) => string;
+    compliance: (due: number, met: number, pending: number) => string;
+    /** A tab to fix for an incomplete figure; `why` is the reading problem, '' when none is on record. */
+    fixTab: (tabs: string, why: string) => string;
+    /** The tabs that feed a figure, when no reading problem names the one that broke. */
+    candidateTabs: (tabs: string) => string;
+    neverReadMetrics: string;
   };
 }
 

@@ -8,6 +8,8 @@ export interface Section {
   rows: Cell[][];
   /** Shown as the only row when there is nothing to list, so an empty list is not mistaken for a missing one. */
   empty: string;
+  /** A line of explanation between the title and the header. */
+  note?: string;
 }
 
 const MIN_WIDTH = 8;
@@ -26,6 +28,8 @@ function displayWidth(v: Cell): number {
 export class SheetBuilder {
   private readonly rows: Cell[][] = [];
   private readonly kinds: Record<number, LayoutRowKind> = {};
+  /** Lines of explanation: they run over the empty cells to their right, so they widen no column. */
+  private readonly notes = new Set<number>();
 
   /** The index the next row will get (what chart ranges and anchors point at). */
   get next(): number {
@@ -47,6 +51,11 @@ export class SheetBuilder {
     return this.rows.length - 1;
   }
 
+  note(text: string): number {
+    this.notes.add(this.rows.length);
+    return this.row([text]);
+  }
+
   blank(): void {
     this.rows.push([]);
   }
@@ -55,6 +64,7 @@ export class SheetBuilder {
   section(s: Section): number {
     if (this.rows.length > 0) this.blank();
     this.title(s.title);
+    if (s.note !== undefined) this.note(s.note);
     const header = this.header(s.header);
     if (s.rows.length === 0) this.row([s.empty]);
     for (const r of s.rows) this.row(r);
@@ -66,7 +76,7 @@ export class SheetBuilder {
     const widths = Array.from({ length: count }, (_, i) => opts.minWidths?.[i] ?? MIN_WIDTH);
     this.rows.forEach((r, k) => {
       // A title runs over the empty cells to its right, so it must not widen its column.
-      if (this.kinds[k] === 'title') return;
+      if (this.kinds[k] === 'title' || this.notes.has(k)) return;
       r.forEach((v, i) => {
         widths[i] = Math.max(widths[i] ?? MIN_WIDTH, Math.min(opts.maxWidths?.[i] ?? MAX_WIDTH, displayWidth(v) + 2));
       });

@@ -1,10 +1,13 @@
 // The leaders' summary workbook for one committee and period, laid out as plain data for any sink to write.
+// The official month (the latest under evaluation or published) fills every sheet; the month in progress, when the
+// run computed one, sits beside it on the overview and has its own sheet; data quality shows the most recent facts.
 import type { LayoutWorkbook } from '../sources/layout';
 import { dashboardContext, type SummaryInput } from './context';
 import { atRiskSheet } from './sheets/at-risk';
 import { dataQualitySheet } from './sheets/data-quality';
 import { memberScoresSheet } from './sheets/member-scores';
 import { overviewSheet } from './sheets/overview';
+import { noProgressSheet, progressSheet } from './sheets/progress';
 import { projectsSheet } from './sheets/projects';
 import { rankingSheet } from './sheets/ranking';
 import { rectificationSheet } from './sheets/rectification';
@@ -14,16 +17,19 @@ export type { SummaryInput } from './context';
 
 export function summaryWorkbook(input: SummaryInput): LayoutWorkbook {
   const ctx = dashboardContext(input.results, input.lang, input.orgs, input.timeZone);
+  const progress = input.progress ?? null;
+  const pctx = progress === null ? null : dashboardContext(progress, input.lang, input.orgs, input.timeZone);
   return {
     sheets: [
-      overviewSheet(ctx, input.trend),
+      overviewSheet(ctx, input.trend, progress),
+      pctx === null ? noProgressSheet(ctx) : progressSheet(pctx),
       rankingSheet(ctx),
       sessionsSheet(ctx),
       atRiskSheet(ctx),
       rectificationSheet(ctx),
       projectsSheet(ctx),
       memberScoresSheet(ctx),
-      dataQualitySheet(ctx, input.orgs),
+      dataQualitySheet(ctx, input.orgs, progress ?? input.results),
     ],
   };
 }

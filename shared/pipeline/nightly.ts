@@ -30,8 +30,13 @@ export interface NightlyReport {
   publish: PublishReport;
 }
 
+export interface RunMonth {
+  period: Month;
+  asOf: IsoDate;
+}
+
 /** The months a run computes: the one asked for, or the month in progress as of today and the month before as of its last day. */
-export function runMonths(opts: { period?: Month; asOf?: IsoDate }, runDay: IsoDate): { period: Month; asOf: IsoDate }[] {
+export function runMonths(opts: { period?: Month; asOf?: IsoDate }, runDay: IsoDate): RunMonth[] {
   if (opts.period !== undefined && opts.asOf !== undefined) return [{ period: opts.period, asOf: opts.asOf }];
   return nightlyMonths(runDay);
 }
@@ -39,22 +44,32 @@ export function runMonths(opts: { period?: Month; asOf?: IsoDate }, runDay: IsoD
 /** Which computed month is the official one and which shows progress (DOMAIN.md "The monthly cycle"). */
 export function officialAndProgress<R extends Pick<ComputeReport, 'results'>>(reports: readonly R[]): { official: R; progress: R | null } {
   const last = reports[reports.length - 1];
-  if (last === undefined) throw new Error('no month computed');
+  if (last === undefined) throw new Error('没有计算任何月份 / no month was computed');
   const settled = [...reports].reverse().find((r) => r.results.state !== 'in_progress');
   const official = settled ?? last;
   const progress = [...reports].reverse().find((r) => r.results.state === 'in_progress' && r !== official) ?? null;
   return { official, progress };
 }
 
-export async function nightly(ctx: PipelineContext, opts: NightlyOptions): Promise<NightlyReport> {
+/**
+ * Computes the run's months (the ones given, or the monthly cycle's pair as of the run day), then freezes any month
+ * whose publication is in force that the run did not compute. Oldest month first.
+ */
+export async function computeMonths(ctx: PipelineContext, months: readonly RunMonth[] | null, force = false): Promise<ComputeReport[]> {
   const cycle = await loadCycle(ctx);
-  const months = runMonths(opts, cycle.runDay);
-  const synced = await sync(ctx, { asOf: months[months.length - 1]?.asOf ?? cycle.runDay, ...(opts.force ? { force: true } : {}) });
-  // Sync may have read a new publication row: the cycle is read again after it.
-  const current = await loadCycle(ctx);
-  const computed: ComputeReport[] = [];
-  for (const m of months) computed.push(await compute(ctx, { ...m, ...(opts.force ? { force: true } : {}) }, current));
-  await freezeLatePublications(ctx, current, months.map((m) => m.period));
+  const list = months ?? runMonths({}, cycle.runDay);
+  const reports: ComputeReport[] = [];
+  for (const m of list) reports.push(await compute(ctx, { ...m, ...(force ? { force: true } : {}) }, cycle));
+  await freezeLatePublications(ctx, cycle, list.map((m) => m.period));
+  return reports;
+}
+
+export async function nightly(ctx: PipelineContext, opts: NightlyOptions): Promise<NightlyReport> {
+  const months = runMonths(opts, (await loadCycle(ctx)).runDay);
+  const latest = months.reduce((a, m) => (m.asOf > a ? m.asOf : a), months[0]?.asOf ?? '');
+  const synced = await sync(ctx, { asOf: latest, ...(opts.force ? { force: true } : {}) });
+  // Sync may have read a new publication row: computeMonths reads the cycle again after it.
+  const computed = await computeMonths(ctx, months, opts.force);
   const { official, progress } = officialAndProgress(computed);
   const published = await publish(ctx, {
     period: official.results.period,

@@ -205,7 +205,7 @@ export async function syncBranch(ctx: PipelineContext, org: Org, config: ConfigD
 }
 
 /** The months frozen before this run, read once per sync (one query). */
-async function frozenMonths(ctx: PipelineContext): Promise<ReadonlySet<string>> {
+export async function frozenMonths(ctx: PipelineContext): Promise<ReadonlySet<string>> {
   return new Set((await listFrozen(ctx.store)).map((f) => f.period));
 }
 

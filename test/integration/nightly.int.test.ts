@@ -136,7 +136,7 @@ describe('nightly job on DynamoDB Local', () => {
   it('writes the summary workbook with every tab and the key cells', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(dir, 'output', 'dashboard-2026-03.xlsx'));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['概览', '排名', '组织生活', '预警党员', '整改', '项目', '党员积分', '数据质量']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['概览', '本月进度', '排名', '组织生活', '预警党员', '整改', '项目', '党员积分', '数据质量']);
     const cells = (name: string) => {
       const out: unknown[][] = [];
       wb.getWorksheet(name)?.eachRow((row) => out.push((row.values as unknown[]).slice(1)));

@@ -1,10 +1,10 @@
 // What a job does: the pipeline steps, run with a fresh context per job.
-import { defaultAsOf, monthOf } from '../../domain/dates';
+import { defaultAsOf } from '../../domain/dates';
 import type { Lang } from '../../dashboards/lang';
-import { compute } from '../../pipeline/compute';
 import type { PipelineContext } from '../../pipeline/context';
+import { computeMonths, officialAndProgress } from '../../pipeline/nightly';
 import { publish } from '../../pipeline/publish';
-import { sync, syncBranch, syncConfig } from '../../pipeline/sync';
+import { frozenMonths, sync, syncBranch, syncConfig } from '../../pipeline/sync';
 import type { WorkbookSink } from '../../sources/port';
 import { releaseSync } from '../webhook';
 import type { JobExecutor } from './runner';
@@ -21,30 +21,35 @@ export function pipelineExecutor(o: ExecutorOptions): JobExecutor {
   return async (job) => {
     const ctx = o.context();
     const today = o.today();
-    const period = monthOf(today);
+    // What a sync changes shows in tonight's two months: the official one and the one in progress.
+    const recomputed = async () => officialAndProgress(await computeMonths(ctx, null)).official;
     switch (job.kind) {
       case 'sync': {
         const r = await sync(ctx, { asOf: today });
-        const c = await compute(ctx, { period, asOf: today });
-        return { read: r.read, unchanged: r.unchanged, failed: r.failed, period, version: c.version };
+        const c = await recomputed();
+        return { read: r.read, unchanged: r.unchanged, failed: r.failed, period: c.results.period, version: c.version };
       }
       case 'sync_workbook': {
         const workbook = job.params.workbook ?? '';
         // Edits from now on schedule the next sync; this one reads what is there now.
         await releaseSync(ctx.store, workbook);
-        const { config } = await syncConfig(ctx, { asOf: today });
+        const frozen = await frozenMonths(ctx);
+        const { config } = await syncConfig(ctx, { asOf: today, frozenMonths: frozen });
         const org = config.orgs.find((x) => x.workbook === workbook);
         if (org === undefined) throw new Error(`workbook ${workbook} is no longer in the roster`);
-        const r = await syncBranch(ctx, org, config, { asOf: today });
-        const c = await compute(ctx, { period, asOf: today });
-        return { workbook, status: r.status, rows: r.rows, errors: r.errors, period, version: c.version };
+        const r = await syncBranch(ctx, org, config, { asOf: today, frozenMonths: frozen });
+        const c = await recomputed();
+        return { workbook, status: r.status, rows: r.rows, errors: r.errors, period: c.results.period, version: c.version };
       }
       case 'recompute': {
-        const p = job.params.period ?? period;
-        const asOf = job.params.asOf ?? defaultAsOf(p, today);
-        const c = await compute(ctx, { period: p, asOf, force: true });
-        const published = o.sink ? await publish(ctx, { period: p, lang: o.lang, sink: o.sink, results: c.results }) : null;
-        return { period: p, asOf, version: c.version, written: c.written, summary: published?.summary ?? null };
+        // A period asked for is recomputed alone (a published one stays as published); otherwise tonight's two months.
+        const p = job.params.period;
+        const months = p === undefined ? null : [{ period: p, asOf: job.params.asOf ?? defaultAsOf(p, today) }];
+        const { official, progress } = officialAndProgress(await computeMonths(ctx, months, true));
+        const published = o.sink
+          ? await publish(ctx, { period: official.results.period, lang: o.lang, sink: o.sink, results: official.results, ...(progress ? { progress: progress.results } : {}) })
+          : null;
+        return { period: official.results.period, asOf: official.results.asOf, version: official.version, written: official.written, summary: published?.summary ?? null };
       }
     }
   };

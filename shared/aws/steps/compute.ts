@@ -1,7 +1,6 @@
 // Nightly step 3: the change feed's cursor saved once every batch is synced, then the period computed.
 import { z } from 'zod';
-import { compute, freezeLatePublications, loadCycle, type ComputeReport } from '../../pipeline/compute';
-import { officialAndProgress } from '../../pipeline/nightly';
+import { computeMonths, officialAndProgress } from '../../pipeline/nightly';
 import { commitSync } from '../../pipeline/sync';
 import { setRun } from '../../store/runs';
 import type { Runtime } from '../runtime';
@@ -24,10 +23,7 @@ export async function computeStep(rt: Runtime, event: unknown): Promise<ComputeO
   const input = parseInput(computeInput, event, 'the compute step input');
   const ctx = await rt.context(input.runId);
   await commitSync(ctx, input.cursor);
-  const cycle = await loadCycle(ctx);
-  const reports: ComputeReport[] = [];
-  for (const m of input.months) reports.push(await compute(ctx, { ...m, force: input.recompute }, cycle));
-  await freezeLatePublications(ctx, cycle, input.months.map((m) => m.period));
+  const reports = await computeMonths(ctx, input.months, input.recompute);
   const { official, progress } = officialAndProgress(reports);
   await setRun(rt.store, input.runId, { version: official.version });
   return {

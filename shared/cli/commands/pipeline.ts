@@ -4,9 +4,9 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { Option, type Command } from 'commander';
 import { LANGS, type Lang } from '../../dashboards/lang';
-import { compute, loadCycle, type ComputeReport } from '../../pipeline/compute';
+import { loadCycle, type ComputeReport } from '../../pipeline/compute';
 import { lineLogger, type PipelineContext } from '../../pipeline/context';
-import { nightly, officialAndProgress, runMonths, type NightlyReport } from '../../pipeline/nightly';
+import { computeMonths, nightly, officialAndProgress, runMonths, type NightlyReport } from '../../pipeline/nightly';
 import { loadResults } from '../../store/results-store';
 import type { ResultsJson } from '../../pipeline/results';
 import { publish } from '../../pipeline/publish';
@@ -181,8 +181,8 @@ export function pipelineCommands(program: Command, io: Io): void {
   addRunOptions(program.command('compute').description("compute the period's figures from the stored records and store them as a version")).action(
     (opts: RunOptions) =>
       withRun(opts, io, async (run) => {
-        const cycle = await loadCycle(run.ctx);
-        for (const m of runMonths(run, cycle.runDay)) io.out(monthLine(await compute(run.ctx, { ...m, ...(opts.force ? { force: true } : {}) }, cycle)));
+        const months = run.period !== undefined && run.asOf !== undefined ? [{ period: run.period, asOf: run.asOf }] : null;
+        for (const r of await computeMonths(run.ctx, months, opts.force)) io.out(monthLine(r));
       }),
   );
   addRunOptions(program.command('publish').description("write the dashboards and feedback from the period's latest stored version")).action(

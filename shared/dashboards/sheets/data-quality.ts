@@ -1,66 +1,118 @@
-// 数据质量 / Data quality: when each workbook was read and how many problems it had, who sent nothing, and every problem.
+// 数据质量 / Data quality: when each workbook was read and whether its data is sound (stale, never read, incomplete),
+// who sent nothing, which tab to fix for an incomplete branch, rows edited after their month was published, and every
+// problem. It shows the most recent facts (the month in progress when there is one): a published month's own lists
+// are frozen at its publication.
 import type { ValidationIssue } from '../../contract/issues';
+import type { OrgFigures } from '../../domain/results';
 import type { Org } from '../../domain/types';
-import type { SourceInfo } from '../../pipeline/results';
+import type { ChangedAfterPublication, ResultsJson, SourceInfo } from '../../pipeline/results';
 import type { LayoutSheet } from '../../sources/layout';
 import { byKeys, type DashboardContext } from '../context';
 import { countCell, FILL, text, timestampText, type Cell } from '../format';
-import type { Labels, SourceStatus } from '../labels';
 import type { Lang } from '../lang';
 import { SheetBuilder } from '../sheet';
+import { dataStatus, fixGroups, metricWords, readErrorText, type DataStatus } from '../status';
+
+interface Row {
+  cells: Cell[];
+  nothing: boolean;
+}
 
 /**
- * Nothing this period: no workbook in the roster, a workbook never read, one with no data rows, or one with nothing
- * dated in the period (`silent`: no session, self-evaluation or member score for it).
+ * A workbook's status: stale, never read, no workbook or incomplete first (failures, in red, never 正常); then no
+ * data rows or nothing dated in the official month (red); then validation errors (orange); else 正常.
  */
-export function sourceStatus(org: Pick<Org, 'workbook'> | undefined, source: SourceInfo | undefined, silent = false): SourceStatus {
-  if (org !== undefined && (org.workbook === null || org.workbook.trim() === '')) return 'noWorkbook';
-  if (source === undefined || source.readAt === null) return 'notRead';
-  if (source.rows === 0) return 'empty';
-  if (silent) return 'silent';
-  return source.errors > 0 ? 'withErrors' : 'ok';
+function statusCell(ctx: DashboardContext, s: SourceInfo | undefined, st: DataStatus, silent: boolean): { cell: Cell; nothing: boolean } {
+  const { L } = ctx;
+  const empty = s !== undefined && s.rows === 0;
+  // Counted as "nothing" whatever else is wrong with it; the cell shows the worst.
+  const nothing = st.unread || empty || silent;
+  if (st.failure) return { cell: { value: st.text, fill: FILL.red }, nothing };
+  if (empty) return { cell: { value: L.sourceStatus.empty, fill: FILL.red }, nothing };
+  if (silent) return { cell: { value: L.sourceStatus.silent, fill: FILL.red }, nothing };
+  if (s !== undefined && s.errors > 0) return { cell: { value: L.sourceStatus.withErrors, fill: FILL.orange }, nothing };
+  return { cell: L.sourceStatus.ok, nothing };
 }
 
-export function isNothing(status: SourceStatus): boolean {
-  return status === 'noWorkbook' || status === 'notRead' || status === 'empty' || status === 'silent';
+function sourceRow(ctx: DashboardContext, name: string, workbook: string | null, s: SourceInfo | undefined, st: DataStatus, silent: boolean): Row {
+  const { cell, nothing } = statusCell(ctx, s, st, silent);
+  return {
+    cells: [
+      name,
+      text(s?.workbook ?? workbook),
+      timestampText(s?.readAt ?? null, ctx.timeZone),
+      timestampText(s?.modifiedAt ?? null, ctx.timeZone),
+      countCell(s?.rows ?? null),
+      s === undefined || s.errors === 0 ? countCell(s?.errors ?? null) : { value: s.errors, fill: FILL.orange },
+      cell,
+      readErrorText(ctx.lang, s?.error ?? null),
+    ],
+    nothing,
+  };
 }
 
-function statusCell(status: SourceStatus, L: Labels): Cell {
-  if (isNothing(status)) return { value: L.sourceStatus[status], fill: FILL.red };
-  return status === 'withErrors' ? { value: L.sourceStatus[status], fill: FILL.orange } : L.sourceStatus[status];
+interface BranchLine {
+  id: string;
+  name: string;
+  workbook: string | null;
+  roster: Org | undefined;
 }
 
-function sourceRow(ctx: DashboardContext, name: string, workbook: string | null, s: SourceInfo | undefined, status: SourceStatus): Cell[] {
-  return [
-    name,
-    text(s?.workbook ?? workbook),
-    timestampText(s?.readAt ?? null, ctx.timeZone),
-    timestampText(s?.modifiedAt ?? null, ctx.timeZone),
-    countCell(s?.rows ?? null),
-    s === undefined || s.errors === 0 ? countCell(s?.errors ?? null) : { value: s.errors, fill: FILL.orange },
-    statusCell(status, ctx.L),
-  ];
+/** The roster's branches (or, without a roster, the branches that have figures). */
+function branchLines(ctx: DashboardContext, roster: readonly Org[], facts: ResultsJson): BranchLine[] {
+  const fromRoster = roster.filter((o) => o.level === 'branch').map((o) => ({ id: o.id, name: o.name, workbook: o.workbook, roster: o }));
+  if (fromRoster.length > 0) return fromRoster;
+  // Without a roster the workbook column is unknown, so only the source can say whether anything came.
+  return facts.orgs.filter((o) => o.level === 'branch').map((o) => ({ id: o.id, name: o.name, workbook: null, roster: undefined }));
 }
 
-/** The roster's branches (or, without a roster, the branches that have figures), each with its source. */
-function branchSources(ctx: DashboardContext, roster: readonly Org[]): { rows: Cell[][]; nothing: number } {
-  const fromRoster = roster.filter((o) => o.level === 'branch').map((o) => ({ id: o.id, name: o.name, workbook: o.workbook, inRoster: true }));
-  const branches = fromRoster.length > 0 ? fromRoster : ctx.branches.map((o) => ({ id: o.id, name: o.name, workbook: null, inRoster: false }));
+function sourceRows(ctx: DashboardContext, lines: BranchLine[], facts: ResultsJson, orgs: Map<string, OrgFigures>): { rows: Cell[][]; nothing: number } {
   const sources = new Map<string, SourceInfo>();
-  for (const s of ctx.results.sources) if (s.orgId !== null) sources.set(s.orgId, s);
+  for (const s of facts.sources) if (s.orgId !== null) sources.set(s.orgId, s);
+  // "Nothing this period" is about the official month: a month in progress has barely started on the 3rd.
   const silent = new Set(ctx.results.silentBranches);
-  let nothing = 0;
-  const rows = branches.map((o) => {
+  const branchRows = lines.map((o) => {
     const source = sources.get(o.id);
-    // Without a roster the workbook column is unknown, so only the source can say whether anything came.
-    const status = sourceStatus(o.inRoster ? o : undefined, source, silent.has(o.id));
-    if (isNothing(status)) nothing++;
-    return sourceRow(ctx, o.name, o.workbook, source, status);
+    const st = dataStatus(ctx.L, ctx.timeZone, { org: orgs.get(o.id), source, roster: o.roster });
+    return sourceRow(ctx, o.name, o.workbook, source, st, silent.has(o.id));
   });
-  const listed = new Set(branches.map((o) => o.id));
-  const config = ctx.results.sources.filter((s) => s.orgId === null || !listed.has(s.orgId));
-  const others = config.map((s) => sourceRow(ctx, ctx.orgName(s.orgId), s.workbook, s, sourceStatus(undefined, s)));
-  return { rows: [...others, ...rows], nothing };
+  const listed = new Set(lines.map((o) => o.id));
+  const others = facts.sources
+    .filter((s) => s.orgId === null || !listed.has(s.orgId))
+    .map((s) => sourceRow(ctx, ctx.orgName(s.orgId), s.workbook, s, dataStatus(ctx.L, ctx.timeZone, { org: s.orgId === null ? undefined : orgs.get(s.orgId), source: s }), false));
+  return { rows: [...others, ...branchRows].map((r) => r.cells), nothing: branchRows.filter((r) => r.nothing).length };
+}
+
+/** Each incomplete branch with the figures left null and the tab to fix: one line per broken tab. */
+function incompleteRows(ctx: DashboardContext, lines: BranchLine[], facts: ResultsJson, orgs: Map<string, OrgFigures>): Cell[][] {
+  const { L } = ctx;
+  const out: Cell[][] = [];
+  for (const line of lines) {
+    const org = orgs.get(line.id);
+    const source = facts.sources.find((s) => s.orgId === line.id);
+    const st = dataStatus(L, ctx.timeZone, { org, source, roster: line.roster });
+    if (st.incomplete.length === 0) continue;
+    const workbook = source?.workbook ?? line.workbook;
+    const issues = facts.validation.filter((v) => v.workbook === workbook);
+    for (const g of fixGroups(ctx.lang, st.incomplete, issues)) {
+      const tabs = g.tabs.join(L.sep);
+      out.push([line.name, text(workbook), { value: metricWords(L, g.metrics), fill: FILL.red }, g.known ? tabs : L.notes.candidateTabs(tabs), g.why.join(L.sep)]);
+    }
+  }
+  return out;
+}
+
+function changedRows(ctx: DashboardContext, facts: ResultsJson): Cell[][] {
+  const list = [...facts.changedAfterPublication].sort(
+    byKeys<ChangedAfterPublication>(
+      (c) => ctx.orderOf(c.orgId),
+      (c) => c.workbook,
+      (c) => c.month,
+      (c) => c.tab,
+      (c) => c.row,
+    ),
+  );
+  return list.map((c) => [ctx.orgName(c.orgId), c.workbook, c.tab, c.row, c.month, timestampText(c.detectedAt, ctx.timeZone)]);
 }
 
 export function issueMessage(lang: Lang, v: ValidationIssue): string {
@@ -71,22 +123,45 @@ function issueRow(ctx: DashboardContext, v: ValidationIssue, branchOf: Map<strin
   return [text(branchOf.get(v.workbook)), v.workbook, v.tab, countCell(v.row), text(v.column), text(v.value), issueMessage(ctx.lang, v)];
 }
 
-export function dataQualitySheet(ctx: DashboardContext, roster: readonly Org[]): LayoutSheet {
+/** `facts`: the most recent results (the month in progress when the run computed one, else the official month). */
+export function dataQualitySheet(ctx: DashboardContext, roster: readonly Org[], facts: ResultsJson = ctx.results): LayoutSheet {
   const { L, results } = ctx;
   const c = L.col;
   const b = new SheetBuilder();
-  b.title(ctx.sheetTitle(L.sheets.dataQuality));
-  const { rows, nothing } = branchSources(ctx, roster);
-  b.title([{ value: L.titles.nothingThisPeriod(nothing), ...(nothing > 0 ? { fill: FILL.red } : {}) }]);
-  b.section({ title: L.titles.sources, header: [c.branch, c.workbook, c.readAt, c.modifiedAt, c.rows, c.errors, c.status], rows, empty: L.none });
+  b.title(L.titles.sheet(L.sheets.dataQuality, L.monthStatus(facts)));
+  const orgs = new Map(facts.orgs.map((o) => [o.id, o]));
+  const lines = branchLines(ctx, roster, facts);
+  const { rows, nothing } = sourceRows(ctx, lines, facts, orgs);
+  b.title([{ value: L.titles.nothingThisPeriod(nothing, results.period), ...(nothing > 0 ? { fill: FILL.red } : {}) }]);
+  b.section({
+    title: L.titles.sources,
+    header: [c.branch, c.workbook, c.readAt, c.modifiedAt, c.rows, c.errors, c.status, c.readError],
+    rows,
+    empty: L.none,
+  });
+  const incomplete = incompleteRows(ctx, lines, facts, orgs);
+  b.section({
+    title: L.titles.incompleteList(new Set(incomplete.map((r) => r[0])).size),
+    header: [c.branch, c.workbook, c.incompleteMetrics, c.tabsToFix, c.message],
+    rows: incomplete,
+    empty: L.none,
+  });
+  const changed = changedRows(ctx, facts);
+  b.section({
+    title: L.titles.changedAfterPublication(changed.length),
+    note: L.notes.changedAfterPublication,
+    header: [c.branch, c.workbook, c.tab, c.row, c.month, c.detectedAt],
+    rows: changed,
+    empty: L.none,
+  });
   const branchOf = new Map<string, string>();
-  for (const s of results.sources) branchOf.set(s.workbook, ctx.orgName(s.orgId));
-  const issues = [...results.validation].sort(byKeys<ValidationIssue>((v) => v.workbook, (v) => v.tab, (v) => v.row ?? 0));
+  for (const s of facts.sources) branchOf.set(s.workbook, ctx.orgName(s.orgId));
+  const issues = [...facts.validation].sort(byKeys<ValidationIssue>((v) => v.workbook, (v) => v.tab, (v) => v.row ?? 0));
   b.section({
     title: L.titles.validation(issues.length),
     header: [c.branch, c.workbook, c.tab, c.row, c.column, c.value, c.message],
     rows: issues.map((v) => issueRow(ctx, v, branchOf)),
     empty: L.none,
   });
-  return b.build(L.sheets.dataQuality, { frozenRows: 1, minWidths: [16, 18, 16, 16] });
+  return b.build(L.sheets.dataQuality, { frozenRows: 1, minWidths: [16, 18, 16, 16], maxWidths: [30, 30, 40, 30, 14, 40, 48, 60] });
 }

@@ -2,7 +2,7 @@
 import type { MemberScoreRow } from '../../domain/results';
 import type { LayoutSheet } from '../../sources/layout';
 import { byKeys, type DashboardContext } from '../context';
-import { flagCell, ratingCell, scoreCell, text } from '../format';
+import { flagCell, noFigures, ratingCell, scoreCell, text } from '../format';
 import { SheetBuilder } from '../sheet';
 
 export function memberScoresSheet(ctx: DashboardContext): LayoutSheet {
@@ -22,6 +22,7 @@ export function memberScoresSheet(ctx: DashboardContext): LayoutSheet {
     header: [c.branch, c.memberCount, L.rating.excellent, L.rating.qualified, L.rating.basicallyQualified, L.rating.unqualified, c.vetoed, c.average],
     rows: ctx.branches.map((o) => {
       const m = o.members;
+      if (m === null) return [o.name, ...noFigures(7)];
       return [o.name, m.count, m.excellent, m.qualified, m.basicallyQualified, m.unqualified, m.vetoed, scoreCell(m.average)];
     }),
     empty: L.none,

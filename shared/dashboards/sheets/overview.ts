@@ -1,10 +1,10 @@
 // 概览 / Overview: the committee's key figures, the 12-month trend table and its charts.
 import type { OrgFigures } from '../../domain/results';
 import type { LayoutChart, LayoutRange, LayoutSheet } from '../../sources/layout';
-import type { TrendPoint } from '../../pipeline/results';
-import type { DashboardContext } from '../context';
-import { commonFigureRows } from '../figures';
-import { DASH, gradeCell, rateCell, scoreCell, text, timestampText, type Cell } from '../format';
+import type { ResultsJson, TrendPoint } from '../../pipeline/results';
+import { topOrg, type DashboardContext } from '../context';
+import { attendanceNote, commonFigureRows, evaluationHeadRows, fortressCell, incompleteBranchesCell } from '../figures';
+import { countCell, DASH, rateCell, scoreCell, text, timestampText, type Cell } from '../format';
 import { SheetBuilder } from '../sheet';
 
 interface TrendColumn {
@@ -18,28 +18,57 @@ const CHART_ROWS = 16;
 function kpiRows(ctx: DashboardContext): Cell[][] {
   const { L, top, results } = ctx;
   const c = L.col;
-  const e = top?.evaluation;
   const lapsed = results.membersAtRisk.filter((m) => m.lapsed).length;
   return [
     [c.branches, ctx.branches.length, ''],
-    [c.score, scoreCell(e?.score ?? null), ''],
-    [c.grade, gradeCell(e?.grade ?? null, L), ''],
+    ...(top === undefined
+      ? [
+          [c.score, scoreCell(null), ''],
+          [c.grade, DASH, ''],
+        ]
+      : evaluationHeadRows(top, results.state, L)),
     ...(top === undefined ? [] : commonFigureRows(top, L)),
     [c.membersAtRisk, results.membersAtRisk.length, ''],
     [c.membersLapsed, lapsed, ''],
-    [c.fortress, scoreCell(top?.fortressIndex ?? null), ''],
+    [c.fortress, fortressCell(top, L), ''],
+    [c.incompleteBranches, incompleteBranchesCell(top?.incompleteBranches ?? 0), ''],
     [c.validationErrors, results.validation.length, ''],
+  ];
+}
+
+/**
+ * The month in progress beside the official one: what has been held and attended so far, what is still to hold,
+ * which self-evaluations are missing; no score and no grade before the month ends.
+ */
+function progressRows(ctx: DashboardContext, progress: ResultsJson): Cell[][] {
+  const { L } = ctx;
+  const c = L.col;
+  const top = topOrg(progress.orgs);
+  const k = top?.compliance ?? null;
+  const a = top?.attendance ?? null;
+  const branches = progress.orgs.filter((o) => o.level === 'branch');
+  const pendingBranches = new Set((k?.pending ?? []).map((p) => p.orgId)).size;
+  return [
+    [c.met, countCell(k?.met ?? null), k === null ? '' : L.notes.compliance(k.due, k.met, k.pending.length)],
+    [c.pending, countCell(k?.pending.length ?? null), k === null || k.pending.length === 0 ? '' : L.notes.pendingBranches(pendingBranches)],
+    [c.complianceRate, rateCell(k?.rate ?? null), ''],
+    [c.attendanceRate, rateCell(a?.rate ?? null), attendanceNote(a, L)],
+    [c.selfMissing, countCell(top?.evaluation?.missing ?? null), ''],
+    [c.score, L.notes.evaluatedAfterMonthEnd, ''],
+    [c.grade, L.notes.evaluatedAfterMonthEnd, ''],
+    [c.branches, branches.length, ''],
+    [c.incompleteBranches, incompleteBranchesCell(top?.incompleteBranches ?? 0), ''],
   ];
 }
 
 function trendColumns(ctx: DashboardContext): TrendColumn[] {
   const c = ctx.L.col;
   return [
-    { label: c.score, value: (o) => o.evaluation.score, rate: false },
-    { label: c.attendanceRate, value: (o) => o.attendance.rate, rate: true },
-    { label: c.complianceRate, value: (o) => o.compliance.rate, rate: true },
-    { label: c.examPassRate, value: (o) => o.exam.passRate, rate: true },
-    { label: c.rectificationRate, value: (o) => o.rectification.rate, rate: true },
+    { label: c.score, value: (o) => o.evaluation?.score ?? null, rate: false },
+    { label: c.attendanceRate, value: (o) => o.attendance?.rate ?? null, rate: true },
+    { label: c.complianceRate, value: (o) => o.compliance?.rate ?? null, rate: true },
+    { label: c.examPassRate, value: (o) => o.exam?.passRate ?? null, rate: true },
+    { label: c.rectificationRate, value: (o) => o.rectification?.rate ?? null, rate: true },
     { label: c.fortress, value: (o) => o.fortressIndex, rate: false },
   ];
 }
@@ -54,12 +83,14 @@ function trendRow(p: TrendPoint, cols: TrendColumn[]): Cell[] {
   return [text(p.period), ...shown, ...data];
 }
 
-export function overviewSheet(ctx: DashboardContext, trend: readonly TrendPoint[]): LayoutSheet {
+export function overviewSheet(ctx: DashboardContext, trend: readonly TrendPoint[], progress: ResultsJson | null = null): LayoutSheet {
   const { L, results } = ctx;
   const b = new SheetBuilder();
-  b.title(L.titles.overview(ctx.top?.name ?? '', results.period, results.asOf));
+  b.title(L.titles.overview(ctx.top?.name ?? '', ctx.status));
   b.row([L.titles.generatedAt(results.generatedAt === '' ? DASH : timestampText(results.generatedAt, ctx.timeZone))]);
-  b.section({ title: L.titles.kpis, header: [L.col.figure, L.col.figureValue, L.col.note], rows: kpiRows(ctx), empty: L.none });
+  const kpiHeader = [L.col.figure, L.col.figureValue, L.col.note];
+  b.section({ title: L.titles.kpis(ctx.status), header: kpiHeader, rows: kpiRows(ctx), empty: L.none });
+  if (progress !== null) b.section({ title: L.titles.progress(L.monthStatus(progress)), header: kpiHeader, rows: progressRows(ctx, progress), empty: L.none });
 
   const cols = trendColumns(ctx);
   const points = [...trend].sort((a, b2) => a.period.localeCompare(b2.period));

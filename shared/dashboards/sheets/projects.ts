@@ -2,7 +2,7 @@
 import type { ProjectRow } from '../../domain/results';
 import type { LayoutSheet } from '../../sources/layout';
 import { byKeys, type DashboardContext } from '../context';
-import { FILL, flagCell, rateCell, scoreCell, text, yesNo, type Cell } from '../format';
+import { FILL, flagCell, noFigures, rateCell, scoreCell, text, yesNo, type Cell } from '../format';
 import { wordFor } from '../labels';
 import { SheetBuilder } from '../sheet';
 
@@ -41,6 +41,7 @@ export function projectsSheet(ctx: DashboardContext): LayoutSheet {
     header: [c.branch, c.projectCount, c.scored, c.outstanding, c.outstandingRate, c.milestonesDue, c.milestonesOnTime, c.milestoneOnTimeRate, c.projectsComplete],
     rows: ctx.branches.map((o) => {
       const p = o.projects;
+      if (p === null) return [o.name, ...noFigures(8)];
       return [o.name, p.count, p.scored, p.outstanding, rateCell(p.outstandingRate), p.milestonesDue, p.milestonesOnTime, rateCell(p.milestoneOnTimeRate), p.complete];
     }),
     empty: L.none,

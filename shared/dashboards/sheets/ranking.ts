@@ -3,30 +3,34 @@ import type { OrgFigures } from '../../domain/results';
 import type { Category } from '../../domain/types';
 import type { LayoutSheet } from '../../sources/layout';
 import { byKeys, type DashboardContext } from '../context';
+import { fortressCell } from '../figures';
 import { countCell, gapCell, gradeCell, scoreCell, yesNo, type Cell } from '../format';
 import { SheetBuilder } from '../sheet';
+import { dataStatusCell } from '../status';
 
 const CATEGORIES: readonly (Category | null)[] = ['production', 'management', 'business', null];
 
 function rankRow(ctx: DashboardContext, o: OrgFigures): Cell[] {
   const e = o.evaluation;
   return [
-    countCell(e.rank),
+    countCell(e?.rank ?? null),
     o.name,
     ctx.parentName(o),
-    scoreCell(e.score),
-    gradeCell(e.grade, ctx.L),
-    yesNo(e.reviewed, ctx.L),
-    e.missing,
-    gapCell(e.selfGap),
-    scoreCell(o.fortressIndex),
+    scoreCell(e?.score ?? null),
+    gradeCell(e?.grade ?? null, ctx.L),
+    yesNo(e?.reviewed ?? null, ctx.L),
+    countCell(e?.missing ?? null),
+    gapCell(e?.selfGap ?? null),
+    fortressCell(o, ctx.L),
+    // Stale, never read or incomplete: a broken sheet never looks as good as a sound one.
+    dataStatusCell(ctx.branchStatus(o)),
   ];
 }
 
 /** Rank ascending with the unranked last; a tie keeps the roster's order so the sheet is the same every night. */
 export function rankOrder(ctx: DashboardContext): (a: OrgFigures, b: OrgFigures) => number {
   return byKeys<OrgFigures>(
-    (o) => o.evaluation.rank ?? Number.MAX_SAFE_INTEGER,
+    (o) => o.evaluation?.rank ?? Number.MAX_SAFE_INTEGER,
     (o) => ctx.orderOf(o.id),
   );
 }
@@ -36,7 +40,12 @@ export function rankingSheet(ctx: DashboardContext): LayoutSheet {
   const c = L.col;
   const b = new SheetBuilder();
   b.title(ctx.sheetTitle(L.sheets.ranking));
-  b.header([c.rank, c.branch, c.parent, c.score, c.grade, c.reviewed, c.missing, c.selfGap, c.fortress]);
+  // A month in progress is ranked after it ends: one line saying so, not a table of dashes.
+  if (ctx.results.state === 'in_progress') {
+    b.note(ctx.L.notes.noRankingInProgress(ctx.results.period));
+    return b.build(L.sheets.ranking, { frozenRows: 1, minWidths: [6, 16, 14] });
+  }
+  b.header([c.rank, c.branch, c.parent, c.score, c.grade, c.reviewed, c.missing, c.selfGap, c.fortress, c.dataStatus]);
   for (const category of CATEGORIES) {
     const members = ctx.branches.filter((o) => o.category === category).sort(rankOrder(ctx));
     // An uncategorised branch is a roster mistake: show it only when there is one.

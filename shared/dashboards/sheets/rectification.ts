@@ -3,11 +3,12 @@ import { DUE_SOON_DAYS } from '../../domain/due-soon';
 import type { DueSoonItem, OrgFigures, OverdueItem } from '../../domain/results';
 import type { LayoutSheet } from '../../sources/layout';
 import { byKeys, type DashboardContext } from '../context';
-import { bold, daysLeftCell, FILL, overdueCell, rateCell, text, type Cell } from '../format';
+import { bold, daysLeftCell, FILL, noFigures, overdueCell, rateCell, text, type Cell } from '../format';
 import { MAX_WIDTH as MAX, SheetBuilder } from '../sheet';
 
 function branchRow(o: OrgFigures, name: Cell): Cell[] {
   const r = o.rectification;
+  if (r === null) return [name, ...noFigures(7)];
   return [name, r.found, r.closed, rateCell(r.rate), r.due, r.onTime, rateCell(r.onTimeRate), r.overdue > 0 ? { value: r.overdue, fill: FILL.red } : 0];
 }
 

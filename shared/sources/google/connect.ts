@@ -25,7 +25,7 @@ export interface ConnectReport {
   branches: WorkbookCheck[];
 }
 
-const STRUCTURE = new Set(['missing_tab', 'missing_column']);
+const STRUCTURE = new Set(['missing_tab', 'missing_column', 'dependent_tab']);
 
 function check(orgId: string | null, name: string, workbook: string, issues: ValidationIssue[]): WorkbookCheck {
   const problems = issues.filter((i) => STRUCTURE.has(i.code));

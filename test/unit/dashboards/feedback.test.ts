@@ -15,7 +15,7 @@ describe('branch feedback', () => {
     expect(zh.sheets.map((s) => s.name)).toEqual(['反馈']);
     expect(feedbackWorkbook({ results: results(), orgId: 'B1', lang: 'en' }).sheets.map((s) => s.name)).toEqual(['Feedback']);
     const s = zh.sheets[0];
-    expect(String(cellValue(s?.rows[0]?.[0]))).toBe('第一党支部 2026-03 考评反馈（数据截至 2026-03-31）');
+    expect(String(cellValue(s?.rows[0]?.[0]))).toBe('第一党支部 考评反馈：2026-03 · 考评中 · 数据截至 2026-03-31');
     expect(s?.frozenRows).toBe(1);
   });
 

@@ -22,12 +22,14 @@ export function rowOf(s: LayoutSheet, first: LayoutValue, from = 0): (LayoutValu
   return s.rows[rowIndex(s, first, from)] ?? [];
 }
 
-/** The data rows of the section whose title is `title`: from after its header to the next blank row. */
+/** The data rows of the section whose title is `title`: from after its header (past a note line) to the next blank row. */
 export function sectionRows(s: LayoutSheet, title: string): (LayoutValue | LayoutCell)[][] {
   const start = s.rows.findIndex((r) => typeof cellValue(r[0]) === 'string' && String(cellValue(r[0])).startsWith(title));
   if (start < 0) throw new Error(`no section ${title} in ${s.name}`);
+  let header = start + 1;
+  while (header < s.rows.length && s.rowKinds?.[header] !== 'header' && (s.rows[header]?.length ?? 0) > 0) header++;
   const out: (LayoutValue | LayoutCell)[][] = [];
-  for (let k = start + 2; k < s.rows.length; k++) {
+  for (let k = header + 1; k < s.rows.length; k++) {
     const r = s.rows[k] ?? [];
     if (r.length === 0) break;
     out.push(r);

@@ -10,8 +10,8 @@ const en = () => summaryWorkbook({ results: results(), trend: trend(), orgs: ROS
 
 describe('leaders summary workbook', () => {
   it('has the eight tabs, named in the chosen language', () => {
-    expect(zh().sheets.map((s) => s.name)).toEqual(['概览', '排名', '组织生活', '预警党员', '整改', '项目', '党员积分', '数据质量']);
-    expect(en().sheets.map((s) => s.name)).toEqual(['Overview', 'Ranking', 'Sessions', 'At risk', 'Rectification', 'Projects', 'Member scores', 'Data quality']);
+    expect(zh().sheets.map((s) => s.name)).toEqual(['概览', '本月进度', '排名', '组织生活', '预警党员', '整改', '项目', '党员积分', '数据质量']);
+    expect(en().sheets.map((s) => s.name)).toEqual(['Overview', 'This month so far', 'Ranking', 'Sessions', 'At risk', 'Rectification', 'Projects', 'Member scores', 'Data quality']);
   });
 
   it('freezes a header row on every sheet and draws its own headers', () => {
@@ -28,8 +28,8 @@ describe('leaders summary workbook', () => {
     expect(values(s.rows[1]).slice(0, 2)).toEqual(['支部', '所属党总支']);
     expect(asCell(rowOf(s, '第一党支部')[7])).toEqual({ value: 0.925, numFmt: '0.0%' });
     expect(asCell(rowOf(s, '机关党支部')[7])).toEqual({ value: '—', align: 'right' });
-    expect(values(rowOf(s, '第二党支部')).at(-1)).toBe('党小组会（第一党小组）、主题党日');
-    expect(values(rowOf(sheet(en(), 'Sessions'), '第二党支部')).at(-1)).toBe('Group meeting (第一党小组); Theme day');
+    expect(values(rowOf(s, '第二党支部')).slice(-2)).toEqual(['党小组会（第一党小组）、主题党日', '']);
+    expect(values(rowOf(sheet(en(), 'Sessions'), '第二党支部')).at(-2)).toBe('Group meeting (第一党小组); Theme day');
   });
 
   it('shows the committee KPIs, with the published rectification rate', () => {
@@ -120,7 +120,7 @@ describe('leaders summary workbook', () => {
 
   it('flags the branches that sent nothing and lists every validation error in the chosen language', () => {
     const s = sheet(zh(), '数据质量');
-    expect(cellValue(s.rows[1]?.[0])).toBe('本期无数据的支部：3 个');
+    expect(cellValue(s.rows[1]?.[0])).toBe('2026-03 无数据的支部：3 个');
     const sources = sectionRows(s, '各表格读取情况');
     expect(values(sources[0]).slice(0, 2)).toEqual(['配置表', '配置.xlsx']);
     const status = (name: string) => asCell(sources.find((r) => cellValue(r[0]) === name)?.[6]);
@@ -147,7 +147,7 @@ describe('summary of a period with nothing in it', () => {
   it('still lays out every tab, with "none" rows and no chart', () => {
     const empty = { ...results(), orgs: [], overdue: [], membersAtRisk: [], dueSoon: [], projectList: [], memberScores: [], validation: [], sources: [], silentBranches: [] };
     const wb = summaryWorkbook({ results: empty, trend: [], orgs: [], lang: 'en' });
-    expect(wb.sheets).toHaveLength(8);
+    expect(wb.sheets).toHaveLength(9);
     expect(sheet(wb, 'Overview').charts).toBeUndefined();
     expect(values(sheet(wb, 'At risk').rows[2])).toEqual(['None']);
     expect(values(rowOf(sheet(wb, 'Overview'), 'Evaluation score'))[1]).toBe('—');

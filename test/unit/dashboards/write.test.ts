@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { summaryWorkbook } from '../../../shared/dashboards/summary';
 import { writeXlsx } from '../../../shared/sources/xlsx/write';
 import { tempDir } from '../../helpers/workbooks';
-import { results, ROSTER, trend } from './fixture';
+import { brokenResults, progress, results, ROSTER, trend } from './fixture';
 
 describe('summary workbook written as .xlsx', () => {
   it('opens with exceljs, keeps formats and frozen rows, and carries the trend charts on the overview', async () => {
@@ -15,7 +15,7 @@ describe('summary workbook written as .xlsx', () => {
 
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['概览', '排名', '组织生活', '预警党员', '整改', '项目', '党员积分', '数据质量']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['概览', '本月进度', '排名', '组织生活', '预警党员', '整改', '项目', '党员积分', '数据质量']);
     const sessions = wb.getWorksheet('组织生活');
     expect(sessions?.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
     expect(sessions?.getCell('A2').value).toBe('支部');
@@ -36,5 +36,21 @@ describe('summary workbook written as .xlsx', () => {
     const chart = (await zip.file('xl/charts/chart1.xml')?.async('string')) ?? '';
     expect(chart).toContain("<c:f>'概览'!$A$");
     for (const n of [2, 3, 4, 5, 6, 7, 8]) expect(await zip.file(`xl/worksheets/sheet${n}.xml`)?.async('string')).not.toMatch(/<f[\s>]|<drawing/);
+  });
+
+  it('writes the month in progress as its own tab, with broken data in the failure colour', async () => {
+    const file = path.join(await tempDir(), 'dashboard-2026-03.xlsx');
+    await writeXlsx(summaryWorkbook({ results: brokenResults(), progress: progress(), trend: trend(), orgs: ROSTER, lang: 'zh' }), file);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['概览', '本月进度', '排名', '组织生活', '预警党员', '整改', '项目', '党员积分', '数据质量']);
+    const month = wb.getWorksheet('本月进度');
+    expect(month?.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
+    expect(month?.getCell('A1').value).toBe('本月进度：2026-04 · 进行中 · 截至 2026-04-15');
+    const b3 = month?.getRow(6);
+    expect(b3?.getCell(1).value).toBe('机关党支部');
+    expect(b3?.getCell(6).value).toBe('支委会、党小组会（第二党小组）');
+    expect(b3?.getCell(8).value).toBe('数据过期（使用 2026-03-20 读取的数据）');
+    expect(b3?.getCell(8).fill).toMatchObject({ type: 'pattern', fgColor: { argb: 'FFFFC7CE' } });
   });
 });

@@ -1,0 +1,260 @@
+// The monthly cycle and broken data on the dashboards: the official month beside the month in progress, nothing
+// graded before a month ends, pending requirements apart from failures, stale and incomplete data marked as failures.
+import { describe, expect, it } from 'vitest';
+import { feedbackWorkbook } from '../../../shared/dashboards/feedback';
+import { FILL } from '../../../shared/dashboards/format';
+import { summaryWorkbook } from '../../../shared/dashboards/summary';
+import { cellValue, type LayoutSheet } from '../../../shared/sources/layout';
+import type { ResultsJson } from '../../../shared/pipeline/results';
+import { asCell, rowOf, sectionRows, sheet, values } from './find';
+import { brokenResults, progress, results, ROSTER, trend } from './fixture';
+
+/** March, published on 5 April: its figures frozen. */
+const published = (): ResultsJson => ({ ...results(), state: 'published', publishedOn: '2026-04-05' });
+const summary = (official: ResultsJson, month: ResultsJson | null, lang: 'zh' | 'en' = 'zh') =>
+  summaryWorkbook({ results: official, progress: month, trend: trend(), orgs: ROSTER, lang });
+const red = (value: string | number) => ({ value, fill: FILL.red });
+const title = (s: LayoutSheet) => cellValue(s.rows[0]?.[0]);
+const allText = (s: LayoutSheet) => s.rows.flatMap((r) => values(r)).filter((v): v is string => typeof v === 'string');
+
+describe('sheet titles say the month, its state and its as-of date', () => {
+  it('in Chinese', () => {
+    const wb = summary(published(), progress());
+    expect(title(sheet(wb, '概览'))).toBe('示例党委 党支部考评汇总：2026-03 · 已发布（2026-04-05）');
+    expect(title(sheet(wb, '排名'))).toBe('排名：2026-03 · 已发布（2026-04-05）');
+    expect(title(sheet(wb, '本月进度'))).toBe('本月进度：2026-04 · 进行中 · 截至 2026-04-15');
+    expect(title(sheet(summary(results(), null), '组织生活'))).toBe('组织生活：2026-03 · 考评中 · 数据截至 2026-03-31');
+  });
+
+  it('in English', () => {
+    const wb = summary(results(), progress(), 'en');
+    expect(title(sheet(wb, 'Ranking'))).toBe('Ranking: 2026-03 · under evaluation · data as of 2026-03-31');
+    expect(title(sheet(wb, 'This month so far'))).toBe('This month so far: 2026-04 · in progress · as of 2026-04-15');
+    expect(title(sheet(summary(published(), null, 'en'), 'Overview'))).toBe('示例党委 — branch evaluation summary: 2026-03 · published on 2026-04-05');
+  });
+});
+
+describe('a summary read in the middle of a month', () => {
+  it('puts the progress sheet after the overview; without a month in progress it says so in one line', () => {
+    expect(summary(published(), progress()).sheets.map((s) => s.name)).toEqual(['概览', '本月进度', '排名', '组织生活', '预警党员', '整改', '项目', '党员积分', '数据质量']);
+    // Always there, so a sink that rewrites tabs in place never keeps last night's progress.
+    const alone = sheet(summary(published(), null), '本月进度');
+    expect(alone.rows.flat().map(cellValue).filter((v) => v !== '' && v !== null)).toEqual([
+      '本月进度：2026-03 · 已发布（2026-04-05）',
+      '本次运行没有进行中的月份：2026-03 已结束（月末当天，或只重算了某一个月），请看其他各表。',
+    ]);
+  });
+
+  it('shows the month in progress under the official KPIs: held so far, still to hold, no score or grade', () => {
+    const s = sheet(summary(published(), progress()), '概览');
+    expect(cellValue(sectionRows(s, '关键指标')[1]?.[0])).toBe('考评得分');
+    expect(s.rows.some((r) => cellValue(r[0]) === '关键指标：2026-03 · 已发布（2026-04-05）')).toBe(true);
+    const rows = sectionRows(s, '本月进度：2026-04 · 进行中 · 截至 2026-04-15');
+    expect(rows.map((r) => values(r).slice(0, 3))).toEqual([
+      ['已开', 4, '应开 4，已开 4，尚待召开 3'],
+      ['尚待召开', 3, '涉及 2 个支部'],
+      ['组织生活完成率', 1, ''],
+      ['出勤率', 26 / 30, '应到 30，出席 24，迟到 2，请假 2，缺席 2'],
+      ['自评缺项', 7, ''],
+      ['考评得分', '月末后考评', ''],
+      ['等级', '月末后考评', ''],
+      ['党支部数', 4, ''],
+      ['数据不完整的支部', 2, ''],
+    ]);
+    expect(asCell(rows[8]?.[1])).toEqual(red(2));
+  });
+
+  it('lists each branch in roster order with what it still has to hold, and no grade anywhere', () => {
+    const s = sheet(summary(published(), progress()), '本月进度');
+    expect(cellValue(s.rows[1]?.[0])).toBe(
+      '说明：本表是本月截至目前的进度，月末前不评分、不定等级、不排名；“尚待召开”是本月（季度）还来得及召开的会议，不算未完成。',
+    );
+    expect(values(s.rows[2])).toEqual(['支部', '所属党总支', '已开', '应到', '出勤率', '尚待召开', '自评缺项', '数据状态']);
+    expect(s.rows.slice(3).map((r) => values(r))).toEqual([
+      ['第一党支部', '运维党总支', 2, 18, 16 / 18, '主题党日', 2, '正常'],
+      ['第二党支部', '运维党总支', '—', '—', '—', '—', 0, '数据不完整：出勤、合规'],
+      ['机关党支部', '—', 2, 12, 10 / 12, '支委会、党小组会（第二党小组）', 5, '数据过期（使用 2026-03-20 读取的数据）'],
+      ['营销党支部', '—', '—', '—', '—', '—', '—', '未登记表格'],
+      ['合计', '示例党委', 4, 30, 26 / 30, '3 项', 7, '2 个支部数据不完整'],
+    ]);
+    // Still to hold is not a failure: no colour. Broken data is.
+    expect(asCell(rowOf(s, '机关党支部')[5]).fill).toBeUndefined();
+    expect(asCell(rowOf(s, '机关党支部')[7])).toEqual(red('数据过期（使用 2026-03-20 读取的数据）'));
+    expect(asCell(rowOf(s, '第二党支部')[7])).toEqual(red('数据不完整：出勤、合规'));
+    expect(s.frozenRows).toBe(3);
+    for (const word of ['优秀', '良好', '合格', '不合格']) expect(allText(s)).not.toContain(word);
+  });
+
+  it('reads the same in English', () => {
+    const s = sheet(summary(published(), progress(), 'en'), 'This month so far');
+    expect(values(rowOf(s, '机关党支部')).slice(5)).toEqual(['Committee meeting; Group meeting (第二党小组)', 5, 'Stale (using data read on 2026-03-20)']);
+    expect(values(rowOf(s, '第二党支部')).at(-1)).toBe('Incomplete data: attendance; compliance');
+    expect(String(cellValue(s.rows[1]?.[0]))).toContain('Nothing here is scored, graded or ranked before the month ends');
+  });
+});
+
+describe('an official month that is itself in progress', () => {
+  const wb = () => summary(progress(), null);
+
+  it('has no ranking table, one line saying why', () => {
+    const s = sheet(wb(), '排名');
+    expect(s.rows.map((r) => values(r))).toEqual([['排名：2026-04 · 进行中 · 截至 2026-04-15'], ['2026-04 尚在进行中，月末后考评，暂无排名。']]);
+  });
+
+  it('lists pending requirements apart from failures on the sessions sheet', () => {
+    const s = sheet(wb(), '组织生活');
+    expect(values(s.rows[1]).slice(-2)).toEqual(['未完成事项', '尚待召开']);
+    const b3 = rowOf(s, '机关党支部');
+    expect(values(b3).slice(-2)).toEqual(['', '支委会、党小组会（第二党小组）']);
+    expect(asCell(b3.at(-1)).fill).toBeUndefined();
+    expect(values(rowOf(s, '第二党支部')).slice(2)).toEqual(['—', '—', '—', '—', '—', '—', '—', '—', '—', '—', '—', '—']);
+    expect(values(rowOf(s, '合计')).slice(-2)).toEqual(['', '3 项']);
+  });
+
+  it('shows no score or grade on the overview, saying the month is evaluated after it ends', () => {
+    const s = sheet(wb(), '概览');
+    expect(values(rowOf(s, '考评得分'))).toEqual(['考评得分', '—', '月末后考评']);
+    expect(values(rowOf(s, '等级'))).toEqual(['等级', '—', '月末后考评']);
+    expect(values(rowOf(s, '组织生活完成率'))[2]).toBe('应开 4，已开 4，尚待召开 3');
+  });
+
+  it('shows "—" for every figure of a branch never read, never 0', () => {
+    const s = sheet(wb(), '项目');
+    expect(values(sectionRows(s, '各支部项目情况')[3])).toEqual(['营销党支部', '—', '—', '—', '—', '—', '—', '—', '—']);
+    const m = sheet(wb(), '党员积分');
+    expect(values(sectionRows(m, '各支部积分评定')[3])).toEqual(['营销党支部', '—', '—', '—', '—', '—', '—', '—']);
+    const r = sheet(wb(), '整改');
+    expect(values(sectionRows(r, '各支部整改情况')[3])).toEqual(['营销党支部', '—', '—', '—', '—', '—', '—', '—']);
+  });
+});
+
+describe('stale and incomplete data', () => {
+  it('marks the ranking: stale with the date of the data in use, incomplete with the figures and no fortress index', () => {
+    const s = sheet(summary(brokenResults(), null), '排名');
+    expect(values(s.rows[1]).at(-1)).toBe('数据状态');
+    expect(values(rowOf(s, 1, 2)).slice(1, 2)).toEqual(['第一党支部']);
+    expect(values(rowOf(s, 1, 2)).at(-1)).toBe('正常');
+    const b2 = s.rows.find((r) => cellValue(r[1]) === '第二党支部') ?? [];
+    expect(asCell(b2[8])).toEqual(red('数据不完整'));
+    expect(asCell(b2[9])).toEqual(red('数据不完整：出勤、合规'));
+    const b3 = s.rows.find((r) => cellValue(r[1]) === '机关党支部') ?? [];
+    expect(asCell(b3[9])).toEqual(red('数据过期（使用 2026-03-20 读取的数据）'));
+    const b4 = s.rows.find((r) => cellValue(r[1]) === '营销党支部') ?? [];
+    expect(asCell(b4[9])).toEqual(red('未登记表格'));
+  });
+
+  it('counts incomplete branches among the official KPIs', () => {
+    expect(asCell(rowOf(sheet(summary(brokenResults(), null), '概览'), '数据不完整的支部')[1])).toEqual(red(1));
+    expect(values(rowOf(sheet(summary(results(), null), '概览'), '数据不完整的支部'))[1]).toBe(0);
+  });
+
+  it('shows a stale workbook as a failure on data quality, with the date of the data in use and the error', () => {
+    const s = sheet(summary(brokenResults(), null), '数据质量');
+    const sources = sectionRows(s, '各表格读取情况');
+    expect(values(s.rows[s.rows.findIndex((r) => cellValue(r[0]) === '各表格读取情况') + 1]).slice(-2)).toEqual(['状态', '读取错误']);
+    const b3 = sources.find((r) => cellValue(r[0]) === '机关党支部') ?? [];
+    expect(cellValue(b3[2])).toBe('2026-03-20 01:00');
+    expect(asCell(b3[6])).toEqual(red('数据过期（使用 2026-03-20 读取的数据）'));
+    expect(cellValue(b3[7])).toBe('没有访问权限');
+    const b2 = sources.find((r) => cellValue(r[0]) === '第二党支部') ?? [];
+    expect(asCell(b2[6])).toEqual(red('数据不完整：出勤、合规'));
+    expect(sectionRows(s, '数据不完整的支部（1 个）').map((r) => values(r))).toEqual([
+      ['第二党支部', '第二党支部.xlsx', '出勤、合规', '考勤', '缺少必填列：党员编号。本表未导入，请在表头行添加该列'],
+    ]);
+    const en = sheet(summary(brokenResults(), null, 'en'), 'Data quality');
+    const enB3 = sectionRows(en, 'Workbooks read').find((r) => cellValue(r[0]) === '机关党支部') ?? [];
+    expect(values(enB3).slice(-2)).toEqual(['Stale (using data read on 2026-03-20)', 'no access to the spreadsheet']);
+  });
+
+  it('uses the latest facts on data quality and lists rows changed after publication', () => {
+    const s = sheet(summary(published(), progress()), '数据质量');
+    expect(title(s)).toBe('数据质量：2026-04 · 进行中 · 截至 2026-04-15');
+    // Nothing for the official month: 第二党支部 (nothing dated in March, and incomplete) and 营销党支部 (no workbook).
+    expect(cellValue(s.rows[1]?.[0])).toBe('2026-03 无数据的支部：2 个');
+    const start = s.rows.findIndex((r) => cellValue(r[0]) === '发布后修改的行（1 条）');
+    expect(start).toBeGreaterThan(0);
+    expect(cellValue(s.rows[start + 1]?.[0])).toBe('以下行在所属月份发布后被修改：已发布的考评结果不包含这些修改，保持发布时的数字。');
+    expect(values(s.rows[start + 2])).toEqual(['支部', '表格', '工作表', '行号', '月份', '发现时间']);
+    expect(sectionRows(s, '发布后修改的行').map((r) => values(r))).toEqual([['第一党支部', '第一党支部.xlsx', '组织生活', 7, '2026-03', '2026-04-12 09:30']]);
+    // The published month's own list (frozen at publication) would have had no such row, nor the broken column.
+    expect(s.rows.some((r) => cellValue(r[0]) === '数据问题清单（4 条）')).toBe(true);
+    expect(sectionRows(sheet(summary(published(), null), '数据质量'), '发布后修改的行').map((r) => values(r))).toEqual([['无']]);
+    const en = sheet(summary(published(), progress(), 'en'), 'Data quality');
+    expect(en.rows.some((r) => cellValue(r[0]) === 'Rows changed after publication (1)')).toBe(true);
+  });
+});
+
+describe('branch feedback through the monthly cycle', () => {
+  const fb = (orgId: string, official: ResultsJson, month: ResultsJson | null) => {
+    const [s] = feedbackWorkbook({ results: official, progress: month, orgId, lang: 'zh' }).sheets;
+    if (s === undefined) throw new Error('no sheet');
+    return s;
+  };
+
+  it('opens with the official month, then the month in progress with what is still to hold', () => {
+    const s = fb('B3', published(), progress());
+    expect(title(s)).toBe('机关党支部 考评反馈：2026-03 · 已发布（2026-04-05）');
+    expect(sectionRows(s, '本期考评：2026-03 · 已发布（2026-04-05）').map((r) => values(r))).toEqual([
+      ['考评得分', 55, ''],
+      ['等级', '不合格', ''],
+      ['排名', '1 / 1（管理类）', ''],
+      ['堡垒指数', '—', ''],
+    ]);
+    expect(sectionRows(s, '本月进度：2026-04 · 进行中 · 截至 2026-04-15').map((r) => values(r))).toEqual([
+      ['尚待召开', '支委会、党小组会（第二党小组）', ''],
+      ['已开', 2, ''],
+      ['出勤率', 10 / 12, '应到 12，出席 9，迟到 1，请假 1，缺席 1'],
+      ['自评缺项', 5, ''],
+      ['考评得分', '月末后考评', ''],
+    ]);
+    const order = ['本期考评', '本月进度', '数据状态', '2026-03 详细指标'].map((t) => s.rows.findIndex((r) => String(cellValue(r[0])).startsWith(t)));
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    expect(order.every((k) => k > 0)).toBe(true);
+    // Pending this month is not an unmet requirement of the official month.
+    expect(values(rowOf(s, '未完成事项'))[1]).toBe('无');
+  });
+
+  it('marks stale data with the date of the data in use and the error', () => {
+    const s = fb('B3', brokenResults(), null);
+    expect(sectionRows(s, '数据状态').map((r) => r.map(asCell))).toEqual([
+      [{ value: '数据状态' }, red('数据过期（使用 2026-03-20 读取的数据）'), { value: '' }],
+      [{ value: '读取错误' }, red('没有访问权限'), { value: '' }],
+    ]);
+  });
+
+  it('says which tab to fix for incomplete figures, and shows 数据不完整 for the fortress index', () => {
+    const s = fb('B2', brokenResults(), progress());
+    expect(asCell(rowOf(s, '堡垒指数')[1])).toEqual(red('数据不完整'));
+    expect(sectionRows(s, '数据状态').map((r) => values(r))).toEqual([
+      ['数据状态', '数据不完整：出勤、合规', ''],
+      ['出勤、合规', '数据不完整', '请修复工作表：考勤（缺少必填列：党员编号。本表未导入，请在表头行添加该列）'],
+    ]);
+    expect(values(rowOf(s, '出勤率'))).toEqual(['出勤率', '—', '']);
+    expect(values(sectionRows(s, '本月进度')[0])).toEqual(['尚待召开', '—', '']);
+    expect(values(sectionRows(s, '数据问题清单（1 条）')[0])).toEqual(['考勤', '—', '党员编号', '', '缺少必填列：党员编号。本表未导入，请在表头行添加该列', '第二党支部.xlsx']);
+  });
+
+  it('says a workbook was never read', () => {
+    const month = progress();
+    const neverRead = {
+      ...month,
+      sources: [
+        ...month.sources,
+        { orgId: 'B4', workbook: '营销党支部.xlsx', readAt: null, modifiedAt: null, rows: 0, errors: 0, status: 'never_read' as const, lastGoodReadAt: null, error: '找不到该表格 / spreadsheet not found' },
+      ],
+    };
+    const s = fb('B4', results(), neverRead);
+    expect(sectionRows(s, '数据状态').map((r) => values(r))).toEqual([
+      ['数据状态', '从未读取', ''],
+      ['读取错误', '找不到该表格', ''],
+      ['不完整的指标', '全部指标（表格从未读取成功）', ''],
+    ]);
+    expect(values(sectionRows(s, '本月进度')[1])).toEqual(['已开', '—', '']);
+  });
+
+  it('lists what is overdue and due soon as of the latest run', () => {
+    const s = fb('B1', published(), progress());
+    expect(sectionRows(s, '逾期未整改问题（按逾期天数排序）（截至 2026-04-15）').map((r) => values(r))).toEqual([['I1', '台账不全', '2026-03-26', 20]]);
+    expect(sectionRows(s, '14 天内到期（截至 2026-04-15）').map((r) => values(r))).toEqual([['整改', 'I3', '整改台账', '2026-04-20', 5]]);
+  });
+});
