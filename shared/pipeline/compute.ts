@@ -2,7 +2,7 @@
 // changed); a published month is frozen by the first run on or after its publication date and never computed again.
 import { publicationInForce } from '../domain/cycle';
 import { lastDayOfMonth, previousMonth, todayIn } from '../domain/dates';
-import { computePeriod } from '../domain/period';
+import { computePeriod, submittedIn } from '../domain/period';
 import { DEFAULT_SETTINGS, type IsoDate, type Month, type Publication, type Settings } from '../domain/types';
 import { configDataFrom, PUBLICATION_KIND, SETTINGS_KIND } from '../store/assemble';
 import { contentHash } from '../store/hash';
@@ -130,6 +130,8 @@ async function computeAndSave(ctx: PipelineContext, period: Month, asOf: IsoDate
   // as of its last day, rather than leaving a hole in the leaders' chart.
   const backfilled: Month[] = [];
   for (const month of trendMonths(period).slice(0, -1)) {
+    // A month before anyone typed anything (before the product was in use) is a gap in the chart, not a month of zeros.
+    if (!snapshot.branches.some((b) => submittedIn(b, month))) continue;
     if ((await latestVersion(ctx.store, month)) !== null) continue;
     await saveResults(ctx.store, resultsFor(snapshot, month, lastDayOfMonth(month), generatedAt), ctx.runId, { backfilled: true });
     backfilled.push(month);

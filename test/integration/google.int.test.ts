@@ -118,7 +118,7 @@ describe('nightly job in Google mode', () => {
     const store = await dynamo().freshTable();
     await googleRun(store, org.configId);
     const dashboard = (await getDashboardId(store)) ?? '';
-    expect(fake.state.sheetTitles(dashboard)).toEqual(['概览', '排名', '组织生活', '预警党员', '整改', '项目', '党员积分', '数据质量']);
+    expect(fake.state.sheetTitles(dashboard)).toEqual(['概览', '本月进度', '排名', '组织生活', '预警党员', '整改', '项目', '党员积分', '数据质量']);
     const rows = fake.state.grid(dashboard, '整改');
     const r = rows.findIndex((row) => row.includes('=1+2'));
     expect(r).toBeGreaterThan(0);
