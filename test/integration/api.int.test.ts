@@ -140,8 +140,17 @@ describe('figures of an org', () => {
 
 describe('rankings and lists', () => {
   it('ranks within category, restricted to what the key may see', async () => {
-    const admin = (await json(await get('/v1/rankings?category=production', 'admin'))) as { categories: { branches: { orgId: string; rank: number }[] }[] };
+    const admin = (await json(await get('/v1/rankings?category=production', 'admin'))) as {
+      period: string;
+      categories: { branches: { orgId: string; rank: number; dataStatus: string; incomplete: string[] }[] }[];
+    };
     expect(admin.categories).toHaveLength(1);
+    // March as of its last day: under evaluation, every branch read.
+    expect(admin).toMatchObject({ period: '2026-03', asOf: '2026-03-31', state: 'evaluating' });
+    expect(admin.categories[0]?.branches.map((b) => [b.orgId, b.dataStatus, b.incomplete])).toEqual([
+      ['B3', 'ok', []],
+      ['B1', 'ok', []],
+    ]);
     expect(admin.categories[0]?.branches.map((b) => [b.orgId, b.rank])).toEqual([
       ['B3', 1],
       ['B1', 2],
@@ -321,6 +330,12 @@ describe('errors and logs', () => {
         '/v1/hooks/sheet-edited',
       ].sort(),
     );
+    // The results contract of the monthly cycle and of broken sheets is documented there too.
+    const text = JSON.stringify(doc);
+    for (const field of ['state', 'publishedOn', 'pending', 'incomplete', 'incompleteBranches', 'lastGoodReadAt', 'changedAfterPublication', 'dataStatus']) {
+      expect(text).toContain(`"${field}"`);
+    }
+    expect(text).toContain('in_progress');
     const page = await get('/v1/docs');
     expect(page.headers.get('content-type')).toContain('text/html');
   });

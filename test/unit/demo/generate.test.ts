@@ -11,6 +11,7 @@ import { overdueItems } from '../../../shared/domain/rectification';
 import { membersAtRisk } from '../../../shared/domain/risk';
 import { lastDayOfMonth } from '../../../shared/domain/dates';
 import { DEFAULT_SETTINGS } from '../../../shared/domain/types';
+import { computePeriod } from '../../../shared/domain/period';
 import { readXlsxFile } from '../../../shared/sources/xlsx/read';
 import { tempDir } from '../../helpers/workbooks';
 import { readDemo } from './read-demo';
@@ -198,5 +199,20 @@ describe('demo organisation: large', () => {
     expect(config.issues).toEqual([]);
     const names = config.data.orgs.map((o) => o.name);
     expect(new Set(names).size).toBe(names.length);
+  });
+});
+
+describe('demo organisation in the middle of a month', () => {
+  it('on the 15th grades nobody and fails no requirement that is not yet due; at month end some are unmet', () => {
+    const mid = computePeriod({ period: END, asOf: '2026-06-15', config: read.config.data, branches: branchData });
+    expect(mid.state).toBe('in_progress');
+    const branches = mid.orgs.filter((o) => o.level === 'branch');
+    expect(branches.map((o) => o.evaluation?.grade ?? null).filter((g) => g !== null)).toEqual([]);
+    expect(branches.flatMap((o) => o.compliance?.unmet ?? [])).toEqual([]);
+    // …while something is still to hold somewhere, and the month-end run of the same data does find failures.
+    expect(branches.some((o) => (o.compliance?.pending.length ?? 0) > 0)).toBe(true);
+    const end = computePeriod({ period: END, asOf: AS_OF, config: read.config.data, branches: branchData });
+    expect(end.orgs.some((o) => (o.compliance?.unmet.length ?? 0) > 0)).toBe(true);
+    expect(end.orgs.filter((o) => o.level === 'branch').every((o) => o.evaluation?.grade !== null)).toBe(true);
   });
 });
