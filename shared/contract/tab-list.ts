@@ -3,12 +3,8 @@ import { headerMatches, type HeaderNames } from './headers';
 import { ATTENDANCE_TAB, examsTab, memberScoresTab, membersTab, milestonesTab, projectsTab, rectificationsTab, selfReviewTab, sessionsTab } from './tabs/branch';
 import { criteriaTab, orgsTab, publicationTab, reviewsTab, settingsTab } from './tabs/config';
 
-export const CONTRACT_TABS: readonly HeaderNames[] = [
-  orgsTab,
-  criteriaTab,
-  reviewsTab,
-  settingsTab,
-  publicationTab,
+/** The branch workbook's tabs, with the contract's key of each. */
+export const BRANCH_TABS: readonly (HeaderNames & { key: string })[] = [
   membersTab,
   selfReviewTab,
   sessionsTab,
@@ -19,6 +15,8 @@ export const CONTRACT_TABS: readonly HeaderNames[] = [
   projectsTab,
   milestonesTab,
 ];
+
+export const CONTRACT_TABS: readonly HeaderNames[] = [orgsTab, criteriaTab, reviewsTab, settingsTab, publicationTab, ...BRANCH_TABS];
 
 export function isContractTab(title: string): boolean {
   return CONTRACT_TABS.some((t) => headerMatches(title, t));

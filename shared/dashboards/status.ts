@@ -1,9 +1,9 @@
 // A branch's data in one phrase — 正常 / 数据过期（使用 … 读取的数据）/ 从未读取 / 数据不完整：出勤、合规 — and, for a
 // figure left null by a broken tab, which tab to fix. The ranking, the progress sheet, data quality and the feedback
 // all say it the same way (DOMAIN.md "Data that could not be read, or is incomplete").
-import { headerMatches, type HeaderNames } from '../contract/headers';
+import { headerMatches } from '../contract/headers';
 import type { ValidationIssue } from '../contract/issues';
-import { ATTENDANCE_TAB, examsTab, memberScoresTab, membersTab, milestonesTab, projectsTab, rectificationsTab, selfReviewTab, sessionsTab } from '../contract/tabs/branch';
+import { BRANCH_TABS } from '../contract/tab-list';
 import { TAB_FEEDS } from '../domain/incomplete';
 import type { Metric, OrgFigures } from '../domain/results';
 import type { BranchTab, Org } from '../domain/types';
@@ -61,18 +61,6 @@ export function readErrorText(lang: Lang, error: string | null): string {
   if (at < 0) return error;
   return lang === 'en' ? error.slice(at + 3) : error.slice(0, at);
 }
-
-const BRANCH_TABS: readonly (HeaderNames & { key: string })[] = [
-  membersTab,
-  selfReviewTab,
-  sessionsTab,
-  ATTENDANCE_TAB,
-  examsTab,
-  memberScoresTab,
-  rectificationsTab,
-  projectsTab,
-  milestonesTab,
-];
 
 function branchTabOf(title: string): BranchTab | null {
   const def = BRANCH_TABS.find((t) => headerMatches(title, t));

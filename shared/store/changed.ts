@@ -3,16 +3,9 @@ import type { ChangedAfterPublication } from '../pipeline/results';
 import { batchWrite, queryIndex } from './batch';
 import type { StoreClient } from './client';
 import { GSI1, gsi, keys } from './keys';
-import { z } from 'zod';
+import { listSchemas } from '../pipeline/results-schema';
 
-const changedSchema = z.object({
-  workbook: z.string(),
-  orgId: z.string().nullable(),
-  tab: z.string(),
-  row: z.number(),
-  month: z.string(),
-  detectedAt: z.string(),
-});
+const changedSchema = listSchemas.changedAfterPublication.element;
 
 export async function putChangedRows(client: StoreClient, rows: readonly ChangedAfterPublication[]): Promise<void> {
   await batchWrite(
