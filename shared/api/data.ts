@@ -1,13 +1,13 @@
 // What the routes read, with short-lived caches: the roster changes only after a sync and a published version
 // never changes, so most requests cost one small query.
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import type { Org } from '../domain/types';
 import type { ResultsJson } from '../pipeline/results';
 import { configDataFrom, ROSTER_KINDS } from '../store/assemble';
 import type { StoreClient } from '../store/client';
 import { CONFIG_PK, GSI1, gsi } from '../store/keys';
 import { monthState } from '../domain/cycle';
-import { latestVersion, loadResults } from '../store/results-store';
+import { currentVersion, loadResults } from '../store/results-store';
 import { loadRecords } from '../store/workbooks';
 import { NotFound } from './errors';
 
@@ -48,22 +48,39 @@ export class ApiData {
   /** The official month: the newest one under evaluation or published (else the newest computed), or null before the first run. */
   latestPeriod(): Promise<string | null> {
     if (!this.fresh(this.latest, VERSION_TTL_MS)) {
-      const value = this.store.doc
-        .send(
-          new QueryCommand({
-            TableName: this.store.tableName,
-            IndexName: GSI1,
-            KeyConditionExpression: 'gsi1pk = :pk',
-            ExpressionAttributeValues: { ':pk': gsi.periods() },
-            ScanIndexForward: false,
-            Limit: 30,
-          }),
-        )
-        .then((res) => officialPeriod(res.Items ?? []));
+      const value = this.officialPeriod();
       this.latest = { at: this.clock(), value };
       value.catch(() => (this.latest = null));
     }
     return this.latest.value;
+  }
+
+  /**
+   * Walks the periods newest first, one item each (the newest version of the next older period, skipping however many
+   * versions the newer one has), until one is not in progress. Two queries on an ordinary night.
+   */
+  private async officialPeriod(): Promise<string | null> {
+    let newest: string | null = null;
+    let before: string | null = null;
+    for (let step = 0; step < 24; step++) {
+      const res: QueryCommandOutput = await this.store.doc.send(
+        new QueryCommand({
+          TableName: this.store.tableName,
+          IndexName: GSI1,
+          KeyConditionExpression: before === null ? 'gsi1pk = :pk' : 'gsi1pk = :pk AND gsi1sk < :before',
+          ExpressionAttributeValues: { ':pk': gsi.periods(), ...(before === null ? {} : { ':before': `${before}#` }) },
+          ScanIndexForward: false,
+          Limit: 1,
+        }),
+      );
+      const item: Record<string, unknown> | undefined = res.Items?.[0];
+      const period: string | null = typeof item?.period === 'string' ? item.period : null;
+      if (item === undefined || period === null) return newest;
+      newest ??= period;
+      if (versionState(item, period) !== 'in_progress') return period;
+      before = period;
+    }
+    return newest;
   }
 
   /**
@@ -88,7 +105,7 @@ export class ApiData {
     if (p === null) throw new NotFound('published results (run the nightly job first)');
     let v = this.versions.get(p);
     if (!this.fresh(v, VERSION_TTL_MS)) {
-      v = { at: this.clock(), value: latestVersion(this.store, p).then((m) => m?.version ?? null) };
+      v = { at: this.clock(), value: currentVersion(this.store, p) };
       this.versions.set(p, v);
     }
     const version = await v.value;
@@ -107,20 +124,8 @@ export class ApiData {
   }
 }
 
-/**
- * From version items newest first: the newest period whose latest version is not in progress (the month leaders rank
- * on), else the newest period. Versions stored before the monthly cycle carry no state: derived from their as-of date.
- */
-export function officialPeriod(items: readonly Record<string, unknown>[]): string | null {
-  const seen = new Set<string>();
-  let newest: string | null = null;
-  for (const i of items) {
-    const period = typeof i.period === 'string' ? i.period : null;
-    if (period === null || seen.has(period)) continue;
-    seen.add(period);
-    newest ??= period;
-    const state = typeof i.state === 'string' ? i.state : typeof i.asOf === 'string' ? monthState(period, i.asOf, null) : 'evaluating';
-    if (state !== 'in_progress') return period;
-  }
-  return newest;
+/** A stored version's month state; versions stored before the monthly cycle carry none: derived from their as-of date. */
+function versionState(item: Record<string, unknown>, period: string): string {
+  if (typeof item.state === 'string') return item.state;
+  return typeof item.asOf === 'string' ? monthState(period, item.asOf, null) : 'evaluating';
 }

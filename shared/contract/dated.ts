@@ -12,9 +12,18 @@ function marks(data: Data | undefined): Map<string, string> {
   return new Map(list.map((m) => [String(m.sessionId), String(m.mark)]));
 }
 
+/** The date fields of rectification items and milestones: they matter to a month only through their dates. */
+const DATE_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  rectifications: ['foundOn', 'deadline', 'closedOn'],
+  milestones: ['dueOn', 'doneOn'],
+};
+
 /**
  * The months an edit of this record touches, given the record before and after (either may be absent: added or
- * removed). An attendance row touches the months of the sessions whose mark changed.
+ * removed). A session, a self-evaluation, a member score, an exam score or a committee score touches the month it is
+ * dated in (the quarter's months for an exam), whatever was edited; an attendance row the months of the sessions
+ * whose mark changed; a rectification item or a milestone the months of the dates that changed (closing an old item
+ * this month is news for this month only).
  */
 export function changedMonths(kind: string, before: Data | undefined, after: Data | undefined, sessionMonth: (id: string) => Month | undefined): Month[] {
   const out = new Set<Month>();
@@ -26,6 +35,15 @@ export function changedMonths(kind: string, before: Data | undefined, after: Dat
       if (a.get(id) === b.get(id)) continue;
       const m = sessionMonth(id);
       if (m !== undefined) out.add(m);
+    }
+    return [...out];
+  }
+  const dateFields = DATE_FIELDS[kind];
+  if (dateFields !== undefined) {
+    for (const f of dateFields) {
+      const was = before?.[f];
+      const is = after?.[f];
+      if (was !== is) add(monthsOfDates(was, is));
     }
     return [...out];
   }
@@ -42,12 +60,6 @@ export function changedMonths(kind: string, before: Data | undefined, after: Dat
         break;
       case 'exams':
         if (str(d.quarter) !== null) add(monthsOfQuarter(String(d.quarter)));
-        break;
-      case 'rectifications':
-        add(monthsOfDates(d.foundOn, d.deadline, d.closedOn));
-        break;
-      case 'milestones':
-        add(monthsOfDates(d.dueOn, d.doneOn));
         break;
       default:
         break;

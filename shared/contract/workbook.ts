@@ -1,5 +1,6 @@
 // Reads a whole configuration or branch workbook into typed records plus every row as typed and every validation issue.
 import { readAttendance } from './attendance';
+import { lastDayOfMonth } from '../domain/dates';
 import { normalizeText } from './cells';
 import { makeIssue, type ValidationIssue } from './issues';
 import { readTab, type RowOutcome, type TabOutcome } from './read-tab';
@@ -67,6 +68,20 @@ export function readConfigWorkbook(wb: RawWorkbook): WorkbookRead<ConfigData> {
     ...criterionRules(criteriaById),
   ]);
   const settings = readSettings(wb.id, settingsRows);
+  // A month is published after it ends (月兑现): a date inside the month would freeze figures still being made.
+  applyRules(wb.id, publications, [
+    {
+      column: 'publishedOn',
+      code: 'date_order',
+      check: (p) =>
+        p.publishedOn <= lastDayOfMonth(p.month)
+          ? {
+              zh: `发布日期应在 ${p.month} 结束之后（${lastDayOfMonth(p.month)} 以后），本行未导入`,
+              en: `the publication date must be after ${p.month} has ended (after ${lastDayOfMonth(p.month)}); this row was not imported`,
+            }
+          : null,
+    },
+  ]);
   const tabs = [orgs, criteria, reviews, settingsRows, publications] as TabOutcome<unknown>[];
   return {
     data: { orgs: accepted(orgs), criteria: accepted(criteria), reviews: accepted(reviews), settings: settings.settings, publications: accepted(publications) },

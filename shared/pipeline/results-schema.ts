@@ -42,13 +42,16 @@ export const orgFiguresSchema = z.object({
         group: z.string().nullable(),
       }),
     ),
-    pending: z.array(
-      z.object({
-        orgId: z.string(),
-        type: z.enum(['members_meeting', 'committee_meeting', 'group_meeting', 'party_lecture', 'theme_day', 'study']),
-        group: z.string().nullable(),
-      }),
-    ),
+    // Defaults: versions stored before the monthly cycle lack the fields it added, and must still load.
+    pending: z
+      .array(
+        z.object({
+          orgId: z.string(),
+          type: z.enum(['members_meeting', 'committee_meeting', 'group_meeting', 'party_lecture', 'theme_day', 'study']),
+          group: z.string().nullable(),
+        }),
+      )
+      .default([]),
   }).nullable(),
   exam: z.object({
     quarter: z.string(),
@@ -88,8 +91,8 @@ export const orgFiguresSchema = z.object({
     average: z.number().nullable(),
   }).nullable(),
   fortressIndex: z.number().nullable(),
-  incomplete: z.array(metricSchema),
-  incompleteBranches: z.number(),
+  incomplete: z.array(metricSchema).default([]),
+  incompleteBranches: z.number().default(0),
 });
 
 export const listSchemas = {
@@ -145,9 +148,9 @@ export const listSchemas = {
       modifiedAt: z.string().nullable(),
       rows: z.number(),
       errors: z.number(),
-      status: z.enum(['ok', 'stale', 'never_read']),
-      lastGoodReadAt: z.string().nullable(),
-      error: z.string().nullable(),
+      status: z.enum(['ok', 'stale', 'never_read']).default('ok'),
+      lastGoodReadAt: z.string().nullable().default(null),
+      error: z.string().nullable().default(null),
     }),
   ),
   changedAfterPublication: z.array(

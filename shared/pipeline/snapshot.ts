@@ -1,7 +1,7 @@
 // Everything stored that a computation needs, loaded once: configuration, each branch's records, sync states and errors.
 import { makeIssue, type ValidationIssue } from '../contract/issues';
 import { TAB_FEEDS } from '../domain/incomplete';
-import type { BranchData, BranchTab, ConfigData } from '../domain/types';
+import { emptyBranchData, type BranchData, type BranchTab, type ConfigData } from '../domain/types';
 import { listChangedRows } from '../store/changed';
 import { branchDataFrom, configDataFrom } from '../store/assemble';
 import { queryIndex } from '../store/batch';
@@ -35,10 +35,10 @@ export async function loadSnapshot(ctx: PipelineContext, knownStates?: SyncState
   // A branch whose workbook was never read (or that names none) has no data to count: every figure null, not 0.
   const neverRead = new Set(branchOrgs.filter((o) => o.workbook === null).map((o) => o.id));
   for (const s of sources) if (s.status === 'never_read' && s.orgId !== null) neverRead.add(s.orgId);
-  const branches = await mapPool(branchOrgs, ctx.concurrency, async (o) => {
-    const data = branchDataFrom(o.id, await loadRecords(ctx.store, keys.org(o.id)));
-    return neverRead.has(o.id) ? { ...data, failedTabs: ALL_TABS } : data;
-  });
+  // Records a never-read branch may still have (its roster entry now names another workbook) are not its data either.
+  const branches = await mapPool(branchOrgs, ctx.concurrency, async (o) =>
+    neverRead.has(o.id) ? { ...emptyBranchData(o.id), failedTabs: ALL_TABS } : branchDataFrom(o.id, await loadRecords(ctx.store, keys.org(o.id))),
+  );
   const changed = (await listChangedRows(ctx.store)).filter((c) => inRoster.has(c.workbook));
   return { config, branches, validation: await validationIssues(ctx.store, current, inRoster), sources, changedAfterPublication: changed };
 }

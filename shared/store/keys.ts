@@ -7,6 +7,7 @@
 //   CONFIG             REC#<kind>#<key>                     one typed record of the configuration workbook
 //   PERIOD#<YYYY-MM>   META#<version:6>                     a published version of the period (gsi1: PERIODS / <YYYY-MM>#<version>)
 //   PERIOD#<YYYY-MM>   RUN#<runId>#ORG#<org>                one org's figures in the version that run wrote
+//   PERIOD#<YYYY-MM>   RUN#<runId>#ORG#<org>#PART#<n:4>     a chunk of one org's figures too large for one item
 //   PERIOD#<YYYY-MM>   RUN#<runId>#LIST#<name>#<chunk:4>     a chunk of one of the period's lists
 //   PERIOD#<YYYY-MM>   PUBLISHED                            the month's frozen publication: which version (gsi1: PUBLISHED / <YYYY-MM>)
 //   WB#<workbook>      CHANGED#<YYYY-MM>#<tab>#<row:6>      a row of a published month edited after publication (gsi1: CHANGED / <YYYY-MM>#<workbook>#<tab>#<row:6>)
@@ -29,6 +30,8 @@ export const keys = {
   meta: (version: number) => `META#${pad(version, 6)}`,
   metaPrefix: () => 'META#',
   runOrg: (runId: string, orgId: string) => `RUN#${runId}#ORG#${orgId}`,
+  runOrgPart: (runId: string, orgId: string, part: number) => `RUN#${runId}#ORG#${orgId}#PART#${pad(part, 4)}`,
+  runOrgPartPrefix: (runId: string, orgId: string) => `RUN#${runId}#ORG#${orgId}#PART#`,
   runList: (runId: string, name: string, chunk: number) => `RUN#${runId}#LIST#${name}#${pad(chunk, 4)}`,
   runPrefix: (runId: string) => `RUN#${runId}#`,
   nightly: (runId: string) => `NIGHTLY#${runId}`,

@@ -10,6 +10,7 @@ import { batchWrite, queryPrefix, type WriteOp } from './batch';
 import type { StoreClient } from './client';
 import { contentHash } from './hash';
 import { gsi, keys } from './keys';
+import { listChangedRows } from './changed';
 import { getFrozen } from './publication';
 
 /** Well under DynamoDB's 400 KB item limit, counting the keys and UTF-8 width of Chinese text. */
@@ -95,7 +96,7 @@ export async function saveResults(
   }
   const pk = keys.period(results.period);
   // `order` keeps the roster's order, which the published list follows; keys alone would sort by org id.
-  const ops: WriteOp[] = results.orgs.map((o, order) => ({ put: { pk, sk: keys.runOrg(runId, o.id), kind: 'org', order, data: o } }));
+  const ops: WriteOp[] = results.orgs.flatMap((o, order) => orgItems(pk, runId, o, order));
   for (const name of LIST_NAMES) {
     const text = JSON.stringify(results[name]);
     for (let i = 0, chunk = 0; i < text.length || chunk === 0; i += CHUNK_CHARS, chunk++) {
@@ -139,15 +140,16 @@ export async function saveResults(
  * publication row entered after the month's last computation freezes the version that was there).
  */
 export async function loadResults(client: StoreClient, period: string, version?: number): Promise<ResultsJson | null> {
-  const meta = version === undefined ? await latestVersion(client, period) : (await listVersions(client, period)).find((v) => v.version === version);
-  if (meta === null || meta === undefined) return null;
   const frozen = await getFrozen(client, period);
+  const meta = await versionMeta(client, period, version ?? frozen?.version);
+  if (meta === null) return null;
   const published = frozen !== null && frozen.version === meta.version ? frozen.publishedOn : (meta.publishedOn ?? null);
   const items = await queryPrefix(client, keys.period(period), keys.runPrefix(meta.runId));
+  const parts = items.filter((i) => i.kind === 'org_part');
   const orgs = items
     .filter((i) => i.kind === 'org')
     .sort((a, b) => Number(a.order) - Number(b.order))
-    .map((i) => orgFiguresSchema.parse(i.data));
+    .map((i) => orgFiguresSchema.parse(i.data ?? joinParts(parts.filter((p) => p.orgId === i.orgId))));
   const text = new Map<ListName, string>();
   for (const i of items.filter((x) => x.kind === 'list').sort((a, b) => Number(a.chunk) - Number(b.chunk))) {
     const name = i.name as ListName;
@@ -170,17 +172,56 @@ export async function loadResults(client: StoreClient, period: string, version?:
     validation: list('validation'),
     sources: list('sources'),
     silentBranches: list('silentBranches'),
-    changedAfterPublication: list('changedAfterPublication'),
+    // A published month's figures are frozen, but what was edited after its publication is news: always current.
+    changedAfterPublication: published === null ? list('changedAfterPublication') : await currentChangedRows(client, list('sources')),
   };
 }
 
+async function currentChangedRows(client: StoreClient, sources: readonly { workbook: string }[]) {
+  const workbooks = new Set(sources.map((s) => s.workbook));
+  return (await listChangedRows(client)).filter((c) => workbooks.has(c.workbook));
+}
 
-/** One org's figures in the latest version of a period, with one query and one read: what the trend needs. */
+/** The given version's meta, or the latest version's when none is given. */
+async function versionMeta(client: StoreClient, period: string, version: number | undefined): Promise<VersionMeta | null> {
+  if (version === undefined) return latestVersion(client, period);
+  return (await listVersions(client, period)).find((v) => v.version === version) ?? null;
+}
+
+/** The version readers get: the frozen one once the month is published, else the latest. */
+export async function currentVersion(client: StoreClient, period: string): Promise<number | null> {
+  const frozen = await getFrozen(client, period);
+  return frozen?.version ?? (await latestVersion(client, period))?.version ?? null;
+}
+
+
+/** One org's figures in the current version of a period (frozen or latest), with one query and one read: what the trend needs. */
 export async function loadOrgFigures(client: StoreClient, period: string, orgId: string): Promise<OrgFigures | null> {
-  const meta = await latestVersion(client, period);
+  const meta = await versionMeta(client, period, (await getFrozen(client, period))?.version);
   if (meta === null) return null;
   const res = await client.doc.send(new GetCommand({ TableName: client.tableName, Key: { pk: keys.period(period), sk: keys.runOrg(meta.runId, orgId) } }));
   if (res.Item === undefined) return null;
   client.stats.itemsRead++;
-  return orgFiguresSchema.parse(res.Item.data);
+  const data = res.Item.data ?? joinParts(await queryPrefix(client, keys.period(period), keys.runOrgPartPrefix(meta.runId, orgId)));
+  return orgFiguresSchema.parse(data);
+}
+
+/**
+ * One org's figures as one item, or — when they would not fit in one (a committee's list of requirements still to
+ * hold early in the month runs to a few bytes per branch) — as an item naming its parts and the parts themselves.
+ */
+function orgItems(pk: string, runId: string, o: OrgFigures, order: number): WriteOp[] {
+  const text = JSON.stringify(o);
+  const head = { pk, sk: keys.runOrg(runId, o.id), kind: 'org', orgId: o.id, order };
+  if (text.length <= CHUNK_CHARS) return [{ put: { ...head, data: o } }];
+  const parts: WriteOp[] = [];
+  for (let i = 0, part = 0; i < text.length; i += CHUNK_CHARS, part++) {
+    parts.push({ put: { pk, sk: keys.runOrgPart(runId, o.id, part), kind: 'org_part', orgId: o.id, part, text: text.slice(i, i + CHUNK_CHARS) } });
+  }
+  return [{ put: { ...head, parts: parts.length } }, ...parts];
+}
+
+function joinParts(parts: readonly Record<string, unknown>[]): unknown {
+  const text = [...parts].sort((a, b) => Number(a.part) - Number(b.part)).map((p) => String(p.text)).join('');
+  return JSON.parse(text) as unknown;
 }

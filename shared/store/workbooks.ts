@@ -9,7 +9,7 @@ import type { ChangedAfterPublication } from '../pipeline/results';
 import { queryPrefix, type Item } from './batch';
 import type { StoreClient } from './client';
 import { syncPartition, type DiffResult } from './diff';
-import { contentHash } from './hash';
+import { canonicalJson, contentHash } from './hash';
 import { gsi, keys } from './keys';
 import { issueSchema } from './sync-state';
 
@@ -104,9 +104,14 @@ function changedInFrozenMonths(w: WorkbookWrite, desired: readonly Item[], diff:
   diff.changes.forEach((c) => noteSession(c.before));
   desired.forEach(noteSession);
   const tabName = new Map(w.tabs.map((t) => [t.key, t.tab]));
+  // Rows dropped because their tab (or the tab it depends on) could not be imported are that problem, reported once.
+  const unreadable = new Set(w.tabs.filter((t) => !t.present || t.skipped || t.issues.some((i) => i.code === 'dependent_tab')).map((t) => t.key));
   const out = new Map<string, ChangedAfterPublication>();
   for (const { before, after } of diff.changes) {
     const kind = String((after ?? before)?.kind);
+    if (unreadable.has(kind)) continue;
+    // A row that only moved (a row inserted above it, the sheet sorted) is the same record.
+    if (before !== undefined && after !== undefined && canonicalJson(before.data) === canonicalJson(after.data)) continue;
     const months = changedMonths(kind, before?.data as Data | undefined, after?.data as Data | undefined, (id) => sessionMonth.get(id));
     const row = Number((after ?? before)?.row ?? 0);
     const tab = tabName.get(kind) ?? kind;

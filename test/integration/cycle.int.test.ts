@@ -85,15 +85,31 @@ describe('publishing a month (发布)', () => {
     await writeXlsxFixture(path.join(dir, 'b1.xlsx'), { ...b1, 自评: [b1.自评[0] ?? [], ['2026-03', 'C1', 30, null], b1.自评[2] ?? []] });
     const after = await night(dir, store, '2026-04-07');
     expect(after.sync.read).toBe(1);
-    expect(await readFile(path.join(dir, 'output', 'results-2026-03.json'), 'utf8')).toBe(frozenJson);
+    // March's figures byte for byte as published; only the list of rows changed since then is news.
+    const changed = [{ workbook: 'b1.xlsx', orgId: 'B1', tab: '自评', row: 2, month: '2026-03', detectedAt: '2026-04-07T02:00:00.000Z' }];
+    const marchAfter = JSON.parse(await readFile(path.join(dir, 'output', 'results-2026-03.json'), 'utf8')) as ResultsJson;
+    expect(JSON.stringify({ ...marchAfter, changedAfterPublication: [] })).toBe(JSON.stringify({ ...(JSON.parse(frozenJson) as ResultsJson), changedAfterPublication: [] }));
+    expect(marchAfter.changedAfterPublication).toEqual(changed);
     expect(org(after.compute.results, 'B1').evaluation?.selfGap).toBe(5); // (45 − 40) as published, not (30 − 40)
-    expect(after.progress?.results.changedAfterPublication).toEqual([
-      { workbook: 'b1.xlsx', orgId: 'B1', tab: '自评', row: 2, month: '2026-03', detectedAt: '2026-04-07T02:00:00.000Z' },
-    ]);
+    expect(after.progress?.results.changedAfterPublication).toEqual(changed);
+
+    // A row inserted above March's sessions moves them down a row: moved, not changed.
+    const sessions = b1.组织生活;
+    await writeXlsxFixture(path.join(dir, 'b1.xlsx'), {
+      ...b1,
+      自评: [b1.自评[0] ?? [], ['2026-03', 'C1', 30, null], b1.自评[2] ?? []],
+      组织生活: [sessions[0] ?? [], ['S7', '2026-04-02', '支委会', '四月支委会', null, 1], ...sessions.slice(1)],
+      考勤: [[...(b1.考勤[0] ?? []), 'S7'], ...b1.考勤.slice(1)],
+    });
+    const moved = await night(dir, store, '2026-04-08');
+    expect(moved.sync.read).toBe(1);
+    expect(moved.progress?.results.changedAfterPublication).toEqual(changed);
 
     // A rerun of March with --force returns the publication unchanged too.
-    const forced = await night(dir, store, '2026-04-08', { period: '2026-03', asOf: '2026-03-31', force: true });
-    expect(JSON.stringify(forced.compute.results)).toBe(JSON.stringify(publishing.compute.results));
+    const forced = await night(dir, store, '2026-04-09', { period: '2026-03', asOf: '2026-03-31', force: true });
+    expect(JSON.stringify({ ...forced.compute.results, changedAfterPublication: [] })).toBe(
+      JSON.stringify({ ...publishing.compute.results, changedAfterPublication: [] }),
+    );
     expect((await listVersions(store, '2026-03')).map((v) => v.version)).toEqual([1, 2]);
     // April is computed from the current data as usual.
     expect(after.progress?.results.state).toBe('in_progress');
@@ -111,6 +127,20 @@ describe('publishing a month (发布)', () => {
     expect(march).toMatchObject({ state: 'published', publishedOn: '2026-04-05', asOf: '2026-03-31' });
     expect((await listVersions(store, '2026-03')).map((v) => v.version)).toEqual([1]);
   }, 180_000);
+});
+
+describe('a publication row dated inside its own month', () => {
+  it('is refused with a message, and the month is not frozen', async () => {
+    const dir = await tempDir();
+    await writeSmallOrg(dir);
+    await writeXlsxFixture(path.join(dir, 'config.xlsx'), { ...config, 发布: [['月份', '发布日期'], ['2026-04', '2026-04-10']] });
+    const store = await dynamo().freshTable();
+    const r = await night(dir, store, '2026-04-15');
+    expect(r.progress?.results.state).toBe('in_progress');
+    const issue = r.compute.results.validation.find((v) => v.tab === '发布');
+    expect(issue).toMatchObject({ workbook: 'config.xlsx', row: 2, column: '发布日期', code: 'date_order' });
+    expect(issue?.messageZh).toContain('2026-04 结束之后');
+  }, 120_000);
 });
 
 describe('a workbook that cannot be read', () => {
