@@ -39,6 +39,7 @@ export function resultsForSubtree(r: ResultsJson, orgs: readonly Org[], rootId: 
 const CATEGORIES: Category[] = ['production', 'management', 'business'];
 
 export function rankings(r: ResultsJson, visible: ReadonlySet<string>, category?: Category) {
+  const status = new Map(r.sources.map((s) => [s.orgId, s.status]));
   return {
     period: r.period,
     asOf: r.asOf,
@@ -58,7 +59,7 @@ export function rankings(r: ResultsJson, visible: ReadonlySet<string>, category?
           grade: o.evaluation?.grade ?? null,
           fortressIndex: o.fortressIndex,
           incomplete: o.incomplete,
-          dataStatus: r.sources.find((s) => s.orgId === o.id)?.status ?? 'never_read',
+          dataStatus: status.get(o.id) ?? 'never_read',
         })),
     })),
   };

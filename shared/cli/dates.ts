@@ -1,5 +1,7 @@
 // Period and as-of date for a run: validated options, or today's month in the committee's time zone.
 import { defaultAsOf, monthOf } from '../domain/dates';
+
+export { todayIn } from '../domain/dates';
 import type { IsoDate, Month } from '../domain/types';
 import { bi } from './messages';
 
@@ -7,10 +9,6 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-export function todayIn(timeZone: string, now: Date): IsoDate {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
 
 export function parsePeriod(text: string): Month {
   const m = /^(\d{4})-(\d{2})$/.exec(text.trim());

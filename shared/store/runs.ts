@@ -54,7 +54,7 @@ export async function countRun(store: StoreClient, runId: string, add: Partial<R
   );
 }
 
-export async function setRun(store: StoreClient, runId: string, patch: Partial<Pick<RunRecord, 'status' | 'finishedAt' | 'version' | 'error'>>): Promise<void> {
+export async function setRun(store: StoreClient, runId: string, patch: Partial<Pick<RunRecord, 'status' | 'finishedAt' | 'version' | 'error' | 'period' | 'asOf'>>): Promise<void> {
   const entries = Object.entries(patch);
   if (entries.length === 0) return;
   await store.doc.send(

@@ -25,7 +25,8 @@ export async function computeStep(rt: Runtime, event: unknown): Promise<ComputeO
   await commitSync(ctx, input.cursor);
   const reports = await computeMonths(ctx, input.months, input.recompute);
   const { official, progress } = officialAndProgress(reports);
-  await setRun(rt.store, input.runId, { version: official.version });
+  // The run record names the official month, the one whose version it records (on a month's last day: that month).
+  await setRun(rt.store, input.runId, { version: official.version, period: official.results.period, asOf: official.results.asOf });
   return {
     version: official.version,
     written: reports.some((r) => r.written),

@@ -10,7 +10,7 @@ import { parsePeriod, todayIn, UsageError } from '../dates';
 import type { Io } from '../io';
 import { bi, DEMO, shellArg } from '../messages';
 import { claimDemoDir } from '../overwrite';
-import { openRun, printNightly } from './pipeline';
+import { openRun, printNightly, stateWords } from './pipeline';
 import { CONFIG_FILE } from './templates';
 
 interface DemoOptions {
@@ -47,8 +47,8 @@ export function demoCommand(program: Command, io: Io): void {
       const files = [org.config, ...org.branches].map((w) => path.join(dir, w.id));
       await claimDemoDir(dir, files, opts.force, `${DEMO} --dir ${shellArg(opts.dir)}`);
       await writeDemoOrganisation(org, dir);
-      io.out(`Sample organisation: ${org.summary.branches} branches under ${org.summary.generalBranches} general branches, ${org.summary.members} members, 12 months to ${period}`);
-      io.out(`Workbooks: ${dir} (${CONFIG_FILE} and ${org.branches.length} branch workbooks)`);
+      io.out(`示例组织 Sample organisation: ${org.summary.branches} branches under ${org.summary.generalBranches} general branches, ${org.summary.members} members, 12 months to ${period}`);
+      io.out(`工作簿 Workbooks: ${dir} (${CONFIG_FILE} and ${org.branches.length} branch workbooks)`);
       const jsonFile = path.join(dir, 'output', 'results-{period}.json');
       const run = await openRun({ dir, ...(dates ?? {}), lang: opts.lang, concurrency: '8', config: CONFIG_FILE, json: jsonFile }, io);
       try {
@@ -58,10 +58,9 @@ export function demoCommand(program: Command, io: Io): void {
           const top = c.results.orgs.find((o) => o.level === 'committee');
           if (top === undefined) continue;
           const res = c.results;
-          const state = res.state === 'in_progress' ? `进行中 in progress, as of ${res.asOf}` : res.state === 'published' ? '已发布 published' : `考评中 under evaluation, as of ${res.asOf}`;
-          io.out(`${top.name}, ${res.period} (${state}): evaluation ${top.evaluation?.score?.toFixed(1) ?? '—'}, attendance ${pct(top.attendance?.rate)}, compliance ${pct(top.compliance?.rate)} (${top.compliance?.pending.length ?? 0} pending), exam pass ${pct(top.exam?.passRate)}, rectification ${pct(top.rectification?.rate)}, fortress index ${top.fortressIndex?.toFixed(1) ?? '—'}`);
+          io.out(`${top.name}, ${res.period} (${stateWords(res)}, as of ${res.asOf}): evaluation ${top.evaluation?.score?.toFixed(1) ?? '—'}, attendance ${pct(top.attendance?.rate)}, compliance ${pct(top.compliance?.rate)} (${top.compliance?.pending.length ?? 0} pending), exam pass ${pct(top.exam?.passRate)}, rectification ${pct(top.rectification?.rate)}, fortress index ${top.fortressIndex?.toFixed(1) ?? '—'}`);
         }
-        io.out(`Members at risk: ${r.compute.results.membersAtRisk.length}; overdue rectification items: ${r.compute.results.overdue.length}`);
+        io.out(`预警党员 Members at risk: ${r.compute.results.membersAtRisk.length}; 逾期整改 overdue rectification items: ${r.compute.results.overdue.length}`);
         printNightly(io, r);
       } finally {
         await run.close();

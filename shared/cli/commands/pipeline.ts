@@ -125,28 +125,31 @@ const STATE_WORDS: Record<ResultsJson['state'], string> = {
 };
 
 /** One line per month: `2026-11 考评中 under evaluation, as of 2026-11-30: version 3 (unchanged)`. */
+export function stateWords(r: Pick<ResultsJson, 'state' | 'publishedOn'>): string {
+  return `${STATE_WORDS[r.state]}${r.publishedOn === null ? '' : ` ${r.publishedOn}`}`;
+}
+
 export function monthLine(r: Pick<ComputeReport, 'results' | 'version' | 'written'>): string {
   const res = r.results;
-  const published = res.publishedOn === null ? '' : ` ${res.publishedOn}`;
-  return `Month ${res.period} ${STATE_WORDS[res.state]}${published}, as of ${res.asOf}: version ${r.version}${r.written ? ' (new)' : ' (unchanged)'}`;
+  return `月份 Month ${res.period} ${stateWords(res)}, as of ${res.asOf}: version ${r.version}${r.written ? ' (new)' : ' (unchanged)'}`;
 }
 
 export function printNightly(io: Io, r: NightlyReport): void {
   const s = r.sync;
-  io.out(`Workbooks: ${s.workbooks.length} (read ${s.read}, unchanged ${s.unchanged}, failed ${s.failed})`);
+  io.out(`工作簿 Workbooks: ${s.workbooks.length} (read ${s.read}, unchanged ${s.unchanged}, failed ${s.failed})`);
   for (const w of s.workbooks.filter((x) => x.status === 'failed')) {
     io.out(`  stale 数据过期: ${w.orgId ?? ''} ${w.workbook}: ${w.reason ?? ''} (上次成功读取的数据仍在使用 / its last good data stays in use)`);
   }
-  io.out(`Validation issues: ${r.publish.results.validation.length}`);
+  io.out(`校验问题 Validation issues: ${r.publish.results.validation.length}`);
   for (const c of r.computed) io.out(monthLine(c));
   const changed = (r.progress ?? r.compute).results.changedAfterPublication.length;
-  if (changed > 0) io.out(`Rows changed after publication 发布后修改的行: ${changed} (see the data-quality tab 数据质量)`);
-  io.out(`Dashboard: ${r.publish.summary}`);
+  if (changed > 0) io.out(`发布后修改的行 Rows changed after publication: ${changed} (见数据质量表 see the data-quality tab)`);
+  io.out(`汇总表 Dashboard: ${r.publish.summary}`);
   const first = r.publish.feedback[0];
   const where = first === undefined || first.startsWith('http') ? '' : ` in ${path.dirname(first)}`;
   const unchanged = r.publish.results.orgs.filter((o) => o.level === 'branch').length - r.publish.feedback.length - r.publish.feedbackFailed.length;
-  io.out(`Feedback: ${r.publish.feedback.length} written${where}${unchanged > 0 ? `, ${unchanged} unchanged` : ''}${r.publish.feedbackFailed.length > 0 ? `, ${r.publish.feedbackFailed.length} failed (${r.publish.feedbackFailed.join(', ')})` : ''}`);
-  if (r.publish.json) io.out(`Results JSON: ${r.publish.json}`);
+  io.out(`反馈 Feedback: ${r.publish.feedback.length} written${where}${unchanged > 0 ? `, ${unchanged} unchanged` : ''}${r.publish.feedbackFailed.length > 0 ? `, ${r.publish.feedbackFailed.length} failed (${r.publish.feedbackFailed.join(', ')})` : ''}`);
+  if (r.publish.json) io.out(`结果 Results JSON: ${r.publish.json}`);
 }
 
 async function withRun(opts: RunOptions, io: Io, fn: (run: Run) => Promise<void>): Promise<void> {
@@ -175,7 +178,7 @@ export function pipelineCommands(program: Command, io: Io): void {
   addRunOptions(program.command('sync').description('read the workbooks that changed, validate and store every row')).action((opts: RunOptions) =>
     withRun(opts, io, async (run) => {
       const r = await sync(run.ctx, { asOf: run.asOf ?? run.today, ...(opts.force ? { force: true } : {}) });
-      io.out(`Workbooks: ${r.workbooks.length} (read ${r.read}, unchanged ${r.unchanged}, failed ${r.failed})`);
+      io.out(`工作簿 Workbooks: ${r.workbooks.length} (read ${r.read}, unchanged ${r.unchanged}, failed ${r.failed})`);
     }),
   );
   addRunOptions(program.command('compute').description("compute the period's figures from the stored records and store them as a version")).action(
@@ -197,8 +200,8 @@ export function pipelineCommands(program: Command, io: Io): void {
           sink: run.sink,
           ...(opts.json ? { jsonFile: opts.json, jsonResults: [official, ...(progress ? [progress] : [])] } : {}),
         });
-        io.out(`Dashboard: ${r.summary}`);
-        io.out(`Feedback: ${r.feedback.length} written${r.feedbackFailed.length > 0 ? `, ${r.feedbackFailed.length} failed (${r.feedbackFailed.join(", ")})` : ""}`);
+        io.out(`汇总表 Dashboard: ${r.summary}`);
+        io.out(`反馈 Feedback: ${r.feedback.length} written${r.feedbackFailed.length > 0 ? `, ${r.feedbackFailed.length} failed (${r.feedbackFailed.join(", ")})` : ""}`);
       }),
   );
 }
