@@ -7,7 +7,8 @@ import { DEFAULT_SETTINGS, type IsoDate, type Month, type Publication, type Sett
 import { configDataFrom, PUBLICATION_KIND, SETTINGS_KIND } from '../store/assemble';
 import { contentHash } from '../store/hash';
 import { CONFIG_PK } from '../store/keys';
-import { freeze, getFrozen, type FrozenMonth } from '../store/publication';
+import { clearChangedRows } from '../store/changed';
+import { freeze, getFrozen, refreeze, type FrozenMonth } from '../store/publication';
 import { latestVersion, loadResults, saveResults } from '../store/results-store';
 import { listSyncStates, type SyncState } from '../store/sync-state';
 import { loadRecords } from '../store/workbooks';
@@ -108,7 +109,7 @@ export async function compute(ctx: PipelineContext, opts: ComputeOptions, known?
   }
   if (report === null) report = await computeAndSave(ctx, opts.period, asOf, publishedOn, inputs);
   if (publication !== null) {
-    const f = await freeze(ctx.store, { period: opts.period, version: report.version, publishedOn: publication.publishedOn, frozenAt: ctx.now().toISOString(), runId: ctx.runId });
+    const f = await freeze(ctx.store, { period: opts.period, version: report.version, publishedOn: publication.publishedOn, frozenAt: ctx.now().toISOString(), runId: ctx.runId, replacedVersion: null });
     ctx.log.info('period published and frozen', { period: opts.period, version: f.version, publishedOn: f.publishedOn });
     const results = (await loadResults(ctx.store, opts.period, f.version)) ?? report.results;
     report = { ...report, results, version: f.version, frozen: f };
@@ -116,7 +117,7 @@ export async function compute(ctx: PipelineContext, opts: ComputeOptions, known?
   return report;
 }
 
-async function computeAndSave(ctx: PipelineContext, period: Month, asOf: IsoDate, publishedOn: IsoDate | null, inputs: string): Promise<ComputeReport> {
+async function computeAndSave(ctx: PipelineContext, period: Month, asOf: IsoDate, publishedOn: IsoDate | null, inputs: string, noBackfill = false): Promise<ComputeReport> {
   const snapshot = await loadSnapshot(ctx);
   if (snapshot.config.orgs.length === 0) {
     throw new Error('还没有存储任何数据：请先同步（npm run cli -- sync --dir …，或 npm run nightly -- --dir …） / nothing is stored yet: run sync (npm run cli -- sync --dir …) or the nightly job (npm run nightly -- --dir …) first');
@@ -129,7 +130,7 @@ async function computeAndSave(ctx: PipelineContext, period: Month, asOf: IsoDate
   // The 12-month trend needs the earlier months; a month never computed is computed from today's records
   // as of its last day, rather than leaving a hole in the leaders' chart.
   const backfilled: Month[] = [];
-  for (const month of trendMonths(period).slice(0, -1)) {
+  for (const month of noBackfill ? [] : trendMonths(period).slice(0, -1)) {
     // A month before anyone typed anything (before the product was in use) is a gap in the chart, not a month of zeros.
     if (!snapshot.branches.some((b) => submittedIn(b, month))) continue;
     if ((await latestVersion(ctx.store, month)) !== null) continue;
@@ -151,8 +152,28 @@ export async function freezeLatePublications(ctx: PipelineContext, cycle: Cycle,
     if ((await getFrozen(ctx.store, p.month)) !== null) continue;
     const latest = await latestVersion(ctx.store, p.month);
     if (latest === null) continue;
-    out.push(await freeze(ctx.store, { period: p.month, version: latest.version, publishedOn: p.publishedOn, frozenAt: ctx.now().toISOString(), runId: ctx.runId }));
+    out.push(await freeze(ctx.store, { period: p.month, version: latest.version, publishedOn: p.publishedOn, frozenAt: ctx.now().toISOString(), runId: ctx.runId, replacedVersion: null }));
     ctx.log.info('period published and frozen at its latest version', { period: p.month, version: latest.version, publishedOn: p.publishedOn });
   }
   return out;
+}
+
+/**
+ * The explicit republish (DOMAIN.md allows one): a published month computed again from today's data, as of its last
+ * day, stored as a new version and frozen in place of the old publication, recorded as replacing it. The rows changed
+ * after the old publication are in the new one, so they are no longer listed.
+ */
+export async function republish(ctx: PipelineContext, period: Month): Promise<ComputeReport & { replaced: number }> {
+  const frozen = await getFrozen(ctx.store, period);
+  if (frozen === null) {
+    throw new Error(`${period} 尚未发布，无需重新发布 / ${period} is not published, so there is nothing to republish`);
+  }
+  const asOf = lastDayOfMonth(period);
+  const states = await listSyncStates(ctx.store);
+  const report = await computeAndSave(ctx, period, asOf, frozen.publishedOn, inputsFingerprint(states, period, asOf, frozen.publishedOn), true);
+  const f: FrozenMonth = { ...frozen, version: report.version, frozenAt: ctx.now().toISOString(), runId: ctx.runId, replacedVersion: frozen.version };
+  await refreeze(ctx.store, f);
+  const cleared = await clearChangedRows(ctx.store, period);
+  ctx.log.info('period republished', { period, version: f.version, replaced: frozen.version, changedRowsTakenIn: cleared });
+  return { ...report, results: (await loadResults(ctx.store, period, f.version)) ?? report.results, frozen: f, replaced: frozen.version };
 }

@@ -13,6 +13,8 @@ const frozenSchema = z.object({
   /** When the run that froze it ran. */
   frozenAt: z.string(),
   runId: z.string(),
+  /** Set when an explicit republish replaced an earlier publication: the version it replaced. */
+  replacedVersion: z.number().nullable().default(null),
 });
 
 export type FrozenMonth = z.infer<typeof frozenSchema>;
@@ -50,4 +52,12 @@ export async function freeze(client: StoreClient, f: FrozenMonth): Promise<Froze
     if (existing === null) throw err;
     return existing;
   }
+}
+
+/** An explicit republish: the month's publication becomes `f.version`, recorded as replacing the one before. */
+export async function refreeze(client: StoreClient, f: FrozenMonth): Promise<void> {
+  await client.doc.send(
+    new PutCommand({ TableName: client.tableName, Item: { pk: keys.period(f.period), sk: keys.published(), gsi1pk: gsi.publications(), gsi1sk: f.period, ...f } }),
+  );
+  client.stats.itemsWritten++;
 }

@@ -4,6 +4,7 @@
 import { readFile, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { republish } from '../../shared/pipeline/compute';
 import { nightly, type NightlyReport } from '../../shared/pipeline/nightly';
 import type { ResultsJson } from '../../shared/pipeline/results';
 import { XlsxWorkbookSink } from '../../shared/sources/xlsx/sink';
@@ -113,6 +114,15 @@ describe('publishing a month (发布)', () => {
     expect((await listVersions(store, '2026-03')).map((v) => v.version)).toEqual([1, 2]);
     // April is computed from the current data as usual.
     expect(after.progress?.results.state).toBe('in_progress');
+
+    // The department decides to take the correction in: an explicit republish makes version 3 the publication.
+    const re = await republish(testContext(store, dir, new Date('2026-04-10T02:00:00Z')), '2026-03');
+    expect(re).toMatchObject({ version: 3, replaced: 2 });
+    expect(re.results).toMatchObject({ state: 'published', publishedOn: '2026-04-05', asOf: '2026-03-31', changedAfterPublication: [] });
+    expect(org(re.results, 'B1').evaluation?.selfGap).toBe(-10); // (30 − 40) now
+    const next = await night(dir, store, '2026-04-11');
+    expect(next.compute.version).toBe(3);
+    expect(next.progress?.results.changedAfterPublication).toEqual([]);
   }, 180_000);
 
   it('freezes the latest version of a month that the run does not compute (a publication row entered late)', async () => {

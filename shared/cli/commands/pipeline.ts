@@ -4,7 +4,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { Option, type Command } from 'commander';
 import { LANGS, type Lang } from '../../dashboards/lang';
-import { loadCycle, type ComputeReport } from '../../pipeline/compute';
+import { loadCycle, republish, type ComputeReport } from '../../pipeline/compute';
 import { lineLogger, type PipelineContext } from '../../pipeline/context';
 import { computeMonths, nightly, officialAndProgress, runMonths, type NightlyReport } from '../../pipeline/nightly';
 import { loadResults } from '../../store/results-store';
@@ -16,6 +16,7 @@ import { XlsxWorkbookSink } from '../../sources/xlsx/sink';
 import { labels } from '../../dashboards/labels';
 import { DEFAULT_SETTINGS } from '../../domain/types';
 import { resolveDates, UsageError } from '../dates';
+import { bi } from '../messages';
 import { todayIn } from '../../domain/dates';
 import { parseEnv } from '../env';
 import type { Io } from '../io';
@@ -187,6 +188,18 @@ export function pipelineCommands(program: Command, io: Io): void {
         const months = run.period !== undefined && run.asOf !== undefined ? [{ period: run.period, asOf: run.asOf }] : null;
         for (const r of await computeMonths(run.ctx, months, opts.force)) io.out(monthLine(r));
       }),
+  );
+  addRunOptions(
+    program
+      .command('republish')
+      .description('replace a published month\'s frozen figures with figures computed again from today\'s data (needs --period)'),
+  ).action((opts: RunOptions) =>
+    withRun(opts, io, async (run) => {
+      if (opts.period === undefined) throw new UsageError(bi('republish 需要 --period YYYY-MM', 'republish needs --period YYYY-MM'));
+      const r = await republish(run.ctx, opts.period);
+      io.out(monthLine(r));
+      io.out(`重新发布 Republished: version ${r.version} replaces version ${r.replaced}; 汇总表和反馈在下次 nightly 或 publish --period ${opts.period} 时更新 (dashboards follow with the next nightly, or publish --period ${opts.period})`);
+    }),
   );
   addRunOptions(program.command('publish').description("write the dashboards and feedback from the period's latest stored version")).action(
     (opts: RunOptions) =>
