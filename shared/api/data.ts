@@ -2,7 +2,7 @@
 // never changes, so most requests cost one small query.
 import { QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import type { Org } from '../domain/types';
-import type { ResultsJson } from '../pipeline/results';
+import type { ResultsJson } from '../domain/results';
 import { configDataFrom, ROSTER_KINDS } from '../store/assemble';
 import type { StoreClient } from '../store/client';
 import { CONFIG_PK, GSI1, gsi } from '../store/keys';

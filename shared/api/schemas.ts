@@ -1,7 +1,7 @@
 // Request and response schemas of the API (zod, which also generates the OpenAPI document).
 import { z } from '@hono/zod-openapi';
-import { listSchemas, orgFiguresSchema, resultsSchema } from '../pipeline/results-schema';
-import { issueSchema } from '../store/sync-state';
+import { listSchemas, orgFiguresSchema, resultsSchema } from '../domain/results';
+import { issueSchema } from '../domain/results';
 import { jobSchema } from './jobs/store';
 
 export const ErrorSchema = z

@@ -1,6 +1,6 @@
 // Pure views of published results for one key: the org tree, an org's subtree of figures, rankings and lists.
 import type { Category, Org } from '../domain/types';
-import type { ResultsJson } from '../pipeline/results';
+import type { ResultsJson } from '../domain/results';
 import { subtree } from './auth/scope';
 import type { OrgNode } from './schemas';
 

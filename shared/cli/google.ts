@@ -1,6 +1,6 @@
 // Google mode for the command line: credentials, the shared rate-limit gate, the source and the sink.
 import { z } from 'zod';
-import type { Lang } from '../dashboards/lang';
+import type { Lang } from '../domain/results';
 import { labels } from '../dashboards/labels';
 import type { StoreClient } from '../store/client';
 import { createClients, type GoogleClients } from '../sources/google/clients';

@@ -1,36 +1,8 @@
 // Validation issues: what went wrong in which workbook, tab, row and column, in words a branch secretary can act on.
 
-export type IssueCode =
-  | 'unreadable_cell'
-  | 'required_value'
-  | 'out_of_range'
-  | 'duplicate_id'
-  | 'unknown_reference'
-  | 'date_order'
-  | 'missing_column'
-  | 'missing_tab'
-  /** Rows of a tab that refer to a tab that failed at tab level: one issue for the tab, not one per row. */
-  | 'dependent_tab'
-  | 'unknown_setting'
-  | 'unreadable_workbook';
-
-export interface ValidationIssue {
-  workbook: string;
-  tab: string;
-  /** The sheet's own 1-based row number; null when the problem is the whole tab or workbook. */
-  row: number | null;
-  /** The column header as it stands in the sheet (or the expected header when it is missing). */
-  column: string | null;
-  /** The value as typed, '' for a blank cell. */
-  value: string;
-  /** Chinese then English, for the JSON and the logs. */
-  message: string;
-  messageZh: string;
-  messageEn: string;
-  code: IssueCode;
-}
-
+export type { IssueCode, ValidationIssue } from '../domain/results';
 import type { Bilingual } from './cells';
+import type { IssueCode, ValidationIssue } from '../domain/results';
 
 export type { Bilingual };
 

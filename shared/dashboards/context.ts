@@ -1,9 +1,9 @@
 // What every summary sheet needs to know: the results, the words, and how to name and order the orgs.
 import type { OrgFigures } from '../domain/results';
 import { DEFAULT_SETTINGS, type Org } from '../domain/types';
-import type { ResultsJson, SourceInfo, TrendPoint } from '../pipeline/results';
+import type { ResultsJson, SourceInfo, TrendPoint } from '../domain/results';
 import { DASH } from './format';
-import type { Lang } from './lang';
+import type { Lang } from '../domain/results';
 import { labels, type Labels } from './labels';
 import { dataStatus, type DataStatus } from './status';
 

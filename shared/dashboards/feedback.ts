@@ -4,7 +4,7 @@
 import type { ValidationIssue } from '../contract/issues';
 import { DUE_SOON_DAYS } from '../domain/due-soon';
 import type { OrgFigures } from '../domain/results';
-import type { ResultsJson } from '../pipeline/results';
+import type { ResultsJson } from '../domain/results';
 import type { LayoutWorkbook } from '../sources/layout';
 import { byKeys, dashboardContext, type DashboardContext } from './context';
 import {
@@ -17,7 +17,7 @@ import {
   unmetNote,
 } from './figures';
 import { countCell, failureCell, rateCell, text, timestampText, type Cell } from './format';
-import type { Lang } from './lang';
+import type { Lang } from '../domain/results';
 import { SheetBuilder } from './sheet';
 import { atRiskOrder, atRiskRow } from './sheets/at-risk';
 import { issueMessage } from './sheets/data-quality';

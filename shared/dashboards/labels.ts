@@ -1,7 +1,7 @@
 // Every word the dashboards show, in Chinese and English; the sheet builders never spell a label themselves.
 import type { Metric, MonthState } from '../domain/results';
 import type { Category, Grade, IsoDate, Level, MemberRating, Month, ProjectKind, SessionType } from '../domain/types';
-import type { Lang } from './lang';
+import type { Lang } from '../domain/results';
 import { EN } from './labels-en';
 import { ZH } from './labels-zh';
 

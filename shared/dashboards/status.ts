@@ -1,16 +1,16 @@
 // A branch's data in one phrase — 正常 / 数据过期（使用 … 读取的数据）/ 从未读取 / 数据不完整：出勤、合规 — and, for a
 // figure left null by a broken tab, which tab to fix. The ranking, the progress sheet, data quality and the feedback
-// all say it the same way (DOMAIN.md "Data that could not be read, or is incomplete").
+// all say it the same way (shared/domain/README.md, "Data that could not be read").
 import { headerMatches } from '../contract/headers';
 import type { ValidationIssue } from '../contract/issues';
 import { BRANCH_TABS } from '../contract/tab-list';
 import { TAB_FEEDS } from '../domain/incomplete';
 import type { Metric, OrgFigures } from '../domain/results';
 import type { BranchTab, Org } from '../domain/types';
-import type { SourceInfo } from '../pipeline/results';
+import type { SourceInfo } from '../domain/results';
 import { dateText, failureCell, type Cell } from './format';
 import type { Labels } from './labels';
-import type { Lang } from './lang';
+import type { Lang } from '../domain/results';
 
 export interface DataStatus {
   text: string;

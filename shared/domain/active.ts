@@ -1,4 +1,4 @@
-// Which members count: DOMAIN.md says only active (在册) members count, anywhere.
+// Which members count: only active (在册) members, in every figure (shared/domain/README.md, "Words used throughout").
 import type { Member } from './types';
 
 export function activeMembers(members: readonly Member[]): Member[] {

@@ -23,9 +23,9 @@ export function activeGroups(data: BranchData): string[] {
 }
 
 /**
- * DOMAIN.md "The monthly cycle": only sessions held on or before the as-of date count; a requirement is due when
- * it has been met or its window (the month; the quarter for the quarterly ones, which end with the month) has
- * ended by the as-of date. One not yet met in an open window is pending: listed, not counted.
+ * Only sessions held on or before the as-of date count; a requirement is due when it has been met or its window (the
+ * month; the quarter for the quarterly ones, which end with the month) has ended by the as-of date. One not yet met in
+ * an open window is pending: listed, not counted (shared/domain/README.md, "Compliance" and "The monthly cycle").
  */
 export function complianceTally(data: BranchData, month: Month, asOf: IsoDate): ComplianceTally {
   const held = data.sessions.filter((s) => s.date <= asOf);

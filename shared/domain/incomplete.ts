@@ -1,4 +1,4 @@
-// Which figures a tab-level error leaves null (DOMAIN.md "Data that could not be read, or is incomplete").
+// Which figures a tab-level error leaves null (shared/domain/README.md, "Data that could not be read").
 import { METRICS, type Metric } from './results';
 import type { BranchTab } from './types';
 

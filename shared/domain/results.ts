@@ -1,182 +1,304 @@
-// The shape of one period's published figures: DOMAIN.md "Results JSON", camelCase keys.
-// Rates are unrounded fractions; a rate whose denominator is 0 is null.
-import type { Category, Grade, IsoDate, Level, Month, Quarter, SessionType } from './types';
+// The results contract: one period's published figures, its lists, its validation issues and its sources, declared once
+// as zod schemas; every type is inferred from them, so what is stored, served and laid out can never drift from what is
+// validated. Keys are camelCase; rates are unrounded fractions and null when their denominator is 0 (see README.md).
+import { z } from 'zod';
+
+const rate = z.number().nullable();
+const categorySchema = z.enum(['production', 'management', 'business']);
+const sessionTypeSchema = z.enum(['members_meeting', 'committee_meeting', 'group_meeting', 'party_lecture', 'theme_day', 'study']);
 
 /** The monthly cycle (月小结、月考评、月兑现): a month is in progress, under evaluation, or published. */
-export type MonthState = 'in_progress' | 'evaluating' | 'published';
+export const monthStateSchema = z.enum(['in_progress', 'evaluating', 'published']);
+export type MonthState = z.infer<typeof monthStateSchema>;
 
 /** The figures of an org that one tab-level error can leave null. */
-export type Metric = 'evaluation' | 'attendance' | 'compliance' | 'exam' | 'rectification' | 'projects' | 'members';
-export const METRICS: readonly Metric[] = ['evaluation', 'attendance', 'compliance', 'exam', 'rectification', 'projects', 'members'];
+export const metricSchema = z.enum(['evaluation', 'attendance', 'compliance', 'exam', 'rectification', 'projects', 'members']);
+export type Metric = z.infer<typeof metricSchema>;
+export const METRICS: readonly Metric[] = metricSchema.options;
 
-export interface EvaluationFigures {
-  score: number | null;
-  grade: Grade | null;
-  reviewed: boolean | null; // null for roll-ups
-  missing: number;
-  rank: number | null;
-  rankOf: number | null;
-  selfGap: number | null;
-}
+/** The language of everything a person reads: Chinese by default, English on request. */
+export const langSchema = z.enum(['zh', 'en']);
+export type Lang = z.infer<typeof langSchema>;
+export const LANGS: readonly Lang[] = langSchema.options;
 
-export interface AttendanceFigures {
-  expected: number;
-  present: number;
-  late: number;
-  excused: number;
-  absent: number;
-  rate: number | null;
-  rateExcludingExcused: number | null;
-}
+// ---- validation issues ----
 
-export interface UnmetRequirement {
-  type: SessionType;
-  group: string | null; // only for group meetings
-}
+export const issueCodeSchema = z.enum([
+  'unreadable_cell',
+  'required_value',
+  'out_of_range',
+  'duplicate_id',
+  'unknown_reference',
+  'date_order',
+  'missing_column',
+  'missing_tab',
+  'dependent_tab',
+  'unknown_setting',
+  'unreadable_workbook',
+]);
+export type IssueCode = z.infer<typeof issueCodeSchema>;
+
+/** What went wrong in which workbook, tab, row and column, in words a branch secretary can act on. */
+export const issueSchema = z.object({
+  workbook: z.string(),
+  tab: z.string(),
+  /** The sheet's own 1-based row number; null when the problem is the whole tab or workbook. */
+  row: z.number().nullable(),
+  /** The column header as it stands in the sheet (or the expected header when it is missing). */
+  column: z.string().nullable(),
+  /** The value as typed, '' for a blank cell. */
+  value: z.string(),
+  /** Chinese then English, for the JSON and the logs. */
+  message: z.string(),
+  messageZh: z.string(),
+  messageEn: z.string(),
+  code: issueCodeSchema,
+});
+export type ValidationIssue = z.infer<typeof issueSchema>;
+
+// ---- one org's figures ----
+
+export const evaluationSchema = z.object({
+  score: z.number().nullable(),
+  grade: z.enum(['excellent', 'good', 'pass', 'fail']).nullable(),
+  reviewed: z.boolean().nullable(), // null for roll-ups
+  missing: z.number(),
+  rank: z.number().nullable(),
+  rankOf: z.number().nullable(),
+  selfGap: z.number().nullable(),
+});
+export type EvaluationFigures = z.infer<typeof evaluationSchema>;
+
+export const attendanceSchema = z.object({
+  expected: z.number(),
+  present: z.number(),
+  late: z.number(),
+  excused: z.number(),
+  absent: z.number(),
+  rate,
+  rateExcludingExcused: rate,
+});
+export type AttendanceFigures = z.infer<typeof attendanceSchema>;
+
+export const unmetSchema = z.object({
+  type: sessionTypeSchema,
+  group: z.string().nullable(), // only for group meetings
+});
+export type UnmetRequirement = z.infer<typeof unmetSchema>;
 
 /** A requirement not yet met whose window (the month, or the quarter) is still open on the as-of date. */
-export interface PendingRequirement extends UnmetRequirement {
-  orgId: string;
-}
+export const pendingSchema = unmetSchema.extend({ orgId: z.string() });
+export type PendingRequirement = z.infer<typeof pendingSchema>;
 
-export interface ComplianceFigures {
-  due: number;
-  met: number;
-  rate: number | null;
-  unmet: UnmetRequirement[];
+// Defaults: versions stored before the monthly cycle lack the fields it added, and must still load.
+export const complianceSchema = z.object({
+  due: z.number(),
+  met: z.number(),
+  rate,
+  unmet: z.array(unmetSchema),
   /** Not yet due: listed, not counted. Roll-ups concatenate their branches' lists. */
-  pending: PendingRequirement[];
-}
+  pending: z.array(pendingSchema).default([]),
+});
+export type ComplianceFigures = z.infer<typeof complianceSchema>;
 
-export interface ExamFigures {
-  quarter: Quarter;
-  required: number;
-  sat: number;
-  passed: number;
-  participation: number | null;
-  passRate: number | null;
-  average: number | null;
-}
+export const examSchema = z.object({
+  quarter: z.string(),
+  required: z.number(),
+  sat: z.number(),
+  passed: z.number(),
+  participation: rate,
+  passRate: rate,
+  average: z.number().nullable(),
+});
+export type ExamFigures = z.infer<typeof examSchema>;
 
-export interface RectificationFigures {
-  found: number;
-  closed: number;
-  rate: number | null;
-  due: number;
-  onTime: number;
-  onTimeRate: number | null;
-  overdue: number;
-}
+export const rectificationSchema = z.object({
+  found: z.number(),
+  closed: z.number(),
+  rate,
+  due: z.number(),
+  onTime: z.number(),
+  onTimeRate: rate,
+  overdue: z.number(),
+});
+export type RectificationFigures = z.infer<typeof rectificationSchema>;
 
-export interface ProjectFigures {
-  count: number;
-  scored: number;
-  outstanding: number;
-  outstandingRate: number | null;
-  milestonesDue: number;
-  milestonesOnTime: number;
-  milestoneOnTimeRate: number | null;
-  complete: number;
-}
+export const projectsSchema = z.object({
+  count: z.number(),
+  scored: z.number(),
+  outstanding: z.number(),
+  outstandingRate: rate,
+  milestonesDue: z.number(),
+  milestonesOnTime: z.number(),
+  milestoneOnTimeRate: rate,
+  complete: z.number(),
+});
+export type ProjectFigures = z.infer<typeof projectsSchema>;
 
-export interface MemberFigures {
-  count: number;
-  excellent: number;
-  qualified: number;
-  basicallyQualified: number;
-  unqualified: number;
-  vetoed: number;
-  average: number | null;
-}
+export const membersSchema = z.object({
+  count: z.number(),
+  excellent: z.number(),
+  qualified: z.number(),
+  basicallyQualified: z.number(),
+  unqualified: z.number(),
+  vetoed: z.number(),
+  average: z.number().nullable(),
+});
+export type MemberFigures = z.infer<typeof membersSchema>;
 
-export interface OrgFigures {
-  id: string;
-  name: string;
-  level: Level;
-  category: Category | null;
-  parentId: string | null;
+export const orgFiguresSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  level: z.enum(['committee', 'general_branch', 'branch']),
+  category: categorySchema.nullable(),
+  parentId: z.string().nullable(),
   /** Each metric is null when a tab it depends on could not be read (listed in `incomplete`). */
-  evaluation: EvaluationFigures | null;
-  attendance: AttendanceFigures | null;
-  compliance: ComplianceFigures | null;
-  exam: ExamFigures | null;
-  rectification: RectificationFigures | null;
-  projects: ProjectFigures | null;
-  members: MemberFigures | null;
+  evaluation: evaluationSchema.nullable(),
+  attendance: attendanceSchema.nullable(),
+  compliance: complianceSchema.nullable(),
+  exam: examSchema.nullable(),
+  rectification: rectificationSchema.nullable(),
+  projects: projectsSchema.nullable(),
+  members: membersSchema.nullable(),
   /** Null for a branch with any incomplete metric: never computed over fewer metrics because a sheet broke. */
-  fortressIndex: number | null;
+  fortressIndex: z.number().nullable(),
   /** The metrics left null because a tab could not be read (a branch's own; empty for roll-ups). */
-  incomplete: Metric[];
+  incomplete: z.array(metricSchema).default([]),
   /** Branches counted here with at least one incomplete metric (a branch: 1 or 0). */
-  incompleteBranches: number;
-}
+  incompleteBranches: z.number().default(0),
+});
+export type OrgFigures = z.infer<typeof orgFiguresSchema>;
 
-export interface OverdueItem {
-  orgId: string;
-  issueId: string;
-  description: string | null;
-  deadline: IsoDate;
-  daysOverdue: number;
-}
+// ---- the period's lists ----
 
-export interface MemberAtRisk {
-  orgId: string;
-  memberId: string;
-  name: string;
-  months: number;
-  lapsed: boolean;
-}
+export const overdueItemSchema = z.object({
+  orgId: z.string(),
+  issueId: z.string(),
+  description: z.string().nullable(),
+  deadline: z.string(),
+  daysOverdue: z.number(),
+});
+export type OverdueItem = z.infer<typeof overdueItemSchema>;
 
-export interface DueSoonItem {
-  orgId: string;
-  kind: 'rectification' | 'milestone';
-  id: string;
-  name: string | null;
-  dueOn: IsoDate;
-  daysLeft: number;
-}
+export const memberAtRiskSchema = z.object({ orgId: z.string(), memberId: z.string(), name: z.string(), months: z.number(), lapsed: z.boolean() });
+export type MemberAtRisk = z.infer<typeof memberAtRiskSchema>;
+
+export const dueSoonItemSchema = z.object({
+  orgId: z.string(),
+  kind: z.enum(['rectification', 'milestone']),
+  id: z.string(),
+  name: z.string().nullable(),
+  dueOn: z.string(),
+  daysLeft: z.number(),
+});
+export type DueSoonItem = z.infer<typeof dueSoonItemSchema>;
 
 /** One project of the period's year, for the bimonthly publication. */
-export interface ProjectRow {
-  orgId: string;
-  projectId: string;
-  name: string;
-  kind: string | null;
-  grade: string | null;
-  businessScore: number | null;
-  partyScore: number | null;
-  combined: number | null;
-  outstanding: boolean;
-  promotion: boolean;
-  milestones: number;
-  milestonesDone: number;
-  complete: boolean;
-}
+export const projectRowSchema = z.object({
+  orgId: z.string(),
+  projectId: z.string(),
+  name: z.string(),
+  kind: z.string().nullable(),
+  grade: z.string().nullable(),
+  businessScore: z.number().nullable(),
+  partyScore: z.number().nullable(),
+  combined: z.number().nullable(),
+  outstanding: z.boolean(),
+  promotion: z.boolean(),
+  milestones: z.number(),
+  milestonesDone: z.number(),
+  complete: z.boolean(),
+});
+export type ProjectRow = z.infer<typeof projectRowSchema>;
 
 /** One active member's score for the period month. */
-export interface MemberScoreRow {
-  orgId: string;
-  memberId: string;
-  name: string;
-  group: string | null;
-  total: number;
-  rating: import('./types').MemberRating;
-  vetoed: boolean;
-}
+export const memberScoreRowSchema = z.object({
+  orgId: z.string(),
+  memberId: z.string(),
+  name: z.string(),
+  group: z.string().nullable(),
+  total: z.number(),
+  rating: z.enum(['excellent', 'qualified', 'basicallyQualified', 'unqualified']),
+  vetoed: z.boolean(),
+});
+export type MemberScoreRow = z.infer<typeof memberScoreRowSchema>;
 
-/** Everything the figures engine computes for one period; the pipeline adds validation and sources. */
-export interface PeriodFigures {
-  period: Month;
-  asOf: IsoDate;
-  state: MonthState;
-  /** The publication date of a published month (the 发布 tab), else null. */
-  publishedOn: IsoDate | null;
-  orgs: OrgFigures[];
-  overdue: OverdueItem[];
-  membersAtRisk: MemberAtRisk[];
-  dueSoon: DueSoonItem[];
-  projectList: ProjectRow[];
-  memberScores: MemberScoreRow[];
+/** ok: read this run or unchanged since a good read; stale: this run could not read it, its last good data is in use; never_read: no good read ever. */
+export const sourceStatusSchema = z.enum(['ok', 'stale', 'never_read']);
+export type SourceStatus = z.infer<typeof sourceStatusSchema>;
+
+export const sourceInfoSchema = z.object({
+  orgId: z.string().nullable(), // null for the configuration workbook
+  workbook: z.string(),
+  readAt: z.string().nullable(), // ISO timestamp of the last successful read
+  modifiedAt: z.string().nullable(),
+  rows: z.number(), // non-empty data rows read, accepted or not
+  errors: z.number(), // validation issues in this workbook
+  status: sourceStatusSchema.default('ok'),
+  /** When the data in use was read (the same as readAt: the last successful read). */
+  lastGoodReadAt: z.string().nullable().default(null),
+  /** Why the last attempt failed (Chinese / English), null when it did not. */
+  error: z.string().nullable().default(null),
+});
+export type SourceInfo = z.infer<typeof sourceInfoSchema>;
+
+/** A row dated in a published month that was edited (or removed) after the month was frozen. */
+export const changedRowSchema = z.object({
+  workbook: z.string(),
+  orgId: z.string().nullable(),
+  tab: z.string(),
+  row: z.number(),
+  month: z.string(),
+  /** When the run that read the edit saw it. */
+  detectedAt: z.string(),
+});
+export type ChangedAfterPublication = z.infer<typeof changedRowSchema>;
+
+/** The lists of a period, each stored in chunks of its own. */
+export const listSchemas = {
+  overdue: z.array(overdueItemSchema),
+  membersAtRisk: z.array(memberAtRiskSchema),
+  dueSoon: z.array(dueSoonItemSchema),
+  projectList: z.array(projectRowSchema),
+  memberScores: z.array(memberScoreRowSchema),
+  validation: z.array(issueSchema),
   /** Branches with nothing dated in the period: no session in the month, no self-evaluation and no member score for it. */
-  silentBranches: string[];
+  silentBranches: z.array(z.string()),
+  sources: z.array(sourceInfoSchema),
+  changedAfterPublication: z.array(changedRowSchema),
+};
+export type ListName = keyof typeof listSchemas;
+export const LIST_NAMES = Object.keys(listSchemas) as ListName[];
+
+// ---- the whole period ----
+
+const periodHead = {
+  period: z.string(),
+  asOf: z.string(),
+  state: monthStateSchema,
+  /** The publication date of a published month (the 发布 tab), else null. */
+  publishedOn: z.string().nullable(),
+  orgs: z.array(orgFiguresSchema),
+};
+
+/** Everything the figures engine computes for one period; the pipeline adds validation, sources and changed rows. */
+export const periodFiguresSchema = z.object({
+  ...periodHead,
+  overdue: listSchemas.overdue,
+  membersAtRisk: listSchemas.membersAtRisk,
+  dueSoon: listSchemas.dueSoon,
+  projectList: listSchemas.projectList,
+  memberScores: listSchemas.memberScores,
+  silentBranches: listSchemas.silentBranches,
+});
+export type PeriodFigures = z.infer<typeof periodFiguresSchema>;
+
+/** The results JSON: written with `--json`, served by the API, stored as a period's version. */
+export const resultsSchema = z.object({ ...periodHead, generatedAt: z.string(), ...listSchemas });
+export type ResultsJson = z.infer<typeof resultsSchema>;
+
+/** One month of the leaders' 12-month trend: the committee's (top org's) figures that month. */
+export interface TrendPoint {
+  period: string;
+  figures: OrgFigures | null; // null when nothing could be computed for that month
 }

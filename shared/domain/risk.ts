@@ -5,7 +5,7 @@ import type { MemberAtRisk } from './results';
 import type { AttendanceMark, BranchData, IsoDate, Month, Settings } from './types';
 
 /**
- * The member's streak ending with `period`, read per DOMAIN.md "Precise readings": going back month
+ * The member's streak ending with `period` (shared/domain/README.md, "Members at risk"): going back month
  * by month to the first month with any session, a month with no expected cell is skipped, a month
  * with present or late ends the streak, a month entirely excused ends it (a good reason), and any
  * other month (absent, or absent mixed with excused) adds one.

@@ -14,7 +14,7 @@ import { listSyncStates, type SyncState } from '../store/sync-state';
 import { loadRecords } from '../store/workbooks';
 import { CONTRACT_VERSION } from './sync';
 import type { PipelineContext } from './context';
-import type { ResultsJson } from './results';
+import type { ResultsJson } from '../domain/results';
 import { loadSnapshot, type Snapshot } from './snapshot';
 
 export const TREND_MONTHS = 12;
@@ -159,9 +159,9 @@ export async function freezeLatePublications(ctx: PipelineContext, cycle: Cycle,
 }
 
 /**
- * The explicit republish (DOMAIN.md allows one): a published month computed again from today's data, as of its last
- * day, stored as a new version and frozen in place of the old publication, recorded as replacing it. The rows changed
- * after the old publication are in the new one, so they are no longer listed.
+ * The explicit republish (shared/domain/README.md, "The monthly cycle", Republish): a published month computed again
+ * from today's data, as of its last day, stored as a new version and frozen in place of the old publication, recorded
+ * as replacing it. The rows changed after the old publication are in the new one, so they are no longer listed.
  */
 export async function republish(ctx: PipelineContext, period: Month): Promise<ComputeReport & { replaced: number }> {
   const frozen = await getFrozen(ctx.store, period);

@@ -1,5 +1,5 @@
 // The nightly job: sync → compute the month in progress and the month before it → publish, the same steps that can each run alone.
-import type { Lang } from '../dashboards/lang';
+import type { Lang } from '../domain/results';
 import { nightlyMonths } from '../domain/cycle';
 import type { IsoDate, Month } from '../domain/types';
 import type { WorkbookSink } from '../sources/port';
@@ -41,7 +41,7 @@ export function runMonths(opts: { period?: Month; asOf?: IsoDate }, runDay: IsoD
   return nightlyMonths(runDay);
 }
 
-/** Which computed month is the official one and which shows progress (DOMAIN.md "The monthly cycle"). */
+/** Which computed month is the official one and which shows progress (shared/domain/README.md, "The monthly cycle"). */
 export function officialAndProgress<R extends Pick<ComputeReport, 'results'>>(reports: readonly R[]): { official: R; progress: R | null } {
   const last = reports[reports.length - 1];
   if (last === undefined) throw new Error('没有计算任何月份 / no month was computed');

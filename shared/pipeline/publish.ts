@@ -2,7 +2,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { feedbackWorkbook } from '../dashboards/feedback';
-import type { Lang } from '../dashboards/lang';
+import type { Lang } from '../domain/results';
 import { summaryWorkbook } from '../dashboards/summary';
 import type { ConfigData, Month, Org } from '../domain/types';
 import type { WorkbookSink } from '../sources/port';
@@ -14,7 +14,7 @@ import { loadRecords } from '../store/workbooks';
 import { trendMonths } from './compute';
 import type { PipelineContext } from './context';
 import { mapPool } from './pool';
-import type { ResultsJson, TrendPoint } from './results';
+import type { ResultsJson, TrendPoint } from '../domain/results';
 
 export interface PublishOptions {
   period: Month;

@@ -8,11 +8,11 @@ import { queryIndex } from '../store/batch';
 import { CONFIG_PK, GSI1, gsi, keys } from '../store/keys';
 import { listSyncStates, type SyncState } from '../store/sync-state';
 import { loadRecords } from '../store/workbooks';
-import { issueSchema } from '../store/sync-state';
+import { issueSchema } from '../domain/results';
 import type { PipelineContext } from './context';
 import type { StoreClient } from '../store/client';
 import { mapPool } from './pool';
-import type { ChangedAfterPublication, SourceInfo } from './results';
+import type { ChangedAfterPublication, SourceInfo } from '../domain/results';
 
 export interface Snapshot {
   config: ConfigData;

@@ -1,9 +1,9 @@
 // Rows of a published month edited after it was frozen: kept so that every later run can report them.
-import type { ChangedAfterPublication } from '../pipeline/results';
+import type { ChangedAfterPublication } from '../domain/results';
 import { batchWrite, queryIndex } from './batch';
 import type { StoreClient } from './client';
 import { GSI1, gsi, keys } from './keys';
-import { listSchemas } from '../pipeline/results-schema';
+import { listSchemas } from '../domain/results';
 
 const changedSchema = listSchemas.changedAfterPublication.element;
 

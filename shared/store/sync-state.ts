@@ -1,21 +1,11 @@
 // Each workbook's sync state: when it was last read, what its content hash was, and what went wrong with it.
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
+import { issueSchema } from '../domain/results';
 import type { StoreClient } from './client';
 import { queryIndex } from './batch';
 import { GSI1, gsi, keys } from './keys';
 
-export const issueSchema = z.object({
-  workbook: z.string(),
-  tab: z.string(),
-  row: z.number().nullable(),
-  column: z.string().nullable(),
-  value: z.string(),
-  message: z.string(),
-  messageZh: z.string(),
-  messageEn: z.string(),
-  code: z.enum(['unreadable_cell', 'required_value', 'out_of_range', 'duplicate_id', 'unknown_reference', 'date_order', 'missing_column', 'missing_tab', 'dependent_tab', 'unknown_setting', 'unreadable_workbook']),
-});
 
 export const syncStateSchema = z.object({
   workbook: z.string(),

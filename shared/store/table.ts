@@ -1,4 +1,4 @@
-// The one table's definition, shared by the local bootstrap and (later) the CDK stack, so both create the same thing.
+// The one table's definition, shared by the local bootstrap and the CDK stateful stack (infra/stateful-stack.ts), so both create the same thing.
 import { CreateTableCommand, DescribeTableCommand, ResourceNotFoundException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GSI1 } from './keys';
 

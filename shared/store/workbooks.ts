@@ -5,13 +5,13 @@ import type { TabOutcome } from '../contract/read-tab';
 import { changedMonths } from '../contract/dated';
 import { recordKey } from '../contract/record-keys';
 import { monthOf } from '../domain/dates';
-import type { ChangedAfterPublication } from '../pipeline/results';
+import type { ChangedAfterPublication } from '../domain/results';
 import { queryPrefix, type Item } from './batch';
 import type { StoreClient } from './client';
 import { syncPartition, type DiffResult } from './diff';
 import { canonicalJson, contentHash } from './hash';
 import { gsi, keys } from './keys';
-import { issueSchema } from './sync-state';
+import { issueSchema } from '../domain/results';
 
 export interface WorkbookWrite {
   workbook: string;

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { republish } from '../../shared/pipeline/compute';
 import { nightly, type NightlyReport } from '../../shared/pipeline/nightly';
-import type { ResultsJson } from '../../shared/pipeline/results';
+import type { ResultsJson } from '../../shared/domain/results';
 import { XlsxWorkbookSink } from '../../shared/sources/xlsx/sink';
 import type { StoreClient } from '../../shared/store/client';
 import { listVersions, loadResults } from '../../shared/store/results-store';

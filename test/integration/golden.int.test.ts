@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { generateOrganisation } from '../../shared/demo/generate';
 import { writeDemoOrganisation } from '../../shared/demo/write';
 import { nightly } from '../../shared/pipeline/nightly';
-import type { ResultsJson } from '../../shared/pipeline/results';
+import type { ResultsJson } from '../../shared/domain/results';
 import { XlsxWorkbookSink } from '../../shared/sources/xlsx/sink';
 import { contentHash } from '../../shared/store/hash';
 import { useTestDynamo } from '../helpers/dynamo';

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nightly, type NightlyReport } from '../../shared/pipeline/nightly';
-import type { ResultsJson } from '../../shared/pipeline/results';
+import type { ResultsJson } from '../../shared/domain/results';
 import { XlsxWorkbookSink } from '../../shared/sources/xlsx/sink';
 import { getDashboardId } from '../../shared/store/sink-state';
 import type { StoreClient } from '../../shared/store/client';

@@ -6,7 +6,7 @@ import type { APIGatewayProxyEventV2, Context, SQSEvent } from 'aws-lambda';
 import { createKey } from '../../shared/api/auth/keys';
 import { getJob } from '../../shared/api/jobs/store';
 import { nightly } from '../../shared/pipeline/nightly';
-import type { ResultsJson } from '../../shared/pipeline/results';
+import type { ResultsJson } from '../../shared/domain/results';
 import { XlsxWorkbookSink } from '../../shared/sources/xlsx/sink';
 import type { StoreClient } from '../../shared/store/client';
 import { loadResults } from '../../shared/store/results-store';

@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { nightly } from '../../shared/pipeline/nightly';
 import { sync } from '../../shared/pipeline/sync';
-import type { ResultsJson } from '../../shared/pipeline/results';
+import type { ResultsJson } from '../../shared/domain/results';
 import { XlsxWorkbookSink } from '../../shared/sources/xlsx/sink';
 import { queryPrefix } from '../../shared/store/batch';
 import { keys } from '../../shared/store/keys';

@@ -1,7 +1,7 @@
 // Storing a period's results: an org whose figures exceed one DynamoDB item is stored in parts and read back whole.
 import { describe, expect, it } from 'vitest';
 import { computePeriod } from '../../shared/domain/period';
-import type { ResultsJson } from '../../shared/pipeline/results';
+import type { ResultsJson } from '../../shared/domain/results';
 import { loadOrgFigures, loadResults, saveResults } from '../../shared/store/results-store';
 import { useTestDynamo } from '../helpers/dynamo';
 import { branch, config, member, org } from '../unit/domain/build';

@@ -1,6 +1,6 @@
 // What a job does: the pipeline steps, run with a fresh context per job.
 import { defaultAsOf } from '../../domain/dates';
-import type { Lang } from '../../dashboards/lang';
+import type { Lang } from '../../domain/results';
 import type { PipelineContext } from '../../pipeline/context';
 import { computeMonths, officialAndProgress } from '../../pipeline/nightly';
 import { publish } from '../../pipeline/publish';

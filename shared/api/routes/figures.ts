@@ -8,7 +8,7 @@ import { NotFound } from '../errors';
 import { AtRiskSchema, errorResponses, OrgParam, OrgTreeSchema, OverdueSchema, PeriodQuery, RankingsSchema, ResultsSchema, ScopedQuery } from '../schemas';
 import type { ApiData } from '../data';
 import { orgTree, rankings, resultsForSubtree } from '../views';
-import type { ResultsJson } from '../../pipeline/results';
+import type { ResultsJson } from '../../domain/results';
 
 /**
  * A 200 whose body is JSON.stringify of a value of type T, already serialised (and cached): the type says what the

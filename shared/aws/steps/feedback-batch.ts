@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { Org } from '../../domain/types';
 import { publishFeedback } from '../../pipeline/publish';
-import type { ResultsJson } from '../../pipeline/results';
+import type { ResultsJson } from '../../domain/results';
 import { configDataFrom, ROSTER_KINDS } from '../../store/assemble';
 import { CONFIG_PK } from '../../store/keys';
 import { loadResults } from '../../store/results-store';

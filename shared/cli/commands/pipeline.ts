@@ -3,12 +3,12 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { Option, type Command } from 'commander';
-import { LANGS, type Lang } from '../../dashboards/lang';
+import { LANGS, type Lang } from '../../domain/results';
 import { loadCycle, republish, type ComputeReport } from '../../pipeline/compute';
 import { lineLogger, type PipelineContext } from '../../pipeline/context';
 import { computeMonths, nightly, officialAndProgress, runMonths, type NightlyReport } from '../../pipeline/nightly';
 import { loadResults } from '../../store/results-store';
-import type { ResultsJson } from '../../pipeline/results';
+import type { ResultsJson } from '../../domain/results';
 import { publish } from '../../pipeline/publish';
 import { sync } from '../../pipeline/sync';
 import { XlsxWorkbookSource } from '../../sources/xlsx/read';
@@ -56,7 +56,7 @@ export async function openRun(opts: RunOptions, io: Io, now: () => Date = () => 
   const concurrency = Number(opts.concurrency);
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) throw new UsageError(`--concurrency 必须是 1 到 64 之间的整数，收到 "${opts.concurrency}" / --concurrency must be a whole number from 1 to 64, got "${opts.concurrency}"`);
   if (!LANGS.includes(opts.lang)) throw new UsageError('--lang 只能是 zh 或 en / --lang must be zh or en');
-  // Without --period/--as-of the run computes the month in progress and the month before it (DOMAIN.md, the monthly cycle).
+  // Without --period/--as-of the run computes the month in progress and the month before it (shared/domain/README.md, "The monthly cycle").
   const today = todayIn(DEFAULT_SETTINGS.timeZone, now());
   const dates = opts.period !== undefined || opts.asOf !== undefined ? resolveDates(opts, today) : null;
   const env = parseEnv();

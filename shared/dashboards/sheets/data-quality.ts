@@ -5,11 +5,11 @@
 import type { ValidationIssue } from '../../contract/issues';
 import type { OrgFigures } from '../../domain/results';
 import type { Org } from '../../domain/types';
-import type { ChangedAfterPublication, ResultsJson, SourceInfo } from '../../pipeline/results';
+import type { ChangedAfterPublication, ResultsJson, SourceInfo } from '../../domain/results';
 import type { LayoutSheet } from '../../sources/layout';
 import { byKeys, type DashboardContext } from '../context';
 import { countCell, FILL, text, timestampText, type Cell } from '../format';
-import type { Lang } from '../lang';
+import type { Lang } from '../../domain/results';
 import { SheetBuilder } from '../sheet';
 import { dataStatus, fixGroups, metricWords, readErrorText, type DataStatus } from '../status';
 

@@ -1,4 +1,4 @@
-// Cell parsers: every form that DOMAIN.md "Cells people really type" lists, and every kind of unreadable cell.
+// Cell parsers: every form that shared/contract/README.md "Cells people really type" lists, and every kind of unreadable cell.
 import { describe, expect, it } from 'vitest';
 import {
   displayValue,

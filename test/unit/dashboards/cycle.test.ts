@@ -5,7 +5,7 @@ import { feedbackWorkbook } from '../../../shared/dashboards/feedback';
 import { FILL } from '../../../shared/dashboards/format';
 import { summaryWorkbook } from '../../../shared/dashboards/summary';
 import { cellValue, type LayoutSheet } from '../../../shared/sources/layout';
-import type { ResultsJson } from '../../../shared/pipeline/results';
+import type { ResultsJson } from '../../../shared/domain/results';
 import { asCell, rowOf, sectionRows, sheet, values } from './find';
 import { brokenResults, progress, results, ROSTER, trend } from './fixture';
 

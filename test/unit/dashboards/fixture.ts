@@ -2,7 +2,7 @@
 import { makeIssue } from '../../../shared/contract/issues';
 import type { OrgFigures } from '../../../shared/domain/results';
 import type { Category, Level, Org } from '../../../shared/domain/types';
-import type { ResultsJson, SourceInfo, TrendPoint } from '../../../shared/pipeline/results';
+import type { ResultsJson, SourceInfo, TrendPoint } from '../../../shared/domain/results';
 
 type Patch = { [K in keyof OrgFigures]?: OrgFigures[K] extends object | null ? Partial<NonNullable<OrgFigures[K]>> | OrgFigures[K] : OrgFigures[K] };
 
