@@ -17,7 +17,7 @@ import {
 } from './read-tab';
 import { ATTENDANCE_TAB, attendanceColumns } from './tabs/branch';
 import type { Attendance } from '../domain/types';
-import type { RawWorkbook } from '../sources/port';
+import type { RawWorkbook } from './raw';
 
 export interface AttendanceContext {
   /**

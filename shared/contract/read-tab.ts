@@ -5,7 +5,7 @@ import { headerMatches, normalizeHeader, type HeaderNames } from './headers';
 import { expectedText, makeIssue, type IssueCode, type ValidationIssue } from './issues';
 import type { CellIssueParams } from './schema';
 import type { ColumnSpec, TabDef } from './tab-def';
-import type { RawRow, RawTab, RawWorkbook } from '../sources/port';
+import type { RawRow, RawTab, RawWorkbook } from './raw';
 
 export interface RowOutcome<T> {
   row: number;

@@ -18,7 +18,7 @@ import {
 } from './tabs/branch';
 import { criteriaTab, orgsTab, publicationTab, reviewsTab, settingsTab } from './tabs/config';
 import type { BranchData, BranchTab, ConfigData, Criterion, IsoDate, Org } from '../domain/types';
-import type { RawWorkbook } from '../sources/port';
+import type { RawWorkbook } from './raw';
 
 export interface WorkbookRead<D> {
   data: D;

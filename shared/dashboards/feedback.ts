@@ -5,7 +5,7 @@ import type { ValidationIssue } from '../contract/issues';
 import { DUE_SOON_DAYS } from '../domain/due-soon';
 import type { OrgFigures } from '../domain/results';
 import type { ResultsJson } from '../domain/results';
-import type { LayoutWorkbook } from '../sources/layout';
+import type { LayoutWorkbook } from './layout';
 import { byKeys, dashboardContext, type DashboardContext } from './context';
 import {
   attendanceNote,

@@ -1,6 +1,6 @@
 // How figures look on a dashboard: rates as one-decimal percentages, scores with one decimal, "—" for no figure, traffic-light fills.
 import type { Grade, MemberRating } from '../domain/types';
-import type { LayoutCell, LayoutValue } from '../sources/layout';
+import type { LayoutCell, LayoutValue } from './layout';
 import type { Labels } from './labels';
 
 export type Cell = LayoutValue | LayoutCell;

@@ -1,5 +1,5 @@
 // Builds a dashboard sheet from a title and sections (bold title, header row, rows), with widths that fit the content.
-import { cellValue, type LayoutChart, type LayoutRowKind, type LayoutSheet } from '../sources/layout';
+import { cellValue, type LayoutChart, type LayoutRowKind, type LayoutSheet } from './layout';
 import type { Cell } from './format';
 
 export interface Section {

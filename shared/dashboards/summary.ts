@@ -1,7 +1,7 @@
 // The leaders' summary workbook for one committee and period, laid out as plain data for any sink to write.
 // The official month (the latest under evaluation or published) fills every sheet; the month in progress, when the
 // run computed one, sits beside it on the overview and has its own sheet; data quality shows the most recent facts.
-import type { LayoutWorkbook } from '../sources/layout';
+import type { LayoutWorkbook } from './layout';
 import { dashboardContext, type SummaryInput } from './context';
 import { atRiskSheet } from './sheets/at-risk';
 import { dataQualitySheet } from './sheets/data-quality';

@@ -1,25 +1,7 @@
 // The workbook ports: what any source (local .xlsx, Google Sheets) hands to the contract, and what a sink accepts.
-import type { CellValue } from '../contract/cells';
+import type { RawWorkbook } from '../contract/raw';
 
-export interface RawRow {
-  /** The sheet's own 1-based row number. */
-  rowNumber: number;
-  /** Cells from column A on; merged ranges already carry their top-left value in every cell. */
-  cells: CellValue[];
-}
-
-export interface RawTab {
-  name: string;
-  rows: RawRow[];
-}
-
-export interface RawWorkbook {
-  /** What the roster's 表格 column names: a file name or a spreadsheet id. */
-  id: string;
-  title: string;
-  modifiedAt: string | null;
-  tabs: RawTab[];
-}
+export type { RawRow, RawTab, RawWorkbook } from '../contract/raw';
 
 export interface WorkbookMeta {
   id: string;
@@ -63,12 +45,12 @@ export class WorkbookUnavailableError extends Error {
 
 /** Where dashboards go: files in local mode, spreadsheets in Google mode. Returns where each was written. */
 export interface WorkbookSink {
-  writeSummary(period: string, layout: import('./layout').LayoutWorkbook): Promise<string>;
+  writeSummary(period: string, layout: import('../dashboards/layout').LayoutWorkbook): Promise<string>;
   /** The branch's feedback; null when nothing was written (e.g. unchanged). */
   writeFeedback(
     org: { id: string; name: string; workbook: string | null },
     period: string,
-    layout: import('./layout').LayoutWorkbook,
+    layout: import('../dashboards/layout').LayoutWorkbook,
     /** A hash of the content without the time it was generated: an unchanged feedback need not be written again. */
     contentKey?: string,
   ): Promise<string | null>;

@@ -1,7 +1,7 @@
 // `npm run cli -- templates`: the blank configuration and branch workbooks, as .xlsx files or as Google spreadsheets.
 import path from 'node:path';
 import { Option, type Command } from 'commander';
-import { branchTemplate, configTemplate } from '../../contract/templates';
+import { branchTemplate, configTemplate } from '../../dashboards/templates';
 import { createSpreadsheet, shareWith } from '../../sources/google/create';
 import { spreadsheetUrl } from '../../sources/google/sink';
 import { writeXlsx } from '../../sources/xlsx/write';

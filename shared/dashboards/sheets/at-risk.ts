@@ -1,6 +1,6 @@
 // 预警党员 / At risk: active members who have missed organisational life for months, longest first.
 import type { MemberAtRisk } from '../../domain/results';
-import type { LayoutSheet } from '../../sources/layout';
+import type { LayoutSheet } from '../layout';
 import { byKeys, type DashboardContext } from '../context';
 import { FILL, flagCell, type Cell } from '../format';
 import { SheetBuilder } from '../sheet';

@@ -6,7 +6,7 @@ import type { ValidationIssue } from '../../contract/issues';
 import type { OrgFigures } from '../../domain/results';
 import type { Org } from '../../domain/types';
 import type { ChangedAfterPublication, ResultsJson, SourceInfo } from '../../domain/results';
-import type { LayoutSheet } from '../../sources/layout';
+import type { LayoutSheet } from '../layout';
 import { byKeys, type DashboardContext } from '../context';
 import { countCell, FILL, text, timestampText, type Cell } from '../format';
 import type { Lang } from '../../domain/results';

@@ -1,6 +1,6 @@
 // 党员积分 / Member scores: every active member's monthly total and rating, then each branch's counts by rating.
 import type { MemberScoreRow } from '../../domain/results';
-import type { LayoutSheet } from '../../sources/layout';
+import type { LayoutSheet } from '../layout';
 import { byKeys, type DashboardContext } from '../context';
 import { flagCell, noFigures, ratingCell, scoreCell, text } from '../format';
 import { SheetBuilder } from '../sheet';

@@ -1,6 +1,6 @@
 // 概览 / Overview: the committee's key figures, the 12-month trend table and its charts.
 import type { OrgFigures } from '../../domain/results';
-import type { LayoutChart, LayoutRange, LayoutSheet } from '../../sources/layout';
+import type { LayoutChart, LayoutRange, LayoutSheet } from '../layout';
 import type { ResultsJson, TrendPoint } from '../../domain/results';
 import { topOrg, type DashboardContext } from '../context';
 import { attendanceNote, commonFigureRows, evaluationHeadRows, fortressCell, incompleteBranchesCell } from '../figures';

@@ -2,7 +2,7 @@
 // what is still to hold, which self-evaluations are missing and whether the data is sound. Nothing here is graded:
 // the month is evaluated after it ends.
 import type { OrgFigures } from '../../domain/results';
-import type { LayoutSheet } from '../../sources/layout';
+import type { LayoutSheet } from '../layout';
 import type { DashboardContext } from '../context';
 import { pendingNote } from '../figures';
 import { bold, countCell, failureCell, NO_FIGURE, rateCell, type Cell } from '../format';

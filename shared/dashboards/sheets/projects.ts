@@ -1,6 +1,6 @@
 // 项目 / Projects: the bimonthly publication of every project of the year, then each branch's outstanding and milestone rates.
 import type { ProjectRow } from '../../domain/results';
-import type { LayoutSheet } from '../../sources/layout';
+import type { LayoutSheet } from '../layout';
 import { byKeys, type DashboardContext } from '../context';
 import { FILL, flagCell, noFigures, rateCell, scoreCell, text, yesNo, type Cell } from '../format';
 import { wordFor } from '../labels';

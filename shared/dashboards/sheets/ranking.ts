@@ -1,7 +1,7 @@
 // 排名 / Ranking: one section per category, in rank order (unranked last), as published each month.
 import type { OrgFigures } from '../../domain/results';
 import type { Category } from '../../domain/types';
-import type { LayoutSheet } from '../../sources/layout';
+import type { LayoutSheet } from '../layout';
 import { byKeys, type DashboardContext } from '../context';
 import { fortressCell } from '../figures';
 import { countCell, gapCell, gradeCell, scoreCell, yesNo, type Cell } from '../format';

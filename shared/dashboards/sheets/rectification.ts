@@ -1,7 +1,7 @@
 // 整改 / Rectification: each branch's rate this year, the overdue list (most overdue first) and what falls due soon.
 import { DUE_SOON_DAYS } from '../../domain/due-soon';
 import type { DueSoonItem, OrgFigures, OverdueItem } from '../../domain/results';
-import type { LayoutSheet } from '../../sources/layout';
+import type { LayoutSheet } from '../layout';
 import { byKeys, type DashboardContext } from '../context';
 import { bold, daysLeftCell, FILL, noFigures, overdueCell, rateCell, text, type Cell } from '../format';
 import { MAX_WIDTH as MAX, SheetBuilder } from '../sheet';

@@ -1,7 +1,7 @@
 // 组织生活 / Sessions: each branch's attendance and whether the required sessions were held, with what is missing
 // (due and not held: a failure) and, apart from it, what is still to hold (its window still open: not a failure).
 import type { OrgFigures } from '../../domain/results';
-import type { LayoutSheet } from '../../sources/layout';
+import type { LayoutSheet } from '../layout';
 import type { DashboardContext } from '../context';
 import { pendingNote, unmetNote } from '../figures';
 import { bold, FILL, noFigures, rateCell, type Cell } from '../format';

@@ -1,5 +1,5 @@
 // Creates a spreadsheet laid out from a layout (templates in Google mode): one Drive create, one batchUpdate.
-import type { LayoutWorkbook } from '../layout';
+import type { LayoutWorkbook } from '../../dashboards/layout';
 import type { GoogleClients } from './clients';
 import type { GoogleGate } from './gate';
 import { writeWorkbookRequests } from './requests/workbook';

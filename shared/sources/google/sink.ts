@@ -2,7 +2,7 @@
 // one atomic spreadsheets.batchUpdate (tabs added or cleared and filled in the same request), plain values only.
 import type { StoreClient } from '../../store/client';
 import { getDashboardId, getSinkState, putDashboardId, putSinkState, type SinkState } from '../../store/sink-state';
-import type { LayoutWorkbook } from '../layout';
+import type { LayoutWorkbook } from '../../dashboards/layout';
 import type { WorkbookSink } from '../port';
 import type { GoogleClients } from './clients';
 import { GoogleCallError } from './errors';

@@ -1,6 +1,6 @@
 // Adds a layout's charts to an .xlsx written by exceljs (which cannot write charts) by editing the zip's parts.
 import JSZip from 'jszip';
-import { cellValue, sheetRowNumber, type LayoutChart, type LayoutRange, type LayoutSheet, type LayoutWorkbook } from '../layout';
+import { cellValue, sheetRowNumber, type LayoutChart, type LayoutRange, type LayoutSheet, type LayoutWorkbook } from '../../dashboards/layout';
 import { chartXml, drawingXml, rangeRef, relsXml, relXml, type AnchorPart, type ChartPart, type Rel } from './chart-xml';
 
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';

@@ -1,7 +1,7 @@
 // Local .xlsx adapter of the workbook sink: the summary and one feedback file per branch in an output folder,
 // never a rewrite of the branch's own file.
 import path from 'node:path';
-import type { LayoutWorkbook } from '../layout';
+import type { LayoutWorkbook } from '../../dashboards/layout';
 import type { WorkbookSink } from '../port';
 import { writeXlsx } from './write';
 

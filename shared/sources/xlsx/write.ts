@@ -2,7 +2,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { isLayoutCell, sheetRowNumber, type LayoutRowKind, type LayoutSheet, type LayoutWorkbook } from '../layout';
+import { isLayoutCell, sheetRowNumber, type LayoutRowKind, type LayoutSheet, type LayoutWorkbook } from '../../dashboards/layout';
 import { addCharts } from './chart';
 
 /** How far down a dropdown reaches: far enough for a branch's whole year. */

@@ -1,7 +1,7 @@
 // The optional 发布 / publication tab of the configuration workbook: one row per published month (月兑现).
 import { describe, expect, it } from 'vitest';
 import { recordKey } from '../../../shared/contract/record-keys';
-import { configTemplate } from '../../../shared/contract/templates';
+import { configTemplate } from '../../../shared/dashboards/templates';
 import { publicationTab } from '../../../shared/contract/tabs/config';
 import { readConfigWorkbook } from '../../../shared/contract/workbook';
 import { configDataFrom, ROSTER_KINDS } from '../../../shared/store/assemble';

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { feedbackWorkbook } from '../../../shared/dashboards/feedback';
 import { FILL } from '../../../shared/dashboards/format';
 import { summaryWorkbook } from '../../../shared/dashboards/summary';
-import { cellValue, type LayoutSheet } from '../../../shared/sources/layout';
+import { cellValue, type LayoutSheet } from '../../../shared/dashboards/layout';
 import type { ResultsJson } from '../../../shared/domain/results';
 import { asCell, rowOf, sectionRows, sheet, values } from './find';
 import { brokenResults, progress, results, ROSTER, trend } from './fixture';

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { feedbackWorkbook } from '../../../shared/dashboards/feedback';
 import { XlsxWorkbookSink } from '../../../shared/sources/xlsx/sink';
 import { FILL } from '../../../shared/dashboards/format';
-import { cellValue } from '../../../shared/sources/layout';
+import { cellValue } from '../../../shared/dashboards/layout';
 import { tempDir } from '../../helpers/workbooks';
 import { asCell, rowOf, sectionRows, values } from './find';
 import { results } from './fixture';

@@ -1,5 +1,5 @@
 // Test helpers: look cells up in a laid-out sheet by what they say, as a reader of the sheet would.
-import { cellValue, type LayoutCell, type LayoutSheet, type LayoutValue, type LayoutWorkbook } from '../../../shared/sources/layout';
+import { cellValue, type LayoutCell, type LayoutSheet, type LayoutValue, type LayoutWorkbook } from '../../../shared/dashboards/layout';
 
 export function sheet(wb: LayoutWorkbook, name: string): LayoutSheet {
   const s = wb.sheets.find((x) => x.name === name);

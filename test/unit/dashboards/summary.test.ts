@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { summaryWorkbook } from '../../../shared/dashboards/summary';
 import { FILL } from '../../../shared/dashboards/format';
-import { cellValue } from '../../../shared/sources/layout';
+import { cellValue } from '../../../shared/dashboards/layout';
 import { asCell, rowOf, sectionRows, sheet, values } from './find';
 import { results, ROSTER, trend } from './fixture';
 

@@ -1,12 +1,12 @@
 // Google Sheets batchUpdate requests built from a layout: values stay text, formats, tab rewrite, dropdowns, charts.
 import type { sheets_v4 } from '@googleapis/sheets';
 import { describe, expect, it } from 'vitest';
-import { branchTemplate, configTemplate } from '../../../shared/contract/templates';
+import { branchTemplate, configTemplate } from '../../../shared/dashboards/templates';
 import { cellData, rgbColor } from '../../../shared/sources/google/requests/cells';
 import { VALIDATION_ROWS } from '../../../shared/sources/google/requests/geometry';
 import { writeSheetRequests, type SheetPlan } from '../../../shared/sources/google/requests/sheet';
 import { chartIdsOf, writeWorkbookRequests } from '../../../shared/sources/google/requests/workbook';
-import type { LayoutSheet, LayoutWorkbook } from '../../../shared/sources/layout';
+import type { LayoutSheet, LayoutWorkbook } from '../../../shared/dashboards/layout';
 
 type Request = sheets_v4.Schema$Request;
 

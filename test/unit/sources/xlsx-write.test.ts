@@ -3,7 +3,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import type { LayoutWorkbook } from '../../../shared/sources/layout';
+import type { LayoutWorkbook } from '../../../shared/dashboards/layout';
 import { writeXlsx } from '../../../shared/sources/xlsx/write';
 import { tempDir } from '../../helpers/workbooks';
 

@@ -1,6 +1,6 @@
 // Layout values and cell styles as Google Sheets CellData, styled the way the xlsx adapter styles them (pure, no I/O).
 import type { sheets_v4 } from '@googleapis/sheets';
-import { cellValue, isLayoutCell, type LayoutCell, type LayoutRowKind, type LayoutValue } from '../../layout';
+import { cellValue, isLayoutCell, type LayoutCell, type LayoutRowKind, type LayoutValue } from '../../../dashboards/layout';
 
 type CellData = sheets_v4.Schema$CellData;
 type CellFormat = sheets_v4.Schema$CellFormat;

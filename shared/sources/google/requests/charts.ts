@@ -1,6 +1,6 @@
 // A layout's line charts as Google Sheets addChart requests, anchored and ranged where the layout's rows landed (pure).
 import type { sheets_v4 } from '@googleapis/sheets';
-import type { LayoutChart, LayoutSheet } from '../../layout';
+import type { LayoutChart, LayoutSheet } from '../../../dashboards/layout';
 import { columnPixels, gridRange, rowPixels, sheetRow } from './geometry';
 
 /** The ids this write gives the sheet's charts: base, base + 1, … in layout order. */

@@ -1,6 +1,6 @@
 // Column widths, hidden columns, title row heights and dropdowns of a layout sheet as Google Sheets requests (pure).
 import type { sheets_v4 } from '@googleapis/sheets';
-import type { LayoutSheet } from '../../layout';
+import type { LayoutSheet } from '../../../dashboards/layout';
 import { columnPixels, DEFAULT_COLUMN_PX, DEFAULT_ROW_PX, headerRowCount, sheetRow, TITLE_ROW_PX, VALIDATION_ROWS } from './geometry';
 
 type Request = sheets_v4.Schema$Request;

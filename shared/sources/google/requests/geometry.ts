@@ -1,6 +1,6 @@
 // Where a layout lands on a Google sheet: 0-based sheet rows, GridRanges, pixel sizes and the grid a tab needs (pure).
 import type { sheets_v4 } from '@googleapis/sheets';
-import { sheetRowNumber, type LayoutRange, type LayoutSheet } from '../../layout';
+import { sheetRowNumber, type LayoutRange, type LayoutSheet } from '../../../dashboards/layout';
 
 /** How far down a dropdown reaches (1-based last row), the same reach as the xlsx adapter's VALIDATION_ROWS. */
 export const VALIDATION_ROWS = 2000;

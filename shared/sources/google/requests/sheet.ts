@@ -1,6 +1,6 @@
 // One layout sheet as Google Sheets batchUpdate requests: add or rewrite the tab, cells, sizes, dropdowns, charts (pure).
 import type { sheets_v4 } from '@googleapis/sheets';
-import type { LayoutSheet } from '../../layout';
+import type { LayoutSheet } from '../../../dashboards/layout';
 import { CELL_FIELDS, cellData, headerCell } from './cells';
 import { addChartRequests } from './charts';
 import { dimensionRequests, resetDimensionRequests, validationRequests } from './columns';

@@ -1,6 +1,6 @@
 // A whole layout workbook as one Google Sheets batchUpdate request list, and the chart ids it creates (pure).
 import type { sheets_v4 } from '@googleapis/sheets';
-import type { LayoutWorkbook } from '../../layout';
+import type { LayoutWorkbook } from '../../../dashboards/layout';
 import { chartIds } from './charts';
 import { writeSheetRequests, type SheetPlan } from './sheet';
 

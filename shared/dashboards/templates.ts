@@ -1,9 +1,9 @@
 // Blank configuration and branch workbooks as handed to a committee and a branch secretary on day one.
-import { defaultSettingRows } from './settings';
-import type { ExampleValue, TabDef } from './tab-def';
-import { ATTENDANCE_CHOICES, ATTENDANCE_TAB, attendanceColumns, examsTab, memberScoresTab, membersTab, milestonesTab, projectsTab, rectificationsTab, selfReviewTab, sessionsTab } from './tabs/branch';
-import { criteriaTab, orgsTab, publicationTab, reviewsTab, settingsTab } from './tabs/config';
-import type { LayoutColumn, LayoutSheet, LayoutWorkbook } from '../sources/layout';
+import { defaultSettingRows } from '../contract/settings';
+import type { ExampleValue, TabDef } from '../contract/tab-def';
+import { ATTENDANCE_CHOICES, ATTENDANCE_TAB, attendanceColumns, examsTab, memberScoresTab, membersTab, milestonesTab, projectsTab, rectificationsTab, selfReviewTab, sessionsTab } from '../contract/tabs/branch';
+import { criteriaTab, orgsTab, publicationTab, reviewsTab, settingsTab } from '../contract/tabs/config';
+import type { LayoutColumn, LayoutSheet, LayoutWorkbook } from './layout';
 
 /** Columns after the fixed ones in the attendance matrix that get the mark dropdown: room for a year of sessions. */
 export const ATTENDANCE_MATRIX_COLUMNS = 60;
