@@ -216,8 +216,8 @@ export function missingTabIssue(workbook: string, def: HeaderNames): ValidationI
     column: null,
     value: '',
     text: {
-      zh: `没有找到工作表“${def.zh}”，相关指标按无数据计算`,
-      en: `no tab named "${def.zh}" (${def.en}); its figures count as having no data`,
+      zh: `没有找到工作表“${def.zh}”，依赖它的指标留空（数据不完整）；请添加该工作表`,
+      en: `no tab named "${def.zh}" (${def.en}); the figures that depend on it are left empty (incomplete data): add the tab`,
     },
   });
 }

@@ -122,7 +122,7 @@ describe('nightly job on DynamoDB Local', () => {
     ]);
   });
 
-  it('writes the results JSON in the shape of DOMAIN.md', async () => {
+  it('writes the results JSON in the documented shape', async () => {
     const { readFile } = await import('node:fs/promises');
     const json = JSON.parse(await readFile(path.join(dir, 'output', 'results.json'), 'utf8')) as Record<string, unknown>;
     for (const key of ['period', 'asOf', 'generatedAt', 'orgs', 'overdue', 'membersAtRisk', 'dueSoon', 'validation', 'sources']) {
