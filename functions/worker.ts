@@ -6,10 +6,10 @@ import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempo
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { z } from 'zod';
-import { todayIn } from '../shared/cli/dates';
+import { todayIn } from '../shared/runtime/dates';
 import { pipelineExecutor } from '../shared/api/jobs/executor';
-import { runJob } from '../shared/api/jobs/runner';
-import { getJob } from '../shared/api/jobs/store';
+import { runJob } from '../shared/runtime/jobs';
+import { getJob } from '../shared/store/jobs';
 import { parseLambdaEnv } from '../shared/aws/env';
 import { googleFromSecret } from '../shared/aws/google';
 import { stateMachineExecutor } from '../shared/aws/jobs';

@@ -3,7 +3,7 @@ import type { Logger } from '../pipeline/context';
 import type { StoreClient } from '../store/client';
 import type { Principal } from './auth/scope';
 import type { ApiData } from './data';
-import type { JobRunner } from './jobs/runner';
+import type { JobRunner } from '../runtime/jobs';
 
 export interface AppDeps {
   store: StoreClient;

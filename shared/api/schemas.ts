@@ -2,7 +2,7 @@
 import { z } from '@hono/zod-openapi';
 import { listSchemas, orgFiguresSchema, resultsSchema } from '../domain/results';
 import { issueSchema } from '../domain/results';
-import { jobSchema } from './jobs/store';
+import { jobSchema } from '../store/jobs';
 
 export const ErrorSchema = z
   .object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }) })

@@ -1,6 +1,6 @@
 // Google on Lambda: the service-account key (or a JSON array of keys, a pool) read from Secrets Manager, then the
 // same gate, source and sink as the command line.
-import { googleMode, type GoogleMode } from '../cli/google';
+import { googleMode, type GoogleMode } from '../runtime/google';
 import type { RuntimeEnv } from './runtime';
 import { secretString } from './secrets';
 

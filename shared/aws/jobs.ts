@@ -3,9 +3,9 @@
 // (named after the job, so a redelivered message cannot start a second one); a one-workbook sync runs in the worker.
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { ExecutionAlreadyExists, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
-import type { Job } from '../api/jobs/store';
-import { putJob } from '../api/jobs/store';
-import { newJob, type JobExecutor, type JobRequest, type JobRunner } from '../api/jobs/runner';
+import type { Job } from '../store/jobs';
+import { putJob } from '../store/jobs';
+import { newJob, type JobExecutor, type JobRequest, type JobRunner } from '../runtime/jobs';
 import type { StoreClient } from '../store/client';
 import { awsClientConfig } from './clients';
 import type { ExecutionInput } from './steps/inputs';

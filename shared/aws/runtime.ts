@@ -1,6 +1,6 @@
 // What a function needs to run a pipeline step on AWS: the table, Google (credentials from Secrets Manager),
 // and a pipeline context per run. Built once per container and reused by every warm invocation.
-import type { GoogleMode } from '../cli/google';
+import type { GoogleMode } from '../runtime/google';
 import type { Lang } from '../domain/results';
 import { noProgress, type Logger, type PipelineContext } from '../pipeline/context';
 import type { WorkbookSink, WorkbookSource } from '../sources/port';

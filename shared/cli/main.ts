@@ -7,7 +7,7 @@ import { keysCommand } from './commands/keys';
 import { serveCommand } from './commands/serve';
 import { pipelineCommands } from './commands/pipeline';
 import { templatesCommand } from './commands/templates';
-import { UsageError } from './dates';
+import { UsageError } from '../runtime/dates';
 import { processIo, type Io } from './io';
 import { bi, CLI, commanderErrorZh } from './messages';
 import { WorkbookUnavailableError } from '../sources/port';

@@ -5,8 +5,7 @@ export const CLI = 'npm run cli --';
 export const NIGHTLY = 'npm run nightly --';
 export const DEMO = 'npm run demo --';
 
-/** One message in both languages: `中文 / English`. */
-export const bi = (zh: string, en: string): string => `${zh} / ${en}`;
+export { bi } from '../domain/errors';
 
 const zhCommander: [RegExp, (...m: string[]) => string][] = [
   [/^error: unknown option '([^']*)'/, (o) => `未知选项 ${o}`],

@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { UsageError } from './dates';
+import { UsageError } from '../runtime/dates';
 import { bi, fileList } from './messages';
 
 /** The targets that already exist. */

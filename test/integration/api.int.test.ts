@@ -7,7 +7,7 @@ import { createKey, revokeKey } from '../../shared/api/auth/keys';
 import { ApiData } from '../../shared/api/data';
 import type { AppDeps } from '../../shared/api/env';
 import { pipelineExecutor } from '../../shared/api/jobs/executor';
-import { InProcessJobRunner } from '../../shared/api/jobs/runner';
+import { InProcessJobRunner } from '../../shared/runtime/jobs';
 import { sign } from '../../shared/api/webhook';
 import { lineLogger } from '../../shared/pipeline/context';
 import { nightly } from '../../shared/pipeline/nightly';

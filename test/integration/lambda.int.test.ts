@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { APIGatewayProxyEventV2, Context, SQSEvent } from 'aws-lambda';
 import { createKey } from '../../shared/api/auth/keys';
-import { getJob } from '../../shared/api/jobs/store';
+import { getJob } from '../../shared/store/jobs';
 import { nightly } from '../../shared/pipeline/nightly';
 import type { ResultsJson } from '../../shared/domain/results';
 import { XlsxWorkbookSink } from '../../shared/sources/xlsx/sink';

@@ -7,7 +7,7 @@ import { publish } from '../../pipeline/publish';
 import { frozenMonths, sync, syncBranch, syncConfig } from '../../pipeline/sync';
 import type { WorkbookSink } from '../../sources/port';
 import { releaseSync } from '../webhook';
-import type { JobExecutor } from './runner';
+import type { JobExecutor } from '../../runtime/jobs';
 
 export interface ExecutorOptions {
   context: () => PipelineContext;

@@ -3,7 +3,7 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { adminOnly, authenticate } from '../auth/middleware';
 import type { AppEnv } from '../env';
 import { NotFound } from '../errors';
-import { getJob, type Job } from '../jobs/store';
+import { getJob, type Job } from '../../store/jobs';
 import { errorResponses, JobSchema, RecomputeRequest, SyncRequest } from '../schemas';
 
 const secured = { security: [{ bearerAuth: [] }], middleware: [authenticate, adminOnly] };

@@ -1,6 +1,6 @@
 // The last step, on success or from the state machine's catch.
 import { z } from 'zod';
-import { updateJob } from '../../api/jobs/store';
+import { updateJob } from '../../store/jobs';
 import type { Logger } from '../../pipeline/context';
 import type { StoreClient } from '../../store/client';
 import { getRun, setRun, startRun } from '../../store/runs';

@@ -1,5 +1,5 @@
 // Nightly step 1: the configuration workbook, then the list of branch workbooks that may have changed, in S3.
-import { resolveDates } from '../../cli/dates';
+import { resolveDates } from '../../runtime/dates';
 import { todayIn } from '../../domain/dates';
 import { runMonths } from '../../pipeline/nightly';
 import { planSync } from '../../pipeline/sync';

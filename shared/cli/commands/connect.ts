@@ -1,7 +1,7 @@
 // `npm run cli -- connect`: checks a Google deployment before its first night — reachability, sharing, tabs, headers.
 import type { Command } from 'commander';
 import { connectCheck, type WorkbookCheck } from '../../sources/google/connect';
-import { googleMode, requireConfigId } from '../google';
+import { googleMode, requireConfigId } from '../../runtime/google';
 import type { Io } from '../io';
 import { bi } from '../messages';
 

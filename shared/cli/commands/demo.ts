@@ -6,7 +6,7 @@ import { writeDemoOrganisation } from '../../demo/write';
 import { lastDayOfMonth, monthOf } from '../../domain/dates';
 import { DEFAULT_SETTINGS } from '../../domain/types';
 import { nightly } from '../../pipeline/nightly';
-import { parsePeriod, todayIn, UsageError } from '../dates';
+import { parsePeriod, todayIn, UsageError } from '../../runtime/dates';
 import type { Io } from '../io';
 import { bi, DEMO, shellArg } from '../messages';
 import { claimDemoDir } from '../overwrite';

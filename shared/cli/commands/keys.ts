@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { createKey, listKeys, revokeKey, type Role } from '../../api/auth/keys';
-import { UsageError } from '../dates';
+import { UsageError } from '../../runtime/dates';
 import { parseEnv } from '../env';
 import type { Io } from '../io';
 import { bi, CLI } from '../messages';

@@ -15,14 +15,14 @@ import { XlsxWorkbookSource } from '../../sources/xlsx/read';
 import { XlsxWorkbookSink } from '../../sources/xlsx/sink';
 import { labels } from '../../dashboards/labels';
 import { DEFAULT_SETTINGS } from '../../domain/types';
-import { resolveDates, UsageError } from '../dates';
+import { resolveDates, UsageError } from '../../runtime/dates';
 import { bi } from '../messages';
 import { todayIn } from '../../domain/dates';
 import { parseEnv } from '../env';
 import type { Io } from '../io';
 import { logProgress, terminalProgress } from '../progress';
 import { openStore } from '../store';
-import { googleMode, requireConfigId, type GoogleCliOptions } from '../google';
+import { googleMode, requireConfigId, type GoogleCliOptions } from '../../runtime/google';
 import type { WorkbookSink } from '../../sources/port';
 import { CONFIG_FILE } from './templates';
 

@@ -35,6 +35,23 @@ describe('step inputs and failures', () => {
     );
   });
 
+  it('refuses a month or a date that does not exist before any work, with a coded input error', () => {
+    for (const [input, field] of [
+      [{ period: '2026-13' }, 'input.period must be a month as YYYY-MM'],
+      [{ asOf: '2026-02-31' }, 'input.asOf must be a real calendar date (YYYY-MM-DD)'],
+      [{ asOf: '0000-00-00' }, 'input.asOf must be a real calendar date (YYYY-MM-DD)'],
+    ] as const) {
+      let caught: unknown;
+      try {
+        parseInput(prepareInput, { runId: 'r', startedAt: 'x', input }, 'the execution input');
+      } catch (err) {
+        caught = err;
+      }
+      expect(caught).toBeInstanceOf(InputError);
+      expect(caught).toMatchObject({ code: 'input.payload', name: 'InputError', message: `the execution input: ${field}` });
+    }
+  });
+
   it("turns Step Functions' error and a Lambda's JSON cause into one readable line", () => {
     expect(describeFailure({ Error: 'Error', Cause: JSON.stringify({ errorType: 'Error', errorMessage: 'the configuration workbook has no readable org', trace: [] }) })).toBe(
       'Error: the configuration workbook has no readable org',

@@ -1,7 +1,7 @@
 // Asynchronous jobs (a sync, a recompute) as items in the table: what the API hands out ids for and reports on.
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
-import type { StoreClient } from '../../store/client';
+import type { StoreClient } from './client';
 
 export const JOB_KINDS = ['sync', 'sync_workbook', 'recompute'] as const;
 

@@ -1,9 +1,9 @@
 // Running jobs: the port the API submits to, and the in-process runner used by `npm run dev` (on AWS a queue
 // takes its place behind the same port).
 import { randomUUID } from 'node:crypto';
-import type { Logger } from '../../pipeline/context';
-import type { StoreClient } from '../../store/client';
-import { putJob, updateJob, type Job } from './store';
+import type { Logger } from '../pipeline/context';
+import type { StoreClient } from '../store/client';
+import { putJob, updateJob, type Job } from '../store/jobs';
 
 export interface JobRequest {
   kind: Job['kind'];

@@ -3,16 +3,14 @@ import { defaultAsOf, monthOf } from '../domain/dates';
 
 export { todayIn } from '../domain/dates';
 import type { IsoDate, Month } from '../domain/types';
-import { bi } from './messages';
+import { bi, UsageError } from '../domain/errors';
 
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
+export { UsageError } from '../domain/errors';
 
 
 export function parsePeriod(text: string): Month {
   const m = /^(\d{4})-(\d{2})$/.exec(text.trim());
-  if (m === null || Number(m[2]) < 1 || Number(m[2]) > 12) throw new UsageError(bi(`--period 必须是 YYYY-MM 格式的月份，收到 "${text}"`, `--period must be a month as YYYY-MM, got "${text}"`));
+  if (m === null || Number(m[2]) < 1 || Number(m[2]) > 12) throw new UsageError(bi(`--period 必须是 YYYY-MM 格式的月份，收到 "${text}"`, `--period must be a month as YYYY-MM, got "${text}"`), 'usage.period');
   return `${m[1]}-${m[2]}`;
 }
 
@@ -20,7 +18,7 @@ export function parseAsOf(text: string): IsoDate {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
   const d = m === null ? null : new Date(`${text.trim()}T00:00:00Z`);
   if (m === null || d === null || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== text.trim()) {
-    throw new UsageError(bi(`--as-of 必须是 YYYY-MM-DD 格式的日期，收到 "${text}"`, `--as-of must be a date as YYYY-MM-DD, got "${text}"`));
+    throw new UsageError(bi(`--as-of 必须是 YYYY-MM-DD 格式的日期，收到 "${text}"`, `--as-of must be a date as YYYY-MM-DD, got "${text}"`), 'usage.as_of');
   }
   return text.trim();
 }
@@ -34,7 +32,7 @@ export function resolveDates(opts: { period?: string; asOf?: string }, today: Is
   const period = opts.period !== undefined ? parsePeriod(opts.period) : monthOf(asOfOpt ?? today);
   const asOf = asOfOpt ?? defaultAsOf(period, today);
   if (asOf < `${period}-01` && opts.asOf !== undefined) {
-    throw new UsageError(bi(`--as-of ${asOf} 早于统计月份 ${period} 的第一天`, `--as-of ${asOf} is before the period ${period} begins`));
+    throw new UsageError(bi(`--as-of ${asOf} 早于统计月份 ${period} 的第一天`, `--as-of ${asOf} is before the period ${period} begins`), 'usage.as_of');
   }
   return { period, asOf };
 }

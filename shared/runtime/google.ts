@@ -8,8 +8,7 @@ import { loadKeys } from '../sources/google/credentials';
 import { DEFAULT_QUOTA, GoogleGate, type QuotaOptions } from '../sources/google/gate';
 import { GoogleWorkbookSink } from '../sources/google/sink';
 import { GoogleWorkbookSource } from '../sources/google/source';
-import { UsageError } from './dates';
-import { bi } from './messages';
+import { bi, UsageError } from '../domain/errors';
 
 export interface GoogleCliOptions {
   configId?: string;

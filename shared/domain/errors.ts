@@ -1,0 +1,55 @@
+// One error hierarchy for the whole product: every error a person or a caller can act on carries a stable namespaced
+// code (`usage.period`, `store.conflict`, `google.unshared`, …) and a message in Chinese and English. Callers match by
+// code, never by message; the command line, the HTTP API and the Step Functions state machine each map codes once.
+
+/** What a person reads: Chinese, then English. */
+export interface Bilingual {
+  zh: string;
+  en: string;
+}
+
+/** One message in both languages: `中文 / English`. */
+export const bi = (zh: string, en: string): string => `${zh} / ${en}`;
+
+/**
+ * The namespaces, and what each means to a caller:
+ * - `usage`: the command or request was given something it cannot take (exit 2, HTTP 400);
+ * - `input`: a step of the state machine was handed the wrong payload (HTTP 400, Step Functions `InputError`);
+ * - `config`: the deployment or machine is not set up (environment, Java, credentials);
+ * - `store`: the table refused or conflicted (`store.conflict` is HTTP 409);
+ * - `google`: Google refused or failed a call;
+ * - `workbook`: one workbook could not be read (reported on it, never fatal to a run);
+ * - `api`: an HTTP error with its own status (unauthorized, forbidden, not found, …);
+ * - `run`: the pipeline cannot go on (nothing stored yet, nothing computed).
+ */
+export type ErrorNamespace = 'usage' | 'input' | 'config' | 'store' | 'google' | 'workbook' | 'api' | 'run';
+export type ErrorCode = `${ErrorNamespace}.${string}`;
+
+export class BranchboardError extends Error {
+  override name = 'BranchboardError';
+  readonly code: ErrorCode;
+  readonly text: Bilingual | null;
+
+  constructor(code: ErrorCode, text: Bilingual | string, options?: { cause?: unknown }) {
+    super(typeof text === 'string' ? text : bi(text.zh, text.en), options);
+    this.code = code;
+    this.text = typeof text === 'string' ? null : text;
+  }
+
+  get namespace(): ErrorNamespace {
+    return this.code.slice(0, this.code.indexOf('.')) as ErrorNamespace;
+  }
+}
+
+/** True when `err` is one of ours whose code is `prefix` or starts with it (`matchError(e, 'usage.')`). */
+export function matchError(err: unknown, prefix: string): err is BranchboardError {
+  return err instanceof BranchboardError && (err.code === prefix || err.code.startsWith(prefix));
+}
+
+/** A command-line or request mistake: the person can fix it by asking differently. */
+export class UsageError extends BranchboardError {
+  override name = 'UsageError';
+  constructor(text: Bilingual | string, code: `usage.${string}` = 'usage.invalid') {
+    super(code, text);
+  }
+}
