@@ -1,5 +1,5 @@
 // English dashboard labels, on request.
-import type { Labels } from './labels';
+import type { Labels } from './labels-type';
 
 export const EN: Labels = {
   dash: '—',

@@ -1,5 +1,5 @@
 // Chinese dashboard labels (the default): the words the Party-building department already uses.
-import type { Labels } from './labels';
+import type { Labels } from './labels-type';
 
 export const ZH: Labels = {
   dash: '—',

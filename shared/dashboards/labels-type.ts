@@ -1,0 +1,225 @@
+// The words of every dashboard, as a type: each language (labels-zh.ts, labels-en.ts) fills it in.
+import type { Metric, MonthState } from '../domain/results';
+import type { Category, Grade, IsoDate, Level, MemberRating, Month, ProjectKind, SessionType } from '../domain/types';
+import type { Lang } from '../domain/results';
+
+export type DueKind = 'rectification' | 'milestone';
+export type SourceStatus = 'ok' | 'withErrors' | 'noWorkbook' | 'notRead' | 'empty' | 'silent';
+
+/** Column headers and figure names, shared by the summary sheets and the feedback tab. */
+export interface ColumnLabels {
+  branch: string;
+  parent: string;
+  rank: string;
+  score: string;
+  grade: string;
+  reviewed: string;
+  missing: string;
+  selfGap: string;
+  fortress: string;
+  expected: string;
+  present: string;
+  late: string;
+  excused: string;
+  absent: string;
+  attendanceRate: string;
+  rateExcludingExcused: string;
+  due: string;
+  met: string;
+  complianceRate: string;
+  unmet: string;
+  memberId: string;
+  name: string;
+  months: string;
+  lapsed: string;
+  found: string;
+  closed: string;
+  rectificationRate: string;
+  rectificationDue: string;
+  onTime: string;
+  onTimeRate: string;
+  overdue: string;
+  issueId: string;
+  description: string;
+  deadline: string;
+  daysOverdue: string;
+  kind: string;
+  id: string;
+  itemName: string;
+  dueOn: string;
+  daysLeft: string;
+  projectId: string;
+  project: string;
+  projectKind: string;
+  projectGrade: string;
+  businessScore: string;
+  partyScore: string;
+  combined: string;
+  outstanding: string;
+  milestonesDone: string;
+  milestones: string;
+  complete: string;
+  projectCount: string;
+  scored: string;
+  outstandingRate: string;
+  milestonesDue: string;
+  milestonesOnTime: string;
+  milestoneOnTimeRate: string;
+  projectsComplete: string;
+  group: string;
+  total: string;
+  rating: string;
+  vetoed: string;
+  memberCount: string;
+  average: string;
+  workbook: string;
+  readAt: string;
+  modifiedAt: string;
+  rows: string;
+  errors: string;
+  status: string;
+  tab: string;
+  row: string;
+  column: string;
+  value: string;
+  figureValue: string;
+  memberAverage: string;
+  message: string;
+  month: string;
+  figure: string;
+  note: string;
+  branches: string;
+  examParticipation: string;
+  examPassRate: string;
+  examAverage: string;
+  membersAtRisk: string;
+  membersLapsed: string;
+  validationErrors: string;
+  pending: string;
+  selfMissing: string;
+  dataStatus: string;
+  readError: string;
+  incompleteMetrics: string;
+  tabsToFix: string;
+  detectedAt: string;
+  incompleteBranches: string;
+  monthState: string;
+}
+
+export interface Labels {
+  dash: string;
+  yes: string;
+  no: string;
+  none: string;
+  /** Between items of a list inside one cell. */
+  sep: string;
+  /** Between figures in a note, e.g. "expected 20 · present 15". */
+  dot: string;
+  paren: (text: string) => string;
+  totalRow: string;
+  configWorkbook: string;
+  grade: Record<Grade, string>;
+  rating: Record<MemberRating, string>;
+  level: Record<Level, string>;
+  category: Record<Category, string>;
+  categorySection: (category: Category | null, branches: number) => string;
+  session: Record<SessionType, string>;
+  projectKind: Record<ProjectKind, string>;
+  dueKind: Record<DueKind, string>;
+  sourceStatus: Record<SourceStatus, string>;
+  /** A month of the monthly cycle: in progress, under evaluation, published. */
+  state: Record<MonthState, string>;
+  /** A figure a broken tab can leave null, in words ("出勤", "合规"). */
+  metric: Record<Metric, string>;
+  /** Where an incomplete branch's fortress index would be, in the colour of a failure. */
+  incompleteData: string;
+  /** A branch's data in one phrase: the ranking, the data-quality sheet, the progress sheet and the feedback say the same. */
+  dataStatus: {
+    ok: string;
+    stale: (date: string) => string;
+    neverRead: string;
+    noWorkbook: string;
+    incomplete: (metrics: string) => string;
+  };
+  /** Between the parts of one data status ("数据过期（…）；数据不完整：出勤"). */
+  statusSep: string;
+  /** The month, its state and as-of date in words: '2026-11 · 考评中 · 数据截至 2026-11-30'. */
+  monthStatus: (m: { period: Month; state: MonthState; asOf: IsoDate; publishedOn: IsoDate | null }) => string;
+  sheets: {
+    overview: string;
+    ranking: string;
+    sessions: string;
+    atRisk: string;
+    rectification: string;
+    projects: string;
+    memberScores: string;
+    dataQuality: string;
+    feedback: string;
+    progress: string;
+  };
+  col: ColumnLabels;
+  titles: {
+    /** `status` is the month in words (`monthStatus`). */
+    overview: (org: string, status: string) => string;
+    generatedAt: (when: string) => string;
+    sheet: (sheet: string, status: string) => string;
+    kpis: (status: string) => string;
+    progress: (status: string) => string;
+    trend: string;
+    chartScores: string;
+    chartRates: string;
+    /** Header of a hidden column that feeds a chart (blank where the table shows "—"). */
+    chartData: (label: string) => string;
+    rectificationByBranch: string;
+    overdueList: string;
+    dueSoon: (days: number) => string;
+    projectList: string;
+    projectsByBranch: string;
+    memberList: string;
+    membersByBranch: string;
+    sources: string;
+    nothingThisPeriod: (count: number, period: string) => string;
+    validation: (count: number) => string;
+    incompleteList: (count: number) => string;
+    changedAfterPublication: (count: number) => string;
+    feedback: (branch: string, status: string) => string;
+    official: (status: string) => string;
+    dataStatus: string;
+    figures: (period: string) => string;
+    /** A to-do list of the feedback, titled with the date it was drawn up on. */
+    asOf: (title: string, asOf: string) => string;
+    atRisk: string;
+    fixThese: string;
+  };
+  notes: {
+    rankOf: (rank: number, of: number, category: string) => string;
+    attendance: (a: { expected: number; present: number; late: number; excused: number; absent: number }) => string;
+    exam: (quarter: string, sat: number, required: number, passed: number) => string;
+    rectification: (closed: number, found: number, onTime: number, due: number) => string;
+    projects: (outstanding: number, scored: number, count: number) => string;
+    milestones: (onTime: number, due: number) => string;
+    members: (count: number, counts: string) => string;
+    /** Where a month in progress would show a score, a grade or a rank. */
+    evaluatedAfterMonthEnd: string;
+    /** The progress sheet's legend: nothing on it is graded before the month ends. */
+    progressLegend: string;
+    /** The ranking sheet of a month in progress, in place of an empty table. */
+    noMonthInProgress: (period: string) => string;
+    noRankingInProgress: (period: string) => string;
+    /** Under the changed-after-publication title. */
+    changedAfterPublication: string;
+    /** Requirements still to hold, counted (a roll-up's line). */
+    pendingCount: (count: number) => string;
+    /** A roll-up's pending requirements: at how many branches. */
+    pendingBranches: (count: number) => string;
+    /** A roll-up's data status: how many of its branches are incomplete. */
+    incompleteBranches: (count: number) => string;
+    compliance: (due: number, met: number, pending: number) => string;
+    /** A tab to fix for an incomplete figure; `why` is the reading problem, '' when none is on record. */
+    fixTab: (tabs: string, why: string) => string;
+    /** The tabs that feed a figure, when no reading problem names the one that broke. */
+    candidateTabs: (tabs: string) => string;
+    neverReadMetrics: string;
+  };
+}
+
