@@ -63,13 +63,21 @@ export interface NightlyProps {
   logRetention: RetentionDays;
 }
 
-function invoke(scope: Construct, id: string, fn: IFunction, payload: Record<string, unknown>, extra: { resultPath?: string; outputPath?: string } = {}): LambdaInvoke {
+/** One Lambda step: the function, the payload it gets, and where its answer goes (the whole state, or a path in it). */
+interface InvokeProps {
+  fn: IFunction;
+  payload: Record<string, unknown>;
+  resultPath?: string;
+  outputPath?: string;
+}
+
+function invoke(scope: Construct, id: string, p: InvokeProps): LambdaInvoke {
   const task = new LambdaInvoke(scope, id, {
-    lambdaFunction: fn,
-    payload: TaskInput.fromObject(payload),
+    lambdaFunction: p.fn,
+    payload: TaskInput.fromObject(p.payload),
     retryOnServiceExceptions: false,
-    ...(extra.resultPath !== undefined ? { resultSelector: { 'value.$': '$.Payload' }, resultPath: extra.resultPath } : {}),
-    ...(extra.outputPath !== undefined ? { outputPath: extra.outputPath } : {}),
+    ...(p.resultPath !== undefined ? { resultSelector: { 'value.$': '$.Payload' }, resultPath: p.resultPath } : {}),
+    ...(p.outputPath !== undefined ? { outputPath: p.outputPath } : {}),
   });
   task.addRetry(TRANSIENT_RETRY);
   return task;
@@ -95,7 +103,7 @@ export class NightlyStateMachine extends Construct {
   constructor(scope: Construct, id: string, p: NightlyProps) {
     super(scope, id);
 
-    const prepare = invoke(this, 'Prepare', p.prepare, { runId: JsonPath.executionName, startedAt: JsonPath.executionStartTime, input: JsonPath.entirePayload }, { outputPath: '$.Payload' });
+    const prepare = invoke(this, 'Prepare', { fn: p.prepare, payload: { runId: JsonPath.executionName, startedAt: JsonPath.executionStartTime, input: JsonPath.entirePayload }, outputPath: '$.Payload' });
 
     const syncMap = this.batchMap('SyncWorkbooks', {
       comment: 'Each child reads a batch of branch workbooks; a workbook that cannot be read is recorded on it, not thrown.',
@@ -103,20 +111,18 @@ export class NightlyStateMachine extends Construct {
       batchInput: { 'runId.$': '$.runId', 'asOf.$': '$.asOf', 'force.$': '$.force' },
       batchSize: p.syncBatchSize,
       concurrency: p.syncConcurrency,
-      child: invoke(this, 'SyncBatch', p.syncBatch, BATCH_PAYLOAD, { outputPath: '$.Payload' }),
+      child: invoke(this, 'SyncBatch', { fn: p.syncBatch, payload: BATCH_PAYLOAD, outputPath: '$.Payload' }),
       bucket: p.bucket,
     });
 
-    const compute = invoke(
-      this,
-      'Compute',
-      p.compute,
-      { 'runId.$': '$.runId', 'months.$': '$.months', 'recompute.$': '$.recompute', 'cursor.$': '$.cursor' },
-      { resultPath: '$.compute' },
-    );
+    const compute = invoke(this, 'Compute', {
+      fn: p.compute,
+      payload: { 'runId.$': '$.runId', 'months.$': '$.months', 'recompute.$': '$.recompute', 'cursor.$': '$.cursor' },
+      resultPath: '$.compute',
+    });
     // The official month and the month in progress are known once compute has seen their states.
     const months = { 'runId.$': '$.runId', 'period.$': '$.compute.value.official', 'progress.$': '$.compute.value.progress' };
-    const publish = invoke(this, 'Publish', p.publish, months, { resultPath: '$.publish' });
+    const publish = invoke(this, 'Publish', { fn: p.publish, payload: months, resultPath: '$.publish' });
 
     const feedbackMap = this.batchMap('WriteFeedback', {
       comment: "Each child writes a batch of branches' feedback tabs; a spreadsheet that refuses is counted, not thrown.",
@@ -124,15 +130,15 @@ export class NightlyStateMachine extends Construct {
       batchInput: months,
       batchSize: p.feedbackBatchSize,
       concurrency: p.feedbackConcurrency,
-      child: invoke(this, 'FeedbackBatch', p.feedbackBatch, BATCH_PAYLOAD, { outputPath: '$.Payload' }),
+      child: invoke(this, 'FeedbackBatch', { fn: p.feedbackBatch, payload: BATCH_PAYLOAD, outputPath: '$.Payload' }),
       bucket: p.bucket,
     });
 
     const run = new Parallel(this, 'Run', { comment: 'The whole run, so that one catch records any failure.', resultPath: JsonPath.DISCARD });
     run.branch(prepare.next(syncMap).next(compute).next(publish).next(feedbackMap));
 
-    const succeeded = invoke(this, 'RecordSuccess', p.finish, { runId: JsonPath.executionName, status: 'succeeded', input: JsonPath.executionInput }, { resultPath: JsonPath.DISCARD });
-    const failed = invoke(this, 'RecordFailure', p.finish, { runId: JsonPath.executionName, status: 'failed', 'error.$': '$.error', input: JsonPath.executionInput }, { resultPath: JsonPath.DISCARD });
+    const succeeded = invoke(this, 'RecordSuccess', { fn: p.finish, payload: { runId: JsonPath.executionName, status: 'succeeded', input: JsonPath.executionInput }, resultPath: JsonPath.DISCARD });
+    const failed = invoke(this, 'RecordFailure', { fn: p.finish, payload: { runId: JsonPath.executionName, status: 'failed', 'error.$': '$.error', input: JsonPath.executionInput }, resultPath: JsonPath.DISCARD });
     run.addCatch(failed.next(new Fail(this, 'RunFailed', { error: 'NightlyRunFailed', causePath: '$.error.Cause' })), { errors: [Errors.ALL], resultPath: '$.error' });
 
     const logGroup = new LogGroup(this, 'Logs', { retention: p.logRetention, removalPolicy: RemovalPolicy.DESTROY });
