@@ -1,8 +1,9 @@
 // The change-feed cursor of a workbook source (Drive's page token), kept between runs.
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { StoreClient } from './client';
+import { keys } from './keys';
 
-const key = (source: string) => ({ pk: 'SOURCE', sk: `CURSOR#${source}` });
+const key = keys.cursor;
 
 export async function getCursor(client: StoreClient, source: string): Promise<string | null> {
   const res = await client.doc.send(new GetCommand({ TableName: client.tableName, Key: key(source) }));

@@ -2,6 +2,7 @@
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import type { StoreClient } from './client';
+import { keys } from './keys';
 
 export const JOB_KINDS = ['sync', 'sync_workbook', 'recompute'] as const;
 
@@ -21,7 +22,7 @@ export const jobSchema = z.object({
 
 export type Job = z.infer<typeof jobSchema>;
 
-const key = (jobId: string) => ({ pk: `JOB#${jobId}`, sk: 'JOB' });
+const key = keys.job;
 /** Finished jobs are kept a week, then DynamoDB's TTL removes them. */
 const KEEP_SECONDS = 7 * 24 * 3600;
 

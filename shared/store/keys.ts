@@ -1,4 +1,5 @@
 // Pure key builders for the single table: every item is addressed by generic pk/sk (and gsi1pk/gsi1sk) strings.
+// Every item kind, with these templates and what it holds, is declared in entities.ts (and rendered into the README).
 //
 //   pk                 sk                                   what
 //   WB#<workbook>      STATE                                sync state of one workbook (gsi1: SYNC / <workbook>)
@@ -37,6 +38,16 @@ export const keys = {
   nightly: (runId: string) => `NIGHTLY#${runId}`,
   published: () => 'PUBLISHED',
   changed: (month: string, tab: string, row: number) => `CHANGED#${month}#${tab}#${pad(row, 6)}`,
+  nightlyRun: () => 'RUN',
+  cursor: (source: string) => ({ pk: 'SOURCE', sk: `CURSOR#${source}` }),
+  sinkState: (purpose: string, spreadsheetId: string) => ({ pk: 'SINK', sk: `${purpose}#${spreadsheetId}` }),
+  dashboardId: () => ({ pk: 'SINK', sk: 'DASHBOARD' }),
+  job: (jobId: string) => ({ pk: `JOB#${jobId}`, sk: 'JOB' }),
+  apiKey: (hash: string) => ({ pk: `APIKEY#${hash}`, sk: 'KEY' }),
+  apiKeyListing: (keyId: string) => ({ pk: 'APIKEYS', sk: keyId }),
+  apiKeyListingPk: () => 'APIKEYS',
+  hookSignature: (signature: string) => ({ pk: `HOOKSIG#${signature}`, sk: 'SIG' }),
+  hookPending: (spreadsheetId: string) => ({ pk: `HOOK#${spreadsheetId}`, sk: 'PENDING' }),
 };
 
 export const gsi = {
@@ -46,6 +57,7 @@ export const gsi = {
   periods: () => 'PERIODS',
   periodSort: (period: string, version: number) => `${period}#${pad(version, 6)}`,
   nightlyRuns: () => 'NIGHTLY',
+  nightlySort: (startedAt: string, runId: string) => `${startedAt}#${runId}`,
   publications: () => 'PUBLISHED',
   changedRows: () => 'CHANGED',
   changedSort: (month: string, workbook: string, tab: string, row: number) => `${month}#${workbook}#${tab}#${pad(row, 6)}`,

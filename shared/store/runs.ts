@@ -27,7 +27,7 @@ export const runSchema = z.object({
 
 export type RunRecord = z.infer<typeof runSchema>;
 
-const key = (runId: string) => ({ pk: keys.nightly(runId), sk: 'RUN' });
+const key = (runId: string) => ({ pk: keys.nightly(runId), sk: keys.nightlyRun() });
 /** Runs are kept 400 days: a year of nights to compare, then DynamoDB's TTL removes them. */
 const KEEP_SECONDS = 400 * 24 * 3600;
 
@@ -35,7 +35,7 @@ export async function startRun(store: StoreClient, run: Pick<RunRecord, 'runId' 
   const item: RunRecord = { ...run, status: 'running', finishedAt: null, read: 0, failed: 0, version: null, feedbackWritten: 0, feedbackFailed: 0, error: null };
   const ttl = Math.floor(Date.parse(run.startedAt) / 1000) + KEEP_SECONDS;
   await store.doc.send(
-    new PutCommand({ TableName: store.tableName, Item: { ...key(run.runId), gsi1pk: gsi.nightlyRuns(), gsi1sk: `${run.startedAt}#${run.runId}`, ...item, ttl } }),
+    new PutCommand({ TableName: store.tableName, Item: { ...key(run.runId), gsi1pk: gsi.nightlyRuns(), gsi1sk: gsi.nightlySort(run.startedAt, run.runId), ...item, ttl } }),
   );
 }
 

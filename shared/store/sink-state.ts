@@ -2,6 +2,7 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import type { StoreClient } from './client';
+import { keys } from './keys';
 
 export const sinkStateSchema = z.object({
   spreadsheetId: z.string(),
@@ -14,7 +15,7 @@ export const sinkStateSchema = z.object({
 
 export type SinkState = z.infer<typeof sinkStateSchema>;
 
-const key = (spreadsheetId: string, purpose: string) => ({ pk: 'SINK', sk: `${purpose}#${spreadsheetId}` });
+const key = (spreadsheetId: string, purpose: string) => keys.sinkState(purpose, spreadsheetId);
 
 export async function getSinkState(client: StoreClient, spreadsheetId: string, purpose: string): Promise<SinkState | null> {
   const res = await client.doc.send(new GetCommand({ TableName: client.tableName, Key: key(spreadsheetId, purpose) }));
@@ -31,12 +32,12 @@ export async function putSinkState(client: StoreClient, purpose: string, state: 
 
 /** The leaders' dashboard spreadsheet this deployment created, remembered so every run writes the same one. */
 export async function getDashboardId(client: StoreClient): Promise<string | null> {
-  const res = await client.doc.send(new GetCommand({ TableName: client.tableName, Key: { pk: 'SINK', sk: 'DASHBOARD' } }));
+  const res = await client.doc.send(new GetCommand({ TableName: client.tableName, Key: keys.dashboardId() }));
   const id = res.Item?.spreadsheetId;
   return typeof id === 'string' ? id : null;
 }
 
 export async function putDashboardId(client: StoreClient, spreadsheetId: string): Promise<void> {
-  await client.doc.send(new PutCommand({ TableName: client.tableName, Item: { pk: 'SINK', sk: 'DASHBOARD', spreadsheetId } }));
+  await client.doc.send(new PutCommand({ TableName: client.tableName, Item: { ...keys.dashboardId(), spreadsheetId } }));
   client.stats.itemsWritten++;
 }

@@ -1,0 +1,180 @@
+// Every kind of item in the single table, declared once: its key templates (as keys.ts builds them), its gsi1 entry,
+// the module that reads and writes it, and what it holds. The README's table design is rendered from this list and a
+// test fails when the two disagree, so the documented table is the real one.
+
+export interface Entity {
+  name: string;
+  pk: string;
+  sk: string;
+  /** gsi1pk / gsi1sk templates, or null when the item is not in the index. */
+  gsi1: { pk: string; sk: string; note?: string } | null;
+  /** The only module that reads and writes it. */
+  module: string;
+  holds: string;
+}
+
+export const ENTITIES: readonly Entity[] = [
+  {
+    name: 'sync state',
+    pk: 'WB#<workbook>',
+    sk: 'STATE',
+    gsi1: { pk: 'SYNC', sk: '<workbook>' },
+    module: 'store/sync-state.ts',
+    holds: 'modified time, content hash, validation-context hash, last good read, rows, errors, issues of no row (missing tab/column), last failure',
+  },
+  {
+    name: 'raw row',
+    pk: 'WB#<workbook>',
+    sk: 'RAW#<tab>#<row:6>',
+    gsi1: { pk: 'ERR', sk: '<workbook>#<tab>#<row:6>', note: 'only when the row has errors (sparse)' },
+    module: 'store/workbooks.ts',
+    holds: 'the row exactly as typed (header → value), accepted or not, its errors, a content hash',
+  },
+  {
+    name: 'changed after publication',
+    pk: 'WB#<workbook>',
+    sk: 'CHANGED#<YYYY-MM>#<tab>#<row:6>',
+    gsi1: { pk: 'CHANGED', sk: '<YYYY-MM>#<workbook>#<tab>#<row:6>' },
+    module: 'store/changed.ts',
+    holds: 'a row of a published month edited after it was frozen: workbook, org, tab, row, month, when it was seen',
+  },
+  {
+    name: 'branch record',
+    pk: 'ORG#<org>',
+    sk: 'REC#<kind>#<id>',
+    gsi1: null,
+    module: 'store/workbooks.ts',
+    holds: "one typed record (member, session, attendance row, exam score, …, and the tabs that failed), its sheet row, a content hash",
+  },
+  {
+    name: 'config record',
+    pk: 'CONFIG',
+    sk: 'REC#<kind>#<id>',
+    gsi1: null,
+    module: 'store/workbooks.ts',
+    holds: 'orgs, criteria, committee scores (`REC#reviews#<month>|<org>|<criterion>`), publication dates, resolved settings',
+  },
+  {
+    name: 'period version',
+    pk: 'PERIOD#<YYYY-MM>',
+    sk: 'META#<version:6>',
+    gsi1: { pk: 'PERIODS', sk: '<YYYY-MM>#<version:6>' },
+    module: 'store/results-store.ts',
+    holds: 'a computed version: run id, content hash, inputs fingerprint, generated at, as-of, month state, backfilled',
+  },
+  {
+    name: 'org figures',
+    pk: 'PERIOD#<YYYY-MM>',
+    sk: 'RUN#<runId>#ORG#<org>',
+    gsi1: null,
+    module: 'store/results-store.ts',
+    holds: "one org's figures in the version that run wrote (or, when too large for one item, the number of its parts)",
+  },
+  {
+    name: 'org figures, in parts',
+    pk: 'PERIOD#<YYYY-MM>',
+    sk: 'RUN#<runId>#ORG#<org>#PART#<n:4>',
+    gsi1: null,
+    module: 'store/results-store.ts',
+    holds: "≤ 100,000 characters of one org's figures that do not fit in one item (a large committee's list of requirements still to hold)",
+  },
+  {
+    name: 'list chunk',
+    pk: 'PERIOD#<YYYY-MM>',
+    sk: 'RUN#<runId>#LIST#<name>#<chunk:4>',
+    gsi1: null,
+    module: 'store/results-store.ts',
+    holds: '≤ 100,000 characters of one list (overdue, members at risk, due soon, projects, member scores, validation, sources, rows changed after publication)',
+  },
+  {
+    name: 'publication',
+    pk: 'PERIOD#<YYYY-MM>',
+    sk: 'PUBLISHED',
+    gsi1: { pk: 'PUBLISHED', sk: '<YYYY-MM>' },
+    module: 'store/publication.ts',
+    holds: "the month's frozen version, its 发布日期, when and by which run it was frozen, the version a republish replaced",
+  },
+  {
+    name: 'nightly run',
+    pk: 'NIGHTLY#<runId>',
+    sk: 'RUN',
+    gsi1: { pk: 'NIGHTLY', sk: '<startedAt>#<runId>' },
+    module: 'store/runs.ts',
+    holds: 'one run of the state machine: status, month and as-of, counts read/failed, version, feedback written/failed, the error',
+  },
+  {
+    name: 'change-feed cursor',
+    pk: 'SOURCE',
+    sk: 'CURSOR#<source>',
+    gsi1: null,
+    module: 'store/cursor.ts',
+    holds: "where the source's change feed (Google Drive's change log) was read up to",
+  },
+  {
+    name: 'sink state',
+    pk: 'SINK',
+    sk: '<purpose>#<spreadsheetId>',
+    gsi1: null,
+    module: 'store/sink-state.ts',
+    holds: "what the last write to a spreadsheet left (tab ids, chart ids, a content hash), and the dashboard's id (`SINK` / `DASHBOARD`)",
+  },
+  {
+    name: 'job',
+    pk: 'JOB#<jobId>',
+    sk: 'JOB',
+    gsi1: null,
+    module: 'store/jobs.ts',
+    holds: 'an API job (sync, one-workbook sync, recompute): status, parameters, result or error; removed a week after it ends (TTL)',
+  },
+  {
+    name: 'API key',
+    pk: 'APIKEY#<sha256>',
+    sk: 'KEY',
+    gsi1: null,
+    module: 'store/api-keys.ts',
+    holds: 'an API key by the SHA-256 of its secret (never the secret): name, role, org',
+  },
+  {
+    name: 'API key listing',
+    pk: 'APIKEYS',
+    sk: '<keyId>',
+    gsi1: null,
+    module: 'store/api-keys.ts',
+    holds: 'the same key by id, so keys can be listed and revoked without the secret',
+  },
+  {
+    name: 'webhook signature',
+    pk: 'HOOKSIG#<signature>',
+    sk: 'SIG',
+    gsi1: null,
+    module: 'store/webhook.ts',
+    holds: 'a signature already received (a replay is refused); removed after ten minutes (TTL)',
+  },
+  {
+    name: 'webhook debounce',
+    pk: 'HOOK#<spreadsheetId>',
+    sk: 'PENDING',
+    gsi1: null,
+    module: 'store/webhook.ts',
+    holds: "the window in which a spreadsheet's edits join one scheduled sync",
+  },
+  {
+    name: 'idempotency record',
+    pk: 'idempotency#<function>',
+    sk: '<job id hash>',
+    gsi1: null,
+    module: 'functions/worker.ts (Powertools)',
+    holds: 'that the jobs worker has run a job, so a redelivered message does not run it twice; removed after a day (TTL)',
+  },
+];
+
+const code = (s: string) => `\`${s}\``;
+
+/** The README's table design, rendered from the declarations. */
+export function entityTable(entities: readonly Entity[] = ENTITIES): string {
+  const rows = entities.map((e) => {
+    const gsi = e.gsi1 === null ? '—' : `${code(e.gsi1.pk)} / ${code(e.gsi1.sk)}${e.gsi1.note ? ` ${e.gsi1.note}` : ''}`;
+    return `| ${e.name} | ${code(e.pk)} | ${code(e.sk)} | ${gsi} | ${e.holds} |`;
+  });
+  return ['| entity | pk | sk | gsi1 | what it holds |', '|---|---|---|---|---|', ...rows].join('\n');
+}
