@@ -1,8 +1,8 @@
 // The Hono app: every route under /v1, validated with zod, documented with OpenAPI, errors mapped in one place.
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { HTTPException } from 'hono/http-exception';
+import { BranchboardError } from '../domain/errors';
 import type { AppDeps, AppEnv } from './env';
-import { AppError, BadRequest, errorBody, INTERNAL } from './errors';
+import { BadRequest, errorBody, httpStatusOf, INTERNAL } from './errors';
 import { figureRoutes } from './routes/figures';
 import { hookRoutes } from './routes/hooks';
 import { jobRoutes } from './routes/jobs';
@@ -37,12 +37,16 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.notFound((c) => c.json({ error: { code: 'not_found', message: `no route ${c.req.method} ${c.req.path}; see /v1/docs` } }, 404));
 
   app.onError((err, c) => {
-    if (err instanceof AppError) return c.json(errorBody(err), err.status);
-    if (err instanceof HTTPException && err.status < 500) {
-      return c.json({ error: { code: 'bad_request', message: err.message || 'the request could not be read' } }, err.status);
+    const body = errorBody(err);
+    if (body === INTERNAL) {
+      deps.log.error('unhandled error', {
+        method: c.req.method,
+        path: c.req.path,
+        error: err instanceof Error ? `${err.name}: ${err.message}` : String(err),
+        ...(err instanceof BranchboardError ? { code: err.code } : {}),
+      });
     }
-    deps.log.error('unhandled error', { method: c.req.method, path: c.req.path, error: err instanceof Error ? `${err.name}: ${err.message}` : String(err) });
-    return c.json(INTERNAL, 500);
+    return c.json(body, httpStatusOf(err));
   });
   return app;
 }

@@ -1,14 +1,25 @@
-// One error hierarchy for the API: a stable code and an HTTP status; `onError` maps it once, and nothing internal
-// (stack, store, Google) ever reaches a client.
-export class AppError extends Error {
+// The API's errors and their one mapping to HTTP: an AppError carries its own status and the public code clients read
+// (`unauthorized`, `not_found`, `bad_request`, …; internally `api.<code>`); any other error is mapped by its code in
+// `httpStatusOf`, and nothing internal (stack, store, Google) ever reaches a client.
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { BranchboardError, matchError } from '../domain/errors';
+
+export type AppStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500 | 503;
+
+export class AppError extends BranchboardError {
+  override name = 'AppError';
+  /** The code in the response body: public, clients rely on it, never renamed. */
+  readonly publicCode: string;
+
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500 | 503,
-    readonly code: string,
+    readonly status: AppStatus,
+    publicCode: string,
     message: string,
     readonly details?: unknown,
   ) {
-    super(message);
-    this.name = 'AppError';
+    super(`api.${publicCode}`, message);
+    this.publicCode = publicCode;
   }
 }
 
@@ -46,8 +57,27 @@ export interface ErrorBody {
   error: { code: string; message: string; details?: unknown };
 }
 
-export function errorBody(e: AppError): ErrorBody {
-  return { error: { code: e.code, message: e.message, ...(e.details === undefined ? {} : { details: e.details }) } };
+export const INTERNAL: ErrorBody = { error: { code: 'internal', message: 'something went wrong on our side; it has been logged' } };
+
+/**
+ * The HTTP status of anything a route throws, mapped once: an AppError (`api.*`) by its own status; `usage.*` and
+ * `input.*` 400; `store.conflict` 409; a request Hono could not read (its HTTPException below 500) by its status;
+ * everything else 500.
+ */
+export function httpStatusOf(err: unknown): ContentfulStatusCode {
+  if (err instanceof AppError) return err.status;
+  if (matchError(err, 'usage.') || matchError(err, 'input.')) return 400;
+  if (matchError(err, 'store.conflict')) return 409;
+  if (err instanceof HTTPException && err.status < 500) return err.status;
+  return 500;
 }
 
-export const INTERNAL: ErrorBody = { error: { code: 'internal', message: 'something went wrong on our side; it has been logged' } };
+/** The body that goes with `httpStatusOf(err)`: an unexpected error gets the generic INTERNAL body, nothing else. */
+export function errorBody(err: unknown): ErrorBody {
+  if (err instanceof AppError) return { error: { code: err.publicCode, message: err.message, ...(err.details === undefined ? {} : { details: err.details }) } };
+  const status = httpStatusOf(err);
+  if (status === 409 && err instanceof BranchboardError) return { error: { code: 'conflict', message: err.message } };
+  if (status === 400 && err instanceof BranchboardError) return { error: { code: 'bad_request', message: err.message } };
+  if (err instanceof HTTPException && status < 500) return { error: { code: 'bad_request', message: err.message || 'the request could not be read' } };
+  return INTERNAL;
+}

@@ -1,6 +1,7 @@
 // Each Lambda's environment, validated once at cold start: a wrong or missing value fails the init with its name,
 // before any event is taken. Secrets are never here, only the ARNs of the Secrets Manager secrets that hold them.
 import { z } from 'zod';
+import { BranchboardError } from '../domain/errors';
 
 const timeZone = z.string().refine(
   (tz) => {
@@ -48,8 +49,12 @@ export type LambdaEnvKey = keyof LambdaEnv;
 /** The test stand-ins: always optional, never required by a function. */
 const OPTIONAL_KEYS = ['GOOGLE_SUBJECT', 'GOOGLE_ROOT_URL', 'DYNAMODB_ENDPOINT', 'BRANCHBOARD_AWS_ENDPOINT', 'BRANCHBOARD_QUOTA_WINDOW_MS', 'DASHBOARD_SPREADSHEET_ID', 'DRIVE_FOLDER_ID'] as const;
 
-export class EnvError extends Error {
+/** The function's environment is not what the CDK stack sets: `config.env`, a deployment to fix, not a run to retry. */
+export class EnvError extends BranchboardError {
   override name = 'EnvError';
+  constructor(message: string) {
+    super('config.env', message);
+  }
 }
 
 /** Parses the named variables (plus the optional ones); throws one message naming every bad variable. */

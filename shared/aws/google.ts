@@ -1,11 +1,12 @@
 // Google on Lambda: the service-account key (or a JSON array of keys, a pool) read from Secrets Manager, then the
 // same gate, source and sink as the command line.
 import { googleMode, type GoogleMode } from '../runtime/google';
+import { EnvError } from './env';
 import type { RuntimeEnv } from './runtime';
 import { secretString } from './secrets';
 
 export async function googleFromSecret(env: RuntimeEnv): Promise<GoogleMode> {
-  if (env.GOOGLE_SECRET_ARN === undefined) throw new Error('GOOGLE_SECRET_ARN is not set for this function');
+  if (env.GOOGLE_SECRET_ARN === undefined) throw new EnvError('GOOGLE_SECRET_ARN is not set for this function');
   const keyJson = await secretString(env.GOOGLE_SECRET_ARN, env.BRANCHBOARD_AWS_ENDPOINT);
   return googleMode(
     {

@@ -1,6 +1,7 @@
 // Secrets Manager reads, cached for a quarter of an hour per container so a rotated Google key is picked up
 // without a redeploy. The values are never logged.
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { BranchboardError } from '../domain/errors';
 import { awsClientConfig } from './clients';
 
 const TTL_MS = 15 * 60_000;
@@ -13,7 +14,7 @@ export async function secretString(secretId: string, endpoint?: string, now: () 
   client ??= new SecretsManagerClient(awsClientConfig(endpoint));
   const value = client.send(new GetSecretValueCommand({ SecretId: secretId })).then((r) => {
     if (r.SecretString === undefined || r.SecretString.trim() === '') {
-      throw new Error(`the secret ${secretId} is empty: put the value in with "aws secretsmanager put-secret-value" (README: Deploying)`);
+      throw new BranchboardError('config.secret', `the secret ${secretId} is empty: put the value in with "aws secretsmanager put-secret-value" (README: Deploying)`);
     }
     return r.SecretString;
   });

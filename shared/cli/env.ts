@@ -1,5 +1,6 @@
 // Environment settings of the command line, parsed once with zod: a wrong value fails at start with its name.
 import { z } from 'zod';
+import { BranchboardError } from '../domain/errors';
 import { bi } from './messages';
 
 const envSchema = z.object({
@@ -28,7 +29,8 @@ export function parseEnv(env: NodeJS.ProcessEnv = process.env): CliEnv {
     AWS_REGION: env.AWS_REGION || undefined,
   });
   if (!r.success) {
-    throw new Error(bi('环境变量设置有误', 'an environment variable is wrong') + ': ' + r.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`).join('; '));
+    const wrong = r.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`).join('; ');
+    throw new BranchboardError('config.env', { zh: '环境变量设置有误', en: `an environment variable is wrong: ${wrong}` });
   }
   return r.data;
 }

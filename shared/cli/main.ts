@@ -7,14 +7,26 @@ import { keysCommand } from './commands/keys';
 import { serveCommand } from './commands/serve';
 import { pipelineCommands } from './commands/pipeline';
 import { templatesCommand } from './commands/templates';
-import { UsageError } from '../runtime/dates';
+import { matchError } from '../domain/errors';
 import { processIo, type Io } from './io';
 import { bi, CLI, commanderErrorZh } from './messages';
-import { WorkbookUnavailableError } from '../sources/port';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
 export const EXIT_USAGE = 2;
+
+/**
+ * The exit code of what a command threw, mapped once: commander's own usage errors and every `usage.*` error 2 (help
+ * or the version asked for 0), anything else 1.
+ */
+export function exitCodeOf(err: unknown): number {
+  if (err instanceof CommanderError) {
+    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return EXIT_OK;
+    if (err.code === 'commander.help' && err.exitCode === 0) return EXIT_OK;
+    return EXIT_USAGE;
+  }
+  return matchError(err, 'usage.') ? EXIT_USAGE : EXIT_FAILED;
+}
 
 export function buildProgram(io: Io): Command {
   // Named as the README names it, so usage lines read `npm run cli -- templates [options]`.
@@ -51,25 +63,15 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     await program.parseAsync(argv);
     return EXIT_OK;
   } catch (err) {
+    const exit = exitCodeOf(err);
     if (err instanceof CommanderError) {
-      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return EXIT_OK;
-      if (err.code === 'commander.help') {
-        if (err.exitCode === 0) return EXIT_OK;
-        // Help shown because something was missing, e.g. `keys` without create, list or revoke.
-        io.err(bi('缺少子命令：见上面的用法。', 'a subcommand is missing: see the usage above.'));
-      }
-      return EXIT_USAGE;
+      // Commander has printed its own message; help shown because something was missing, e.g. `keys` alone, gets a line.
+      if (err.code === 'commander.help' && exit !== EXIT_OK) io.err(bi('缺少子命令：见上面的用法。', 'a subcommand is missing: see the usage above.'));
+      return exit;
     }
-    if (err instanceof UsageError) {
-      io.err(`错误 / error: ${err.message}`);
-      return EXIT_USAGE;
-    }
-    if (err instanceof WorkbookUnavailableError) {
-      io.err(`${err.workbookId}: ${err.reasonZh} / ${err.reasonEn}`);
-      return EXIT_FAILED;
-    }
-    io.err(`运行失败 / failed: ${err instanceof Error ? err.message : String(err)}`);
-    return EXIT_FAILED;
+    const message = err instanceof Error ? err.message : String(err);
+    io.err(exit === EXIT_USAGE ? `错误 / error: ${message}` : `运行失败 / failed: ${message}`);
+    return exit;
   }
 }
 

@@ -1,37 +1,30 @@
 // Opens the store for a CLI run: DYNAMODB_ENDPOINT when set, else DynamoDB Local started here with its files under the data folder.
 import path from 'node:path';
+import { BranchboardError } from '../domain/errors';
 import { createStoreClient, type StoreClient } from '../store/client';
 import { JavaMissingError, startLocalDynamo, type LocalDynamo } from '../store/local';
 import { ensureTable } from '../store/table';
 import type { CliEnv } from './env';
-import { bi } from './messages';
 
 const reason = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 /** The embedded database could not start: say so in both languages, with the way round it. */
-function localStartError(err: unknown): Error {
-  if (err instanceof JavaMissingError) {
-    return new Error(
-      bi(
-        '找不到 Java。内置数据库（DynamoDB Local）需要 Java 17 或更新版本：请安装（Debian/Ubuntu：apt-get install openjdk-17-jre-headless），' +
-          '或把环境变量 DYNAMODB_ENDPOINT 设为一个正在运行的 DynamoDB（例如 http://localhost:8000），Branchboard 就会改用它。',
-        err.message,
-      ),
-      { cause: err },
-    );
-  }
-  return new Error(
-    bi(
-      '内置数据库（DynamoDB Local）未能启动。也可以改用一个正在运行的 DynamoDB：把 DYNAMODB_ENDPOINT 设为它的地址（例如 http://localhost:8000）。原因见下',
-      'the embedded database (DynamoDB Local) did not start. To use a running DynamoDB instead, set DYNAMODB_ENDPOINT to it (for example http://localhost:8000). The reason follows',
-    ) + `:\n${reason(err)}`,
+function localStartError(err: unknown): BranchboardError {
+  if (err instanceof JavaMissingError) return err; // already says it in both languages
+  return new BranchboardError(
+    'store.local_start',
+    {
+      zh: '内置数据库（DynamoDB Local）未能启动。也可以改用一个正在运行的 DynamoDB：把 DYNAMODB_ENDPOINT 设为它的地址（例如 http://localhost:8000）。原因见下',
+      en: `the embedded database (DynamoDB Local) did not start. To use a running DynamoDB instead, set DYNAMODB_ENDPOINT to it (for example http://localhost:8000). The reason follows:\n${reason(err)}`,
+    },
     { cause: err },
   );
 }
 
-function endpointError(endpoint: string, err: unknown): Error {
-  return new Error(
-    bi(`无法使用 DYNAMODB_ENDPOINT 指定的数据库 ${endpoint}：它在运行吗？`, `could not use the database at DYNAMODB_ENDPOINT ${endpoint}: is it running?`) + ` (${reason(err)})`,
+function endpointError(endpoint: string, err: unknown): BranchboardError {
+  return new BranchboardError(
+    'store.unreachable',
+    { zh: `无法使用 DYNAMODB_ENDPOINT 指定的数据库 ${endpoint}：它在运行吗？`, en: `could not use the database at DYNAMODB_ENDPOINT ${endpoint}: is it running? (${reason(err)})` },
     { cause: err },
   );
 }

@@ -25,13 +25,27 @@ export const bi = (zh: string, en: string): string => `${zh} / ${en}`;
 export type ErrorNamespace = 'usage' | 'input' | 'config' | 'store' | 'google' | 'workbook' | 'api' | 'run';
 export type ErrorCode = `${ErrorNamespace}.${string}`;
 
+/**
+ * The name of an error that has no class of its own, from its code (`store.conflict` → `StoreConflictError`): where
+ * only a name travels (Step Functions' `Error`, which the Lambda runtime takes from `name`; a log line), it still says
+ * which error it was. A subclass keeps its own name (`InputError`, `UsageError`, `EnvError`, …).
+ */
+export function errorNameOf(code: ErrorCode): string {
+  return `${code
+    .split(/[._]/)
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join('')}Error`;
+}
+
 export class BranchboardError extends Error {
-  override name = 'BranchboardError';
+  override name: string;
   readonly code: ErrorCode;
   readonly text: Bilingual | null;
 
   constructor(code: ErrorCode, text: Bilingual | string, options?: { cause?: unknown }) {
     super(typeof text === 'string' ? text : bi(text.zh, text.en), options);
+    // Set here, before a subclass's own `name` field (initialised after this constructor) replaces it.
+    this.name = errorNameOf(code);
     this.code = code;
     this.text = typeof text === 'string' ? null : text;
   }

@@ -1,6 +1,7 @@
 // Compute: stored records → every org's figures for a period → stored as that period's next version (only if anything
 // changed); a published month is frozen by the first run on or after its publication date and never computed again.
 import { publicationInForce } from '../domain/cycle';
+import { BranchboardError, UsageError } from '../domain/errors';
 import { lastDayOfMonth, previousMonth, todayIn } from '../domain/dates';
 import { computePeriod, submittedIn } from '../domain/period';
 import { DEFAULT_SETTINGS, type IsoDate, type Month, type Publication, type Settings } from '../domain/types';
@@ -120,7 +121,10 @@ export async function compute(ctx: PipelineContext, opts: ComputeOptions, known?
 async function computeAndSave(ctx: PipelineContext, period: Month, asOf: IsoDate, publishedOn: IsoDate | null, inputs: string, noBackfill = false): Promise<ComputeReport> {
   const snapshot = await loadSnapshot(ctx);
   if (snapshot.config.orgs.length === 0) {
-    throw new Error('还没有存储任何数据：请先同步（npm run cli -- sync --dir …，或 npm run nightly -- --dir …） / nothing is stored yet: run sync (npm run cli -- sync --dir …) or the nightly job (npm run nightly -- --dir …) first');
+    throw new BranchboardError('run.nothing_stored', {
+      zh: '还没有存储任何数据：请先同步（npm run cli -- sync --dir …，或 npm run nightly -- --dir …）',
+      en: 'nothing is stored yet: run sync (npm run cli -- sync --dir …) or the nightly job (npm run nightly -- --dir …) first',
+    });
   }
   const generatedAt = ctx.now().toISOString();
   const results = resultsFor(snapshot, period, asOf, generatedAt, publishedOn);
@@ -166,7 +170,7 @@ export async function freezeLatePublications(ctx: PipelineContext, cycle: Cycle,
 export async function republish(ctx: PipelineContext, period: Month): Promise<ComputeReport & { replaced: number }> {
   const frozen = await getFrozen(ctx.store, period);
   if (frozen === null) {
-    throw new Error(`${period} 尚未发布，无需重新发布 / ${period} is not published, so there is nothing to republish`);
+    throw new UsageError({ zh: `${period} 尚未发布，无需重新发布`, en: `${period} is not published, so there is nothing to republish` }, 'usage.not_published');
   }
   const asOf = lastDayOfMonth(period);
   const states = await listSyncStates(ctx.store);

@@ -1,6 +1,7 @@
 // The nightly job: sync → compute the month in progress and the month before it → publish, the same steps that can each run alone.
 import type { Lang } from '../domain/results';
 import { nightlyMonths } from '../domain/cycle';
+import { BranchboardError } from '../domain/errors';
 import type { IsoDate, Month } from '../domain/types';
 import type { WorkbookSink } from '../sources/port';
 import { compute, freezeLatePublications, loadCycle, type ComputeReport } from './compute';
@@ -44,7 +45,7 @@ export function runMonths(opts: { period?: Month; asOf?: IsoDate }, runDay: IsoD
 /** Which computed month is the official one and which shows progress (shared/domain/README.md, "The monthly cycle"). */
 export function officialAndProgress<R extends Pick<ComputeReport, 'results'>>(reports: readonly R[]): { official: R; progress: R | null } {
   const last = reports[reports.length - 1];
-  if (last === undefined) throw new Error('没有计算任何月份 / no month was computed');
+  if (last === undefined) throw new BranchboardError('run.nothing_computed', { zh: '没有计算任何月份', en: 'no month was computed' });
   const settled = [...reports].reverse().find((r) => r.results.state !== 'in_progress');
   const official = settled ?? last;
   const progress = [...reports].reverse().find((r) => r.results.state === 'in_progress' && r !== official) ?? null;

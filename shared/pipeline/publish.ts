@@ -2,6 +2,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { feedbackWorkbook } from '../dashboards/feedback';
+import { BranchboardError } from '../domain/errors';
 import type { Lang } from '../domain/results';
 import { summaryWorkbook } from '../dashboards/summary';
 import type { ConfigData, Month, Org } from '../domain/types';
@@ -47,7 +48,12 @@ export interface SummaryPublished {
 /** The leaders' summary workbook of a period's latest results (with the committee's 12-month trend). */
 export async function publishSummary(ctx: PipelineContext, opts: Omit<PublishOptions, 'jsonFile'>): Promise<SummaryPublished> {
   const results = opts.results ?? (await loadResults(ctx.store, opts.period));
-  if (results === null) throw new Error(`${opts.period} 还没有计算结果：请先计算（npm run cli -- compute --dir …，或 npm run nightly -- --dir …） / nothing computed for ${opts.period} yet: run compute (npm run cli -- compute --dir …) or the nightly job (npm run nightly -- --dir …) first`);
+  if (results === null) {
+    throw new BranchboardError('run.nothing_computed', {
+      zh: `${opts.period} 还没有计算结果：请先计算（npm run cli -- compute --dir …，或 npm run nightly -- --dir …）`,
+      en: `nothing computed for ${opts.period} yet: run compute (npm run cli -- compute --dir …) or the nightly job (npm run nightly -- --dir …) first`,
+    });
+  }
   const config = configDataFrom(await loadRecords(ctx.store, CONFIG_PK, ROSTER_KINDS));
   const top = results.orgs.find((o) => o.level === 'committee') ?? results.orgs.find((o) => o.parentId === null);
   const trend: TrendPoint[] = await mapPool(trendMonths(opts.period), ctx.concurrency, async (period) => ({

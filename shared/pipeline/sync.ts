@@ -1,5 +1,6 @@
 // Sync: read the workbooks that changed since the last run, validate every row, store raw rows and typed records.
 import { readBranchWorkbook, readConfigWorkbook, type WorkbookRead } from '../contract/workbook';
+import { BranchboardError } from '../domain/errors';
 import type { ConfigData, IsoDate, Org } from '../domain/types';
 import { WorkbookUnavailableError, type ChangeSet, type RawWorkbook, type WorkbookMeta } from '../sources/port';
 import { putChangedRows } from '../store/changed';
@@ -175,11 +176,12 @@ export async function syncConfig(ctx: PipelineContext, opts: SyncOptions): Promi
   }
   const config = configDataFrom(await loadRecords(ctx.store, CONFIG_PK, ROSTER_KINDS));
   if (config.orgs.length === 0) {
-    throw new Error(
-      result.status === 'failed'
-        ? `配置表 ${workbook} 读取失败，库中也没有以前读到的数据 / the configuration workbook ${workbook} could not be read and nothing is stored from an earlier run: ${result.reason ?? ''}`
-        : `配置表 ${workbook} 的 组织 工作表中没有可读取的组织 / the configuration workbook ${workbook} has no readable org in its 组织 tab`,
-    );
+    throw result.status === 'failed'
+      ? new BranchboardError('run.no_config', {
+          zh: `配置表 ${workbook} 读取失败，库中也没有以前读到的数据`,
+          en: `the configuration workbook ${workbook} could not be read and nothing is stored from an earlier run: ${result.reason ?? ''}`,
+        })
+      : new BranchboardError('run.no_orgs', { zh: `配置表 ${workbook} 的 组织 工作表中没有可读取的组织`, en: `the configuration workbook ${workbook} has no readable org in its 组织 tab` });
   }
   return { config, result };
 }

@@ -8,7 +8,7 @@ import { loadKeys } from '../sources/google/credentials';
 import { DEFAULT_QUOTA, GoogleGate, type QuotaOptions } from '../sources/google/gate';
 import { GoogleWorkbookSink } from '../sources/google/sink';
 import { GoogleWorkbookSource } from '../sources/google/source';
-import { bi, UsageError } from '../domain/errors';
+import { BranchboardError, bi, UsageError } from '../domain/errors';
 
 export interface GoogleCliOptions {
   configId?: string;
@@ -47,7 +47,8 @@ export interface GoogleMode {
 export async function googleMode(opts: GoogleCliOptions, env: NodeJS.ProcessEnv = process.env): Promise<GoogleMode> {
   const parsed = googleEnv.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
   if (!parsed.success) {
-    throw new Error(bi('Google 相关的环境变量设置有误', 'a Google environment variable is wrong') + ': ' + parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`).join('; '));
+    const wrong = parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`).join('; ');
+    throw new BranchboardError('config.env', { zh: 'Google 相关的环境变量设置有误', en: `a Google environment variable is wrong: ${wrong}` });
   }
   const e = parsed.data;
   const configId = opts.configId ?? e.BRANCHBOARD_CONFIG_ID ?? null;

@@ -1,6 +1,7 @@
 // Running jobs: the port the API submits to, and the in-process runner used by `npm run dev` (on AWS a queue
 // takes its place behind the same port).
 import { randomUUID } from 'node:crypto';
+import { BranchboardError } from '../domain/errors';
 import type { Logger } from '../pipeline/context';
 import type { StoreClient } from '../store/client';
 import { putJob, updateJob, type Job } from '../store/jobs';
@@ -45,7 +46,7 @@ export async function runJob(store: StoreClient, job: Job, execute: JobExecutor,
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     await updateJob(store, job.jobId, { status: 'failed', finishedAt: now().toISOString(), error: message });
-    log.error('job failed', { jobId: job.jobId, kind: job.kind, reason: message });
+    log.error('job failed', { jobId: job.jobId, kind: job.kind, reason: message, ...(err instanceof BranchboardError ? { code: err.code } : {}) });
     return 'failed';
   }
 }

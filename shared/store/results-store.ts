@@ -3,6 +3,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { monthState } from '../domain/cycle';
+import { BranchboardError } from '../domain/errors';
 import { LIST_NAMES, listSchemas, monthStateSchema, orgFiguresSchema, type ListName } from '../domain/results';
 import type { ResultsJson } from '../domain/results';
 import type { OrgFigures } from '../domain/results';
@@ -128,7 +129,14 @@ export async function saveResults(
     client.stats.itemsWritten++;
   } catch (err) {
     if (err instanceof ConditionalCheckFailedException) {
-      throw new Error(`period ${results.period} version ${version} was published by another run at the same time; rerun to publish on top of it`);
+      throw new BranchboardError(
+        'store.conflict',
+        {
+          zh: `${results.period} 的第 ${version} 版已由同时运行的另一次计算写入；请重新运行，在它之上发布`,
+          en: `period ${results.period} version ${version} was published by another run at the same time; rerun to publish on top of it`,
+        },
+        { cause: err },
+      );
     }
     throw err;
   }

@@ -3,6 +3,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
+import { UsageError } from '../../domain/errors';
 import { queryPrefix } from '../../store/batch';
 import type { StoreClient } from '../../store/client';
 
@@ -26,7 +27,7 @@ const byHash = (hash: string) => ({ pk: `APIKEY#${hash}`, sk: 'KEY' });
 const INDEX_PK = 'APIKEYS';
 
 export async function createKey(store: StoreClient, input: { name: string; role: Role; orgId: string | null }, now = new Date()): Promise<{ key: string; record: ApiKey }> {
-  if (input.role !== 'admin' && input.orgId === null) throw new Error(`a ${input.role} key needs an org (--org ID)`);
+  if (input.role !== 'admin' && input.orgId === null) throw new UsageError({ zh: `${input.role} 密钥需要指定组织（--org 组织编号）`, en: `a ${input.role} key needs an org (--org ID)` }, 'usage.org_required');
   const keyId = randomBytes(6).toString('hex');
   const key = `bb_${keyId}_${randomBytes(24).toString('base64url')}`;
   const hash = hashKey(key);

@@ -1,5 +1,6 @@
 // What a job does: the pipeline steps, run with a fresh context per job.
 import { defaultAsOf } from '../../domain/dates';
+import { BranchboardError } from '../../domain/errors';
 import type { Lang } from '../../domain/results';
 import type { PipelineContext } from '../../pipeline/context';
 import { computeMonths, officialAndProgress } from '../../pipeline/nightly';
@@ -36,7 +37,7 @@ export function pipelineExecutor(o: ExecutorOptions): JobExecutor {
         const frozen = await frozenMonths(ctx);
         const { config } = await syncConfig(ctx, { asOf: today, frozenMonths: frozen });
         const org = config.orgs.find((x) => x.workbook === workbook);
-        if (org === undefined) throw new Error(`workbook ${workbook} is no longer in the roster`);
+        if (org === undefined) throw new BranchboardError('run.not_in_roster', { zh: `工作簿 ${workbook} 已不在组织名单中`, en: `workbook ${workbook} is no longer in the roster` });
         const r = await syncBranch(ctx, org, config, { asOf: today, frozenMonths: frozen });
         const c = await recomputed();
         return { workbook, status: r.status, rows: r.rows, errors: r.errors, period: c.results.period, version: c.version };

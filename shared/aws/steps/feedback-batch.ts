@@ -1,5 +1,6 @@
 // Nightly step 5, one child of the feedback Map: a batch of branches' feedback tabs.
 import { z } from 'zod';
+import { BranchboardError } from '../../domain/errors';
 import type { Org } from '../../domain/types';
 import { publishFeedback } from '../../pipeline/publish';
 import type { ResultsJson } from '../../domain/results';
@@ -26,7 +27,7 @@ export async function feedbackBatchStep(rt: Runtime, event: unknown): Promise<{ 
   const cacheKey = `${b.runId}|${b.period}|${b.progress ?? ''}`;
   if (feedbackCache?.key !== cacheKey) {
     const results = await loadResults(rt.store, b.period);
-    if (results === null) throw new Error(`nothing computed for ${b.period}: the compute step did not store a version`);
+    if (results === null) throw new BranchboardError('run.nothing_computed', `nothing computed for ${b.period}: the compute step did not store a version`);
     const config = configDataFrom(await loadRecords(rt.store, CONFIG_PK, ROSTER_KINDS));
     const progress = b.progress === null ? null : await loadResults(rt.store, b.progress);
     feedbackCache = { key: cacheKey, results, progress, orgs: new Map(config.orgs.map((o) => [o.id, o])), timeZone: config.settings.timeZone };

@@ -1,5 +1,6 @@
 // `npm run cli -- connect`: checks a Google deployment before its first night — reachability, sharing, tabs, headers.
 import type { Command } from 'commander';
+import { BranchboardError } from '../../domain/errors';
 import { connectCheck, type WorkbookCheck } from '../../sources/google/connect';
 import { googleMode, requireConfigId } from '../../runtime/google';
 import type { Io } from '../io';
@@ -34,7 +35,7 @@ export function connectCommand(program: Command, io: Io): void {
       const bad = [report.config, ...report.branches].filter((c) => c.status !== 'ok');
       if (bad.length > 0) {
         const n = report.branches.length + 1;
-        throw new Error(bi(`${n} 个工作簿中有 ${bad.length} 个需要处理（见上方列表）`, `${bad.length} of ${n} workbooks need attention (listed above)`));
+        throw new BranchboardError('workbook.needs_attention', { zh: `${n} 个工作簿中有 ${bad.length} 个需要处理（见上方列表）`, en: `${bad.length} of ${n} workbooks need attention (listed above)` });
       }
       io.out(bi('全部可以访问，每个工作表都有表头。', 'Everything is reachable and every tab has its headers.'));
     });

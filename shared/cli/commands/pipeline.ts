@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { Option, type Command } from 'commander';
+import { BranchboardError } from '../../domain/errors';
 import { LANGS, type Lang } from '../../domain/results';
 import { loadCycle, republish, type ComputeReport } from '../../pipeline/compute';
 import { lineLogger, type PipelineContext } from '../../pipeline/context';
@@ -65,12 +66,12 @@ export async function openRun(opts: RunOptions, io: Io, now: () => Date = () => 
   const dir = path.resolve(opts.dir ?? '.');
   const configWorkbook = google ? requireConfigId(google) : opts.config;
   if (google === null && !existsSync(path.join(dir, opts.config))) {
-    throw new Error(
-      `找不到配置表 ${opts.config}（在 ${dir} 中）。请把它放进这个文件夹，或用 --config 指定另一个文件；` +
-        `要生成一份空白的来填写，运行：npm run cli -- templates --dir ${opts.dir ?? '.'} / ` +
+    throw new BranchboardError('run.no_config', {
+      zh: `找不到配置表 ${opts.config}（在 ${dir} 中）。请把它放进这个文件夹，或用 --config 指定另一个文件；要生成一份空白的来填写，运行：npm run cli -- templates --dir ${opts.dir ?? '.'}`,
+      en:
         `The configuration workbook ${opts.config} is not in ${dir}. Put it there, name another with --config, ` +
         `or write a blank one to fill in with: npm run cli -- templates --dir ${opts.dir ?? '.'}`,
-    );
+    });
   }
   const opened = await openStore(env, path.resolve(opts.data ?? path.join(dir, '.branchboard')));
   const log = lineLogger(io.err, now);
@@ -228,7 +229,7 @@ async function storedMonths(run: Run): Promise<{ official: ResultsJson; progress
     if (results !== null) reports.push({ results });
   }
   if (reports.length === 0) {
-    throw new Error('这个月份还没有计算结果：请先运行 compute（或 nightly） / nothing computed for this month yet: run compute (or nightly) first');
+    throw new BranchboardError('run.nothing_computed', { zh: '这个月份还没有计算结果：请先运行 compute（或 nightly）', en: 'nothing computed for this month yet: run compute (or nightly) first' });
   }
   const { official, progress } = officialAndProgress(reports);
   return { official: official.results, progress: progress?.results ?? null };

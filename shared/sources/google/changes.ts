@@ -1,6 +1,7 @@
 // Which spreadsheets changed since the last run, in one or a few Drive calls: the change log from a stored page
 // token, or (first run, or an expired token) a listing of spreadsheets modified since a time.
 import { z } from 'zod';
+import { BranchboardError } from '../../domain/errors';
 import type { ChangeSet } from '../port';
 import type { GoogleClients } from './clients';
 import { GoogleCallError } from './errors';
@@ -24,7 +25,7 @@ function parseCursor(text: string | null): Cursor | null {
 async function startToken(gate: GoogleGate<GoogleClients>): Promise<string> {
   const res = await gate.call('drive', 'changes.getStartPageToken', (c) => c.drive.changes.getStartPageToken({ supportsAllDrives: true }));
   const token = res.data.startPageToken;
-  if (!token) throw new Error('Drive returned no start page token');
+  if (!token) throw new BranchboardError('google.bad_response', 'Drive returned no start page token');
   return token;
 }
 

@@ -1,5 +1,6 @@
 // Creates a spreadsheet laid out from a layout (templates in Google mode): one Drive create, one batchUpdate.
 import type { LayoutWorkbook } from '../../dashboards/layout';
+import { BranchboardError } from '../../domain/errors';
 import type { GoogleClients } from './clients';
 import type { GoogleGate } from './gate';
 import { writeWorkbookRequests } from './requests/workbook';
@@ -22,7 +23,7 @@ export async function createSpreadsheet(gate: GoogleGate<GoogleClients>, layout:
     }),
   );
   const id = res.data.id;
-  if (!id) throw new Error(`Drive created ${opts.name} but returned no id`);
+  if (!id) throw new BranchboardError('google.bad_response', `Drive created ${opts.name} but returned no id`);
   const plans = layout.sheets.map((_s, index) => ({
     sheetId: 100 + index,
     index,

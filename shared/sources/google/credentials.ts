@@ -1,6 +1,7 @@
 // Service-account credentials for Google: read from files or a JSON value, validated, never logged.
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
+import { BranchboardError } from '../../domain/errors';
 
 export const serviceAccountKeySchema = z.object({
   type: z.literal('service_account', { message: 'the key file must be a service-account key (type "service_account")' }),
@@ -17,10 +18,16 @@ export function parseKey(json: string, where: string): ServiceAccountKey {
   try {
     value = JSON.parse(json);
   } catch {
-    throw new Error(`${where} is not JSON: download the service account's key as JSON from the Google Cloud console`);
+    throw new BranchboardError('config.google_key', {
+      zh: `${where} 不是 JSON：请在 Google Cloud 控制台以 JSON 格式下载服务账号的密钥`,
+      en: `${where} is not JSON: download the service account's key as JSON from the Google Cloud console`,
+    });
   }
   const r = serviceAccountKeySchema.safeParse(value);
-  if (!r.success) throw new Error(`${where}: ${r.error.issues.map((i) => `${i.path.join('.') || 'key'}: ${i.message}`).join('; ')}`);
+  if (!r.success) {
+    const wrong = r.error.issues.map((i) => `${i.path.join('.') || 'key'}: ${i.message}`).join('; ');
+    throw new BranchboardError('config.google_key', { zh: `${where} 不是有效的服务账号密钥`, en: `${where}: ${wrong}` });
+  }
   return r.data;
 }
 
@@ -29,7 +36,7 @@ export async function readKeyFile(file: string): Promise<ServiceAccountKey> {
   try {
     text = await readFile(file, 'utf8');
   } catch {
-    throw new Error(`cannot read the service-account key file ${file}`);
+    throw new BranchboardError('config.google_key', { zh: `无法读取服务账号密钥文件 ${file}`, en: `cannot read the service-account key file ${file}` });
   }
   return parseKey(text, file);
 }
@@ -51,8 +58,10 @@ export async function loadKeys(env: NodeJS.ProcessEnv): Promise<ServiceAccountKe
     }
     return [parseKey(trimmed, 'BRANCHBOARD_GOOGLE_KEY_JSON')];
   }
-  throw new Error(
-    'no Google credentials: set GOOGLE_APPLICATION_CREDENTIALS to the service-account key file ' +
+  throw new BranchboardError('config.google_key', {
+    zh: '没有 Google 凭据：请把 GOOGLE_APPLICATION_CREDENTIALS 设为服务账号密钥文件（或把 BRANCHBOARD_GOOGLE_KEYS 设为多个，用逗号分隔）。见 README 的 "Google Sheets"',
+    en:
+      'no Google credentials: set GOOGLE_APPLICATION_CREDENTIALS to the service-account key file ' +
       '(or BRANCHBOARD_GOOGLE_KEYS to several, comma-separated). README: "Google Sheets".',
-  );
+  });
 }

@@ -1,4 +1,5 @@
 // What a failed Google call means for the run: retry later, skip this spreadsheet, or stop.
+import { BranchboardError } from '../../domain/errors';
 
 export interface HttpFailure {
   status: number | null;
@@ -41,13 +42,28 @@ export function isRetryable(f: HttpFailure): boolean {
   return f.status === null || f.status === 429 || f.status === 408 || f.status >= 500;
 }
 
-export class GoogleCallError extends Error {
+/** What kind of refusal a failed call was, as the code's second half (`google.quota`, `google.not_found`, …). */
+export type GoogleFailureKind = 'network' | 'quota' | 'unavailable' | 'unauthorized' | 'forbidden' | 'not_found' | 'bad_request' | 'failed';
+
+export function googleFailureKind(status: number | null): GoogleFailureKind {
+  if (status === null) return 'network';
+  if (status === 429) return 'quota';
+  if (status === 408 || status >= 500) return 'unavailable';
+  if (status === 401) return 'unauthorized';
+  if (status === 403) return 'forbidden';
+  if (status === 404) return 'not_found';
+  if (status === 400) return 'bad_request';
+  return 'failed';
+}
+
+/** A Google call that failed for good (not retryable, or out of attempts): `google.<kind>` by its status. */
+export class GoogleCallError extends BranchboardError {
+  override name = 'GoogleCallError';
   constructor(
     readonly failure: HttpFailure,
     readonly what: string,
     readonly attempts: number,
   ) {
-    super(`${what}: ${failure.status ?? 'network error'} ${failure.message}${attempts > 1 ? ` (after ${attempts} attempts)` : ''}`);
-    this.name = 'GoogleCallError';
+    super(`google.${googleFailureKind(failure.status)}`, `${what}: ${failure.status ?? 'network error'} ${failure.message}${attempts > 1 ? ` (after ${attempts} attempts)` : ''}`);
   }
 }

@@ -1,5 +1,6 @@
 // Every Google call of a run goes through one gate: per-account and per-project rate limits, a pool of service
 // accounts, and retries of 429/5xx with exponential backoff and jitter that honour Retry-After.
+import { BranchboardError } from '../../domain/errors';
 import { GoogleCallError, httpFailure, isRetryable } from './errors';
 import { SlidingWindowLimiter, systemClock, type Clock } from './limiter';
 
@@ -55,7 +56,7 @@ export class GoogleGate<C> {
     private readonly clock: Clock = systemClock,
     private readonly random: () => number = Math.random,
   ) {
-    if (accounts.length === 0) throw new Error('at least one Google service account is needed');
+    if (accounts.length === 0) throw new BranchboardError('config.google_key', { zh: '至少需要一个 Google 服务账号', en: 'at least one Google service account is needed' });
     const w = quota.windowMs;
     this.accounts = accounts.map((a) => ({
       ...a,

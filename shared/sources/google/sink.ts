@@ -1,5 +1,6 @@
 // Google adapter of the workbook sink: the leaders' dashboard spreadsheet and each branch's 反馈 tab, each written by
 // one atomic spreadsheets.batchUpdate (tabs added or cleared and filled in the same request), plain values only.
+import { BranchboardError } from '../../domain/errors';
 import type { StoreClient } from '../../store/client';
 import { getDashboardId, getSinkState, putDashboardId, putSinkState, type SinkState } from '../../store/sink-state';
 import type { LayoutWorkbook } from '../../dashboards/layout';
@@ -66,7 +67,7 @@ export class GoogleWorkbookSink implements WorkbookSink {
       }),
     );
     const id = res.data.id;
-    if (!id) throw new Error('Drive created the dashboard spreadsheet but returned no id');
+    if (!id) throw new BranchboardError('google.bad_response', 'Drive created the dashboard spreadsheet but returned no id');
     await putDashboardId(this.store, id);
     return { id, created: true };
   }

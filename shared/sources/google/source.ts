@@ -40,13 +40,16 @@ export function unavailable(id: string, err: unknown): WorkbookUnavailableError 
   if (!(err instanceof GoogleCallError)) return err;
   const s = err.failure.status;
   if (s === 404 || s === 403) {
+    // Google answers 404 for a spreadsheet the account may not see as well as for one that does not exist.
     return new WorkbookUnavailableError(
       id,
       '服务账号无法访问该表格：请把表格共享给服务账号（查看者即可），并检查“表格”列中的编号',
       'the service account cannot open this spreadsheet: share it with the service account (viewer is enough) and check the id in the workbook column',
+      s === 403 ? 'google.unshared' : 'google.not_found',
+      { cause: err },
     );
   }
-  if (s === 400) return new WorkbookUnavailableError(id, `表格无法读取：${err.failure.message}`, `the spreadsheet cannot be read: ${err.failure.message}`);
+  if (s === 400) return new WorkbookUnavailableError(id, `表格无法读取：${err.failure.message}`, `the spreadsheet cannot be read: ${err.failure.message}`, 'workbook.unreadable', { cause: err });
   return err;
 }
 
@@ -67,7 +70,7 @@ export class GoogleWorkbookSource implements WorkbookSource {
       const res = await this.gate.call('drive', `files.get ${id}`, (c) =>
         c.drive.files.get({ fileId: id, fields: 'id,name,modifiedTime,trashed', supportsAllDrives: true }),
       );
-      if (res.data.trashed) throw new WorkbookUnavailableError(id, '该表格已被删除（在回收站中）', 'the spreadsheet is in the trash');
+      if (res.data.trashed) throw new WorkbookUnavailableError(id, '该表格已被删除（在回收站中）', 'the spreadsheet is in the trash', 'workbook.trashed');
       return { id, title: res.data.name ?? id, modifiedAt: res.data.modifiedTime ?? null };
     } catch (err) {
       throw unavailable(id, err);

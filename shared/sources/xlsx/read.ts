@@ -54,8 +54,8 @@ export async function readXlsxFile(file: string, id = path.basename(file)): Prom
 
 function unavailable(id: string, err: unknown): WorkbookUnavailableError {
   const code = (err as { code?: string } | null)?.code;
-  if (code === 'ENOENT') return new WorkbookUnavailableError(id, '找不到该文件，请检查“表格”列中的文件名', 'file not found; check the file name in the workbook column');
-  return new WorkbookUnavailableError(id, '文件无法作为 .xlsx 打开，请用 Excel 或 WPS 另存为 .xlsx', 'the file cannot be opened as .xlsx; save it again as .xlsx');
+  if (code === 'ENOENT') return new WorkbookUnavailableError(id, '找不到该文件，请检查“表格”列中的文件名', 'file not found; check the file name in the workbook column', 'workbook.not_found', { cause: err });
+  return new WorkbookUnavailableError(id, '文件无法作为 .xlsx 打开，请用 Excel 或 WPS 另存为 .xlsx', 'the file cannot be opened as .xlsx; save it again as .xlsx', 'workbook.corrupt', { cause: err });
 }
 
 /** Workbooks as files in one folder; ids are file names relative to it (spaces around them trimmed). */
