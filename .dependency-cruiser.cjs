@@ -24,12 +24,20 @@ module.exports = {
     { name: 'cli-not-aws', severity: 'error', from: { path: '^shared/cli/' }, to: { path: '^shared/aws/' } },
     { name: 'functions-not-cli', severity: 'error', from: { path: '^functions/' }, to: { path: '^shared/(cli|demo)/' } },
     { name: 'infra-only-names-and-table', severity: 'error', comment: 'the CDK app takes names and the table schema, no runtime code', from: { path: '^infra/' }, to: { path: '^shared/(?!(aws/names|store/table|domain)\\b)' } },
+    {
+      name: 'only-store-talks-to-dynamodb',
+      severity: 'error',
+      comment: 'shared/store owns the table: every item kind is declared in store/entities.ts and read and written there',
+      from: { path: '^(shared|functions|infra)/', pathNot: '^shared/store/' },
+      to: { path: '@aws-sdk/(client-dynamodb|lib-dynamodb|util-dynamodb)' },
+    },
     { name: 'no-tests-in-product', severity: 'error', from: { path: '^(shared|functions|infra)/' }, to: { path: '^test/' } },
     { name: 'no-circular', severity: 'error', comment: 'no module imports itself back, through any path', from: {}, to: { circular: true } },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '(^node_modules|^cdk\\.out|\\.d\\.ts$)' },
+    // node_modules is not followed but kept, so rules can name the packages a folder may import.
+    exclude: { path: '(^cdk\\.out|\\.d\\.ts$)' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     // Type-only imports count: a type pulled from above is a dependency on above all the same.

@@ -1,13 +1,11 @@
 // What the routes read, with short-lived caches: the roster changes only after a sync and a published version
 // never changes, so most requests cost one small query.
-import { QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import type { Org } from '../domain/types';
 import type { ResultsJson } from '../domain/results';
 import { configDataFrom, ROSTER_KINDS } from '../store/assemble';
 import type { StoreClient } from '../store/client';
-import { CONFIG_PK, GSI1, gsi } from '../store/keys';
-import { monthState } from '../domain/cycle';
-import { currentVersion, loadResults } from '../store/results-store';
+import { CONFIG_PK } from '../store/keys';
+import { currentVersion, loadResults, officialPeriod } from '../store/results-store';
 import { loadRecords } from '../store/workbooks';
 import { NotFound } from './errors';
 
@@ -48,39 +46,11 @@ export class ApiData {
   /** The official month: the newest one under evaluation or published (else the newest computed), or null before the first run. */
   latestPeriod(): Promise<string | null> {
     if (!this.fresh(this.latest, VERSION_TTL_MS)) {
-      const value = this.officialPeriod();
+      const value = officialPeriod(this.store);
       this.latest = { at: this.clock(), value };
       value.catch(() => (this.latest = null));
     }
     return this.latest.value;
-  }
-
-  /**
-   * Walks the periods newest first, one item each (the newest version of the next older period, skipping however many
-   * versions the newer one has), until one is not in progress. Two queries on an ordinary night.
-   */
-  private async officialPeriod(): Promise<string | null> {
-    let newest: string | null = null;
-    let before: string | null = null;
-    for (let step = 0; step < 24; step++) {
-      const res: QueryCommandOutput = await this.store.doc.send(
-        new QueryCommand({
-          TableName: this.store.tableName,
-          IndexName: GSI1,
-          KeyConditionExpression: before === null ? 'gsi1pk = :pk' : 'gsi1pk = :pk AND gsi1sk < :before',
-          ExpressionAttributeValues: { ':pk': gsi.periods(), ...(before === null ? {} : { ':before': `${before}#` }) },
-          ScanIndexForward: false,
-          Limit: 1,
-        }),
-      );
-      const item: Record<string, unknown> | undefined = res.Items?.[0];
-      const period: string | null = typeof item?.period === 'string' ? item.period : null;
-      if (item === undefined || period === null) return newest;
-      newest ??= period;
-      if (versionState(item, period) !== 'in_progress') return period;
-      before = period;
-    }
-    return newest;
   }
 
   /**
@@ -122,10 +92,4 @@ export class ApiData {
     if (results === null) throw new NotFound(`results for ${p}`);
     return results;
   }
-}
-
-/** A stored version's month state; versions stored before the monthly cycle carry none: derived from their as-of date. */
-function versionState(item: Record<string, unknown>, period: string): string {
-  if (typeof item.state === 'string') return item.state;
-  return typeof item.asOf === 'string' ? monthState(period, item.asOf, null) : 'evaluating';
 }

@@ -1,9 +1,8 @@
 // The Apps Script edit webhook: HMAC-SHA256 over "timestamp.body" with the deployment's secret, a five-minute
 // window, each signature accepted once, and many edits to one spreadsheet within the debounce window making one sync.
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { StoreClient } from '../store/client';
+import { recordSignature as storeSignature } from '../store/webhook';
 import { AppError } from './errors';
 
 export const MAX_SKEW_SECONDS = 300;
@@ -37,45 +36,7 @@ export function verify(secret: string, timestamp: string | undefined, signature:
 
 /** Records a signature once; a second delivery of the same signed request is a replay. */
 export async function recordSignature(store: StoreClient, signature: string, now: Date): Promise<void> {
-  try {
-    await store.doc.send(
-      new PutCommand({
-        TableName: store.tableName,
-        Item: { pk: `HOOKSIG#${signature}`, sk: 'SIG', ttl: Math.floor(now.getTime() / 1000) + 2 * MAX_SKEW_SECONDS },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
-  } catch (err) {
-    if (err instanceof ConditionalCheckFailedException) throw new WebhookRejected('replayed', 'this signed request was already received');
-    throw err;
+  if (!(await storeSignature(store, signature, now, 2 * MAX_SKEW_SECONDS))) {
+    throw new WebhookRejected('replayed', 'this signed request was already received');
   }
-}
-
-const pendingKey = (spreadsheetId: string) => ({ pk: `HOOK#${spreadsheetId}`, sk: 'PENDING' });
-
-/**
- * Claims the debounce window for a spreadsheet: true when this edit should schedule a sync, false when one is
- * already scheduled for it.
- */
-export async function claimSync(store: StoreClient, spreadsheetId: string, now: Date, windowMs: number): Promise<boolean> {
-  try {
-    await store.doc.send(
-      new PutCommand({
-        TableName: store.tableName,
-        Item: { ...pendingKey(spreadsheetId), until: now.getTime() + windowMs, ttl: Math.floor(now.getTime() / 1000) + 3600 },
-        ConditionExpression: 'attribute_not_exists(pk) OR #until < :now',
-        ExpressionAttributeNames: { '#until': 'until' },
-        ExpressionAttributeValues: { ':now': now.getTime() },
-      }),
-    );
-    return true;
-  } catch (err) {
-    if (err instanceof ConditionalCheckFailedException) return false;
-    throw err;
-  }
-}
-
-/** Called when the scheduled sync starts: edits from now on schedule the next one. */
-export async function releaseSync(store: StoreClient, spreadsheetId: string): Promise<void> {
-  await store.doc.send(new DeleteCommand({ TableName: store.tableName, Key: pendingKey(spreadsheetId) }));
 }

@@ -61,7 +61,10 @@ export async function queryAll(client: StoreClient, input: Omit<QueryCommandInpu
   return items;
 }
 
+/** Items of one partition whose sort key starts with skPrefix; an empty prefix reads the whole partition. */
 export function queryPrefix(client: StoreClient, pk: string, skPrefix: string): Promise<Item[]> {
+  // begins_with(sk, '') is refused by DynamoDB (an empty string in a key condition), so '' means no sort-key condition.
+  if (skPrefix === '') return queryAll(client, { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk } });
   return queryAll(client, {
     KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
     ExpressionAttributeValues: { ':pk': pk, ':p': skPrefix },

@@ -1,6 +1,18 @@
-// Every kind of item in the single table, declared once: its key templates (as keys.ts builds them), its gsi1 entry,
-// the module that reads and writes it, and what it holds. The README's table design is rendered from this list and a
-// test fails when the two disagree, so the documented table is the real one.
+// Every kind of item in the single table, declared once, the way ElectroDB and dynamodb-toolbox declare entities:
+// its key templates (as keys.ts builds them), its gsi1 entry, the zod schema of the whole item, the module that reads
+// and writes it, and what it holds. The README's table design is rendered from this list and a test fails when the
+// two disagree; another test runs the whole product on DynamoDB Local and checks every item it leaves against its
+// declaration (key templates and schema, no attribute undeclared), so the documented table is the real one.
+import { z } from 'zod';
+import { listSchemas, orgFiguresSchema } from '../domain/results';
+import { apiKeySchema } from './api-keys';
+import { jobSchema } from './jobs';
+import { frozenSchema } from './publication';
+import { metaSchema } from './results-store';
+import { runSchema } from './runs';
+import { sinkStateSchema } from './sink-state';
+import { syncStateSchema } from './sync-state';
+import { rawRowSchema } from './workbooks';
 
 export interface Entity {
   name: string;
@@ -8,10 +20,27 @@ export interface Entity {
   sk: string;
   /** gsi1pk / gsi1sk templates, or null when the item is not in the index. */
   gsi1: { pk: string; sk: string; note?: string } | null;
+  /** Every attribute of the item, keys included; no other attribute is allowed (see item()). */
+  schema: z.ZodType;
   /** The only module that reads and writes it. */
   module: string;
   holds: string;
 }
+
+/**
+ * The schema of a whole item: the key attributes, the gsi1 pair when the item is in the index ('sparse' when only
+ * some are), the DynamoDB time to live when it expires, and the attributes the module writes. Strict: an attribute
+ * nobody declared fails the check.
+ */
+function item(attributes: z.ZodRawShape, opts: { gsi1?: boolean | 'sparse'; ttl?: boolean } = {}) {
+  const gsi1 = opts.gsi1 === true ? { gsi1pk: z.string(), gsi1sk: z.string() } : opts.gsi1 === 'sparse' ? { gsi1pk: z.string().optional(), gsi1sk: z.string().optional() } : {};
+  return z.strictObject({ pk: z.string(), sk: z.string(), ...gsi1, ...(opts.ttl ? { ttl: z.number().int() } : {}), ...attributes });
+}
+
+/** A typed record of a workbook (branch or configuration): kind, key, the validated data, its sheet row and hash. */
+const recordAttributes = { kind: z.string(), key: z.string(), data: z.unknown(), row: z.number().int(), workbook: z.string(), hash: z.string() };
+/** A chunk of JSON text too large for one item. */
+const chunkText = z.string().max(100_000);
 
 export const ENTITIES: readonly Entity[] = [
   {
@@ -19,6 +48,7 @@ export const ENTITIES: readonly Entity[] = [
     pk: 'WB#<workbook>',
     sk: 'STATE',
     gsi1: { pk: 'SYNC', sk: '<workbook>' },
+    schema: item(syncStateSchema.shape, { gsi1: true }),
     module: 'store/sync-state.ts',
     holds: 'modified time, content hash, validation-context hash, last good read, rows, errors, issues of no row (missing tab/column), last failure',
   },
@@ -27,6 +57,7 @@ export const ENTITIES: readonly Entity[] = [
     pk: 'WB#<workbook>',
     sk: 'RAW#<tab>#<row:6>',
     gsi1: { pk: 'ERR', sk: '<workbook>#<tab>#<row:6>', note: 'only when the row has errors (sparse)' },
+    schema: item({ ...rawRowSchema.shape, tabKey: z.string(), hash: z.string() }, { gsi1: 'sparse' }),
     module: 'store/workbooks.ts',
     holds: 'the row exactly as typed (header → value), accepted or not, its errors, a content hash',
   },
@@ -35,6 +66,7 @@ export const ENTITIES: readonly Entity[] = [
     pk: 'WB#<workbook>',
     sk: 'CHANGED#<YYYY-MM>#<tab>#<row:6>',
     gsi1: { pk: 'CHANGED', sk: '<YYYY-MM>#<workbook>#<tab>#<row:6>' },
+    schema: item(listSchemas.changedAfterPublication.element.shape, { gsi1: true }),
     module: 'store/changed.ts',
     holds: 'a row of a published month edited after it was frozen: workbook, org, tab, row, month, when it was seen',
   },
@@ -43,6 +75,7 @@ export const ENTITIES: readonly Entity[] = [
     pk: 'ORG#<org>',
     sk: 'REC#<kind>#<id>',
     gsi1: null,
+    schema: item(recordAttributes),
     module: 'store/workbooks.ts',
     holds: "one typed record (member, session, attendance row, exam score, …, and the tabs that failed), its sheet row, a content hash",
   },
@@ -51,6 +84,7 @@ export const ENTITIES: readonly Entity[] = [
     pk: 'CONFIG',
     sk: 'REC#<kind>#<id>',
     gsi1: null,
+    schema: item(recordAttributes),
     module: 'store/workbooks.ts',
     holds: 'orgs, criteria, committee scores (`REC#reviews#<month>|<org>|<criterion>`), publication dates, resolved settings',
   },
@@ -59,6 +93,7 @@ export const ENTITIES: readonly Entity[] = [
     pk: 'PERIOD#<YYYY-MM>',
     sk: 'META#<version:6>',
     gsi1: { pk: 'PERIODS', sk: '<YYYY-MM>#<version:6>' },
+    schema: item(metaSchema.shape, { gsi1: true }),
     module: 'store/results-store.ts',
     holds: 'a computed version: run id, content hash, inputs fingerprint, generated at, as-of, month state, backfilled',
   },
@@ -67,6 +102,7 @@ export const ENTITIES: readonly Entity[] = [
     pk: 'PERIOD#<YYYY-MM>',
     sk: 'RUN#<runId>#ORG#<org>',
     gsi1: null,
+    schema: item({ kind: z.literal('org'), orgId: z.string(), order: z.number().int(), data: orgFiguresSchema.optional(), parts: z.number().int().optional() }),
     module: 'store/results-store.ts',
     holds: "one org's figures in the version that run wrote (or, when too large for one item, the number of its parts)",
   },
@@ -75,6 +111,7 @@ export const ENTITIES: readonly Entity[] = [
     pk: 'PERIOD#<YYYY-MM>',
     sk: 'RUN#<runId>#ORG#<org>#PART#<n:4>',
     gsi1: null,
+    schema: item({ kind: z.literal('org_part'), orgId: z.string(), part: z.number().int(), text: chunkText }),
     module: 'store/results-store.ts',
     holds: "≤ 100,000 characters of one org's figures that do not fit in one item (a large committee's list of requirements still to hold)",
   },
@@ -83,6 +120,7 @@ export const ENTITIES: readonly Entity[] = [
     pk: 'PERIOD#<YYYY-MM>',
     sk: 'RUN#<runId>#LIST#<name>#<chunk:4>',
     gsi1: null,
+    schema: item({ kind: z.literal('list'), name: z.string(), chunk: z.number().int(), text: chunkText }),
     module: 'store/results-store.ts',
     holds: '≤ 100,000 characters of one list (overdue, members at risk, due soon, projects, member scores, validation, sources, rows changed after publication)',
   },
@@ -91,6 +129,7 @@ export const ENTITIES: readonly Entity[] = [
     pk: 'PERIOD#<YYYY-MM>',
     sk: 'PUBLISHED',
     gsi1: { pk: 'PUBLISHED', sk: '<YYYY-MM>' },
+    schema: item(frozenSchema.shape, { gsi1: true }),
     module: 'store/publication.ts',
     holds: "the month's frozen version, its 发布日期, when and by which run it was frozen, the version a republish replaced",
   },
@@ -99,6 +138,7 @@ export const ENTITIES: readonly Entity[] = [
     pk: 'NIGHTLY#<runId>',
     sk: 'RUN',
     gsi1: { pk: 'NIGHTLY', sk: '<startedAt>#<runId>' },
+    schema: item(runSchema.shape, { gsi1: true, ttl: true }),
     module: 'store/runs.ts',
     holds: 'one run of the state machine: status, month and as-of, counts read/failed, version, feedback written/failed, the error',
   },
@@ -107,6 +147,7 @@ export const ENTITIES: readonly Entity[] = [
     pk: 'SOURCE',
     sk: 'CURSOR#<source>',
     gsi1: null,
+    schema: item({ cursor: z.string() }),
     module: 'store/cursor.ts',
     holds: "where the source's change feed (Google Drive's change log) was read up to",
   },
@@ -115,14 +156,25 @@ export const ENTITIES: readonly Entity[] = [
     pk: 'SINK',
     sk: '<purpose>#<spreadsheetId>',
     gsi1: null,
+    schema: item(sinkStateSchema.shape),
     module: 'store/sink-state.ts',
-    holds: "what the last write to a spreadsheet left (tab ids, chart ids, a content hash), and the dashboard's id (`SINK` / `DASHBOARD`)",
+    holds: 'what the last write to a spreadsheet left (tab ids, chart ids, a content hash)',
+  },
+  {
+    name: 'dashboard id',
+    pk: 'SINK',
+    sk: 'DASHBOARD',
+    gsi1: null,
+    schema: item({ spreadsheetId: z.string() }),
+    module: 'store/sink-state.ts',
+    holds: "the leaders' dashboard spreadsheet the Google sink created, so every later run writes the same one",
   },
   {
     name: 'job',
     pk: 'JOB#<jobId>',
     sk: 'JOB',
     gsi1: null,
+    schema: item(jobSchema.shape, { ttl: true }),
     module: 'store/jobs.ts',
     holds: 'an API job (sync, one-workbook sync, recompute): status, parameters, result or error; removed a week after it ends (TTL)',
   },
@@ -131,6 +183,7 @@ export const ENTITIES: readonly Entity[] = [
     pk: 'APIKEY#<sha256>',
     sk: 'KEY',
     gsi1: null,
+    schema: item(apiKeySchema.shape),
     module: 'store/api-keys.ts',
     holds: 'an API key by the SHA-256 of its secret (never the secret): name, role, org',
   },
@@ -139,6 +192,7 @@ export const ENTITIES: readonly Entity[] = [
     pk: 'APIKEYS',
     sk: '<keyId>',
     gsi1: null,
+    schema: item({ ...apiKeySchema.shape, hash: z.string() }),
     module: 'store/api-keys.ts',
     holds: 'the same key by id, so keys can be listed and revoked without the secret',
   },
@@ -147,6 +201,7 @@ export const ENTITIES: readonly Entity[] = [
     pk: 'HOOKSIG#<signature>',
     sk: 'SIG',
     gsi1: null,
+    schema: item({}, { ttl: true }),
     module: 'store/webhook.ts',
     holds: 'a signature already received (a replay is refused); removed after ten minutes (TTL)',
   },
@@ -155,6 +210,7 @@ export const ENTITIES: readonly Entity[] = [
     pk: 'HOOK#<spreadsheetId>',
     sk: 'PENDING',
     gsi1: null,
+    schema: item({ until: z.number().int() }, { ttl: true }),
     module: 'store/webhook.ts',
     holds: "the window in which a spreadsheet's edits join one scheduled sync",
   },
@@ -163,10 +219,22 @@ export const ENTITIES: readonly Entity[] = [
     pk: 'idempotency#<function>',
     sk: '<job id hash>',
     gsi1: null,
+    schema: z.looseObject({ pk: z.string(), sk: z.string() }),
     module: 'functions/worker.ts (Powertools)',
     holds: 'that the jobs worker has run a job, so a redelivered message does not run it twice; removed after a day (TTL)',
   },
 ];
+
+/** A key template such as `RAW#<tab>#<row:6>` as a pattern: a padded number is digits, any other placeholder is text without `#`. */
+export function keyPattern(template: string): RegExp {
+  const parts = template.split(/(<[^>]+>)/).map((p) => (p.startsWith('<') ? (p.includes(':') ? '\\d+' : '[^#]+') : p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  return new RegExp(`^${parts.join('')}$`);
+}
+
+/** The declared kinds whose key templates an item's pk and sk match: exactly one for every item the product writes. */
+export function entitiesOf(key: { pk: string; sk: string }, entities: readonly Entity[] = ENTITIES): Entity[] {
+  return entities.filter((e) => keyPattern(e.pk).test(key.pk) && keyPattern(e.sk).test(key.sk));
+}
 
 const code = (s: string) => `\`${s}\``;
 

@@ -1,18 +1,6 @@
 // Pure key builders for the single table: every item is addressed by generic pk/sk (and gsi1pk/gsi1sk) strings.
-// Every item kind, with these templates and what it holds, is declared in entities.ts (and rendered into the README).
-//
-//   pk                 sk                                   what
-//   WB#<workbook>      STATE                                sync state of one workbook (gsi1: SYNC / <workbook>)
-//   WB#<workbook>      RAW#<tab>#<row:6>                    one row exactly as typed (gsi1: ERR / <workbook>#<tab>#<row> when it has errors)
-//   ORG#<org>          REC#<kind>#<key>                     one typed record of a branch workbook
-//   CONFIG             REC#<kind>#<key>                     one typed record of the configuration workbook
-//   PERIOD#<YYYY-MM>   META#<version:6>                     a published version of the period (gsi1: PERIODS / <YYYY-MM>#<version>)
-//   PERIOD#<YYYY-MM>   RUN#<runId>#ORG#<org>                one org's figures in the version that run wrote
-//   PERIOD#<YYYY-MM>   RUN#<runId>#ORG#<org>#PART#<n:4>     a chunk of one org's figures too large for one item
-//   PERIOD#<YYYY-MM>   RUN#<runId>#LIST#<name>#<chunk:4>     a chunk of one of the period's lists
-//   PERIOD#<YYYY-MM>   PUBLISHED                            the month's frozen publication: which version (gsi1: PUBLISHED / <YYYY-MM>)
-//   WB#<workbook>      CHANGED#<YYYY-MM>#<tab>#<row:6>      a row of a published month edited after publication (gsi1: CHANGED / <YYYY-MM>#<workbook>#<tab>#<row:6>)
-//   NIGHTLY#<runId>    RUN                                  one run of the nightly state machine (gsi1: NIGHTLY / <startedAt>)
+// Every item kind, with these templates, its schema and what it holds, is declared once in entities.ts (and rendered
+// into the README); a test checks each builder against its template.
 
 export const CONFIG_PK = 'CONFIG';
 export const GSI1 = 'gsi1';

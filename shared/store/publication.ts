@@ -6,7 +6,7 @@ import { queryIndex } from './batch';
 import type { StoreClient } from './client';
 import { GSI1, gsi, keys } from './keys';
 
-const frozenSchema = z.object({
+export const frozenSchema = z.object({
   period: z.string(),
   version: z.number(),
   publishedOn: z.string(),

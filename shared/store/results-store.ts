@@ -1,6 +1,6 @@
 // Published periods as versions: a recompute that changes anything writes a new version and keeps the old ones.
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, type QueryCommandOutput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { monthState } from '../domain/cycle';
 import { BranchboardError } from '../domain/errors';
@@ -10,14 +10,14 @@ import type { OrgFigures } from '../domain/results';
 import { batchWrite, queryPrefix, type WriteOp } from './batch';
 import type { StoreClient } from './client';
 import { contentHash } from './hash';
-import { gsi, keys } from './keys';
+import { GSI1, gsi, keys } from './keys';
 import { listChangedRows } from './changed';
 import { getFrozen } from './publication';
 
 /** Well under DynamoDB's 400 KB item limit, counting the keys and UTF-8 width of Chinese text. */
 const CHUNK_CHARS = 100_000;
 
-const metaSchema = z.object({
+export const metaSchema = z.object({
   period: z.string(),
   version: z.number(),
   runId: z.string(),
@@ -232,4 +232,39 @@ function orgItems(pk: string, runId: string, o: OrgFigures, order: number): Writ
 function joinParts(parts: readonly Record<string, unknown>[]): unknown {
   const text = [...parts].sort((a, b) => Number(a.part) - Number(b.part)).map((p) => String(p.text)).join('');
   return JSON.parse(text) as unknown;
+}
+
+/**
+ * The official month: the newest one under evaluation or published (else the newest computed), or null before the
+ * first run. Walks the periods newest first, one item each (the newest version of the next older period, skipping
+ * however many versions the newer one has), until one is not in progress: two queries on an ordinary night.
+ */
+export async function officialPeriod(client: StoreClient): Promise<string | null> {
+  let newest: string | null = null;
+  let before: string | null = null;
+  for (let step = 0; step < 24; step++) {
+    const res: QueryCommandOutput = await client.doc.send(
+      new QueryCommand({
+        TableName: client.tableName,
+        IndexName: GSI1,
+        KeyConditionExpression: before === null ? 'gsi1pk = :pk' : 'gsi1pk = :pk AND gsi1sk < :before',
+        ExpressionAttributeValues: { ':pk': gsi.periods(), ...(before === null ? {} : { ':before': `${before}#` }) },
+        ScanIndexForward: false,
+        Limit: 1,
+      }),
+    );
+    const item: Record<string, unknown> | undefined = res.Items?.[0];
+    const period: string | null = typeof item?.period === 'string' ? item.period : null;
+    if (item === undefined || period === null) return newest;
+    newest ??= period;
+    if (versionState(item, period) !== 'in_progress') return period;
+    before = period;
+  }
+  return newest;
+}
+
+/** A stored version's month state; versions stored before the monthly cycle carry none: derived from their as-of date. */
+function versionState(item: Record<string, unknown>, period: string): string {
+  if (typeof item.state === 'string') return item.state;
+  return typeof item.asOf === 'string' ? monthState(period, item.asOf, null) : 'evaluating';
 }

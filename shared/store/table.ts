@@ -1,5 +1,6 @@
 // The one table's definition, shared by the local bootstrap and the CDK stateful stack (infra/stateful-stack.ts), so both create the same thing.
 import { CreateTableCommand, DescribeTableCommand, ResourceNotFoundException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { StoreClient } from './client';
 import { GSI1 } from './keys';
 
 export const DEFAULT_TABLE = 'branchboard';
@@ -9,6 +10,16 @@ export const TABLE_SCHEMA = {
   sortKey: 'sk',
   gsi1: { name: GSI1, partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
 } as const;
+
+/** Whether the table answers (the API's health check): one DescribeTable call, false on any failure. */
+export async function tableAnswers(client: StoreClient): Promise<boolean> {
+  try {
+    await client.raw.send(new DescribeTableCommand({ TableName: client.tableName }));
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** Creates the table (on-demand, one GSI projecting everything) unless it exists. */
 export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<void> {

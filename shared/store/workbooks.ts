@@ -141,7 +141,7 @@ export async function loadRecords(client: StoreClient, pk: string, kinds?: reado
     .sort((a, b) => a.row - b.row);
 }
 
-const rawRowSchema = z.object({
+export const rawRowSchema = z.object({
   workbook: z.string(),
   tab: z.string(),
   row: z.number(),

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../shared/api/app';
-import { createKey, revokeKey } from '../../shared/api/auth/keys';
+import { createKey, listKeys, revokeKey } from '../../shared/store/api-keys';
 import { ApiData } from '../../shared/api/data';
 import type { AppDeps } from '../../shared/api/env';
 import { pipelineExecutor } from '../../shared/api/jobs/executor';
@@ -13,6 +13,7 @@ import { lineLogger } from '../../shared/pipeline/context';
 import { nightly } from '../../shared/pipeline/nightly';
 import { XlsxWorkbookSink } from '../../shared/sources/xlsx/sink';
 import type { StoreClient } from '../../shared/store/client';
+import { checkTable } from '../helpers/entities';
 import { useTestDynamo } from '../helpers/dynamo';
 import { testContext } from '../helpers/pipeline';
 import { tempDir } from '../helpers/workbooks';
@@ -83,8 +84,13 @@ describe('authentication', () => {
   it('a revoked key stops working', async () => {
     const { key, record } = await createKey(store, { name: 'temp', role: 'admin', orgId: null });
     expect((await get('/v1/orgs', key)).status).toBe(200);
+    // Listed by id and name (never the secret), then gone from the list once revoked.
+    const listed = await listKeys(store);
+    expect(listed.find((k) => k.keyId === record.keyId)).toEqual({ keyId: record.keyId, name: 'temp', role: 'admin', orgId: null, createdAt: record.createdAt });
+    expect(JSON.stringify(listed)).not.toContain(key);
     await revokeKey(store, record.keyId);
     expect((await get('/v1/orgs', key)).status).toBe(401);
+    expect((await listKeys(store)).map((k) => k.keyId)).not.toContain(record.keyId);
   });
 });
 
@@ -263,6 +269,10 @@ describe('edit webhook', () => {
     // After the sync started, the next edit schedules the next one.
     const third = JSON.stringify({ spreadsheetId: 'b2.xlsx' });
     expect(await json(await hook(third, signed(third)))).toMatchObject({ scheduled: true });
+    // Keys, jobs, signatures and debounce windows are declared item kinds like the rest.
+    const table = await checkTable(store);
+    expect(table.problems).toEqual([]);
+    expect(table.kinds).toMatchObject({ 'API key': expect.any(Number), 'API key listing': expect.any(Number), job: expect.any(Number), 'webhook signature': 3, 'webhook debounce': 1 });
     await runner.drain();
   });
 

@@ -10,6 +10,7 @@ import type { ResultsJson } from '../../shared/domain/results';
 import { XlsxWorkbookSink } from '../../shared/sources/xlsx/sink';
 import type { StoreClient } from '../../shared/store/client';
 import { listVersions, loadResults } from '../../shared/store/results-store';
+import { checkTable } from '../helpers/entities';
 import { useTestDynamo } from '../helpers/dynamo';
 import { testContext } from '../helpers/pipeline';
 import { tempDir, writeXlsxFixture } from '../helpers/workbooks';
@@ -106,6 +107,13 @@ describe('publishing a month (发布)', () => {
     expect(moved.sync.read).toBe(1);
     expect(moved.progress?.results.changedAfterPublication).toEqual(changed);
 
+    // Everything these nights left in the table is a declared item kind, matching its schema.
+    const table = await checkTable(store);
+    expect(table.problems).toEqual([]);
+    expect(Object.keys(table.kinds).sort()).toEqual(
+      ['branch record', 'changed after publication', 'config record', 'list chunk', 'org figures', 'period version', 'publication', 'raw row', 'sync state'].sort(),
+    );
+
     // A rerun of March with --force returns the publication unchanged too.
     const forced = await night(dir, store, '2026-04-09', { period: '2026-03', asOf: '2026-03-31', force: true });
     expect(JSON.stringify({ ...forced.compute.results, changedAfterPublication: [] })).toBe(
@@ -123,6 +131,8 @@ describe('publishing a month (发布)', () => {
     const next = await night(dir, store, '2026-04-11');
     expect(next.compute.version).toBe(3);
     expect(next.progress?.results.changedAfterPublication).toEqual([]);
+
+    expect((await checkTable(store)).problems).toEqual([]);
   }, 180_000);
 
   it('freezes the latest version of a month that the run does not compute (a publication row entered late)', async () => {

@@ -8,6 +8,7 @@ import { XlsxWorkbookSink } from '../../shared/sources/xlsx/sink';
 import { getDashboardId } from '../../shared/store/sink-state';
 import type { StoreClient } from '../../shared/store/client';
 import { startFakeGoogle, type FakeGoogle } from '../fakes/google';
+import { checkTable } from '../helpers/entities';
 import { useTestDynamo } from '../helpers/dynamo';
 import { googleContext, googleSink, seedSmallOrg, SERVICE_ACCOUNT, testGate } from '../helpers/google';
 import { testContext } from '../helpers/pipeline';
@@ -71,6 +72,10 @@ describe('nightly job in Google mode', () => {
     // The dashboard is rewritten (it shows when it was generated); no feedback tab changed, so none is written.
     expect(d.sheetsWrite).toBe(1);
     expect(second.sync.read).toBe(0);
+    // The Google source and sink keep their cursor and sink states as declared item kinds.
+    const table = await checkTable(store);
+    expect(table.problems).toEqual([]);
+    expect(table.kinds).toMatchObject({ 'change-feed cursor': 1, 'dashboard id': 1, 'sink state': 4 });
   }, 120_000);
 
   it('reads only the spreadsheet a person edited', async () => {

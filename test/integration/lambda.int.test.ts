@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { APIGatewayProxyEventV2, Context, SQSEvent } from 'aws-lambda';
-import { createKey } from '../../shared/api/auth/keys';
+import { createKey } from '../../shared/store/api-keys';
 import { getJob } from '../../shared/store/jobs';
 import { nightly } from '../../shared/pipeline/nightly';
 import type { ResultsJson } from '../../shared/domain/results';
@@ -13,6 +13,7 @@ import { loadResults } from '../../shared/store/results-store';
 import { getRun } from '../../shared/store/runs';
 import { startFakeAws, type FakeAws } from '../fakes/aws/server';
 import { startFakeGoogle, type FakeGoogle } from '../fakes/google';
+import { checkTable } from '../helpers/entities';
 import { useTestDynamo } from '../helpers/dynamo';
 import { seedSmallOrg, SERVICE_ACCOUNT, testKey, type SeededOrg } from '../helpers/google';
 import { GOOGLE_SECRET, importNightlyHandlers, lambdaEnv, playNightly, QUEUE_URL, STATE_MACHINE_ARN, WEBHOOK_SECRET, type NightlyHandlers } from '../helpers/lambda';
@@ -78,6 +79,9 @@ describe('the nightly state machine, step by step', () => {
     expect(normalised(stored as ResultsJson)).toEqual({ ...l, sources: local.sources.map(({ readAt: _r, modifiedAt: _m, lastGoodReadAt: _l, ...s }) => s) });
     // Feedback tabs were written into each branch's own spreadsheet.
     for (const file of ['b1.xlsx', 'b2.xlsx', 'b3.xlsx']) expect(google.state.sheetTitles(org.ids[file] ?? '')).toContain('反馈');
+    const table = await checkTable(store);
+    expect(table.problems).toEqual([]);
+    expect(table.kinds).toMatchObject({ 'nightly run': 1 });
   }, 120_000);
 
   it('a second night with nothing edited hands the Map an empty list and reads no spreadsheet', async () => {

@@ -60,4 +60,14 @@ describe('the dependency rule', () => {
     const dir = await tree({ 'shared/store/a.ts': ['shared/store/b'], 'shared/store/b.ts': ['shared/store/a'] });
     expect(await violations(dir)).toEqual(['no-circular: shared/store/a.ts → shared/store/b.ts']);
   }, 60_000);
+
+  it('fails a DynamoDB call outside shared/store', async () => {
+    const dir = await tree({ 'shared/store/a.ts': [], 'shared/api/b.ts': [] });
+    const dynamo = "import { GetCommand } from '@aws-sdk/lib-dynamodb';\nexport const g = GetCommand;\n";
+    await writeFile(path.join(dir, 'shared/store/a.ts'), dynamo);
+    await writeFile(path.join(dir, 'shared/api/b.ts'), dynamo);
+    const found = await violations(dir);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(/^only-store-talks-to-dynamodb: shared\/api\/b\.ts → .*@aws-sdk\/lib-dynamodb/);
+  }, 60_000);
 });

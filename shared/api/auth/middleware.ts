@@ -2,7 +2,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { Forbidden, Unauthorized } from '../errors';
 import type { AppEnv } from '../env';
-import { findKey } from './keys';
+import { findKey } from '../../store/api-keys';
 import type { Principal } from './scope';
 
 export function readKey(header: string | undefined, alt: string | undefined): string | null {

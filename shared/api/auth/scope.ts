@@ -1,6 +1,6 @@
 // Which orgs a key may read: an admin everything, a leader the subtree of one org, a branch its own org only.
 import type { Org } from '../../domain/types';
-import type { Role } from './keys';
+import type { Role } from '../../store/api-keys';
 
 export interface Principal {
   keyId: string;

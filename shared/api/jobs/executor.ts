@@ -7,7 +7,7 @@ import { computeMonths, officialAndProgress } from '../../pipeline/nightly';
 import { publish } from '../../pipeline/publish';
 import { frozenMonths, sync, syncBranch, syncConfig } from '../../pipeline/sync';
 import type { WorkbookSink } from '../../sources/port';
-import { releaseSync } from '../webhook';
+import { releaseSync } from '../../store/webhook';
 import type { JobExecutor } from '../../runtime/jobs';
 
 export interface ExecutorOptions {

@@ -4,7 +4,8 @@ import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../env';
 import { AppError, NotFound } from '../errors';
 import { errorResponses, HookAccepted, HookBody } from '../schemas';
-import { claimSync, recordSignature, SIGNATURE_HEADER, TIMESTAMP_HEADER, verify } from '../webhook';
+import { claimSync } from '../../store/webhook';
+import { recordSignature, SIGNATURE_HEADER, TIMESTAMP_HEADER, verify } from '../webhook';
 
 /** Checks the signature over the raw body before anything else reads it. */
 const signed: MiddlewareHandler<AppEnv> = async (c, next) => {

@@ -1,6 +1,6 @@
 // Health, the OpenAPI document and a browsable page of it (self-contained: no script from a CDN).
-import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { tableAnswers } from '../../store/table';
 import type { AppEnv } from '../env';
 import { DOCS_PAGE } from './docs-page';
 
@@ -18,12 +18,8 @@ export function metaRoutes(app: OpenAPIHono<AppEnv>): void {
     }),
     async (c) => {
       const time = c.var.deps.now().toISOString();
-      try {
-        await c.var.deps.store.raw.send(new DescribeTableCommand({ TableName: c.var.deps.store.tableName }));
-        return c.json({ status: 'ok' as const, time }, 200);
-      } catch {
-        return c.json({ status: 'unavailable' as const, time }, 503);
-      }
+      if (await tableAnswers(c.var.deps.store)) return c.json({ status: 'ok' as const, time }, 200);
+      return c.json({ status: 'unavailable' as const, time }, 503);
     },
   );
 

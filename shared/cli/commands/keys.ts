@@ -1,7 +1,7 @@
 // `npm run cli -- keys`: create, list and revoke API keys (stored hashed; a new key is shown once).
 import path from 'node:path';
 import { Option, type Command } from 'commander';
-import { createKey, listKeys, revokeKey, type Role } from '../../api/auth/keys';
+import { createKey, listKeys, revokeKey, type Role } from '../../store/api-keys';
 import { UsageError } from '../../runtime/dates';
 import { parseEnv } from '../env';
 import type { Io } from '../io';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { serve } from '@hono/node-server';
 import type { Command } from 'commander';
 import { createApp } from '../../api/app';
-import { createKey } from '../../api/auth/keys';
+import { createKey } from '../../store/api-keys';
 import { ApiData } from '../../api/data';
 import { pipelineExecutor } from '../../api/jobs/executor';
 import { InProcessJobRunner } from '../../runtime/jobs';

@@ -2,14 +2,8 @@
 // builders producing exactly the declared templates.
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { ENTITIES, entityTable } from '../../../shared/store/entities';
+import { ENTITIES, entitiesOf, entityTable, keyPattern as pattern } from '../../../shared/store/entities';
 import { gsi, keys } from '../../../shared/store/keys';
-
-/** A template such as `RAW#<tab>#<row:6>` as a pattern: each placeholder is any text without `#` (a padded number, digits). */
-function pattern(template: string): RegExp {
-  const parts = template.split(/(<[^>]+>)/).map((p) => (p.startsWith('<') ? (p.includes(':') ? '\\d+' : '[^#]+') : p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
-  return new RegExp(`^${parts.join('')}$`);
-}
 
 const entity = (name: string) => {
   const e = ENTITIES.find((x) => x.name === name);
@@ -43,6 +37,7 @@ describe('the table design', () => {
       ['nightly run', { pk: keys.nightly('r1'), sk: keys.nightlyRun() }, { pk: gsi.nightlyRuns(), sk: gsi.nightlySort('2026-04-01T02:00:00Z', 'r1') }],
       ['change-feed cursor', keys.cursor('google'), null],
       ['sink state', keys.sinkState('feedback', 'abc'), null],
+      ['dashboard id', keys.dashboardId(), null],
       ['job', keys.job('j1'), null],
       ['API key', keys.apiKey('0a1b'), null],
       ['API key listing', keys.apiKeyListing('k1'), null],
@@ -53,6 +48,7 @@ describe('the table design', () => {
       const e = entity(name);
       expect(key.pk, name).toMatch(pattern(e.pk));
       expect(key.sk, name).toMatch(pattern(e.sk));
+      expect(entitiesOf(key).map((x) => x.name), name).toEqual([name]);
       if (index === null) expect(e.gsi1, name).toBeNull();
       else {
         expect(index.pk, name).toMatch(pattern(e.gsi1?.pk ?? '∅'));
