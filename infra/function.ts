@@ -2,11 +2,11 @@
 // (never Docker), minified ESM with source maps, its own log group with a retention, and an environment the function
 // validates itself at cold start (shared/aws/env.ts).
 import path from 'node:path';
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { type Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { Construct } from 'constructs';
+import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
 import { METRICS_NAMESPACE, SERVICE } from '../shared/aws/names';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');

@@ -27,7 +27,9 @@ const DATE_FIELDS: Readonly<Record<string, readonly string[]>> = {
  */
 export function changedMonths(kind: string, before: Data | undefined, after: Data | undefined, sessionMonth: (id: string) => Month | undefined): Month[] {
   const out = new Set<Month>();
-  const add = (ms: Month[]) => ms.forEach((m) => out.add(m));
+  const add = (ms: Month[]) => {
+    for (const m of ms) out.add(m);
+  };
   if (kind === 'attendance') {
     const a = marks(before);
     const b = marks(after);

@@ -1,7 +1,6 @@
 // The words of every dashboard, as a type: each language (labels-zh.ts, labels-en.ts) fills it in.
 import type { Metric, MonthState } from '../domain/results';
 import type { Category, Grade, IsoDate, Level, MemberRating, Month, ProjectKind, SessionType } from '../domain/types';
-import type { Lang } from '../domain/results';
 
 export type DueKind = 'rectification' | 'milestone';
 export type SourceStatus = 'ok' | 'withErrors' | 'noWorkbook' | 'notRead' | 'empty' | 'silent';

@@ -31,7 +31,9 @@ function fillSheet(ws: ExcelJS.Worksheet, grid: Grid): void {
       widths[c] = Math.max(widths[c] ?? 8, Math.min(40, shown + 2));
     });
   });
-  widths.forEach((w, c) => (ws.getColumn(c + 1).width = w));
+  widths.forEach((w, c) => {
+    ws.getColumn(c + 1).width = w;
+  });
   ws.views = [{ state: 'frozen', ySplit: 1 }];
 }
 

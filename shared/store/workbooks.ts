@@ -101,7 +101,7 @@ function changedInFrozenMonths(w: WorkbookWrite, desired: readonly Item[], diff:
     const d = i?.data as Data | undefined;
     if (i?.kind === 'sessions' && typeof d?.id === 'string' && typeof d.date === 'string') sessionMonth.set(d.id, monthOf(d.date));
   };
-  diff.changes.forEach((c) => noteSession(c.before));
+  for (const c of diff.changes) noteSession(c.before);
   desired.forEach(noteSession);
   const tabName = new Map(w.tabs.map((t) => [t.key, t.tab]));
   // Rows dropped because their tab (or the tab it depends on) could not be imported are that problem, reported once.

@@ -17,7 +17,7 @@ import { fail, guarded, ok, plainNumber, type Cell } from './value';
 
 /** Width-, case- and separator-insensitive: 'Theme Day', 'theme-day', 'ＴＨＥＭＥ_ＤＡＹ' all become 'themeday'. */
 function enumKey(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/[\s_\-]+/g, '');
+  return text.normalize('NFKC').toLowerCase().replace(/[\s_-]+/g, '');
 }
 
 /** The text an enum lookup sees for a non-text cell: numbers as shown, checkboxes as TRUE/FALSE. */

@@ -59,7 +59,7 @@ interface BranchLine {
 }
 
 /** The roster's branches (or, without a roster, the branches that have figures). */
-function branchLines(ctx: DashboardContext, roster: readonly Org[], facts: ResultsJson): BranchLine[] {
+function branchLines(_ctx: DashboardContext, roster: readonly Org[], facts: ResultsJson): BranchLine[] {
   const fromRoster = roster.filter((o) => o.level === 'branch').map((o) => ({ id: o.id, name: o.name, workbook: o.workbook, roster: o }));
   if (fromRoster.length > 0) return fromRoster;
   // Without a roster the workbook column is unknown, so only the source can say whether anything came.

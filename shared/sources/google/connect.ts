@@ -58,7 +58,7 @@ export async function connectCheck(
     config: { orgId: null, name: 'config', workbook: configId, status: 'unreachable', problems: [], rowErrors: 0 },
     branches: [],
   };
-  let config;
+  let config: ReturnType<typeof readConfigWorkbook>;
   try {
     config = readConfigWorkbook(await source.read(configId));
   } catch (err) {

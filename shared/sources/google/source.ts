@@ -27,7 +27,11 @@ export function applyMerges(rows: CellValue[][], merges: readonly sheets_v4.Sche
     const value = rows[r0]?.[c0] ?? null;
     if (value === null) continue;
     for (let r = r0; r < (m.endRowIndex ?? r0 + 1); r++) {
-      const row = (rows[r] ??= []);
+      let row = rows[r];
+      if (row === undefined) {
+        row = [];
+        rows[r] = row;
+      }
       for (let c = c0; c < (m.endColumnIndex ?? c0 + 1); c++) {
         while (row.length < c) row.push(null);
         row[c] = value;

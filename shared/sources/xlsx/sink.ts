@@ -7,6 +7,7 @@ import { writeXlsx } from './write';
 
 /** File names keep Chinese letters but lose what a file system or a mail attachment would refuse. */
 export function safeFileName(name: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what a file name must lose
   return name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_').replace(/\s+/g, ' ').trim().slice(0, 120);
 }
 

@@ -44,7 +44,7 @@ export function storedFromInput(v: CellInput): StoredCell | undefined {
 }
 
 /** A stored cell as a test reads it back: typed values, null when empty, { error } for error cells. */
-export function valueOf(c: StoredCell | undefined): CellValue {
+export function cellValue(c: StoredCell | undefined): CellValue {
   if (!c || c.value === null) return null;
   if (typeof c.value === 'object') return { error: c.value.error };
   return c.value;

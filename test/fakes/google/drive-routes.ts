@@ -100,7 +100,7 @@ function createFile(state: FakeState, req: ApiRequest): ApiReply {
 function listFiles(state: FakeState, req: ApiRequest): ApiReply {
   const q = req.query;
   const pageSize = pageSizeParam(q, 100);
-  let pred;
+  let pred: ReturnType<typeof compileQuery>;
   try {
     pred = compileQuery(q.get('q') ?? '', req.account);
   } catch (e) {
@@ -184,7 +184,7 @@ export function routeDrive(state: FakeState, req: ApiRequest): ApiReply {
       const token = q.get('pageToken');
       if (token === null || token === '') throw driveError(400, 'Required parameter: pageToken', { reason: 'required', location: 'pageToken' });
       const pageSize = pageSizeParam(q, 100);
-      let page;
+      let page: ReturnType<FakeState['listChanges']>;
       try {
         page = state.listChanges(req.account, token, pageSize, boolParam(q, 'includeRemoved', true));
       } catch (e) {

@@ -37,7 +37,11 @@ export function setCell(sheet: SheetModel, row: number, col: number, cell: Store
     }
     return;
   }
-  const r = (sheet.rows[row] ??= []);
+  let r = sheet.rows[row];
+  if (r === undefined) {
+    r = [];
+    sheet.rows[row] = r;
+  }
   r[col] = cell;
 }
 
@@ -89,7 +93,7 @@ export function boundsIn(sheet: SheetModel, w: CellWindow | null): Bounds {
 /** A1 text (values API) → sheet and bounds; "Unable to parse range: X" for an unknown sheet or bad notation. */
 export function resolveA1(book: SpreadsheetModel, text: string): { sheet: SheetModel; bounds: Bounds } {
   const unable = (): Invalid => new Invalid(`Unable to parse range: ${text}`);
-  let parsed;
+  let parsed: ReturnType<typeof parseRange>;
   try {
     parsed = parseRange(text);
   } catch {

@@ -39,7 +39,7 @@ export function parseJson(raw: string): Json | undefined {
 }
 
 export function sendJson(res: ServerResponse, status: number, body: Json | undefined, headers: Record<string, string> = {}): void {
-  const text = body === undefined ? '' : JSON.stringify(body, null, 2) + '\n';
+  const text = body === undefined ? '' : `${JSON.stringify(body, null, 2)}\n`;
   res.writeHead(status, { 'content-type': 'application/json; charset=UTF-8', 'content-length': Buffer.byteLength(text), ...headers });
   res.end(text);
 }
@@ -47,7 +47,7 @@ export function sendJson(res: ServerResponse, status: number, body: Json | undef
 /** Google's `fields` parameter: validated against the response type (when a schema is given), then applied. */
 export function selectFields(api: Api, body: Json, fields: string | null, schema?: MaskSchema): Json {
   if (fields === null || fields === '') return body;
-  let tree;
+  let tree: ReturnType<typeof parseFieldMask>;
   try {
     tree = parseFieldMask(fields, api === 'drive');
     if (schema !== undefined) validateMask(tree, schema);

@@ -141,7 +141,11 @@ const updateCells: RequestHandler = ({ book }, args) => {
     const area: Bounds = { startRow: r0, endRow: r0 + Math.max(1, rows.length), startCol: c0, endCol: c0 + width };
     const g = sheet.properties.gridProperties;
     if (area.endRow > g.rowCount || area.endCol > g.columnCount) throw new Invalid(exceedsMessage(sheet, area));
-    rows.forEach((row, i) => row.forEach((data, j) => setCell(sheet, r0 + i, c0 + j, applyCellData(getCell(sheet, r0 + i, c0 + j), data, f))));
+    rows.forEach((row, i) => {
+      row.forEach((data, j) => {
+        setCell(sheet, r0 + i, c0 + j, applyCellData(getCell(sheet, r0 + i, c0 + j), data, f));
+      });
+    });
     return undefined;
   }
   if (args.range === undefined) throw new Invalid('Must specify either start or range.');
@@ -183,7 +187,11 @@ const appendCells: RequestHandler = ({ book }, args) => {
   const at = usedExtent(sheet).rows;
   // Appending inserts rows when the sheet is full.
   g.rowCount = Math.max(g.rowCount, at + rows.length);
-  rows.forEach((row, i) => row.forEach((data, j) => setCell(sheet, at + i, j, applyCellData(getCell(sheet, at + i, j), data, f))));
+  rows.forEach((row, i) => {
+    row.forEach((data, j) => {
+      setCell(sheet, at + i, j, applyCellData(getCell(sheet, at + i, j), data, f));
+    });
+  });
   return undefined;
 };
 

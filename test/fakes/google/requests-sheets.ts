@@ -46,7 +46,9 @@ function placeSheet(book: SpreadsheetModel, sheet: SheetModel, index: number): v
   const others = sortedSheets(book).filter((s) => s !== sheet);
   const at = Math.max(0, Math.min(index, others.length));
   others.splice(at, 0, sheet);
-  others.forEach((s, i) => (s.properties.index = i));
+  others.forEach((s, i) => {
+    s.properties.index = i;
+  });
 }
 
 function mustSheet(book: SpreadsheetModel, id: number): SheetModel {
@@ -94,7 +96,9 @@ const deleteSheet: RequestHandler = ({ book }, args) => {
   const sheet = mustSheet(book, int(args, 'sheetId') ?? 0);
   if (book.sheets.length === 1) throw new Invalid("You can't remove all the sheets in a document.");
   book.sheets = book.sheets.filter((s) => s !== sheet);
-  sortedSheets(book).forEach((s, i) => (s.properties.index = i));
+  sortedSheets(book).forEach((s, i) => {
+    s.properties.index = i;
+  });
   return undefined;
 };
 

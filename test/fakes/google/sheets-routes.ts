@@ -52,7 +52,8 @@ function sheetsFromCreate(state: FakeState, list: Json[] | undefined): SheetMode
           if (r0 + ri >= g.rowCount || c0 + ci >= g.columnCount) throw badRequest(`Invalid sheets[${i}].data: Range exceeds grid limits. Max rows: ${g.rowCount}, max columns: ${g.columnCount}`);
           try {
             const stored = applyCellData(undefined, cell, all);
-            const r = (sheet.rows[r0 + ri] ??= []);
+            const r = sheet.rows[r0 + ri] ?? [];
+            sheet.rows[r0 + ri] = r;
             r[c0 + ci] = stored;
           } catch (e) {
             if (e instanceof Invalid) throw badRequest(`Invalid sheets[${i}].data: ${e.message}`);

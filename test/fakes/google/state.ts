@@ -1,6 +1,6 @@
 // FakeState: every spreadsheet and Drive file the fake holds, the hooks the HTTP handlers use (commit, access), and the test API to seed and inspect them without HTTP.
 import { parseCells } from './a1';
-import { storedFromInput, valueOf } from './cells';
+import { cellValue, storedFromInput } from './cells';
 import { DriveStore, type NewFile } from './drive-store';
 import { DEFAULT_COLUMNS, DEFAULT_ROWS, getCell, newSheet, setCell, sheetByTitle, sortedSheets, usedExtent } from './grid';
 import { spreadsheetJson } from './spreadsheet-view';
@@ -202,7 +202,7 @@ export class FakeState extends DriveStore {
     const out: CellValue[][] = [];
     for (let r = 0; r < used.rows; r++) {
       const row: CellValue[] = [];
-      for (let c = 0; c < used.cols; c++) row.push(valueOf(getCell(sheet, r, c)));
+      for (let c = 0; c < used.cols; c++) row.push(cellValue(getCell(sheet, r, c)));
       while (row.length > 0 && row[row.length - 1] === null) row.pop();
       out.push(row);
     }
@@ -212,7 +212,7 @@ export class FakeState extends DriveStore {
   cell(id: string, title: string, a1: string): CellSnapshot {
     const w = parseCells(a1) ?? fail(`bad cell ${a1}`);
     const c = getCell(this.mustSheet(id, title), w.startRow, w.startCol);
-    const snap: CellSnapshot = { value: valueOf(c) };
+    const snap: CellSnapshot = { value: cellValue(c) };
     if (c?.formula !== undefined) snap.formula = c.formula;
     if (c?.format !== undefined) snap.format = structuredClone(c.format);
     if (c?.validation !== undefined) snap.validation = structuredClone(c.validation);
@@ -264,6 +264,8 @@ function writeGrid(sheet: SheetModel, grid: CellInput[][]): void {
   g.rowCount = Math.max(g.rowCount, grid.length);
   grid.forEach((row, r) => {
     g.columnCount = Math.max(g.columnCount, row.length);
-    row.forEach((v, c) => setCell(sheet, r, c, storedFromInput(v)));
+    row.forEach((v, c) => {
+      setCell(sheet, r, c, storedFromInput(v));
+    });
   });
 }

@@ -94,7 +94,13 @@ function asRows(values: Json | undefined, major: Dimension, where: string): (Jso
   });
   if (major === 'ROWS') return lines;
   const out: (Json | undefined)[][] = [];
-  lines.forEach((col, c) => col.forEach((v, r) => ((out[r] ??= [])[c] = v)));
+  lines.forEach((col, c) => {
+    col.forEach((v, r) => {
+      const line = out[r] ?? [];
+      line[c] = v;
+      out[r] = line;
+    });
+  });
   return out.map((row) => Array.from(row, (v) => v));
 }
 
@@ -125,7 +131,7 @@ export function writeValues(
   let cells = 0;
   const rowsTouched = new Set<number>();
   const colsTouched = new Set<number>();
-  rows.forEach((row, i) =>
+  rows.forEach((row, i) => {
     row.forEach((v, j) => {
       if (v === null || v === undefined || Array.isArray(v) || isObject(v)) return;
       const r = target.startRow + i;
@@ -144,8 +150,8 @@ export function writeValues(
       cells += 1;
       rowsTouched.add(r);
       colsTouched.add(c);
-    }),
-  );
+    });
+  });
   return {
     updatedRange: formatBounds(sheet.properties.title, written),
     updatedRows: rowsTouched.size,

@@ -91,7 +91,7 @@ describe('branch workbook', () => {
     expect(r.data.projects.map((p) => p.name)).toEqual(['甲']);
     expect(r.issues[0]).toMatchObject({ code: 'duplicate_id', row: 3, column: '项目编号', value: 'P1' });
     const tab = r.tabs.find((t) => t.key === 'projects');
-    expect(tab?.rows.map((x) => [x.row, x.cells['项目名称'], x.record === null])).toEqual([
+    expect(tab?.rows.map((x) => [x.row, x.cells.项目名称, x.record === null])).toEqual([
       [2, '甲', false],
       [3, '乙', true],
     ]);

@@ -111,7 +111,7 @@ describe('branch workbook: one root cause, one message', () => {
         ['张三', '一组', '正式', '在册'],
       ],
       // A bad cell in a dependent tab is not reported one by one either: the tab cannot be counted until 党员 is fixed.
-      每季一考: [...(good['每季一考'] ?? []), ['2026Q1', 'M1', '八十']],
+      每季一考: [...(good.每季一考 ?? []), ['2026Q1', 'M1', '八十']],
     });
     expect(r.data.failedTabs).toEqual(['members']);
     expect(r.issues.map((i) => [i.tab, i.row, i.column, i.value, i.code])).toEqual([

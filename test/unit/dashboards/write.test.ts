@@ -27,7 +27,11 @@ describe('summary workbook written as .xlsx', () => {
 
     const quality = wb.getWorksheet('数据质量');
     let typed: ExcelJS.Cell | undefined;
-    quality?.eachRow((row) => row.eachCell((cell) => (cell.value === '=1+1' ? (typed = cell) : undefined)));
+    quality?.eachRow((row) => {
+      row.eachCell((cell) => {
+        if (cell.value === '=1+1') typed = cell;
+      });
+    });
     expect(typed?.type).toBe(ExcelJS.ValueType.String);
 
     const zip = await JSZip.loadAsync(await readFile(file));

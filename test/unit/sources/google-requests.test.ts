@@ -23,7 +23,10 @@ function validate(requests: Request[]): void {
     if (keys[0]?.startsWith('update')) expect(typeof (body as { fields?: unknown }).fields).toBe('string');
   }
   const walk = (v: unknown): void => {
-    if (Array.isArray(v)) return v.forEach(walk);
+    if (Array.isArray(v)) {
+      for (const x of v) walk(x);
+      return;
+    }
     if (v === null || typeof v !== 'object') return;
     const o = v as Record<string, unknown>;
     for (const [start, end] of [['startRowIndex', 'endRowIndex'], ['startColumnIndex', 'endColumnIndex'], ['startIndex', 'endIndex']] as const) {

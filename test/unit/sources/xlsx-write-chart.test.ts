@@ -74,7 +74,9 @@ describe('xlsx charts', () => {
     const drawingRels = await part('xl/drawings/_rels/drawing1.xml.rels');
     const chartIds = [...drawing.matchAll(/r:id="([^"]+)"/g)].map((m) => m[1]);
     expect(chartIds).toHaveLength(2);
-    chartIds.forEach((id, i) => expect(drawingRels).toMatch(new RegExp(`Id="${id}"[^>]*Target="../charts/chart${i + 1}.xml"`)));
+    chartIds.forEach((id, i) => {
+      expect(drawingRels).toMatch(new RegExp(`Id="${id}"[^>]*Target="../charts/chart${i + 1}.xml"`));
+    });
 
     const sheet = await part('xl/worksheets/sheet2.xml');
     const drawingId = /<drawing r:id="([^"]+)"\/>/.exec(sheet)?.[1];

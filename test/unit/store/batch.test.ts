@@ -1,4 +1,4 @@
-import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { batchWrite, type WriteOp } from '../../../shared/store/batch';
 import { emptyStats, type StoreClient } from '../../../shared/store/client';
