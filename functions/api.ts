@@ -12,7 +12,10 @@ import { secretString } from '../shared/aws/secrets';
 const env = parseLambdaEnv(['TABLE_NAME', 'WEBHOOK_SECRET_ARN', 'JOBS_QUEUE_URL']);
 const store = storeFor(env);
 
-/** Without the webhook secret the API still serves reads; the webhook answers 503 (webhook_disabled) until the secret is set. */
+/**
+ * Without the webhook secret the API still serves reads; the webhook answers 503 (webhook_disabled) until the secret is
+ * set.
+ */
 async function webhookSecret(): Promise<string | null> {
   try {
     return await secretString(env.WEBHOOK_SECRET_ARN, env.BRANCHBOARD_AWS_ENDPOINT);

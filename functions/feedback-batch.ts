@@ -7,4 +7,8 @@ import { feedbackBatchStep } from '../shared/aws/steps/feedback-batch';
 
 const rt = createRuntime(parseLambdaEnv(GOOGLE_RUNTIME_KEYS), pipelineLogger(), googleFromSecret);
 
-export const handler = lambdaStep('feedback-batch', (event) => feedbackBatchStep(rt, event), (r) => ({ FeedbackWritten: r.written, FeedbackFailed: r.failed }));
+export const handler = lambdaStep(
+  'feedback-batch',
+  (event) => feedbackBatchStep(rt, event),
+  (r) => ({ FeedbackWritten: r.written, FeedbackFailed: r.failed }),
+);

@@ -8,4 +8,8 @@ import { prepareStep } from '../shared/aws/steps/prepare';
 const env = parseLambdaEnv([...GOOGLE_RUNTIME_KEYS, 'RUNS_BUCKET', 'TIME_ZONE']);
 const rt = createRuntime(env, pipelineLogger(), googleFromSecret);
 
-export const handler = lambdaStep('prepare', (event) => prepareStep(rt, event, env.TIME_ZONE, env.RUNS_BUCKET), (r) => ({ WorkbooksToSync: r.sync.count }));
+export const handler = lambdaStep(
+  'prepare',
+  (event) => prepareStep(rt, event, env.TIME_ZONE, env.RUNS_BUCKET),
+  (r) => ({ WorkbooksToSync: r.sync.count }),
+);

@@ -7,4 +7,8 @@ import { syncBatchStep } from '../shared/aws/steps/sync-batch';
 
 const rt = createRuntime(parseLambdaEnv(GOOGLE_RUNTIME_KEYS), pipelineLogger(), googleFromSecret);
 
-export const handler = lambdaStep('sync-batch', (event) => syncBatchStep(rt, event), (r) => ({ WorkbooksRead: r.read, WorkbooksFailed: r.failed }));
+export const handler = lambdaStep(
+  'sync-batch',
+  (event) => syncBatchStep(rt, event),
+  (r) => ({ WorkbooksRead: r.read, WorkbooksFailed: r.failed }),
+);

@@ -39,8 +39,19 @@ const runOnce = makeIdempotent(
     }
     logger.appendKeys({ jobId, kind: job.kind });
     const ctx = await rt.context(`job-${jobId}`);
-    const inWorker = pipelineExecutor({ context: () => ctx, today: () => todayIn(env.TIME_ZONE, new Date()), sink: null, lang: env.LANG });
-    const outcome = await runJob(rt.store, job, stateMachineExecutor(env.STATE_MACHINE_ARN, inWorker, env.BRANCHBOARD_AWS_ENDPOINT), log, () => new Date());
+    const inWorker = pipelineExecutor({
+      context: () => ctx,
+      today: () => todayIn(env.TIME_ZONE, new Date()),
+      sink: null,
+      lang: env.LANG,
+    });
+    const outcome = await runJob(
+      rt.store,
+      job,
+      stateMachineExecutor(env.STATE_MACHINE_ARN, inWorker, env.BRANCHBOARD_AWS_ENDPOINT),
+      log,
+      () => new Date(),
+    );
     metrics.addMetric(outcome === 'failed' ? 'JobsFailed' : 'JobsSucceeded', 'Count', 1);
     return outcome;
   },

@@ -22,10 +22,16 @@ const RETENTION: Record<number, RetentionDays> = Object.fromEntries(
 export function buildApp(app: App = new App()): BranchboardApp {
   const config = readEnvConfig((k) => app.node.tryGetContext(k));
   const logRetention = RETENTION[config.logRetentionDays];
-  if (logRetention === undefined) throw new Error(`logRetentionDays ${config.logRetentionDays} is not one CloudWatch offers (1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, …)`);
+  if (logRetention === undefined)
+    throw new Error(
+      `logRetentionDays ${config.logRetentionDays} is not one CloudWatch offers (1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, …)`,
+    );
   const env = { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION };
   const prefix = `Branchboard-${config.envName}`;
-  const stateful = new StatefulStack(app, `${prefix}-Stateful`, { env, description: 'Branchboard: table, secrets, run bucket (retained)' });
+  const stateful = new StatefulStack(app, `${prefix}-Stateful`, {
+    env,
+    description: 'Branchboard: table, secrets, run bucket (retained)',
+  });
   const stateless = new StatelessStack(app, `${prefix}-Stateless`, {
     env,
     description: 'Branchboard: API, nightly state machine, jobs queue, alarms',

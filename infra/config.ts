@@ -39,7 +39,10 @@ export type EnvConfig = z.infer<typeof envConfigSchema>;
 /** Context values from -c arrive as strings: numbers are converted before validation. */
 function coerce(raw: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(
-    Object.entries(raw).map(([k, v]) => [k, typeof v === 'string' && /^\d+$/.test(v) && !/Id$/.test(k) ? Number(v) : v]),
+    Object.entries(raw).map(([k, v]) => [
+      k,
+      typeof v === 'string' && /^\d+$/.test(v) && !/Id$/.test(k) ? Number(v) : v,
+    ]),
   );
 }
 
@@ -58,7 +61,9 @@ export function readEnvConfig(tryGetContext: (key: string) => unknown): EnvConfi
   }
   const r = envConfigSchema.safeParse(coerce({ envName, ...base, ...overrides }));
   if (!r.success) {
-    throw new Error(`Branchboard configuration for environment "${envName}" (cdk.json context or -c): ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    throw new Error(
+      `Branchboard configuration for environment "${envName}" (cdk.json context or -c): ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
   }
   return r.data;
 }

@@ -31,7 +31,8 @@ export const BUNDLING = {
   format: OutputFormat.ESM,
   mainFields: ['module', 'main'],
   // CommonJS dependencies (googleapis-common, exceljs) call require() for Node built-ins: give ESM a require.
-  banner: "import { createRequire as __bbCreateRequire } from 'module';const require = __bbCreateRequire(import.meta.url);",
+  banner:
+    "import { createRequire as __bbCreateRequire } from 'module';const require = __bbCreateRequire(import.meta.url);",
   // The AWS SDK v3 is bundled, not taken from the runtime: the version tested here ships, each client is its own
   // package so only the clients a function imports are in its bundle, and esbuild drops what they do not use.
   externalModules: [] as string[],
@@ -40,7 +41,10 @@ export const BUNDLING = {
 
 export class BranchboardFunction extends NodejsFunction {
   constructor(scope: Construct, id: string, props: BranchboardFunctionProps) {
-    const logGroup = new LogGroup(scope, `${id}Logs`, { retention: props.logRetention, removalPolicy: RemovalPolicy.DESTROY });
+    const logGroup = new LogGroup(scope, `${id}Logs`, {
+      retention: props.logRetention,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
     super(scope, id, {
       entry: path.join(ROOT, 'functions', `${props.entry}.ts`),
       handler: 'handler',

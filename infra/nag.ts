@@ -5,7 +5,12 @@ import type { Topic } from 'aws-cdk-lib/aws-sns';
 import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { NagSuppressions } from 'cdk-nag';
 
-export function acknowledge(r: { functions: IFunction[]; stateMachine: StateMachine; topic: Topic; api: HttpApi }): void {
+export function acknowledge(r: {
+  functions: IFunction[];
+  stateMachine: StateMachine;
+  topic: Topic;
+  api: HttpApi;
+}): void {
   NagSuppressions.addResourceSuppressions(
     r.functions,
     [
@@ -16,7 +21,8 @@ export function acknowledge(r: { functions: IFunction[]; stateMachine: StateMach
       },
       {
         id: 'AwsSolutions-L1',
-        reason: 'Node.js 22 is the runtime the product is built and tested for (design card); moving to a newer one is a tested change of its own.',
+        reason:
+          'Node.js 22 is the runtime the product is built and tested for (design card); moving to a newer one is a tested change of its own.',
       },
     ],
     true,
@@ -27,8 +33,8 @@ export function acknowledge(r: { functions: IFunction[]; stateMachine: StateMach
       {
         id: 'AwsSolutions-IAM5',
         reason:
-          'Wildcards that grants scoped to one resource generate: the table\'s own indexes (table/index/*), objects under the runs bucket ' +
-          '(the run lists the Maps read and their result files), Lambda versions of our own functions (fn:*), the state machine\'s own ' +
+          "Wildcards that grants scoped to one resource generate: the table's own indexes (table/index/*), objects under the runs bucket " +
+          "(the run lists the Maps read and their result files), Lambda versions of our own functions (fn:*), the state machine's own " +
           'executions and map runs (Distributed Map), s3:Abort* on those same objects, and X-Ray / CloudWatch log delivery, which have no resource-level permissions (Resource::*).',
         appliesTo: [
           'Resource::*',
@@ -46,7 +52,8 @@ export function acknowledge(r: { functions: IFunction[]; stateMachine: StateMach
   NagSuppressions.addResourceSuppressions(r.topic, [
     {
       id: 'AwsSolutions-SNS2',
-      reason: "CloudWatch alarms cannot publish to a topic encrypted with the AWS-managed SNS key; alarm messages carry only alarm names and states.",
+      reason:
+        'CloudWatch alarms cannot publish to a topic encrypted with the AWS-managed SNS key; alarm messages carry only alarm names and states.',
     },
   ]);
   NagSuppressions.addResourceSuppressions(
@@ -54,7 +61,8 @@ export function acknowledge(r: { functions: IFunction[]; stateMachine: StateMach
     [
       {
         id: 'AwsSolutions-APIG4',
-        reason: 'Every route except /v1/health, the docs and the signed webhook checks a hashed API key (role and org scope) in the Hono app itself.',
+        reason:
+          'Every route except /v1/health, the docs and the signed webhook checks a hashed API key (role and org scope) in the Hono app itself.',
       },
     ],
     true,

@@ -103,10 +103,15 @@ export class NightlyStateMachine extends Construct {
   constructor(scope: Construct, id: string, p: NightlyProps) {
     super(scope, id);
 
-    const prepare = invoke(this, 'Prepare', { fn: p.prepare, payload: { runId: JsonPath.executionName, startedAt: JsonPath.executionStartTime, input: JsonPath.entirePayload }, outputPath: '$.Payload' });
+    const prepare = invoke(this, 'Prepare', {
+      fn: p.prepare,
+      payload: { runId: JsonPath.executionName, startedAt: JsonPath.executionStartTime, input: JsonPath.entirePayload },
+      outputPath: '$.Payload',
+    });
 
     const syncMap = this.batchMap('SyncWorkbooks', {
-      comment: 'Each child reads a batch of branch workbooks; a workbook that cannot be read is recorded on it, not thrown.',
+      comment:
+        'Each child reads a batch of branch workbooks; a workbook that cannot be read is recorded on it, not thrown.',
       listKey: '$.sync.key',
       batchInput: { 'runId.$': '$.runId', 'asOf.$': '$.asOf', 'force.$': '$.force' },
       batchSize: p.syncBatchSize,
@@ -121,11 +126,16 @@ export class NightlyStateMachine extends Construct {
       resultPath: '$.compute',
     });
     // The official month and the month in progress are known once compute has seen their states.
-    const months = { 'runId.$': '$.runId', 'period.$': '$.compute.value.official', 'progress.$': '$.compute.value.progress' };
+    const months = {
+      'runId.$': '$.runId',
+      'period.$': '$.compute.value.official',
+      'progress.$': '$.compute.value.progress',
+    };
     const publish = invoke(this, 'Publish', { fn: p.publish, payload: months, resultPath: '$.publish' });
 
     const feedbackMap = this.batchMap('WriteFeedback', {
-      comment: "Each child writes a batch of branches' feedback tabs; a spreadsheet that refuses is counted, not thrown.",
+      comment:
+        "Each child writes a batch of branches' feedback tabs; a spreadsheet that refuses is counted, not thrown.",
       listKey: '$.publish.value.feedback.key',
       batchInput: months,
       batchSize: p.feedbackBatchSize,
@@ -134,16 +144,36 @@ export class NightlyStateMachine extends Construct {
       bucket: p.bucket,
     });
 
-    const run = new Parallel(this, 'Run', { comment: 'The whole run, so that one catch records any failure.', resultPath: JsonPath.DISCARD });
+    const run = new Parallel(this, 'Run', {
+      comment: 'The whole run, so that one catch records any failure.',
+      resultPath: JsonPath.DISCARD,
+    });
     run.branch(prepare.next(syncMap).next(compute).next(publish).next(feedbackMap));
 
-    const succeeded = invoke(this, 'RecordSuccess', { fn: p.finish, payload: { runId: JsonPath.executionName, status: 'succeeded', input: JsonPath.executionInput }, resultPath: JsonPath.DISCARD });
-    const failed = invoke(this, 'RecordFailure', { fn: p.finish, payload: { runId: JsonPath.executionName, status: 'failed', 'error.$': '$.error', input: JsonPath.executionInput }, resultPath: JsonPath.DISCARD });
-    run.addCatch(failed.next(new Fail(this, 'RunFailed', { error: 'NightlyRunFailed', causePath: '$.error.Cause' })), { errors: [Errors.ALL], resultPath: '$.error' });
+    const succeeded = invoke(this, 'RecordSuccess', {
+      fn: p.finish,
+      payload: { runId: JsonPath.executionName, status: 'succeeded', input: JsonPath.executionInput },
+      resultPath: JsonPath.DISCARD,
+    });
+    const failed = invoke(this, 'RecordFailure', {
+      fn: p.finish,
+      payload: {
+        runId: JsonPath.executionName,
+        status: 'failed',
+        'error.$': '$.error',
+        input: JsonPath.executionInput,
+      },
+      resultPath: JsonPath.DISCARD,
+    });
+    run.addCatch(failed.next(new Fail(this, 'RunFailed', { error: 'NightlyRunFailed', causePath: '$.error.Cause' })), {
+      errors: [Errors.ALL],
+      resultPath: '$.error',
+    });
 
     const logGroup = new LogGroup(this, 'Logs', { retention: p.logRetention, removalPolicy: RemovalPolicy.DESTROY });
     this.stateMachine = new StateMachine(this, 'StateMachine', {
-      comment: 'Branchboard nightly run: sync the changed workbooks, compute the period, publish the dashboards and feedback.',
+      comment:
+        'Branchboard nightly run: sync the changed workbooks, compute the period, publish the dashboards and feedback.',
       definitionBody: DefinitionBody.fromChainable(run.next(succeeded).next(new Succeed(this, 'Done'))),
       stateMachineType: StateMachineType.STANDARD,
       timeout: Duration.hours(12),
@@ -170,7 +200,13 @@ export class NightlyStateMachine extends Construct {
       label: id,
     });
     map.itemProcessor(m.child);
-    map.addRetry({ errors: ['States.ItemReaderFailed', 'States.ResultWriterFailed'], interval: Duration.seconds(5), maxAttempts: 3, backoffRate: 2, jitterStrategy: JitterType.FULL });
+    map.addRetry({
+      errors: ['States.ItemReaderFailed', 'States.ResultWriterFailed'],
+      interval: Duration.seconds(5),
+      maxAttempts: 3,
+      backoffRate: 2,
+      jitterStrategy: JitterType.FULL,
+    });
     return map;
   }
 }

@@ -8,7 +8,9 @@ import { NagSuppressions } from 'cdk-nag';
 import type { Construct } from 'constructs';
 import { TABLE_SCHEMA } from '../shared/store/table';
 
-/** The attribute DynamoDB's time to live reads (webhook signatures, debounce claims, jobs, runs, idempotency records). */
+/**
+ * The attribute DynamoDB's time to live reads (webhook signatures, debounce claims, jobs, runs, idempotency records).
+ */
 export const TTL_ATTRIBUTE = 'ttl';
 
 export class StatefulStack extends Stack {
@@ -39,7 +41,8 @@ export class StatefulStack extends Stack {
 
     // Created empty (a random placeholder): the operator puts the service-account key JSON in after the first deploy.
     this.googleKey = new Secret(this, 'GoogleServiceAccountKey', {
-      description: 'Branchboard: Google service-account key JSON (or a JSON array of keys for a pool). Put the value in by hand.',
+      description:
+        'Branchboard: Google service-account key JSON (or a JSON array of keys for a pool). Put the value in by hand.',
       removalPolicy: RemovalPolicy.RETAIN,
     });
     this.webhookSecret = new Secret(this, 'WebhookSecret', {
@@ -58,21 +61,35 @@ export class StatefulStack extends Stack {
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
-    new CfnOutput(this, 'TableName', { value: this.table.tableName, description: 'BRANCHBOARD_TABLE for the command line (with DYNAMODB_ENDPOINT=aws)' });
-    new CfnOutput(this, 'GoogleKeySecretArn', { value: this.googleKey.secretArn, description: 'Put the service-account key JSON here' });
-    new CfnOutput(this, 'WebhookSecretArn', { value: this.webhookSecret.secretArn, description: 'Copy this value into the Apps Script edit trigger' });
+    new CfnOutput(this, 'TableName', {
+      value: this.table.tableName,
+      description: 'BRANCHBOARD_TABLE for the command line (with DYNAMODB_ENDPOINT=aws)',
+    });
+    new CfnOutput(this, 'GoogleKeySecretArn', {
+      value: this.googleKey.secretArn,
+      description: 'Put the service-account key JSON here',
+    });
+    new CfnOutput(this, 'WebhookSecretArn', {
+      value: this.webhookSecret.secretArn,
+      description: 'Copy this value into the Apps Script edit trigger',
+    });
 
     NagSuppressions.addResourceSuppressions(this.runsBucket, [
       {
         id: 'AwsSolutions-S1',
-        reason: 'Holds only run work lists (org ids and workbook ids) written and read by this stack, deleted after 30 days; CloudTrail data events cover access if ever needed.',
+        reason:
+          'Holds only run work lists (org ids and workbook ids) written and read by this stack, deleted after 30 days; CloudTrail data events cover access if ever needed.',
       },
     ]);
-    NagSuppressions.addResourceSuppressions([this.googleKey, this.webhookSecret], [
-      {
-        id: 'AwsSolutions-SMG4',
-        reason: 'Google service-account keys are issued and revoked in the Google Cloud console and the webhook secret must be changed in the Apps Script at the same moment: both are rotated by a person (README: Deploying), not by a rotation Lambda.',
-      },
-    ]);
+    NagSuppressions.addResourceSuppressions(
+      [this.googleKey, this.webhookSecret],
+      [
+        {
+          id: 'AwsSolutions-SMG4',
+          reason:
+            'Google service-account keys are issued and revoked in the Google Cloud console and the webhook secret must be changed in the Apps Script at the same moment: both are rotated by a person (README: Deploying), not by a rotation Lambda.',
+        },
+      ],
+    );
   }
 }

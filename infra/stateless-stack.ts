@@ -41,7 +41,10 @@ interface FunctionSpec {
   environment: Record<string, string>;
 }
 
-/** What a pipeline function may do against Google: its share of the quota, how many workbooks at once, and whether it talks to Google at all. */
+/**
+ * What a pipeline function may do against Google: its share of the quota, how many workbooks at once, and whether it
+ * talks to Google at all.
+ */
 interface PipelineShare {
   readsPerMinute: number;
   writesPerMinute: number;
@@ -77,7 +80,12 @@ export class StatelessStack extends Stack {
     this.functions = { ...steps, worker, api: handler };
     const topic = this.alarms(deadLetters);
     this.outputs(topic, deadLetters);
-    acknowledge({ functions: Object.values(this.functions), stateMachine: this.nightly.stateMachine, topic, api: this.api });
+    acknowledge({
+      functions: Object.values(this.functions),
+      stateMachine: this.nightly.stateMachine,
+      topic,
+      api: this.api,
+    });
   }
 
   private fn(spec: FunctionSpec): BranchboardFunction {
@@ -85,7 +93,10 @@ export class StatelessStack extends Stack {
     return new BranchboardFunction(this, id, { ...rest, logRetention: this.props.logRetention });
   }
 
-  /** A pipeline function's environment. Only the secret's ARN is in it; the key itself is read from Secrets Manager at run time. */
+  /**
+   * A pipeline function's environment. Only the secret's ARN is in it; the key itself is read from Secrets Manager at
+   * run time.
+   */
   private pipelineEnv(share: PipelineShare): Record<string, string> {
     const { config: c, table, googleKey } = this.props;
     const optional = (name: string, v: string | undefined) => (v === undefined ? {} : { [name]: v });
@@ -149,7 +160,12 @@ export class StatelessStack extends Stack {
       description: "Nightly: one batch of branches' feedback tabs",
       memoryMb: 2048,
       timeout: Duration.minutes(15),
-      environment: this.pipelineEnv({ readsPerMinute: 1, writesPerMinute: feedbackWrites, concurrency: 4, google: true }),
+      environment: this.pipelineEnv({
+        readsPerMinute: 1,
+        writesPerMinute: feedbackWrites,
+        concurrency: 4,
+        google: true,
+      }),
     });
     const finish = this.fn({
       id: 'Finish',
@@ -171,14 +187,22 @@ export class StatelessStack extends Stack {
     new Schedule(this, 'NightlySchedule', {
       description: `Starts the nightly run: ${c.schedule} in ${c.timeZone}`,
       schedule: ScheduleExpression.expression(c.schedule, TimeZone.of(c.timeZone)),
-      target: new StepFunctionsStartExecution(this.nightly.stateMachine, { input: ScheduleTargetInput.fromObject({}), retryAttempts: 3, maxEventAge: Duration.hours(2) }),
+      target: new StepFunctionsStartExecution(this.nightly.stateMachine, {
+        input: ScheduleTargetInput.fromObject({}),
+        retryAttempts: 3,
+        maxEventAge: Duration.hours(2),
+      }),
     });
   }
 
   /** Jobs from the API (webhook syncs, sync and recompute requests), with a dead-letter queue for poison messages. */
   private jobs() {
     const { config: c, table, googleKey } = this.props;
-    const deadLetters = new Queue(this, 'JobsDeadLetters', { retentionPeriod: Duration.days(14), enforceSSL: true, encryption: QueueEncryption.SQS_MANAGED });
+    const deadLetters = new Queue(this, 'JobsDeadLetters', {
+      retentionPeriod: Duration.days(14),
+      enforceSSL: true,
+      encryption: QueueEncryption.SQS_MANAGED,
+    });
     const workerTimeout = Duration.minutes(15);
     const queue = new Queue(this, 'Jobs', {
       // AWS's advice for a Lambda event source: at least six times the function's timeout.
@@ -191,18 +215,26 @@ export class StatelessStack extends Stack {
     const worker = this.fn({
       id: 'Worker',
       entry: 'worker',
-      description: 'API jobs: one-workbook syncs from the edit webhook; full syncs and recomputes start the state machine',
+      description:
+        'API jobs: one-workbook syncs from the edit webhook; full syncs and recomputes start the state machine',
       memoryMb: 2048,
       timeout: workerTimeout,
       environment: {
-        ...this.pipelineEnv({ readsPerMinute: c.projectReadsPerMinute, writesPerMinute: c.projectWritesPerMinute, concurrency: 4, google: true }),
+        ...this.pipelineEnv({
+          readsPerMinute: c.projectReadsPerMinute,
+          writesPerMinute: c.projectWritesPerMinute,
+          concurrency: 4,
+          google: true,
+        }),
         STATE_MACHINE_ARN: sm.stateMachineArn,
       },
     });
     table.grantReadWriteData(worker);
     googleKey.grantRead(worker);
     sm.grantStartExecution(worker);
-    worker.addEventSource(new SqsEventSource(queue, { batchSize: 5, reportBatchItemFailures: true, maxConcurrency: 2 }));
+    worker.addEventSource(
+      new SqsEventSource(queue, { batchSize: 5, reportBatchItemFailures: true, maxConcurrency: 2 }),
+    );
     return { queue, deadLetters, worker };
   }
 
@@ -214,7 +246,11 @@ export class StatelessStack extends Stack {
       description: 'The HTTP API (Hono): figures, rankings, jobs and the edit webhook',
       memoryMb: 1024,
       timeout: Duration.seconds(29),
-      environment: { TABLE_NAME: table.tableName, WEBHOOK_SECRET_ARN: webhookSecret.secretArn, JOBS_QUEUE_URL: this.jobsQueue.queueUrl },
+      environment: {
+        TABLE_NAME: table.tableName,
+        WEBHOOK_SECRET_ARN: webhookSecret.secretArn,
+        JOBS_QUEUE_URL: this.jobsQueue.queueUrl,
+      },
     });
     table.grantReadWriteData(handler);
     webhookSecret.grantRead(handler);
@@ -230,7 +266,10 @@ export class StatelessStack extends Stack {
       stageName: '$default',
       autoDeploy: true,
       throttle: { rateLimit: 50, burstLimit: 100 },
-      accessLogSettings: { destination: new LogGroupLogDestination(accessLogs), format: AccessLogFormat.jsonWithStandardFields() },
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(accessLogs),
+        format: AccessLogFormat.jsonWithStandardFields(),
+      },
     });
     return { api, handler };
   }
@@ -253,22 +292,51 @@ export class StatelessStack extends Stack {
       a.addAlarmAction(new SnsAction(topic));
     };
     const fiveMinutes = { period: Duration.minutes(5), statistic: 'Sum' };
-    alarm({ id: 'RunFailed', metric: sm.metricFailed(fiveMinutes), threshold: 1, description: 'A nightly run failed: open the execution in Step Functions, the RecordFailure step holds the cause (README: Alarms).' });
-    alarm({ id: 'RunTimedOut', metric: sm.metricTimedOut(fiveMinutes), threshold: 1, description: 'A nightly run took longer than 12 hours (README: Alarms).' });
+    alarm({
+      id: 'RunFailed',
+      metric: sm.metricFailed(fiveMinutes),
+      threshold: 1,
+      description:
+        'A nightly run failed: open the execution in Step Functions, the RecordFailure step holds the cause (README: Alarms).',
+    });
+    alarm({
+      id: 'RunTimedOut',
+      metric: sm.metricTimedOut(fiveMinutes),
+      threshold: 1,
+      description: 'A nightly run took longer than 12 hours (README: Alarms).',
+    });
     for (const [name, f] of Object.entries(this.functions)) {
       const label = `${name.charAt(0).toUpperCase()}${name.slice(1)}`;
-      alarm({ id: `${label}Errors`, metric: f.metricErrors(fiveMinutes), threshold: 1, description: `The ${name} function threw (its log group names the run and the reason; README: Alarms).` });
-      alarm({ id: `${label}Throttles`, metric: f.metricThrottles(fiveMinutes), threshold: 1, description: `The ${name} function was throttled: the account's Lambda concurrency is exhausted (README: Alarms).` });
+      alarm({
+        id: `${label}Errors`,
+        metric: f.metricErrors(fiveMinutes),
+        threshold: 1,
+        description: `The ${name} function threw (its log group names the run and the reason; README: Alarms).`,
+      });
+      alarm({
+        id: `${label}Throttles`,
+        metric: f.metricThrottles(fiveMinutes),
+        threshold: 1,
+        description: `The ${name} function was throttled: the account's Lambda concurrency is exhausted (README: Alarms).`,
+      });
     }
     alarm({
       id: 'JobsDeadLettered',
-      metric: deadLetters.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }),
+      metric: deadLetters.metricApproximateNumberOfMessagesVisible({
+        period: Duration.minutes(5),
+        statistic: 'Maximum',
+      }),
       threshold: 1,
       description: 'An API job failed three times and was set aside in the dead-letter queue (README: Alarms).',
     });
     alarm({
       id: 'Api5xx',
-      metric: new Metric({ namespace: 'AWS/ApiGateway', metricName: '5xx', dimensionsMap: { ApiId: this.api.apiId }, ...fiveMinutes }),
+      metric: new Metric({
+        namespace: 'AWS/ApiGateway',
+        metricName: '5xx',
+        dimensionsMap: { ApiId: this.api.apiId },
+        ...fiveMinutes,
+      }),
       threshold: 5,
       description: 'The API answered 5xx five times in five minutes (README: Alarms).',
     });
@@ -276,9 +344,18 @@ export class StatelessStack extends Stack {
   }
 
   private outputs(topic: Topic, deadLetters: Queue): void {
-    new CfnOutput(this, 'ApiUrl', { value: this.api.apiEndpoint, description: 'The HTTP API (routes under /v1, docs at /v1/docs)' });
-    new CfnOutput(this, 'StateMachineArn', { value: this.nightly.stateMachine.stateMachineArn, description: 'The nightly run: start it by hand for a first run' });
+    new CfnOutput(this, 'ApiUrl', {
+      value: this.api.apiEndpoint,
+      description: 'The HTTP API (routes under /v1, docs at /v1/docs)',
+    });
+    new CfnOutput(this, 'StateMachineArn', {
+      value: this.nightly.stateMachine.stateMachineArn,
+      description: 'The nightly run: start it by hand for a first run',
+    });
     new CfnOutput(this, 'AlarmTopicArn', { value: topic.topicArn, description: 'Subscribe to receive the alarms' });
-    new CfnOutput(this, 'JobsDeadLetterQueueUrl', { value: deadLetters.queueUrl, description: 'API jobs that failed three times' });
+    new CfnOutput(this, 'JobsDeadLetterQueueUrl', {
+      value: deadLetters.queueUrl,
+      description: 'API jobs that failed three times',
+    });
   }
 }

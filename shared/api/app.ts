@@ -25,7 +25,12 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     const started = Date.now();
     await next();
     // Method, path and status only: never a header (keys, signatures) or a body.
-    deps.log.info('request', { method: c.req.method, path: c.req.path, status: c.res.status, ms: Date.now() - started });
+    deps.log.info('request', {
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      ms: Date.now() - started,
+    });
   });
 
   metaRoutes(app);
@@ -34,7 +39,9 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   jobRoutes(app);
   hookRoutes(app);
 
-  app.notFound((c) => c.json({ error: { code: 'not_found', message: `no route ${c.req.method} ${c.req.path}; see /v1/docs` } }, 404));
+  app.notFound((c) =>
+    c.json({ error: { code: 'not_found', message: `no route ${c.req.method} ${c.req.path}; see /v1/docs` } }, 404),
+  );
 
   app.onError((err, c) => {
     const body = errorBody(err);

@@ -43,7 +43,10 @@ export class ApiData {
     return this.roster.value;
   }
 
-  /** The official month: the newest one under evaluation or published (else the newest computed), or null before the first run. */
+  /**
+   * The official month: the newest one under evaluation or published (else the newest computed), or null before the
+   * first run.
+   */
   latestPeriod(): Promise<string | null> {
     if (!this.fresh(this.latest, VERSION_TTL_MS)) {
       const value = officialPeriod(this.store);
@@ -57,7 +60,11 @@ export class ApiData {
    * The results JSON of one org's subtree as text, cached per published version: a committee's figures with every
    * list run to a megabyte for 305 branches, and serialising that again for every request is most of the cost.
    */
-  async subtreeJson(period: string | undefined, rootId: string, view: (r: ResultsJson, orgs: Org[]) => unknown): Promise<string> {
+  async subtreeJson(
+    period: string | undefined,
+    rootId: string,
+    view: (r: ResultsJson, orgs: Org[]) => unknown,
+  ): Promise<string> {
     const results = await this.resultsFor(period);
     const key = `${results.period}#${results.generatedAt}#${rootId}`;
     let text = this.texts.get(key);

@@ -57,7 +57,9 @@ export interface ErrorBody {
   error: { code: string; message: string; details?: unknown };
 }
 
-export const INTERNAL: ErrorBody = { error: { code: 'internal', message: 'something went wrong on our side; it has been logged' } };
+export const INTERNAL: ErrorBody = {
+  error: { code: 'internal', message: 'something went wrong on our side; it has been logged' },
+};
 
 /**
  * The HTTP status of anything a route throws, mapped once: an AppError (`api.*`) by its own status; `usage.*` and
@@ -74,10 +76,19 @@ export function httpStatusOf(err: unknown): ContentfulStatusCode {
 
 /** The body that goes with `httpStatusOf(err)`: an unexpected error gets the generic INTERNAL body, nothing else. */
 export function errorBody(err: unknown): ErrorBody {
-  if (err instanceof AppError) return { error: { code: err.publicCode, message: err.message, ...(err.details === undefined ? {} : { details: err.details }) } };
+  if (err instanceof AppError)
+    return {
+      error: {
+        code: err.publicCode,
+        message: err.message,
+        ...(err.details === undefined ? {} : { details: err.details }),
+      },
+    };
   const status = httpStatusOf(err);
   if (status === 409 && err instanceof BranchboardError) return { error: { code: 'conflict', message: err.message } };
-  if (status === 400 && err instanceof BranchboardError) return { error: { code: 'bad_request', message: err.message } };
-  if (err instanceof HTTPException && status < 500) return { error: { code: 'bad_request', message: err.message || 'the request could not be read' } };
+  if (status === 400 && err instanceof BranchboardError)
+    return { error: { code: 'bad_request', message: err.message } };
+  if (err instanceof HTTPException && status < 500)
+    return { error: { code: 'bad_request', message: err.message || 'the request could not be read' } };
   return INTERNAL;
 }

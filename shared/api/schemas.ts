@@ -16,10 +16,19 @@ export const PeriodQuery = z.object({
     .openapi({ description: 'The month; default: the latest published period', example: '2026-03' }),
 });
 
-export const OrgParam = z.object({ orgId: z.string().min(1).openapi({ param: { name: 'orgId', in: 'path' }, example: 'B01' }) });
+export const OrgParam = z.object({
+  orgId: z
+    .string()
+    .min(1)
+    .openapi({ param: { name: 'orgId', in: 'path' }, example: 'B01' }),
+});
 
 export const ScopedQuery = PeriodQuery.extend({
-  orgId: z.string().min(1).optional().openapi({ description: "Root of the list; default: the key's own org (the committee for an admin)" }),
+  orgId: z
+    .string()
+    .min(1)
+    .optional()
+    .openapi({ description: "Root of the list; default: the key's own org (the committee for an admin)" }),
 });
 
 export interface OrgNode {
@@ -50,7 +59,9 @@ export const RankingsSchema = z
   .object({
     period: z.string(),
     asOf: z.string(),
-    state: z.enum(['in_progress', 'evaluating', 'published']).openapi({ description: 'A month in progress has no scores or ranks yet.' }),
+    state: z
+      .enum(['in_progress', 'evaluating', 'published'])
+      .openapi({ description: 'A month in progress has no scores or ranks yet.' }),
     categories: z.array(
       z.object({
         category: z.enum(['production', 'management', 'business']),
@@ -63,11 +74,16 @@ export const RankingsSchema = z
             parentId: z.string().nullable(),
             score: z.number().nullable(),
             grade: z.string().nullable(),
-            fortressIndex: z.number().nullable().openapi({ description: 'Null for a branch with an incomplete metric.' }),
-            incomplete: z.array(z.string()).openapi({ description: 'Metrics left null because a tab could not be read.' }),
-            dataStatus: z
-              .enum(['ok', 'stale', 'never_read'])
-              .openapi({ description: "stale: the workbook could not be read this time and its last good data is in use." }),
+            fortressIndex: z
+              .number()
+              .nullable()
+              .openapi({ description: 'Null for a branch with an incomplete metric.' }),
+            incomplete: z
+              .array(z.string())
+              .openapi({ description: 'Metrics left null because a tab could not be read.' }),
+            dataStatus: z.enum(['ok', 'stale', 'never_read']).openapi({
+              description: 'stale: the workbook could not be read this time and its last good data is in use.',
+            }),
           }),
         ),
       }),
@@ -75,11 +91,15 @@ export const RankingsSchema = z
   })
   .openapi('Rankings');
 
-export const OverdueSchema = z.object({ period: z.string(), asOf: z.string(), items: listSchemas.overdue }).openapi('OverdueList');
+export const OverdueSchema = z
+  .object({ period: z.string(), asOf: z.string(), items: listSchemas.overdue })
+  .openapi('OverdueList');
 export const AtRiskSchema = z.object({ period: z.string(), items: listSchemas.membersAtRisk }).openapi('MembersAtRisk');
 
 export const WorkbookIssuesSchema = z
-  .object({ workbooks: z.array(z.object({ workbook: z.string(), orgId: z.string().nullable(), issues: z.array(issueSchema) })) })
+  .object({
+    workbooks: z.array(z.object({ workbook: z.string(), orgId: z.string().nullable(), issues: z.array(issueSchema) })),
+  })
   .openapi('ValidationByWorkbook');
 
 export const SyncStatusSchema = z
@@ -103,11 +123,22 @@ export const SyncStatusSchema = z
 export const JobSchema = jobSchema.omit({ requestedBy: true });
 
 export const SyncRequest = z
-  .object({ workbook: z.string().min(1).optional().openapi({ description: 'One workbook (file name or spreadsheet id); default: all' }) })
+  .object({
+    workbook: z
+      .string()
+      .min(1)
+      .optional()
+      .openapi({ description: 'One workbook (file name or spreadsheet id); default: all' }),
+  })
   .openapi('SyncRequest');
 
 export const RecomputeRequest = z
-  .object({ asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() })
+  .object({
+    asOf: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .optional(),
+  })
   .openapi('RecomputeRequest');
 
 export const HookBody = z
@@ -120,5 +151,8 @@ export const errorResponses = {
   400: { description: 'The request is not valid', content: { 'application/json': { schema: ErrorSchema } } },
   401: { description: 'No valid API key', content: { 'application/json': { schema: ErrorSchema } } },
   403: { description: 'The key may not do this', content: { 'application/json': { schema: ErrorSchema } } },
-  404: { description: 'Not found, or not visible to this key', content: { 'application/json': { schema: ErrorSchema } } },
+  404: {
+    description: 'Not found, or not visible to this key',
+    content: { 'application/json': { schema: ErrorSchema } },
+  },
 } as const;

@@ -20,16 +20,29 @@ export class WebhookRejected extends AppError {
 }
 
 /** Checks the signature and the time window; returns the signature to record against replays. */
-export function verify(secret: string, timestamp: string | undefined, signature: string | undefined, body: string, now: Date): string {
-  if (!timestamp || !signature) throw new WebhookRejected('missing_signature', `send the ${TIMESTAMP_HEADER} and ${SIGNATURE_HEADER} headers`);
+export function verify(
+  secret: string,
+  timestamp: string | undefined,
+  signature: string | undefined,
+  body: string,
+  now: Date,
+): string {
+  if (!timestamp || !signature)
+    throw new WebhookRejected('missing_signature', `send the ${TIMESTAMP_HEADER} and ${SIGNATURE_HEADER} headers`);
   const ts = Number(timestamp);
   if (!/^\d{9,11}$/.test(timestamp) || Math.abs(now.getTime() / 1000 - ts) > MAX_SKEW_SECONDS) {
-    throw new WebhookRejected('stale_timestamp', `the timestamp must be Unix seconds within ${MAX_SKEW_SECONDS / 60} minutes of now`);
+    throw new WebhookRejected(
+      'stale_timestamp',
+      `the timestamp must be Unix seconds within ${MAX_SKEW_SECONDS / 60} minutes of now`,
+    );
   }
   const expected = Buffer.from(sign(secret, timestamp, body));
   const given = Buffer.from(signature.trim().toLowerCase());
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
-    throw new WebhookRejected('bad_signature', 'the signature does not match this body and timestamp (check the secret in the script)');
+    throw new WebhookRejected(
+      'bad_signature',
+      'the signature does not match this body and timestamp (check the secret in the script)',
+    );
   }
   return signature.trim().toLowerCase();
 }

@@ -47,7 +47,15 @@ export type LambdaEnv = z.infer<typeof lambdaEnvSchema>;
 export type LambdaEnvKey = keyof LambdaEnv;
 
 /** The test stand-ins: always optional, never required by a function. */
-const OPTIONAL_KEYS = ['GOOGLE_SUBJECT', 'GOOGLE_ROOT_URL', 'DYNAMODB_ENDPOINT', 'BRANCHBOARD_AWS_ENDPOINT', 'BRANCHBOARD_QUOTA_WINDOW_MS', 'DASHBOARD_SPREADSHEET_ID', 'DRIVE_FOLDER_ID'] as const;
+const OPTIONAL_KEYS = [
+  'GOOGLE_SUBJECT',
+  'GOOGLE_ROOT_URL',
+  'DYNAMODB_ENDPOINT',
+  'BRANCHBOARD_AWS_ENDPOINT',
+  'BRANCHBOARD_QUOTA_WINDOW_MS',
+  'DASHBOARD_SPREADSHEET_ID',
+  'DRIVE_FOLDER_ID',
+] as const;
 
 /** The function's environment is not what the CDK stack sets: `config.env`, a deployment to fix, not a run to retry. */
 export class EnvError extends BranchboardError {
@@ -60,13 +68,18 @@ export class EnvError extends BranchboardError {
 /** Parses the named variables (plus the optional ones); throws one message naming every bad variable. */
 export type OptionalKey = (typeof OPTIONAL_KEYS)[number];
 
-export function parseLambdaEnv<K extends LambdaEnvKey>(keys: readonly K[], env: NodeJS.ProcessEnv = process.env): Pick<LambdaEnv, K | OptionalKey> {
+export function parseLambdaEnv<K extends LambdaEnvKey>(
+  keys: readonly K[],
+  env: NodeJS.ProcessEnv = process.env,
+): Pick<LambdaEnv, K | OptionalKey> {
   const wanted = Object.fromEntries([...keys, ...OPTIONAL_KEYS].map((k) => [k, true])) as Record<LambdaEnvKey, true>;
   const schema = lambdaEnvSchema.pick(wanted);
   const input = Object.fromEntries(Object.keys(wanted).map((k) => [k, env[k] === '' ? undefined : env[k]]));
   const r = schema.safeParse(input);
   if (!r.success) {
-    throw new EnvError(`this function's environment is wrong (the CDK stack sets it): ${r.error.issues.map((i) => `${String(i.path[0])} ${i.message}`).join('; ')}`);
+    throw new EnvError(
+      `this function's environment is wrong (the CDK stack sets it): ${r.error.issues.map((i) => `${String(i.path[0])} ${i.message}`).join('; ')}`,
+    );
   }
   return r.data as Pick<LambdaEnv, K | OptionalKey>;
 }

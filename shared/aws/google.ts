@@ -20,7 +20,9 @@ export async function googleFromSecret(env: RuntimeEnv): Promise<GoogleMode> {
       BRANCHBOARD_GOOGLE_KEY_JSON: keyJson,
       ...(env.GOOGLE_SUBJECT ? { GOOGLE_SUBJECT: env.GOOGLE_SUBJECT } : {}),
       ...(env.GOOGLE_ROOT_URL ? { GOOGLE_ROOT_URL: env.GOOGLE_ROOT_URL } : {}),
-      ...(env.BRANCHBOARD_QUOTA_WINDOW_MS ? { BRANCHBOARD_QUOTA_WINDOW_MS: String(env.BRANCHBOARD_QUOTA_WINDOW_MS) } : {}),
+      ...(env.BRANCHBOARD_QUOTA_WINDOW_MS
+        ? { BRANCHBOARD_QUOTA_WINDOW_MS: String(env.BRANCHBOARD_QUOTA_WINDOW_MS) }
+        : {}),
     },
   );
 }

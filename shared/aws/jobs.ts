@@ -42,7 +42,12 @@ export class QueueJobRunner implements JobRunner {
 /** Execution input of the state machine for a job that needs the whole pipeline. */
 export function executionFor(job: Job): ExecutionInput {
   if (job.kind === 'recompute') {
-    return { recompute: true, jobId: job.jobId, ...(job.params.period ? { period: job.params.period } : {}), ...(job.params.asOf ? { asOf: job.params.asOf } : {}) };
+    return {
+      recompute: true,
+      jobId: job.jobId,
+      ...(job.params.period ? { period: job.params.period } : {}),
+      ...(job.params.asOf ? { asOf: job.params.asOf } : {}),
+    };
   }
   return { jobId: job.jobId };
 }
@@ -54,7 +59,9 @@ export function stateMachineExecutor(stateMachineArn: string, inWorker: JobExecu
     if (job.kind === 'sync_workbook') return inWorker(job);
     const name = `job-${job.jobId}`;
     try {
-      const r = await sfn.send(new StartExecutionCommand({ stateMachineArn, name, input: JSON.stringify(executionFor(job)) }));
+      const r = await sfn.send(
+        new StartExecutionCommand({ stateMachineArn, name, input: JSON.stringify(executionFor(job)) }),
+      );
       return { handedOff: true, executionArn: r.executionArn ?? null };
     } catch (err) {
       // Already started by an earlier delivery of the same message: nothing more to do.

@@ -11,9 +11,16 @@ export interface Manifest {
 
 let client: S3Client | null = null;
 
-export async function putManifest(bucket: string, key: string, items: readonly unknown[], endpoint?: string): Promise<Manifest> {
+export async function putManifest(
+  bucket: string,
+  key: string,
+  items: readonly unknown[],
+  endpoint?: string,
+): Promise<Manifest> {
   client ??= new S3Client(awsClientConfig(endpoint));
-  await client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: JSON.stringify(items), ContentType: 'application/json' }));
+  await client.send(
+    new PutObjectCommand({ Bucket: bucket, Key: key, Body: JSON.stringify(items), ContentType: 'application/json' }),
+  );
   return { bucket, key, count: items.length };
 }
 

@@ -50,7 +50,11 @@ export function stepErrorFields(err: unknown): { errorName: string; errorCode?: 
  * Wraps one pipeline step as a Lambda handler: the Lambda context and the run id on every log line, the step's
  * metrics flushed at the end, and an error logged once (with the run id and its code) before Step Functions sees it.
  */
-export function lambdaStep<R>(step: string, run: (event: unknown) => Promise<R>, measure?: (result: R) => Record<string, number>) {
+export function lambdaStep<R>(
+  step: string,
+  run: (event: unknown) => Promise<R>,
+  measure?: (result: R) => Record<string, number>,
+) {
   return async (event: unknown, context?: LambdaContextLike): Promise<R> => {
     if (context !== undefined) logger.addContext(context as Parameters<typeof logger.addContext>[0]);
     const runId = runIdOf(event);

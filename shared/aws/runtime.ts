@@ -8,11 +8,33 @@ import type { StoreClient } from '../store/client';
 import { storeFor } from './store';
 import type { LambdaEnv } from './env';
 
-export type RuntimeEnv = Pick<LambdaEnv, 'TABLE_NAME' | 'CONFIG_SPREADSHEET_ID' | 'LANG' | 'READS_PER_MINUTE' | 'WRITES_PER_MINUTE' | 'CONCURRENCY'> &
-  Partial<Pick<LambdaEnv, 'GOOGLE_SECRET_ARN' | 'DASHBOARD_SPREADSHEET_ID' | 'DRIVE_FOLDER_ID' | 'GOOGLE_SUBJECT' | 'GOOGLE_ROOT_URL' | 'DYNAMODB_ENDPOINT' | 'BRANCHBOARD_AWS_ENDPOINT' | 'BRANCHBOARD_QUOTA_WINDOW_MS'>>;
+export type RuntimeEnv = Pick<
+  LambdaEnv,
+  'TABLE_NAME' | 'CONFIG_SPREADSHEET_ID' | 'LANG' | 'READS_PER_MINUTE' | 'WRITES_PER_MINUTE' | 'CONCURRENCY'
+> &
+  Partial<
+    Pick<
+      LambdaEnv,
+      | 'GOOGLE_SECRET_ARN'
+      | 'DASHBOARD_SPREADSHEET_ID'
+      | 'DRIVE_FOLDER_ID'
+      | 'GOOGLE_SUBJECT'
+      | 'GOOGLE_ROOT_URL'
+      | 'DYNAMODB_ENDPOINT'
+      | 'BRANCHBOARD_AWS_ENDPOINT'
+      | 'BRANCHBOARD_QUOTA_WINDOW_MS'
+    >
+  >;
 
 /** The variables every pipeline function reads (each adds its own). */
-export const RUNTIME_KEYS = ['TABLE_NAME', 'CONFIG_SPREADSHEET_ID', 'LANG', 'READS_PER_MINUTE', 'WRITES_PER_MINUTE', 'CONCURRENCY'] as const;
+export const RUNTIME_KEYS = [
+  'TABLE_NAME',
+  'CONFIG_SPREADSHEET_ID',
+  'LANG',
+  'READS_PER_MINUTE',
+  'WRITES_PER_MINUTE',
+  'CONCURRENCY',
+] as const;
 /** The pipeline variables plus the Google key's secret, for the functions that talk to Google. */
 export const GOOGLE_RUNTIME_KEYS = [...RUNTIME_KEYS, 'GOOGLE_SECRET_ARN'] as const;
 
@@ -41,7 +63,12 @@ export type GoogleFactory = (env: RuntimeEnv) => Promise<GoogleMode>;
  * `google` is passed by the functions that talk to Google, so the others' bundles do not carry the Google clients
  * (nor need the secret's grant).
  */
-export function createRuntime(env: RuntimeEnv, log: Logger, google?: GoogleFactory, now: () => Date = () => new Date()): Runtime {
+export function createRuntime(
+  env: RuntimeEnv,
+  log: Logger,
+  google?: GoogleFactory,
+  now: () => Date = () => new Date(),
+): Runtime {
   const store = storeFor(env);
   let cached: Promise<GoogleMode> | null = null;
   const loadGoogle = (): Promise<GoogleMode> => {

@@ -14,7 +14,10 @@ export async function secretString(secretId: string, endpoint?: string, now: () 
   client ??= new SecretsManagerClient(awsClientConfig(endpoint));
   const value = client.send(new GetSecretValueCommand({ SecretId: secretId })).then((r) => {
     if (r.SecretString === undefined || r.SecretString.trim() === '') {
-      throw new BranchboardError('config.secret', `the secret ${secretId} is empty: put the value in with "aws secretsmanager put-secret-value" (README: Deploying)`);
+      throw new BranchboardError(
+        'config.secret',
+        `the secret ${secretId} is empty: put the value in with "aws secretsmanager put-secret-value" (README: Deploying)`,
+      );
     }
     return r.SecretString;
   });

@@ -2,6 +2,11 @@
 import { createStoreClient, type StoreClient } from '../store/client';
 import type { LambdaEnv } from './env';
 
-export function storeFor(env: Pick<LambdaEnv, 'TABLE_NAME'> & Partial<Pick<LambdaEnv, 'DYNAMODB_ENDPOINT'>>): StoreClient {
-  return createStoreClient({ tableName: env.TABLE_NAME, ...(env.DYNAMODB_ENDPOINT ? { endpoint: env.DYNAMODB_ENDPOINT } : {}) });
+export function storeFor(
+  env: Pick<LambdaEnv, 'TABLE_NAME'> & Partial<Pick<LambdaEnv, 'DYNAMODB_ENDPOINT'>>,
+): StoreClient {
+  return createStoreClient({
+    tableName: env.TABLE_NAME,
+    ...(env.DYNAMODB_ENDPOINT ? { endpoint: env.DYNAMODB_ENDPOINT } : {}),
+  });
 }

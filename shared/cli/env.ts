@@ -15,7 +15,13 @@ const envSchema = z.object({
     .optional(),
   BRANCHBOARD_TABLE: z
     .string()
-    .regex(/^[A-Za-z0-9_.-]{3,255}$/, bi('BRANCHBOARD_TABLE 必须是 3–255 个字母、数字、_ . 或 -', 'BRANCHBOARD_TABLE must be 3–255 letters, digits, _ . or -'))
+    .regex(
+      /^[A-Za-z0-9_.-]{3,255}$/,
+      bi(
+        'BRANCHBOARD_TABLE 必须是 3–255 个字母、数字、_ . 或 -',
+        'BRANCHBOARD_TABLE must be 3–255 letters, digits, _ . or -',
+      ),
+    )
     .default('branchboard'),
   AWS_REGION: z.string().optional(),
 });
@@ -30,7 +36,10 @@ export function parseEnv(env: NodeJS.ProcessEnv = process.env): CliEnv {
   });
   if (!r.success) {
     const wrong = r.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`).join('; ');
-    throw new BranchboardError('config.env', { zh: '环境变量设置有误', en: `an environment variable is wrong: ${wrong}` });
+    throw new BranchboardError('config.env', {
+      zh: '环境变量设置有误',
+      en: `an environment variable is wrong: ${wrong}`,
+    });
   }
   return r.data;
 }

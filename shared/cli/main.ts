@@ -1,4 +1,5 @@
-// The command line (npm run cli -- <command>): parses arguments, runs one command, returns the exit code (0 done, 1 failed, 2 usage).
+// The command line (npm run cli -- <command>): parses arguments, runs one command, returns the exit code (0 done, 1
+// failed, 2 usage).
 import { pathToFileURL } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { connectCommand } from './commands/connect';
@@ -31,7 +32,7 @@ export function exitCodeOf(err: unknown): number {
 export function buildProgram(io: Io): Command {
   // Named as the README names it, so usage lines read `npm run cli -- templates [options]`.
   const program = new Command(CLI)
-    .description('Branchboard: reads the branches\' workbooks, validates them and computes the figures')
+    .description("Branchboard: reads the branches' workbooks, validates them and computes the figures")
     .showHelpAfterError()
     .exitOverride()
     .configureOutput({
@@ -56,7 +57,12 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   const program = buildProgram(io);
   if (argv.length <= 2) {
     program.outputHelp();
-    io.err(bi(`请指定一个命令，例如：${CLI} templates --dir ./my-org`, `Name a command, e.g. ${CLI} templates --dir ./my-org`));
+    io.err(
+      bi(
+        `请指定一个命令，例如：${CLI} templates --dir ./my-org`,
+        `Name a command, e.g. ${CLI} templates --dir ./my-org`,
+      ),
+    );
     return EXIT_USAGE;
   }
   try {
@@ -65,8 +71,10 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   } catch (err) {
     const exit = exitCodeOf(err);
     if (err instanceof CommanderError) {
-      // Commander has printed its own message; help shown because something was missing, e.g. `keys` alone, gets a line.
-      if (err.code === 'commander.help' && exit !== EXIT_OK) io.err(bi('缺少子命令：见上面的用法。', 'a subcommand is missing: see the usage above.'));
+      // Commander has printed its own message; help shown because something was missing, e.g. `keys` alone, gets a
+      // line.
+      if (err.code === 'commander.help' && exit !== EXIT_OK)
+        io.err(bi('缺少子命令：见上面的用法。', 'a subcommand is missing: see the usage above.'));
       return exit;
     }
     const message = err instanceof Error ? err.message : String(err);

@@ -13,7 +13,10 @@ const zhCommander: [RegExp, (...m: string[]) => string][] = [
   [/^error: missing required argument '([^']*)'/, (a) => `缺少必需的参数 ${a}`],
   [/^error: option '([^']*)' argument missing/, (o) => `选项 ${o} 缺少取值`],
   [/^error: required option '([^']*)' not specified/, (o) => `缺少必需的选项 ${o}`],
-  [/^error: option '([^']*)' argument '([^']*)' is invalid\. Allowed choices are (.*?)\.?$/, (o, v, c) => `选项 ${o} 的取值 ${v} 无效，可选：${c}`],
+  [
+    /^error: option '([^']*)' argument '([^']*)' is invalid\. Allowed choices are (.*?)\.?$/,
+    (o, v, c) => `选项 ${o} 的取值 ${v} 无效，可选：${c}`,
+  ],
   [/^error: (.*) cannot be used with (.*)$/, (a, b) => `${a} 不能与 ${b} 同时使用`],
   [/^error: too many arguments/, () => '参数过多'],
 ];

@@ -7,7 +7,12 @@ export function terminalProgress(stream: NodeJS.WriteStream): Progress {
   return {
     start(stage, total) {
       bar = new cliProgress.SingleBar(
-        { format: `${stage.padEnd(8)} {bar} {value}/{total} {detail}`, stream, hideCursor: true, clearOnComplete: false },
+        {
+          format: `${stage.padEnd(8)} {bar} {value}/{total} {detail}`,
+          stream,
+          hideCursor: true,
+          clearOnComplete: false,
+        },
         cliProgress.Presets.shades_classic,
       );
       bar.start(total, 0, { detail: '' });

@@ -1,4 +1,5 @@
-// Opens the store for a CLI run: DYNAMODB_ENDPOINT when set, else DynamoDB Local started here with its files under the data folder.
+// Opens the store for a CLI run: DYNAMODB_ENDPOINT when set, else DynamoDB Local started here with its files under the
+// data folder.
 import path from 'node:path';
 import { BranchboardError } from '../domain/errors';
 import { createStoreClient, type StoreClient } from '../store/client';
@@ -24,7 +25,10 @@ function localStartError(err: unknown): BranchboardError {
 function endpointError(endpoint: string, err: unknown): BranchboardError {
   return new BranchboardError(
     'store.unreachable',
-    { zh: `无法使用 DYNAMODB_ENDPOINT 指定的数据库 ${endpoint}：它在运行吗？`, en: `could not use the database at DYNAMODB_ENDPOINT ${endpoint}: is it running? (${reason(err)})` },
+    {
+      zh: `无法使用 DYNAMODB_ENDPOINT 指定的数据库 ${endpoint}：它在运行吗？`,
+      en: `could not use the database at DYNAMODB_ENDPOINT ${endpoint}: is it running? (${reason(err)})`,
+    },
     { cause: err },
   );
 }
@@ -39,11 +43,18 @@ export interface OpenStore {
 export async function openStore(env: CliEnv, dataDir: string): Promise<OpenStore> {
   if (env.DYNAMODB_ENDPOINT === 'aws') {
     // The deployed table (made by the CDK stack, never created here), with the caller's AWS credentials.
-    const client = createStoreClient({ tableName: env.BRANCHBOARD_TABLE, ...(env.AWS_REGION ? { region: env.AWS_REGION } : {}) });
+    const client = createStoreClient({
+      tableName: env.BRANCHBOARD_TABLE,
+      ...(env.AWS_REGION ? { region: env.AWS_REGION } : {}),
+    });
     return { client, endpoint: null, embedded: false, close: async () => client.raw.destroy() };
   }
   if (env.DYNAMODB_ENDPOINT !== undefined) {
-    const client = createStoreClient({ endpoint: env.DYNAMODB_ENDPOINT, tableName: env.BRANCHBOARD_TABLE, ...(env.AWS_REGION ? { region: env.AWS_REGION } : {}) });
+    const client = createStoreClient({
+      endpoint: env.DYNAMODB_ENDPOINT,
+      tableName: env.BRANCHBOARD_TABLE,
+      ...(env.AWS_REGION ? { region: env.AWS_REGION } : {}),
+    });
     try {
       await ensureTable(client.raw, env.BRANCHBOARD_TABLE);
     } catch (err) {

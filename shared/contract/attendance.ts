@@ -72,11 +72,19 @@ export function readAttendance(wb: RawWorkbook, ctx: AttendanceContext): TabOutc
     out.rows.push({ row: row.rowNumber, cells, record: null });
     const outcome = out.rows[out.rows.length - 1];
     if (outcome === undefined) continue;
-    const place = (i: number) => ({ workbook: wb.id, tab: raw.name, row: row.rowNumber, column: keys[i] ?? '', value: displayValue(row.cells[i]) });
+    const place = (i: number) => ({
+      workbook: wb.id,
+      tab: raw.name,
+      row: row.rowNumber,
+      column: keys[i] ?? '',
+      value: displayValue(row.cells[i]),
+    });
     const idCell = row.cells[memberCol];
     const id = parseId(idCell);
     if (!id.ok || id.value === null) {
-      const text = id.ok ? { zh: '党员编号必填', en: 'member_id must not be blank' } : expectedText(id.expected, displayValue(idCell));
+      const text = id.ok
+        ? { zh: '党员编号必填', en: 'member_id must not be blank' }
+        : expectedText(id.expected, displayValue(idCell));
       out.issues.push(makeIssue({ code: id.ok ? 'required_value' : 'unreadable_cell', ...place(memberCol), text }));
       continue;
     }
@@ -96,7 +104,14 @@ export function readAttendance(wb: RawWorkbook, ctx: AttendanceContext): TabOutc
       const cell = row.cells[index];
       if (cell === undefined || isBlank(cell)) continue;
       const mark = parseAttendanceMark(cell);
-      if (!mark.ok) errors.push(makeIssue({ code: 'unreadable_cell', ...place(index), text: expectedText(mark.expected, displayValue(cell)) }));
+      if (!mark.ok)
+        errors.push(
+          makeIssue({
+            code: 'unreadable_cell',
+            ...place(index),
+            text: expectedText(mark.expected, displayValue(cell)),
+          }),
+        );
       else if (mark.value !== null) marks.push({ memberId, sessionId, mark: mark.value });
     }
     // A cell that cannot be read rejects the row, as everywhere else: the secretary fixes it and the row counts again.
@@ -121,7 +136,10 @@ function unknownSessionColumn(workbook: string, tab: string, row: number, header
   });
 }
 
-export function unknownMember(p: { workbook: string; tab: string; row: number; column: string; value: string }, memberId: string): ValidationIssue {
+export function unknownMember(
+  p: { workbook: string; tab: string; row: number; column: string; value: string },
+  memberId: string,
+): ValidationIssue {
   return makeIssue({
     code: 'unknown_reference',
     ...p,

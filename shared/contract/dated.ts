@@ -5,7 +5,8 @@ import type { Month } from '../domain/types';
 type Data = Record<string, unknown>;
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
-const monthsOfDates = (...dates: unknown[]): Month[] => dates.flatMap((d) => (str(d) === null ? [] : [monthOf(String(d))]));
+const monthsOfDates = (...dates: unknown[]): Month[] =>
+  dates.flatMap((d) => (str(d) === null ? [] : [monthOf(String(d))]));
 
 function marks(data: Data | undefined): Map<string, string> {
   const list = Array.isArray(data?.marks) ? (data.marks as Data[]) : [];
@@ -25,7 +26,12 @@ const DATE_FIELDS: Readonly<Record<string, readonly string[]>> = {
  * whose mark changed; a rectification item or a milestone the months of the dates that changed (closing an old item
  * this month is news for this month only).
  */
-export function changedMonths(kind: string, before: Data | undefined, after: Data | undefined, sessionMonth: (id: string) => Month | undefined): Month[] {
+export function changedMonths(
+  kind: string,
+  before: Data | undefined,
+  after: Data | undefined,
+  sessionMonth: (id: string) => Month | undefined,
+): Month[] {
   const out = new Set<Month>();
   const add = (ms: Month[]) => {
     for (const m of ms) out.add(m);

@@ -1,4 +1,5 @@
-// Reads one list tab of a raw workbook: finds the header row, matches columns by alias, validates every row with the tab's zod schema.
+// Reads one list tab of a raw workbook: finds the header row, matches columns by alias, validates every row with the
+// tab's zod schema.
 import type { z } from 'zod';
 import { displayValue, isBlank, type CellValue } from './cells';
 import { headerMatches, normalizeHeader, type HeaderNames } from './headers';
@@ -100,7 +101,12 @@ export function matchColumns(header: RawRow, columns: readonly ColumnSpec[]): Ma
   return found;
 }
 
-export function missingColumnIssue(workbook: string, tab: string, row: number | null, missing: readonly HeaderNames[]): ValidationIssue {
+export function missingColumnIssue(
+  workbook: string,
+  tab: string,
+  row: number | null,
+  missing: readonly HeaderNames[],
+): ValidationIssue {
   const zh = missing.map((c) => c.zh).join('、');
   const en = missing.map((c) => c.en).join(', ');
   return makeIssue({
@@ -118,7 +124,15 @@ export function missingColumnIssue(workbook: string, tab: string, row: number | 
 }
 
 export function emptyOutcome<T>(def: { key: string; zh: string }, raw: RawTab | undefined): TabOutcome<T> {
-  return { key: def.key, tab: raw?.name ?? def.zh, present: raw !== undefined, skipped: false, rows: [], issues: [], headers: {} };
+  return {
+    key: def.key,
+    tab: raw?.name ?? def.zh,
+    present: raw !== undefined,
+    skipped: false,
+    rows: [],
+    issues: [],
+    headers: {},
+  };
 }
 
 export function readTab<T>(wb: RawWorkbook, def: TabDef<T>, opts: { optionalTab?: boolean } = {}): TabOutcome<T> {
@@ -138,7 +152,9 @@ export function readTab<T>(wb: RawWorkbook, def: TabDef<T>, opts: { optionalTab?
     out.skipped = true;
     out.issues.push(missingColumnIssue(wb.id, raw.name, header.rowNumber, missing));
     // Nothing is lost: the rows are kept as typed, none of them counted, until the header is fixed.
-    for (const row of body) if (!isEmptyRow(row) && !repeatsHeader(row, header)) out.rows.push({ row: row.rowNumber, cells: rowCells(row, keys), record: null });
+    for (const row of body)
+      if (!isEmptyRow(row) && !repeatsHeader(row, header))
+        out.rows.push({ row: row.rowNumber, cells: rowCells(row, keys), record: null });
     return out;
   }
   const seen = new Set<string>();
@@ -158,7 +174,13 @@ export function readTab<T>(wb: RawWorkbook, def: TabDef<T>, opts: { optionalTab?
       return i === undefined ? (def.columns.find((c) => c.key === key)?.zh ?? key) : (keys[i] ?? key);
     };
     if (!parsed.success) {
-      out.issues.push(...schemaIssues(parsed.error, (key) => ({ ...where, column: columnName(key), value: displayValue(input[key]) })));
+      out.issues.push(
+        ...schemaIssues(parsed.error, (key) => ({
+          ...where,
+          column: columnName(key),
+          value: displayValue(input[key]),
+        })),
+      );
       continue;
     }
     if (def.identity) {
@@ -189,9 +211,15 @@ function schemaIssues(error: z.ZodError, place: (key: string) => Place): Validat
     const p = place(key);
     const params = (issue.code === 'custom' ? issue.params : undefined) as Partial<CellIssueParams> | undefined;
     if (params?.zh === undefined || params.en === undefined) {
-      return makeIssue({ code: 'unreadable_cell', ...p, text: expectedText({ zh: '有效的值', en: 'a valid value' }, p.value) });
+      return makeIssue({
+        code: 'unreadable_cell',
+        ...p,
+        text: expectedText({ zh: '有效的值', en: 'a valid value' }, p.value),
+      });
     }
-    const text = params.sentence ? { zh: params.zh, en: params.en } : expectedText({ zh: params.zh, en: params.en }, p.value);
+    const text = params.sentence
+      ? { zh: params.zh, en: params.en }
+      : expectedText({ zh: params.zh, en: params.en }, p.value);
     return makeIssue({ code: (params.code ?? 'unreadable_cell') as IssueCode, ...p, text });
   });
 }

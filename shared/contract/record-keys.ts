@@ -1,7 +1,16 @@
 // The identity of every kind of typed record, by tab key: how the store addresses a record across runs.
 import type { AttendanceRow } from './attendance';
 import type { TabDef } from './tab-def';
-import { examsTab, memberScoresTab, membersTab, milestonesTab, projectsTab, rectificationsTab, selfReviewTab, sessionsTab } from './tabs/branch';
+import {
+  examsTab,
+  memberScoresTab,
+  membersTab,
+  milestonesTab,
+  projectsTab,
+  rectificationsTab,
+  selfReviewTab,
+  sessionsTab,
+} from './tabs/branch';
 import { criteriaTab, orgsTab, publicationTab, reviewsTab, settingsTab } from './tabs/config';
 
 type KeyOf = (record: never) => string;
@@ -14,9 +23,21 @@ function identity<T>(def: TabDef<T>): KeyOf {
 
 const KEYS: Record<string, KeyOf> = {
   ...Object.fromEntries(
-    [orgsTab, criteriaTab, reviewsTab, settingsTab, publicationTab, membersTab, selfReviewTab, sessionsTab, examsTab, memberScoresTab, rectificationsTab, projectsTab, milestonesTab].map(
-      (t) => [t.key, identity(t as TabDef<unknown>)],
-    ),
+    [
+      orgsTab,
+      criteriaTab,
+      reviewsTab,
+      settingsTab,
+      publicationTab,
+      membersTab,
+      selfReviewTab,
+      sessionsTab,
+      examsTab,
+      memberScoresTab,
+      rectificationsTab,
+      projectsTab,
+      milestonesTab,
+    ].map((t) => [t.key, identity(t as TabDef<unknown>)]),
   ),
   attendance: ((r: AttendanceRow) => r.memberId) as KeyOf,
 };

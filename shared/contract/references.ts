@@ -1,4 +1,5 @@
-// Checks across tabs after each tab has been read: references to members, sessions, criteria, projects and orgs, and ranges that depend on other rows.
+// Checks across tabs after each tab has been read: references to members, sessions, criteria, projects and orgs, and
+// ranges that depend on other rows.
 import { makeIssue, type Bilingual, type IssueCode } from './issues';
 import type { TabOutcome } from './read-tab';
 
@@ -20,7 +21,15 @@ export function applyRules<T>(workbook: string, tab: TabOutcome<T>, rules: reado
       if (problem === null) continue;
       const column = tab.headers[rule.column] ?? rule.column;
       tab.issues.push(
-        makeIssue({ code: rule.code, workbook, tab: tab.tab, row: row.row, column, value: row.cells[column] ?? '', text: problem }),
+        makeIssue({
+          code: rule.code,
+          workbook,
+          tab: tab.tab,
+          row: row.row,
+          column,
+          value: row.cells[column] ?? '',
+          text: problem,
+        }),
       );
       row.record = null;
       break;

@@ -1,4 +1,5 @@
-// The 参数 tab: key/value settings over documented defaults; an unknown key or unreadable value is reported and the default stands.
+// The 参数 tab: key/value settings over documented defaults; an unknown key or unreadable value is reported and the
+// default stands.
 import { displayValue, parseInteger, parseNumber, parseText, type CellValue } from './cells';
 import { makeIssue, type Bilingual, type ValidationIssue } from './issues';
 import type { TabOutcome } from './read-tab';
@@ -56,7 +57,10 @@ const KEYS: Record<string, { read: Reader; set: (s: Settings, v: number | string
 function weightKeys() {
   const names: (keyof Weights)[] = ['evaluation', 'attendance', 'compliance', 'rectification', 'exam'];
   return Object.fromEntries(
-    names.map((n) => [`weight_${n}`, { read: weight, set: (s: Settings, v: number | string) => (s.weights[n] = Number(v)) }]),
+    names.map((n) => [
+      `weight_${n}`,
+      { read: weight, set: (s: Settings, v: number | string) => (s.weights[n] = Number(v)) },
+    ]),
   );
 }
 
@@ -84,7 +88,10 @@ export function defaultSettingRows(): [string, number | string][] {
   ];
 }
 
-export function readSettings(workbook: string, tab: TabOutcome<SettingRow>): { settings: Settings; issues: ValidationIssue[] } {
+export function readSettings(
+  workbook: string,
+  tab: TabOutcome<SettingRow>,
+): { settings: Settings; issues: ValidationIssue[] } {
   const settings: Settings = { ...DEFAULT_SETTINGS, weights: { ...DEFAULT_SETTINGS.weights } };
   const issues: ValidationIssue[] = [];
   for (const row of tab.rows) {

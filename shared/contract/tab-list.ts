@@ -1,6 +1,16 @@
 // Every tab name of the contract, so a source can fetch exactly the tabs that will be read and no other.
 import { headerMatches, type HeaderNames } from './headers';
-import { ATTENDANCE_TAB, examsTab, memberScoresTab, membersTab, milestonesTab, projectsTab, rectificationsTab, selfReviewTab, sessionsTab } from './tabs/branch';
+import {
+  ATTENDANCE_TAB,
+  examsTab,
+  memberScoresTab,
+  membersTab,
+  milestonesTab,
+  projectsTab,
+  rectificationsTab,
+  selfReviewTab,
+  sessionsTab,
+} from './tabs/branch';
 import { criteriaTab, orgsTab, publicationTab, reviewsTab, settingsTab } from './tabs/config';
 
 /** The branch workbook's tabs, with the contract's key of each. */
@@ -16,7 +26,14 @@ export const BRANCH_TABS: readonly (HeaderNames & { key: string })[] = [
   milestonesTab,
 ];
 
-export const CONTRACT_TABS: readonly HeaderNames[] = [orgsTab, criteriaTab, reviewsTab, settingsTab, publicationTab, ...BRANCH_TABS];
+export const CONTRACT_TABS: readonly HeaderNames[] = [
+  orgsTab,
+  criteriaTab,
+  reviewsTab,
+  settingsTab,
+  publicationTab,
+  ...BRANCH_TABS,
+];
 
 export function isContractTab(title: string): boolean {
   return CONTRACT_TABS.some((t) => headerMatches(title, t));

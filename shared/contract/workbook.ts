@@ -47,10 +47,17 @@ export function readConfigWorkbook(wb: RawWorkbook): WorkbookRead<ConfigData> {
       code: 'duplicate_id',
       check: (o) =>
         o.level === 'committee' && ++committees > 1
-          ? { zh: '一个配置表只能有一个党委，本行未导入', en: 'one configuration workbook holds one committee; this row was not imported' }
+          ? {
+              zh: '一个配置表只能有一个党委，本行未导入',
+              en: 'one configuration workbook holds one committee; this row was not imported',
+            }
           : null,
     },
-    { column: 'parentId', code: 'unknown_reference', check: (o) => (o.parentId !== null && !levels.has(o.parentId) ? unknownRef(ORG, o.parentId) : null) },
+    {
+      column: 'parentId',
+      code: 'unknown_reference',
+      check: (o) => (o.parentId !== null && !levels.has(o.parentId) ? unknownRef(ORG, o.parentId) : null),
+    },
     {
       column: 'parentId',
       code: 'out_of_range',
@@ -64,7 +71,11 @@ export function readConfigWorkbook(wb: RawWorkbook): WorkbookRead<ConfigData> {
   const orgIds = new Set(accepted(orgs).map((o) => o.id));
   const criteriaById = byId(accepted(criteria));
   applyRules(wb.id, reviews, [
-    { column: 'orgId', code: 'unknown_reference', check: (r) => (orgIds.has(r.orgId) ? null : unknownRef(ORG, r.orgId)) },
+    {
+      column: 'orgId',
+      code: 'unknown_reference',
+      check: (r) => (orgIds.has(r.orgId) ? null : unknownRef(ORG, r.orgId)),
+    },
     ...criterionRules(criteriaById),
   ]);
   const settings = readSettings(wb.id, settingsRows);
@@ -84,7 +95,13 @@ export function readConfigWorkbook(wb: RawWorkbook): WorkbookRead<ConfigData> {
   ]);
   const tabs = [orgs, criteria, reviews, settingsRows, publications] as TabOutcome<unknown>[];
   return {
-    data: { orgs: accepted(orgs), criteria: accepted(criteria), reviews: accepted(reviews), settings: settings.settings, publications: accepted(publications) },
+    data: {
+      orgs: accepted(orgs),
+      criteria: accepted(criteria),
+      reviews: accepted(reviews),
+      settings: settings.settings,
+      publications: accepted(publications),
+    },
     tabs,
     issues: [...tabs.flatMap((t) => t.issues), ...settings.issues],
   };
@@ -129,7 +146,8 @@ function criterionRules(criteria: Map<string, Criterion>) {
     {
       column: 'criterionId',
       code: 'unknown_reference' as const,
-      check: (r: { criterionId: string }) => (criteria.has(r.criterionId) ? null : unknownRef(CRITERION, r.criterionId)),
+      check: (r: { criterionId: string }) =>
+        criteria.has(r.criterionId) ? null : unknownRef(CRITERION, r.criterionId),
     },
     {
       column: 'score',
@@ -137,7 +155,10 @@ function criterionRules(criteria: Map<string, Criterion>) {
       check: (r: { criterionId: string; score: number }) => {
         const max = criteria.get(r.criterionId)?.maxPoints ?? Infinity;
         return r.score < 0 || r.score > max
-          ? { zh: `得分应在 0–${max} 之间（该指标分值 ${max}）`, en: `score must be between 0 and ${max} (the criterion's max_points)` }
+          ? {
+              zh: `得分应在 0–${max} 之间（该指标分值 ${max}）`,
+              en: `score must be between 0 and ${max} (the criterion's max_points)`,
+            }
           : null;
       },
     },
@@ -160,13 +181,19 @@ export function readBranchWorkbook(wb: RawWorkbook, ctx: BranchContext): Workboo
   const projects = readTab(wb, projectsTab);
   const milestones = readTab(wb, milestonesTab);
 
-  // A tab that failed at tab level is one root cause: the rows of the tabs that refer to it are not checked one by one (see dependOn below).
+  // A tab that failed at tab level is one root cause: the rows of the tabs that refer to it are not checked one by one
+  // (see dependOn below).
   const membersFailed = failed(members);
   const sessionsFailed = failed(sessions);
   const projectsFailed = failed(projects);
-  // References use every id a tab names, accepted or not, so that one bad cell is reported once, not again in every tab that refers to it.
+  // References use every id a tab names, accepted or not, so that one bad cell is reported once, not again in every tab
+  // that refers to it.
   const memberIds = idsOf(members.rows, (c) => c[members.headers.id ?? '']);
-  const knownMember = { column: 'memberId', code: 'unknown_reference' as const, check: (r: { memberId: string }) => (memberIds.has(r.memberId) ? null : unknownRef(MEMBER, r.memberId)) };
+  const knownMember = {
+    column: 'memberId',
+    code: 'unknown_reference' as const,
+    check: (r: { memberId: string }) => (memberIds.has(r.memberId) ? null : unknownRef(MEMBER, r.memberId)),
+  };
   applyRules(wb.id, selfReview, criterionRules(byId(ctx.criteria)));
   const latest = `${Number(ctx.asOf.slice(0, 4)) + 1}${ctx.asOf.slice(4)}`;
   applyRules(wb.id, sessions, [
@@ -175,7 +202,10 @@ export function readBranchWorkbook(wb: RawWorkbook, ctx: BranchContext): Workboo
       code: 'out_of_range',
       check: (s) =>
         s.date < '2000-01-01' || s.date > latest
-          ? { zh: `活动日期应在 2000-01-01 至 ${latest} 之间`, en: `a session date must be between 2000-01-01 and ${latest}` }
+          ? {
+              zh: `活动日期应在 2000-01-01 至 ${latest} 之间`,
+              en: `a session date must be between 2000-01-01 and ${latest}`,
+            }
           : null,
     },
   ]);
@@ -186,11 +216,18 @@ export function readBranchWorkbook(wb: RawWorkbook, ctx: BranchContext): Workboo
   const projectIds = idsOf(projects.rows, (c) => c[projects.headers.id ?? '']);
   if (!projectsFailed) {
     applyRules(wb.id, milestones, [
-      { column: 'projectId', code: 'unknown_reference', check: (m) => (projectIds.has(m.projectId) ? null : unknownRef(PROJECT, m.projectId)) },
+      {
+        column: 'projectId',
+        code: 'unknown_reference',
+        check: (m) => (projectIds.has(m.projectId) ? null : unknownRef(PROJECT, m.projectId)),
+      },
     ]);
   }
   const sessionIds = [...idsOf(sessions.rows, (c) => c[sessions.headers.id ?? ''])];
-  const attendance = readAttendance(wb, { sessionIds: sessionsFailed ? null : sessionIds, memberIds: membersFailed ? null : memberIds });
+  const attendance = readAttendance(wb, {
+    sessionIds: sessionsFailed ? null : sessionIds,
+    memberIds: membersFailed ? null : memberIds,
+  });
 
   const membersRoot = membersFailed ? [rootCause(MEMBERS_ROOT, members)] : [];
   dependOn(wb.id, attendance, [...membersRoot, ...(sessionsFailed ? [rootCause(SESSIONS_ROOT, sessions)] : [])]);
@@ -198,7 +235,17 @@ export function readBranchWorkbook(wb: RawWorkbook, ctx: BranchContext): Workboo
   dependOn(wb.id, memberScores, membersRoot);
   dependOn(wb.id, milestones, projectsFailed ? [rootCause(PROJECTS_ROOT, projects)] : []);
 
-  const tabs = [members, selfReview, sessions, attendance, exams, memberScores, rectifications, projects, milestones] as TabOutcome<unknown>[];
+  const tabs = [
+    members,
+    selfReview,
+    sessions,
+    attendance,
+    exams,
+    memberScores,
+    rectifications,
+    projects,
+    milestones,
+  ] as TabOutcome<unknown>[];
   return {
     data: {
       orgId: ctx.orgId,
@@ -218,7 +265,10 @@ export function readBranchWorkbook(wb: RawWorkbook, ctx: BranchContext): Workboo
   };
 }
 
-/** A tab-level error: the tab is missing, or a required column is (an empty tab with no header row is not: nothing typed yet). */
+/**
+ * A tab-level error: the tab is missing, or a required column is (an empty tab with no header row is not: nothing typed
+ * yet).
+ */
 function failed(tab: TabOutcome<unknown>): boolean {
   return !tab.present || tab.skipped;
 }
@@ -247,7 +297,15 @@ function dependOn(workbook: string, tab: TabOutcome<unknown>, roots: readonly Ro
   tab.issues = tab.issues.filter((i) => i.row === null || !rowNumbers.has(i.row));
   for (const r of tab.rows) r.record = null;
   tab.issues.push(
-    makeIssue({ code: 'dependent_tab', workbook, tab: tab.tab, row: null, column: null, value: '', text: dependentText(roots, tab.rows.length) }),
+    makeIssue({
+      code: 'dependent_tab',
+      workbook,
+      tab: tab.tab,
+      row: null,
+      column: null,
+      value: '',
+      text: dependentText(roots, tab.rows.length),
+    }),
   );
 }
 
@@ -255,10 +313,17 @@ function dependentText(roots: readonly RootCause[], rows: number): { zh: string;
   const zhCauses = roots.map((r) => `“${r.zh}”表无法导入（${r.missingTab ? '缺少工作表' : '缺少必填列'}）`).join('，');
   const zhNames = roots.map((r) => `“${r.zh}”`).join('、');
   const enCauses = roots
-    .map((r) => `the ${r.en} tab could not be imported (${r.missingTab ? 'the tab is missing' : 'a required column is missing'})`)
+    .map(
+      (r) =>
+        `the ${r.en} tab could not be imported (${r.missingTab ? 'the tab is missing' : 'a required column is missing'})`,
+    )
     .join(' and ');
-  const enNames = roots.length === 1 ? `the ${roots[0]?.en ?? ''} tab` : `the ${roots.map((r) => r.en).join(' and ')} tabs`;
-  const enRows = rows === 1 ? 'the 1 row of this tab is kept but not counted' : `the ${rows} rows of this tab are kept but not counted`;
+  const enNames =
+    roots.length === 1 ? `the ${roots[0]?.en ?? ''} tab` : `the ${roots.map((r) => r.en).join(' and ')} tabs`;
+  const enRows =
+    rows === 1
+      ? 'the 1 row of this tab is kept but not counted'
+      : `the ${rows} rows of this tab are kept but not counted`;
   return {
     zh: `${zhCauses}，本表的 ${rows} 行已保留但未计入统计；请先修正${zhNames}表`,
     en: `${enCauses}, so ${enRows}; fix ${enNames} first`,

@@ -49,7 +49,12 @@ export function topOrg(orgs: readonly OrgFigures[]): OrgFigures | undefined {
   return orgs.find((o) => o.level === 'committee') ?? orgs.find((o) => o.parentId === null) ?? orgs[0];
 }
 
-export function dashboardContext(results: ResultsJson, lang: Lang, roster: readonly Org[] = [], timeZone = DEFAULT_SETTINGS.timeZone): DashboardContext {
+export function dashboardContext(
+  results: ResultsJson,
+  lang: Lang,
+  roster: readonly Org[] = [],
+  timeZone = DEFAULT_SETTINGS.timeZone,
+): DashboardContext {
   const L = labels(lang);
   const byId = new Map<string, { name: string; level: string }>();
   for (const o of roster) byId.set(o.id, o);
@@ -80,7 +85,8 @@ export function dashboardContext(results: ResultsJson, lang: Lang, roster: reado
     sheetTitle: (sheet) => L.titles.sheet(sheet, status),
     rosterOrg: (id) => rosterById.get(id),
     source: (id) => sources.get(id),
-    branchStatus: (org) => dataStatus(L, timeZone, { org, source: sources.get(org.id), roster: rosterById.get(org.id) }),
+    branchStatus: (org) =>
+      dataStatus(L, timeZone, { org, source: sources.get(org.id), roster: rosterById.get(org.id) }),
   };
 }
 

@@ -39,7 +39,13 @@ export function branchIssues(results: ResultsJson, orgId: string): ValidationIss
   const workbooks = new Set(results.sources.filter((s) => s.orgId === orgId).map((s) => s.workbook));
   return results.validation
     .filter((v) => workbooks.has(v.workbook))
-    .sort(byKeys<ValidationIssue>((v) => v.workbook, (v) => v.tab, (v) => v.row ?? 0));
+    .sort(
+      byKeys<ValidationIssue>(
+        (v) => v.workbook,
+        (v) => v.tab,
+        (v) => v.row ?? 0,
+      ),
+    );
 }
 
 /** The official month's verdict: score, grade, rank (or "—" while in progress) and fortress index (or 数据不完整). */
@@ -66,7 +72,12 @@ function progressRows(pctx: DashboardContext, org: OrgFigures | undefined): Cell
 }
 
 /** Whether the data is sound: stale (with the date of the data in use and why), never read, or which tab to fix. */
-function dataStatusRows(latest: DashboardContext, org: OrgFigures | undefined, orgId: string, issues: ValidationIssue[]): Cell[][] {
+function dataStatusRows(
+  latest: DashboardContext,
+  org: OrgFigures | undefined,
+  orgId: string,
+  issues: ValidationIssue[],
+): Cell[][] {
   const { L } = latest;
   const c = L.col;
   const source = latest.source(orgId);
@@ -75,7 +86,8 @@ function dataStatusRows(latest: DashboardContext, org: OrgFigures | undefined, o
   const error = readErrorText(latest.lang, source?.error ?? null);
   if (error !== '') rows.push([c.readError, failureCell(error), '']);
   if (st !== null) {
-    for (const g of fixGroups(latest.lang, st.incomplete, issues)) rows.push([metricWords(L, g.metrics), failureCell(L.incompleteData), fixText(L, g)]);
+    for (const g of fixGroups(latest.lang, st.incomplete, issues))
+      rows.push([metricWords(L, g.metrics), failureCell(L.incompleteData), fixText(L, g)]);
     if (st.unread) rows.push([c.incompleteMetrics, L.notes.neverReadMetrics, '']);
   }
   return rows;
@@ -93,13 +105,25 @@ export function feedbackWorkbook(input: FeedbackInput): LayoutWorkbook {
   const org = ctx.org(orgId);
   const b = new SheetBuilder();
   b.title(L.titles.feedback(org?.name ?? pctx?.org(orgId)?.name ?? orgId, ctx.status));
-  if (results.generatedAt !== '') b.row([L.titles.generatedAt(timestampText(latest.results.generatedAt || results.generatedAt, ctx.timeZone))]);
+  if (results.generatedAt !== '')
+    b.row([L.titles.generatedAt(timestampText(latest.results.generatedAt || results.generatedAt, ctx.timeZone))]);
 
   const header = [c.figure, c.figureValue, c.note];
   b.section({ title: L.titles.official(ctx.status), header, rows: officialRows(ctx, org), empty: L.none });
-  if (pctx !== null) b.section({ title: L.titles.progress(pctx.status), header, rows: progressRows(pctx, pctx.org(orgId)), empty: L.none });
+  if (pctx !== null)
+    b.section({
+      title: L.titles.progress(pctx.status),
+      header,
+      rows: progressRows(pctx, pctx.org(orgId)),
+      empty: L.none,
+    });
   const issues = branchIssues(latest.results, orgId);
-  b.section({ title: L.titles.dataStatus, header, rows: dataStatusRows(latest, latest.org(orgId), orgId, issues), empty: L.none });
+  b.section({
+    title: L.titles.dataStatus,
+    header,
+    rows: dataStatusRows(latest, latest.org(orgId), orgId, issues),
+    empty: L.none,
+  });
 
   const figures: Cell[][] =
     org === undefined
@@ -108,7 +132,9 @@ export function feedbackWorkbook(input: FeedbackInput): LayoutWorkbook {
           ...(org.level === 'branch' ? evaluationDetailRows(org, L) : []),
           ...commonFigureRows(org, L),
           [c.unmet, org.compliance === null ? countCell(null) : unmetNote(org, L) || L.none, ''],
-          ...(org.compliance !== null && org.compliance.pending.length > 0 ? [[c.pending, pendingNote(org, L), '']] : []),
+          ...(org.compliance !== null && org.compliance.pending.length > 0
+            ? [[c.pending, pendingNote(org, L), '']]
+            : []),
           [c.membersAtRisk, results.membersAtRisk.filter((m) => m.orgId === orgId).length, ''],
         ];
   b.section({ title: L.titles.figures(results.period), header, rows: figures, empty: L.none });
@@ -117,26 +143,46 @@ export function feedbackWorkbook(input: FeedbackInput): LayoutWorkbook {
   b.section({
     title: L.titles.asOf(L.titles.overdueList, asOf),
     header: [c.issueId, c.description, c.deadline, c.daysOverdue],
-    rows: latest.results.overdue.filter((i) => i.orgId === orgId).sort(overdueOrder(latest)).map(overdueCells),
+    rows: latest.results.overdue
+      .filter((i) => i.orgId === orgId)
+      .sort(overdueOrder(latest))
+      .map(overdueCells),
     empty: L.none,
   });
   b.section({
     title: L.titles.asOf(L.titles.dueSoon(DUE_SOON_DAYS), asOf),
     header: [c.kind, c.id, c.itemName, c.dueOn, c.daysLeft],
-    rows: latest.results.dueSoon.filter((i) => i.orgId === orgId).sort(dueSoonOrder(latest)).map((i) => dueSoonCells(latest, i)),
+    rows: latest.results.dueSoon
+      .filter((i) => i.orgId === orgId)
+      .sort(dueSoonOrder(latest))
+      .map((i) => dueSoonCells(latest, i)),
     empty: L.none,
   });
   b.section({
     title: L.titles.atRisk,
     header: [c.memberId, c.name, c.months, c.lapsed],
-    rows: results.membersAtRisk.filter((m) => m.orgId === orgId).sort(atRiskOrder(ctx)).map((m) => atRiskRow(ctx, m)),
+    rows: results.membersAtRisk
+      .filter((m) => m.orgId === orgId)
+      .sort(atRiskOrder(ctx))
+      .map((m) => atRiskRow(ctx, m)),
     empty: L.none,
   });
   b.section({
     title: `${L.titles.validation(issues.length)} — ${L.titles.fixThese}`,
     header: [c.tab, c.row, c.column, c.value, c.message, c.workbook],
-    rows: issues.map((v) => [v.tab, countCell(v.row), text(v.column), text(v.value), issueMessage(lang, v), v.workbook]),
+    rows: issues.map((v) => [
+      v.tab,
+      countCell(v.row),
+      text(v.column),
+      text(v.value),
+      issueMessage(lang, v),
+      v.workbook,
+    ]),
     empty: L.none,
   });
-  return { sheets: [b.build(L.sheets.feedback, { frozenRows: 1, minWidths: [18, 12, 12, 12], maxWidths: [30, 30, 40, 30, 60] })] };
+  return {
+    sheets: [
+      b.build(L.sheets.feedback, { frozenRows: 1, minWidths: [18, 12, 12, 12], maxWidths: [30, 30, 40, 30, 60] }),
+    ],
+  };
 }

@@ -60,7 +60,8 @@ export function incompleteBranchesCell(n: number): Cell {
 /** The figures every level has (branch, general branch, committee), with what they were computed from. */
 export function commonFigureRows(o: OrgFigures, L: Labels): Cell[][] {
   const c = L.col;
-  const none = (metric: Metric, labels: string[]): Cell[][] => labels.map((label, i) => [label, { ...NO_FIGURE }, i === 0 ? nullNote(o, metric, L) : '']);
+  const none = (metric: Metric, labels: string[]): Cell[][] =>
+    labels.map((label, i) => [label, { ...NO_FIGURE }, i === 0 ? nullNote(o, metric, L) : '']);
   const a = o.attendance;
   const k = o.compliance;
   const x = o.exam;
@@ -74,7 +75,9 @@ export function commonFigureRows(o: OrgFigures, L: Labels): Cell[][] {
           [c.attendanceRate, rateCell(a.rate), attendanceNote(a, L)],
           [c.rateExcludingExcused, rateCell(a.rateExcludingExcused), ''],
         ]),
-    ...(k === null ? none('compliance', [c.complianceRate]) : [[c.complianceRate, rateCell(k.rate), complianceNote(o, L)]]),
+    ...(k === null
+      ? none('compliance', [c.complianceRate])
+      : [[c.complianceRate, rateCell(k.rate), complianceNote(o, L)]]),
     ...(x === null
       ? none('exam', [c.examParticipation, c.examPassRate, c.examAverage])
       : [
@@ -93,7 +96,11 @@ export function commonFigureRows(o: OrgFigures, L: Labels): Cell[][] {
       ? none('projects', [c.outstandingRate, c.milestoneOnTimeRate])
       : [
           [c.outstandingRate, rateCell(p.outstandingRate), L.notes.projects(p.outstanding, p.scored, p.count)],
-          [c.milestoneOnTimeRate, rateCell(p.milestoneOnTimeRate), L.notes.milestones(p.milestonesOnTime, p.milestonesDue)],
+          [
+            c.milestoneOnTimeRate,
+            rateCell(p.milestoneOnTimeRate),
+            L.notes.milestones(p.milestonesOnTime, p.milestonesDue),
+          ],
         ]),
     ...(m === null ? none('members', [c.memberAverage]) : [[c.memberAverage, scoreCell(m.average), membersNote(o, L)]]),
   ];

@@ -1,4 +1,5 @@
-// How figures look on a dashboard: rates as one-decimal percentages, scores with one decimal, "—" for no figure, traffic-light fills.
+// How figures look on a dashboard: rates as one-decimal percentages, scores with one decimal, "—" for no figure,
+// traffic-light fills.
 import type { Grade, MemberRating } from '../domain/types';
 import type { LayoutCell, LayoutValue } from './layout';
 import type { Labels } from './labels';

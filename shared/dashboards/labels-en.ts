@@ -12,10 +12,16 @@ export const EN: Labels = {
   totalRow: 'Total',
   configWorkbook: 'Configuration',
   grade: { excellent: 'Excellent', good: 'Good', pass: 'Pass', fail: 'Fail' },
-  rating: { excellent: 'Excellent', qualified: 'Qualified', basicallyQualified: 'Basically qualified', unqualified: 'Unqualified' },
+  rating: {
+    excellent: 'Excellent',
+    qualified: 'Qualified',
+    basicallyQualified: 'Basically qualified',
+    unqualified: 'Unqualified',
+  },
   level: { committee: 'Committee', general_branch: 'General branch', branch: 'Branch' },
   category: { production: 'Production', management: 'Management', business: 'Business' },
-  categorySection: (c, n) => `${c === null ? 'Uncategorised' : EN.category[c]} (${n} ${n === 1 ? 'branch' : 'branches'})`,
+  categorySection: (c, n) =>
+    `${c === null ? 'Uncategorised' : EN.category[c]} (${n} ${n === 1 ? 'branch' : 'branches'})`,
   session: {
     members_meeting: "Members' meeting",
     committee_meeting: 'Committee meeting',
@@ -26,7 +32,14 @@ export const EN: Labels = {
   },
   projectKind: { branch: 'Branch project', secretary: 'Secretary project' },
   dueKind: { rectification: 'Rectification', milestone: 'Milestone' },
-  sourceStatus: { ok: 'OK', withErrors: 'Has errors', noWorkbook: 'No workbook registered', notRead: 'Never read', silent: 'nothing for this period', empty: 'No data' },
+  sourceStatus: {
+    ok: 'OK',
+    withErrors: 'Has errors',
+    noWorkbook: 'No workbook registered',
+    notRead: 'Never read',
+    silent: 'nothing for this period',
+    empty: 'No data',
+  },
   state: { in_progress: 'in progress', evaluating: 'under evaluation', published: 'published' },
   metric: {
     evaluation: 'evaluation',
@@ -53,7 +66,9 @@ export const EN: Labels = {
       case 'evaluating':
         return `${period} · under evaluation · data as of ${asOf}`;
       case 'published':
-        return publishedOn === null ? `${period} · published · data as of ${asOf}` : `${period} · published on ${publishedOn}`;
+        return publishedOn === null
+          ? `${period} · published · data as of ${asOf}`
+          : `${period} · published on ${publishedOn}`;
     }
   },
   sheets: {
@@ -198,7 +213,8 @@ export const EN: Labels = {
   },
   notes: {
     rankOf: (rank, of, category) => `${rank} / ${of} (${category})`,
-    attendance: (a) => `expected ${a.expected}, present ${a.present}, late ${a.late}, excused ${a.excused}, absent ${a.absent}`,
+    attendance: (a) =>
+      `expected ${a.expected}, present ${a.present}, late ${a.late}, excused ${a.excused}, absent ${a.absent}`,
     exam: (q, sat, required, passed) => `${q}: required ${required}, sat ${sat}, passed ${passed}`,
     rectification: (closed, found, onTime, due) => `found ${found}, closed ${closed}; due ${due}, on time ${onTime}`,
     projects: (outstanding, scored, count) => `${count} projects, ${scored} scored, ${outstanding} outstanding`,
@@ -207,9 +223,12 @@ export const EN: Labels = {
     evaluatedAfterMonthEnd: 'evaluated after month end',
     progressLegend:
       'Note: progress so far this month. Nothing here is scored, graded or ranked before the month ends; "still to hold" lists sessions there is still time to hold this month (or quarter), not failures.',
-    noMonthInProgress: (period) => `No month is in progress in this run: ${period} is over (its last day, or one month recomputed); see the other tabs.`,
-    noRankingInProgress: (period) => `${period} is still in progress: it is evaluated after the month ends, so there is no ranking yet.`,
-    changedAfterPublication: 'These rows were edited after their month was published: the published figures do not include these edits and stay as published.',
+    noMonthInProgress: (period) =>
+      `No month is in progress in this run: ${period} is over (its last day, or one month recomputed); see the other tabs.`,
+    noRankingInProgress: (period) =>
+      `${period} is still in progress: it is evaluated after the month ends, so there is no ranking yet.`,
+    changedAfterPublication:
+      'These rows were edited after their month was published: the published figures do not include these edits and stay as published.',
     pendingCount: (n) => `${n} pending`,
     pendingBranches: (n) => `at ${n} ${n === 1 ? 'branch' : 'branches'}`,
     incompleteBranches: (n) => `${n} ${n === 1 ? 'branch' : 'branches'} with incomplete data`,

@@ -132,7 +132,10 @@ export interface Labels {
   metric: Record<Metric, string>;
   /** Where an incomplete branch's fortress index would be, in the colour of a failure. */
   incompleteData: string;
-  /** A branch's data in one phrase: the ranking, the data-quality sheet, the progress sheet and the feedback say the same. */
+  /**
+   * A branch's data in one phrase: the ranking, the data-quality sheet, the progress sheet and the feedback say the
+   * same.
+   */
   dataStatus: {
     ok: string;
     stale: (date: string) => string;
@@ -221,4 +224,3 @@ export interface Labels {
     neverReadMetrics: string;
   };
 }
-

@@ -26,7 +26,14 @@ export const ZH: Labels = {
   },
   projectKind: { branch: '支部项目', secretary: '书记项目' },
   dueKind: { rectification: '整改', milestone: '项目节点' },
-  sourceStatus: { ok: '正常', withErrors: '有数据问题', noWorkbook: '未登记表格', notRead: '从未读取', empty: '表格无数据', silent: '本期未填报' },
+  sourceStatus: {
+    ok: '正常',
+    withErrors: '有数据问题',
+    noWorkbook: '未登记表格',
+    notRead: '从未读取',
+    empty: '表格无数据',
+    silent: '本期未填报',
+  },
   state: { in_progress: '进行中', evaluating: '考评中', published: '已发布' },
   metric: {
     evaluation: '考评',
@@ -205,8 +212,10 @@ export const ZH: Labels = {
     milestones: (onTime, due) => `到期节点 ${due}，按期完成 ${onTime}`,
     members: (count, counts) => `参评 ${count} 人：${counts}`,
     evaluatedAfterMonthEnd: '月末后考评',
-    progressLegend: '说明：本表是本月截至目前的进度，月末前不评分、不定等级、不排名；“尚待召开”是本月（季度）还来得及召开的会议，不算未完成。',
-    noMonthInProgress: (period) => `本次运行没有进行中的月份：${period} 已结束（月末当天，或只重算了某一个月），请看其他各表。`,
+    progressLegend:
+      '说明：本表是本月截至目前的进度，月末前不评分、不定等级、不排名；“尚待召开”是本月（季度）还来得及召开的会议，不算未完成。',
+    noMonthInProgress: (period) =>
+      `本次运行没有进行中的月份：${period} 已结束（月末当天，或只重算了某一个月），请看其他各表。`,
     noRankingInProgress: (period) => `${period} 尚在进行中，月末后考评，暂无排名。`,
     changedAfterPublication: '以下行在所属月份发布后被修改：已发布的考评结果不包含这些修改，保持发布时的数字。',
     pendingCount: (n) => `${n} 项`,

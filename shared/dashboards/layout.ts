@@ -60,7 +60,9 @@ export interface LayoutSheet {
   rows: (LayoutValue | LayoutCell)[][];
   /** Rows kept in view while scrolling: the header row (counted in sheet rows, the column header included). */
   frozenRows: number;
-  /** false: no header row is made from `columns` (they only give widths); the rows carry their own titles and headers. */
+  /**
+   * false: no header row is made from `columns` (they only give widths); the rows carry their own titles and headers.
+   */
   columnHeader?: boolean;
   /** Row styles by index into `rows`. */
   rowKinds?: Record<number, LayoutRowKind>;

@@ -19,9 +19,13 @@ export const MAX_WIDTH = 48;
 function displayWidth(v: Cell): number {
   const value = cellValue(v);
   if (value === null) return 0;
-  if (typeof value === 'number') return typeof v === 'object' && v?.numFmt?.includes('%') ? 6 : Math.min(String(value).length, 10);
+  if (typeof value === 'number')
+    return typeof v === 'object' && v?.numFmt?.includes('%') ? 6 : Math.min(String(value).length, 10);
   let w = 0;
-  for (const ch of String(value)) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  for (const ch of String(value))
+    w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch)
+      ? 2
+      : 1;
   return w;
 }
 
@@ -71,7 +75,10 @@ export class SheetBuilder {
     return header;
   }
 
-  build(name: string, opts: { frozenRows: number; hidden?: number[]; charts?: LayoutChart[]; minWidths?: number[]; maxWidths?: number[] }): LayoutSheet {
+  build(
+    name: string,
+    opts: { frozenRows: number; hidden?: number[]; charts?: LayoutChart[]; minWidths?: number[]; maxWidths?: number[] },
+  ): LayoutSheet {
     const count = Math.max(0, ...this.rows.map((r) => r.length));
     const widths = Array.from({ length: count }, (_, i) => opts.minWidths?.[i] ?? MIN_WIDTH);
     this.rows.forEach((r, k) => {

@@ -39,15 +39,23 @@ export function metricWords(L: Labels, metrics: readonly Metric[]): string {
 export function dataStatus(L: Labels, timeZone: string, f: BranchFacts): DataStatus {
   const parts: string[] = [];
   const noWorkbook = f.roster !== undefined && (f.roster.workbook === null || f.roster.workbook.trim() === '');
-  const neverRead = !noWorkbook && (f.source === undefined || f.source.status === 'never_read' || f.source.readAt === null);
+  const neverRead =
+    !noWorkbook && (f.source === undefined || f.source.status === 'never_read' || f.source.readAt === null);
   const stale = !noWorkbook && !neverRead && f.source?.status === 'stale';
   if (noWorkbook) parts.push(L.dataStatus.noWorkbook);
   else if (neverRead) parts.push(L.dataStatus.neverRead);
-  else if (stale) parts.push(L.dataStatus.stale(dateText(f.source?.lastGoodReadAt ?? f.source?.readAt ?? null, timeZone)));
+  else if (stale)
+    parts.push(L.dataStatus.stale(dateText(f.source?.lastGoodReadAt ?? f.source?.readAt ?? null, timeZone)));
   const unread = noWorkbook || neverRead;
   const incomplete = unread ? [] : (f.org?.incomplete ?? []);
   if (incomplete.length > 0) parts.push(L.dataStatus.incomplete(metricWords(L, incomplete)));
-  return { text: parts.length === 0 ? L.dataStatus.ok : parts.join(L.statusSep), failure: parts.length > 0, unread, stale, incomplete };
+  return {
+    text: parts.length === 0 ? L.dataStatus.ok : parts.join(L.statusSep),
+    failure: parts.length > 0,
+    unread,
+    stale,
+    incomplete,
+  };
 }
 
 export function dataStatusCell(s: DataStatus): Cell {
@@ -67,7 +75,10 @@ function branchTabOf(title: string): BranchTab | null {
   return def === undefined ? null : (def.key as BranchTab);
 }
 
-/** The tab-level problems (a tab or a required column missing) are what leaves a figure null; dependent tabs only follow. */
+/**
+ * The tab-level problems (a tab or a required column missing) are what leaves a figure null; dependent tabs only
+ * follow.
+ */
 const ROOT_CAUSES = new Set(['missing_tab', 'missing_column']);
 
 export interface TabToFix {

@@ -1,7 +1,19 @@
 // Blank configuration and branch workbooks as handed to a committee and a branch secretary on day one.
 import { defaultSettingRows } from '../contract/settings';
 import type { ExampleValue, TabDef } from '../contract/tab-def';
-import { ATTENDANCE_CHOICES, ATTENDANCE_TAB, attendanceColumns, examsTab, memberScoresTab, membersTab, milestonesTab, projectsTab, rectificationsTab, selfReviewTab, sessionsTab } from '../contract/tabs/branch';
+import {
+  ATTENDANCE_CHOICES,
+  ATTENDANCE_TAB,
+  attendanceColumns,
+  examsTab,
+  memberScoresTab,
+  membersTab,
+  milestonesTab,
+  projectsTab,
+  rectificationsTab,
+  selfReviewTab,
+  sessionsTab,
+} from '../contract/tabs/branch';
 import { criteriaTab, orgsTab, publicationTab, reviewsTab, settingsTab } from '../contract/tabs/config';
 import type { LayoutColumn, LayoutSheet, LayoutWorkbook } from './layout';
 
@@ -46,9 +58,18 @@ export function branchTemplate(): LayoutWorkbook {
     { header: attendanceColumns.memberId.zh, width: 12 },
     { header: attendanceColumns.name.zh, width: 10 },
     { header: String(example), width: 8, choices: ATTENDANCE_CHOICES },
-    ...Array.from({ length: ATTENDANCE_MATRIX_COLUMNS - 1 }, () => ({ header: '', width: 8, choices: ATTENDANCE_CHOICES })),
+    ...Array.from({ length: ATTENDANCE_MATRIX_COLUMNS - 1 }, () => ({
+      header: '',
+      width: 8,
+      choices: ATTENDANCE_CHOICES,
+    })),
   ];
-  const attendance: LayoutSheet = { name: ATTENDANCE_TAB.zh, columns: matrix, rows: [['M001', '张三', '出席']], frozenRows: 1 };
+  const attendance: LayoutSheet = {
+    name: ATTENDANCE_TAB.zh,
+    columns: matrix,
+    rows: [['M001', '张三', '出席']],
+    frozenRows: 1,
+  };
   return {
     sheets: [
       tabSheet(membersTab),

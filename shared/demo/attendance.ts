@@ -1,4 +1,5 @@
-// The 考勤 matrix: one row per member, one column per session; mostly present, some late, excused or absent, and the members who stopped coming.
+// The 考勤 matrix: one row per member, one column per session; mostly present, some late, excused or absent, and the
+// members who stopped coming.
 import type { AttendanceMark } from '../domain/types';
 import { attendanceColumns } from '../contract/tabs/branch';
 import type { CellStyle } from './messy';
@@ -23,7 +24,11 @@ function usualMark(rng: Rng, reliability: number): AttendanceMark {
   return x < reliability + (1 - reliability) * 0.6 ? 'excused' : 'absent';
 }
 
-export function planAttendance(rng: Rng, members: readonly MemberPlan[], sessions: readonly SessionPlan[]): AttendancePlan {
+export function planAttendance(
+  rng: Rng,
+  members: readonly MemberPlan[],
+  sessions: readonly SessionPlan[],
+): AttendancePlan {
   const plan: AttendancePlan = new Map();
   for (const m of members) {
     const marks = new Map<string, AttendanceMark>();
@@ -48,7 +53,12 @@ export function planAttendance(rng: Rng, members: readonly MemberPlan[], session
   return plan;
 }
 
-export function attendanceTable(members: readonly MemberPlan[], sessions: readonly SessionPlan[], plan: AttendancePlan, style: CellStyle): Table {
+export function attendanceTable(
+  members: readonly MemberPlan[],
+  sessions: readonly SessionPlan[],
+  plan: AttendancePlan,
+  style: CellStyle,
+): Table {
   const { memberId, name } = attendanceColumns;
   return {
     columns: [
@@ -58,7 +68,11 @@ export function attendanceTable(members: readonly MemberPlan[], sessions: readon
     ],
     rows: members.map((m) => {
       const marks = plan.get(m.id);
-      const row: Record<string, ReturnType<CellStyle['mark']>> = { memberId: style.id(m.id), name: style.text(m.name), _group: m.group };
+      const row: Record<string, ReturnType<CellStyle['mark']>> = {
+        memberId: style.id(m.id),
+        name: style.text(m.name),
+        _group: m.group,
+      };
       for (const s of sessions) {
         const mark = marks?.get(s.id);
         row[`s:${s.id}`] = mark === undefined ? null : style.mark(mark);

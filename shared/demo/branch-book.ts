@@ -1,5 +1,16 @@
-// One branch's workbook: plans its members, sessions, attendance, exams, scores, rectifications and projects, renders the nine tabs, plants invalid rows.
-import { ATTENDANCE_TAB, examsTab, memberScoresTab, membersTab, milestonesTab, projectsTab, rectificationsTab, selfReviewTab, sessionsTab } from '../contract/tabs/branch';
+// One branch's workbook: plans its members, sessions, attendance, exams, scores, rectifications and projects, renders
+// the nine tabs, plants invalid rows.
+import {
+  ATTENDANCE_TAB,
+  examsTab,
+  memberScoresTab,
+  membersTab,
+  milestonesTab,
+  projectsTab,
+  rectificationsTab,
+  selfReviewTab,
+  sessionsTab,
+} from '../contract/tabs/branch';
 import { attendanceExtras, attendanceTable, planAttendance } from './attendance';
 import type { Window } from './calendar';
 import type { EvaluationPlan } from './evaluation';
@@ -63,13 +74,20 @@ export function branchWorkbook(input: BranchInput): BranchOutput {
   const invalidRng = deriveRng(seed, `invalid:${unit.id}`);
   let planted = 0;
   for (const kind of input.invalid) {
-    if (plantInvalid(kind, tables, invalidRng, unit.id, members.length) || plantInvalid('duplicate_member', tables, invalidRng, unit.id, members.length)) planted++;
+    if (
+      plantInvalid(kind, tables, invalidRng, unit.id, members.length) ||
+      plantInvalid('duplicate_member', tables, invalidRng, unit.id, members.length)
+    )
+      planted++;
   }
   const tabs = {
     [membersTab.zh]: renderTable(tables.members, style),
     [selfReviewTab.zh]: renderTable(tables.self_review, style),
     [sessionsTab.zh]: renderTable(tables.sessions, style),
-    [ATTENDANCE_TAB.zh]: renderTable(attendanceTable(members, sessions, attendance, style), style, { shuffle: false, extras: attendanceExtras() }),
+    [ATTENDANCE_TAB.zh]: renderTable(attendanceTable(members, sessions, attendance, style), style, {
+      shuffle: false,
+      extras: attendanceExtras(),
+    }),
     [examsTab.zh]: renderTable(tables.exams, style),
     [memberScoresTab.zh]: renderTable(tables.member_scores, style),
     [rectificationsTab.zh]: renderTable(tables.rectifications, style),

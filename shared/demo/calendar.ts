@@ -18,7 +18,8 @@ const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
 export function makeWindow(endPeriod: string, count: number): Window {
   if (!MONTH.test(endPeriod)) throw new RangeError(`endPeriod must be YYYY-MM: ${endPeriod}`);
-  if (!Number.isInteger(count) || count < 1) throw new RangeError(`months must be a whole number of at least 1: ${count}`);
+  if (!Number.isInteger(count) || count < 1)
+    throw new RangeError(`months must be a whole number of at least 1: ${count}`);
   const months: Month[] = [endPeriod];
   while (months.length < count) months.unshift(previousMonth(months[0] as Month));
   const first = months[0] as Month;

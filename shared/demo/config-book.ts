@@ -11,8 +11,15 @@ import type { DemoWorkbook } from './types';
 
 export const CONFIG_FILE = 'config.xlsx';
 
-const LEVEL_WORDS: Record<Level, readonly string[]> = { committee: ['党委'], general_branch: ['党总支', '总支'], branch: ['党支部', '支部'] };
-const SECRETARY_WORDS: Record<SecretaryType, readonly string[]> = { full_time: ['专职', '专职书记'], part_time: ['兼职', '兼职书记'] };
+const LEVEL_WORDS: Record<Level, readonly string[]> = {
+  committee: ['党委'],
+  general_branch: ['党总支', '总支'],
+  branch: ['党支部', '支部'],
+};
+const SECRETARY_WORDS: Record<SecretaryType, readonly string[]> = {
+  full_time: ['专职', '专职书记'],
+  part_time: ['兼职', '兼职书记'],
+};
 
 /** Default settings, written out as a committee would: the ones people look at. */
 const SETTINGS: readonly (readonly [string, number | string, string])[] = [
@@ -26,7 +33,12 @@ const SETTINGS: readonly (readonly [string, number | string, string])[] = [
 ];
 
 function orgRow(style: CellStyle, u: Unit, level: Level, parentId: string | null, branch: BranchUnit | null): Row {
-  const category = branch === null ? null : branch.station && style.messy && style.rng.chance(0.5) ? '供电所' : style.word(CATEGORY_WORDS[branch.category], branch.category);
+  const category =
+    branch === null
+      ? null
+      : branch.station && style.messy && style.rng.chance(0.5)
+        ? '供电所'
+        : style.word(CATEGORY_WORDS[branch.category], branch.category);
   return {
     id: style.id(u.id),
     name: style.text(u.name),
@@ -39,7 +51,12 @@ function orgRow(style: CellStyle, u: Unit, level: Level, parentId: string | null
   };
 }
 
-export function configWorkbook(structure: Structure, plans: ReadonlyMap<string, EvaluationPlan>, window: Window, style: CellStyle): DemoWorkbook {
+export function configWorkbook(
+  structure: Structure,
+  plans: ReadonlyMap<string, EvaluationPlan>,
+  window: Window,
+  style: CellStyle,
+): DemoWorkbook {
   const orgs: Row[] = [
     orgRow(style, structure.committee, 'committee', null, null),
     ...structure.generals.map((g) => orgRow(style, g, 'general_branch', structure.committee.id, null)),
@@ -57,11 +74,19 @@ export function configWorkbook(structure: Structure, plans: ReadonlyMap<string, 
     for (const b of structure.branches) {
       for (const c of plans.get(b.id)?.get(month) ?? []) {
         if (c.committee === null) continue;
-        reviews.push({ month: style.month(month), orgId: style.id(b.id), criterionId: style.id(c.criterionId), score: style.num(c.committee, '分') });
+        reviews.push({
+          month: style.month(month),
+          orgId: style.id(b.id),
+          criterionId: style.id(c.criterionId),
+          score: style.num(c.committee, '分'),
+        });
       }
     }
   }
-  const settings: Row[] = SETTINGS.map(([key, value, unit]) => ({ key, value: typeof value === 'number' ? style.num(value, unit) : value }));
+  const settings: Row[] = SETTINGS.map(([key, value, unit]) => ({
+    key,
+    value: typeof value === 'number' ? style.num(value, unit) : value,
+  }));
   return {
     id: CONFIG_FILE,
     tabs: {

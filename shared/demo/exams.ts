@@ -22,7 +22,11 @@ export function planExams(rng: Rng, members: readonly MemberPlan[], window: Wind
       if (!onRoll(m, first)) continue;
       const away = m.stoppedFrom !== null && m.stoppedFrom <= last;
       const sits = !away && rng.chance(0.94);
-      out.push({ quarter, memberId: m.id, score: sits ? (rng.chance(0.88) ? rng.int(80, 100) : rng.int(62, 79)) : null });
+      out.push({
+        quarter,
+        memberId: m.id,
+        score: sits ? (rng.chance(0.88) ? rng.int(80, 100) : rng.int(62, 79)) : null,
+      });
     }
   }
   return out;
@@ -31,11 +35,13 @@ export function planExams(rng: Rng, members: readonly MemberPlan[], window: Wind
 export function examsTable(exams: readonly ExamPlan[], style: CellStyle): Table {
   return {
     columns: columnsOf(examsTab),
-    rows: exams.map((e): Row => ({
-      quarter: style.quarter(e.quarter),
-      memberId: style.id(e.memberId),
-      score: e.score === null ? null : style.num(e.score, '分'),
-      _sat: e.score === null ? null : 'y',
-    })),
+    rows: exams.map(
+      (e): Row => ({
+        quarter: style.quarter(e.quarter),
+        memberId: style.id(e.memberId),
+        score: e.score === null ? null : style.num(e.score, '分'),
+        _sat: e.score === null ? null : 'y',
+      }),
+    ),
   };
 }

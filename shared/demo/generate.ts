@@ -1,4 +1,5 @@
-// Generates a deterministic sample organisation (a provincial power-grid company's Party committee): the config workbook and one workbook per branch.
+// Generates a deterministic sample organisation (a provincial power-grid company's Party committee): the config
+// workbook and one workbook per branch.
 import { makeWindow } from './calendar';
 import { branchWorkbook } from './branch-book';
 import { configWorkbook } from './config-book';
@@ -34,7 +35,13 @@ export function generateOrganisation(opts: GenerateOptions): DemoOrganisation {
   structure.branches.forEach((unit, i) => {
     const s = scenarios[i];
     if (s === undefined) return;
-    const evaluation = planEvaluation(deriveRng(seed, `evaluation:${unit.id}`), unit.category, window.months, s.quality, s.unreviewed);
+    const evaluation = planEvaluation(
+      deriveRng(seed, `evaluation:${unit.id}`),
+      unit.category,
+      window.months,
+      s.quality,
+      s.unreviewed,
+    );
     plans.set(unit.id, evaluation);
     const out = branchWorkbook({
       seed,
@@ -56,6 +63,11 @@ export function generateOrganisation(opts: GenerateOptions): DemoOrganisation {
   return {
     config,
     branches,
-    summary: { branches: branches.length, generalBranches: structure.generals.length, members, invalidRowsPlanted: planted },
+    summary: {
+      branches: branches.length,
+      generalBranches: structure.generals.length,
+      members,
+      invalidRowsPlanted: planted,
+    },
   };
 }

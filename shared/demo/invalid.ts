@@ -1,4 +1,5 @@
-// Genuinely invalid rows planted into a branch's tabs; each is chosen so that reading it yields exactly one row-level issue.
+// Genuinely invalid rows planted into a branch's tabs; each is chosen so that reading it yields exactly one row-level
+// issue.
 import { addDays } from './calendar';
 import { memberId } from './members';
 import type { Rng } from './random';
@@ -35,7 +36,13 @@ function mark(row: Row): true {
 }
 
 /** Plants one invalid row of the kind; false when the tabs have no row it could go in. */
-export function plantInvalid(kind: InvalidKind, t: BranchTables, rng: Rng, branchId: string, memberCount: number): boolean {
+export function plantInvalid(
+  kind: InvalidKind,
+  t: BranchTables,
+  rng: Rng,
+  branchId: string,
+  memberCount: number,
+): boolean {
   switch (kind) {
     case 'impossible_date': {
       // 30 February, typed for a session held in February (or any session when the window has no February).
@@ -67,7 +74,12 @@ export function plantInvalid(kind: InvalidKind, t: BranchTables, rng: Rng, branc
       const quarter = candidates(t.exams)[0]?.quarter ?? null;
       if (quarter === null) return false;
       const id = memberId(branchId, memberCount + 10 + t.exams.rows.filter((r) => r[PLANTED] === 'unknown').length);
-      t.exams.rows.splice(rng.int(0, t.exams.rows.length), 0, { quarter, memberId: id, score: rng.int(80, 95), [PLANTED]: 'unknown' });
+      t.exams.rows.splice(rng.int(0, t.exams.rows.length), 0, {
+        quarter,
+        memberId: id,
+        score: rng.int(80, 95),
+        [PLANTED]: 'unknown',
+      });
       return true;
     }
     case 'text_in_number': {

@@ -17,14 +17,28 @@ export function planMemberScores(rng: Rng, members: readonly MemberPlan[], windo
     for (const m of members) {
       if (!onRoll(m, month)) continue;
       if (m.stoppedFrom !== null && month >= m.stoppedFrom) {
-        out.push({ month, memberId: m.id, base: rng.int(60, 70), bonus: 0, deduction: rng.int(3, 10), veto: false, note: DEDUCTION_NOTES[0] ?? null });
+        out.push({
+          month,
+          memberId: m.id,
+          base: rng.int(60, 70),
+          bonus: 0,
+          deduction: rng.int(3, 10),
+          veto: false,
+          note: DEDUCTION_NOTES[0] ?? null,
+        });
         continue;
       }
       const base = Math.max(60, Math.min(100, Math.round(rng.normal(86, 6))));
       const bonus = rng.chance(0.35) ? rng.int(1, 10) : 0;
       const deduction = rng.chance(0.1) ? rng.int(1, 8) : 0;
       const veto = rng.chance(0.0015);
-      const note = veto ? '严重违反纪律' : deduction > 0 ? rng.pick(DEDUCTION_NOTES) : bonus > 0 && rng.chance(0.7) ? rng.pick(BONUS_NOTES) : null;
+      const note = veto
+        ? '严重违反纪律'
+        : deduction > 0
+          ? rng.pick(DEDUCTION_NOTES)
+          : bonus > 0 && rng.chance(0.7)
+            ? rng.pick(BONUS_NOTES)
+            : null;
       out.push({ month, memberId: m.id, base, bonus, deduction, veto, note });
     }
   }

@@ -31,7 +31,13 @@ export function onRoll(m: MemberPlan, month: Month): boolean {
   return m.leftIn === null || month < m.leftIn;
 }
 
-export function planMembers(rng: Rng, branchId: string, secretary: string, window: Window, range: readonly [number, number]): MemberPlan[] {
+export function planMembers(
+  rng: Rng,
+  branchId: string,
+  secretary: string,
+  window: Window,
+  range: readonly [number, number],
+): MemberPlan[] {
   const n = rng.int(range[0], range[1]);
   const names = distinctNames(rng, n, secretary);
   const groupCount = n >= 18 ? 3 : n >= 6 ? 2 : 1;
@@ -50,10 +56,25 @@ export function planMembers(rng: Rng, branchId: string, secretary: string, windo
     }),
   );
   const rankAndFile = members.filter((m) => !m.committee);
-  const probationary = rng.weighted([[0, 2], [1, 4], [2, 3], [3, 1]] as const);
+  const probationary = rng.weighted([
+    [0, 2],
+    [1, 4],
+    [2, 3],
+    [3, 1],
+  ] as const);
   for (const m of rng.sample(rankAndFile, probationary)) m.kind = 'probationary';
-  const transfers = window.months.length < 2 ? 0 : rng.weighted([[0, 6], [1, 3], [2, 1]] as const);
-  for (const m of rng.sample(rankAndFile.filter((x) => x.kind === 'full'), transfers)) {
+  const transfers =
+    window.months.length < 2
+      ? 0
+      : rng.weighted([
+          [0, 6],
+          [1, 3],
+          [2, 1],
+        ] as const);
+  for (const m of rng.sample(
+    rankAndFile.filter((x) => x.kind === 'full'),
+    transfers,
+  )) {
     m.leftIn = window.months[rng.int(1, window.months.length - 1)] ?? null;
   }
   return members;
@@ -69,7 +90,10 @@ export function stopAttending(rng: Rng, members: MemberPlan[], window: Window, s
   return true;
 }
 
-const KIND_WORDS: Record<MemberKind, readonly string[]> = { full: ['正式', '正式党员'], probationary: ['预备', '预备党员'] };
+const KIND_WORDS: Record<MemberKind, readonly string[]> = {
+  full: ['正式', '正式党员'],
+  probationary: ['预备', '预备党员'],
+};
 
 export function membersTable(members: readonly MemberPlan[], style: CellStyle): Table {
   return {
@@ -79,7 +103,12 @@ export function membersTable(members: readonly MemberPlan[], style: CellStyle): 
       name: style.text(m.name),
       group: style.text(m.group),
       kind: style.word(KIND_WORDS[m.kind], m.kind),
-      status: m.leftIn !== null ? style.word(['转出'], 'transferred') : style.messy && style.rng.chance(0.15) ? null : style.word(['在册'], 'active'),
+      status:
+        m.leftIn !== null
+          ? style.word(['转出'], 'transferred')
+          : style.messy && style.rng.chance(0.15)
+            ? null
+            : style.word(['在册'], 'active'),
       _group: m.group,
     })),
   };

@@ -1,4 +1,5 @@
-// Cell forms people really type: each workbook has its habits (preferred date, month and mark spellings) and strays from them now and then.
+// Cell forms people really type: each workbook has its habits (preferred date, month and mark spellings) and strays
+// from them now and then.
 import type { CellValue } from '../contract/cells';
 import type { AttendanceMark, IsoDate, Month, Quarter } from '../domain/types';
 import type { Rng } from './random';
@@ -7,9 +8,27 @@ type DateForm = 'iso' | 'slash' | 'dot' | 'chinese' | 'date' | 'serial';
 type MonthForm = 'iso' | 'slash' | 'chinese' | 'date' | 'dot';
 type QuarterForm = 'plain' | 'dash' | 'chinese' | 'digit';
 
-const DATE_FORMS: readonly (readonly [DateForm, number])[] = [['iso', 30], ['date', 25], ['slash', 20], ['chinese', 10], ['dot', 10], ['serial', 5]];
-const MONTH_FORMS: readonly (readonly [MonthForm, number])[] = [['iso', 40], ['chinese', 25], ['slash', 20], ['date', 10], ['dot', 5]];
-const QUARTER_FORMS: readonly (readonly [QuarterForm, number])[] = [['plain', 40], ['chinese', 30], ['dash', 20], ['digit', 10]];
+const DATE_FORMS: readonly (readonly [DateForm, number])[] = [
+  ['iso', 30],
+  ['date', 25],
+  ['slash', 20],
+  ['chinese', 10],
+  ['dot', 10],
+  ['serial', 5],
+];
+const MONTH_FORMS: readonly (readonly [MonthForm, number])[] = [
+  ['iso', 40],
+  ['chinese', 25],
+  ['slash', 20],
+  ['date', 10],
+  ['dot', 5],
+];
+const QUARTER_FORMS: readonly (readonly [QuarterForm, number])[] = [
+  ['plain', 40],
+  ['chinese', 30],
+  ['dash', 20],
+  ['digit', 10],
+];
 const CHINESE_DIGITS = ['', '一', '二', '三', '四'];
 
 /** Spellings of each mark: habits a workbook may have, and every other accepted spelling. */
@@ -163,7 +182,8 @@ export class CellStyle {
 
   /** An id, once in a while typed in full-width characters. */
   id(s: string): CellValue {
-    if (this.messy && this.rng.chance(0.01)) return s.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+    if (this.messy && this.rng.chance(0.01))
+      return s.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
     return this.spaced(s);
   }
 }

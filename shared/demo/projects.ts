@@ -1,4 +1,5 @@
-// The 项目 and 项目节点 tabs: one branch project a year, some secretary projects, each with 3–5 milestones done on time, late or not yet.
+// The 项目 and 项目节点 tabs: one branch project a year, some secretary projects, each with 3–5 milestones done on time, late
+// or not yet.
 import { milestonesTab, projectsTab } from '../contract/tabs/branch';
 import type { IsoDate, ProjectGrade, ProjectKind } from '../domain/types';
 import { addDays, dateBetween, earlier, lastDayOfMonth, type Window } from './calendar';
@@ -25,7 +26,12 @@ export interface ProjectPlan {
   milestones: MilestonePlan[];
 }
 
-const RATINGS = [[5, 2], [4, 4], [3, 3], [2, 1]] as const;
+const RATINGS = [
+  [5, 2],
+  [4, 4],
+  [3, 3],
+  [2, 1],
+] as const;
 
 function later(a: IsoDate, b: IsoDate): IsoDate {
   return a > b ? a : b;
@@ -67,7 +73,11 @@ export function planProjects(rng: Rng, window: Window): ProjectPlan[] {
         year,
         name: names[out.length % names.length] ?? '',
         kind,
-        grade: rng.weighted([['A', 1], ['B', 2], ['C', 1]] as const),
+        grade: rng.weighted([
+          ['A', 1],
+          ['B', 2],
+          ['C', 1],
+        ] as const),
         business,
         party,
         promotion: outstanding && rng.chance(0.6),

@@ -1,4 +1,5 @@
-// The 整改 tab: issues found through the year with 15–60-day deadlines; most closed on time, some late, some open and overdue, some due soon.
+// The 整改 tab: issues found through the year with 15–60-day deadlines; most closed on time, some late, some open and
+// overdue, some due soon.
 import { rectificationsTab } from '../contract/tabs/branch';
 import type { IsoDate, RectificationSource } from '../domain/types';
 import { addDays, dateBetween, earlier, type Window } from './calendar';
@@ -26,7 +27,13 @@ export interface Scenario {
   dueSoon: boolean;
 }
 
-const SOURCES: readonly (readonly [RectificationSource, number])[] = [['cross_check', 45], ['self_check', 25], ['expert_review', 15], ['inspection', 10], ['other', 5]];
+const SOURCES: readonly (readonly [RectificationSource, number])[] = [
+  ['cross_check', 45],
+  ['self_check', 25],
+  ['expert_review', 15],
+  ['inspection', 10],
+  ['other', 5],
+];
 const SOURCE_WORDS: Record<RectificationSource, readonly string[]> = {
   cross_check: ['交叉互查'],
   expert_review: ['专家面检'],
@@ -45,13 +52,26 @@ function closing(rng: Rng, found: IsoDate, deadline: IsoDate, end: IsoDate): Iso
   return found < end && rng.chance(0.4) ? dateBetween(rng, addDays(found, 1), end) : null;
 }
 
-export function planRectifications(rng: Rng, members: readonly MemberPlan[], window: Window, scenario: Scenario): RectificationPlan[] {
+export function planRectifications(
+  rng: Rng,
+  members: readonly MemberPlan[],
+  window: Window,
+  scenario: Scenario,
+): RectificationPlan[] {
   const end = window.endDate;
   const owners = members.filter((m) => m.committee).map((m) => m.name);
   const items: Omit<RectificationPlan, 'id'>[] = [];
   const add = (foundOn: IsoDate, deadline: IsoDate, closedOn: IsoDate | null) => {
     const [description, measure] = rng.pick(RECTIFICATIONS);
-    items.push({ foundOn, source: rng.weighted(SOURCES), description, measure, owner: rng.pick(owners), deadline, closedOn });
+    items.push({
+      foundOn,
+      source: rng.weighted(SOURCES),
+      description,
+      measure,
+      owner: rng.pick(owners),
+      deadline,
+      closedOn,
+    });
   };
   const count = Math.max(1, Math.round((rng.int(3, 8) * window.months.length) / 12));
   for (let i = 0; i < count; i++) {

@@ -1,4 +1,5 @@
-// Organisation-wide choices that make the figures interesting: branch quality, sloppy branches, unreviewed months, members who stopped coming, overdue and due-soon items, invalid rows.
+// Organisation-wide choices that make the figures interesting: branch quality, sloppy branches, unreviewed months,
+// members who stopped coming, overdue and due-soon items, invalid rows.
 import type { Month } from '../domain/types';
 import type { Window } from './calendar';
 import { INVALID_KINDS, type InvalidKind } from './invalid';

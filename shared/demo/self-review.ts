@@ -12,7 +12,12 @@ export function selfReviewTable(rng: Rng, plan: EvaluationPlan, style: CellStyle
     for (const c of criteria) {
       const note = rng.chance(0.25) ? rng.pick(SELF_REVIEW_NOTES) : null;
       if (c.self === null) continue;
-      rows.push({ month: style.month(month), criterionId: style.id(c.criterionId), score: style.num(c.self, '分'), note: style.text(note) });
+      rows.push({
+        month: style.month(month),
+        criterionId: style.id(c.criterionId),
+        score: style.num(c.self, '分'),
+        note: style.text(note),
+      });
     }
   }
   return { columns: columnsOf(selfReviewTab), rows };

@@ -1,4 +1,5 @@
-// The 组织生活 tab: each month's 支委会, 主题党日 and 党小组会, 党员大会 and 党课 in quarter-end months, now and then 专题学习; sloppy branches skip some.
+// The 组织生活 tab: each month's 支委会, 主题党日 and 党小组会, 党员大会 and 党课 in quarter-end months, now and then 专题学习; sloppy branches
+// skip some.
 import { sessionsTab } from '../contract/tabs/branch';
 import type { IsoDate, SessionType } from '../domain/types';
 import { dayIn, isQuarterEnd, type Window } from './calendar';
@@ -17,7 +18,14 @@ export interface SessionPlan {
   hours: number;
 }
 
-const ORDER: readonly SessionType[] = ['committee_meeting', 'group_meeting', 'theme_day', 'party_lecture', 'members_meeting', 'study'];
+const ORDER: readonly SessionType[] = [
+  'committee_meeting',
+  'group_meeting',
+  'theme_day',
+  'party_lecture',
+  'members_meeting',
+  'study',
+];
 const HOURS: Record<SessionType, readonly number[]> = {
   committee_meeting: [1, 1.5, 2],
   theme_day: [2, 2.5, 3],
@@ -39,7 +47,8 @@ export const TYPE_WORDS: Record<SessionType, readonly string[]> = {
 export function planSessions(rng: Rng, members: readonly MemberPlan[], window: Window, skip: number): SessionPlan[] {
   const themeDay = rng.int(15, 25);
   const out: Omit<SessionPlan, 'id'>[] = [];
-  const add = (type: SessionType, date: IsoDate, topic: string, group: string | null = null) => out.push({ date, type, topic, group, hours: rng.pick(HOURS[type]) });
+  const add = (type: SessionType, date: IsoDate, topic: string, group: string | null = null) =>
+    out.push({ date, type, topic, group, hours: rng.pick(HOURS[type]) });
   for (const month of window.months) {
     const held = () => !rng.chance(skip);
     if (held()) add('committee_meeting', dayIn(rng, month, 2, 8), rng.pick(SESSION_TOPICS));

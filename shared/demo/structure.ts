@@ -1,4 +1,5 @@
-// The organisation's tree: one committee, general branches with their branches, a few branches directly under the committee.
+// The organisation's tree: one committee, general branches with their branches, a few branches directly under the
+// committee.
 import type { Category, SecretaryType } from '../domain/types';
 import { BUSINESS_UNITS, DEPARTMENTS, GENERAL_BRANCH_NAMES, ORDINALS, PLACES, PROVINCES } from './names';
 import { personName } from './people';
@@ -44,9 +45,17 @@ function candidates(rng: Rng, category: Category): string[] {
         ...places.slice(15, 30).map((p) => `${p}调控分中心党支部`),
       ]);
     case 'management':
-      return [...rng.shuffle(DEPARTMENTS.map((d) => `${d}党支部`)), ...places.map((p) => `${p}供电公司机关党支部`), ...places.map((p) => `${p}供电公司综合党支部`)];
+      return [
+        ...rng.shuffle(DEPARTMENTS.map((d) => `${d}党支部`)),
+        ...places.map((p) => `${p}供电公司机关党支部`),
+        ...places.map((p) => `${p}供电公司综合党支部`),
+      ];
     case 'business':
-      return [...rng.shuffle(BUSINESS_UNITS.map((u) => `${u}党支部`)), ...places.map((p) => `${p}客户服务中心党支部`), ...places.map((p) => `${p}营业厅党支部`)];
+      return [
+        ...rng.shuffle(BUSINESS_UNITS.map((u) => `${u}党支部`)),
+        ...places.map((p) => `${p}客户服务中心党支部`),
+        ...places.map((p) => `${p}营业厅党支部`),
+      ];
   }
 }
 
@@ -58,7 +67,8 @@ class Namer {
   next(category: Category): string {
     const pool = this.pools.get(category) ?? candidates(this.rng, category);
     this.pools.set(category, pool);
-    for (let name = pool.shift(); name !== undefined; name = pool.shift()) if (!this.used.has(name)) return this.take(name);
+    for (let name = pool.shift(); name !== undefined; name = pool.shift())
+      if (!this.used.has(name)) return this.take(name);
     for (let n = 2; ; n++) {
       const name = `${this.rng.pick(PLACES)}第${n}党支部`;
       if (!this.used.has(name)) return this.take(name);
@@ -80,7 +90,10 @@ function pad(n: number): string {
   return String(n).padStart(3, '0');
 }
 
-/** How many branches each general branch gets: about even, with a little variation (never taking a general branch below two). */
+/**
+ * How many branches each general branch gets: about even, with a little variation (never taking a general branch below
+ * two).
+ */
 function split(rng: Rng, total: number, parts: number): number[] {
   const sizes = Array.from({ length: parts }, (_, i) => Math.floor(total / parts) + (i < total % parts ? 1 : 0));
   for (let k = 0; k < parts; k++) {
@@ -94,15 +107,27 @@ function split(rng: Rng, total: number, parts: number): number[] {
 }
 
 export function buildStructure(rng: Rng, count: number): Structure {
-  if (!Number.isInteger(count) || count < 1) throw new RangeError(`branches must be a whole number of at least 1: ${count}`);
+  if (!Number.isInteger(count) || count < 1)
+    throw new RangeError(`branches must be a whole number of at least 1: ${count}`);
   const namer = new Namer(rng);
-  const committee: Unit = { id: 'DW', name: `${rng.pick(PROVINCES)}省电力有限公司党委`, secretary: personName(rng), secretaryType: 'full_time' };
+  const committee: Unit = {
+    id: 'DW',
+    name: `${rng.pick(PROVINCES)}省电力有限公司党委`,
+    secretary: personName(rng),
+    secretaryType: 'full_time',
+  };
   const generalCount = count >= 4 ? Math.max(1, Math.round(count / 7.5)) : 0;
   const direct = generalCount === 0 ? count : Math.max(1, Math.min(count - generalCount, Math.round(count * 0.07)));
   const generals = Array.from({ length: generalCount }, (_, i): Structure['generals'][number] => {
     const theme = THEMES[i % THEMES.length] as Category;
     const secretaryType: SecretaryType = rng.chance(0.8) ? 'full_time' : 'part_time';
-    return { id: `ZZ${String(i + 1).padStart(2, '0')}`, name: namer.general(theme, i), theme, secretary: personName(rng), secretaryType };
+    return {
+      id: `ZZ${String(i + 1).padStart(2, '0')}`,
+      name: namer.general(theme, i),
+      theme,
+      secretary: personName(rng),
+      secretaryType,
+    };
   });
   const parents: { parentId: string; theme: Category | null }[] = [];
   split(rng, count - direct, generalCount).forEach((size, i) => {
@@ -110,7 +135,15 @@ export function buildStructure(rng: Rng, count: number): Structure {
     if (g) for (let k = 0; k < size; k++) parents.push({ parentId: g.id, theme: g.theme });
   });
   for (let k = 0; k < direct; k++) parents.push({ parentId: committee.id, theme: null });
-  const categories = parents.map((p) => (p.theme !== null && rng.chance(0.75) ? p.theme : rng.weighted([['production', 5], ['management', 2.5], ['business', 2.5]] as const)));
+  const categories = parents.map((p) =>
+    p.theme !== null && rng.chance(0.75)
+      ? p.theme
+      : rng.weighted([
+          ['production', 5],
+          ['management', 2.5],
+          ['business', 2.5],
+        ] as const),
+  );
   // All three categories appear whenever there are three branches to give them to.
   CATEGORIES.forEach((c, i) => {
     if (!categories.includes(c) && i < categories.length) categories[categories.length - 1 - i] = c;

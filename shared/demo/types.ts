@@ -1,4 +1,5 @@
-// The demo generator's public shapes: grids of cells per tab, workbooks, the organisation and its summary, and the options.
+// The demo generator's public shapes: grids of cells per tab, workbooks, the organisation and its summary, and the
+// options.
 import type { CellValue } from '../contract/cells';
 
 /** Rows of cells; row 0 is the header row. */

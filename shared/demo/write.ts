@@ -1,4 +1,5 @@
-// Writes a demo organisation as real .xlsx files with exceljs, and hands a demo workbook to the pipeline as a RawWorkbook without touching disk.
+// Writes a demo organisation as real .xlsx files with exceljs, and hands a demo workbook to the pipeline as a
+// RawWorkbook without touching disk.
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -11,7 +12,10 @@ export function toRawWorkbook(wb: DemoWorkbook): RawWorkbook {
     id: wb.id,
     title: wb.id,
     modifiedAt: null,
-    tabs: Object.entries(wb.tabs).map(([name, grid]) => ({ name, rows: grid.map((cells, i) => ({ rowNumber: i + 1, cells })) })),
+    tabs: Object.entries(wb.tabs).map(([name, grid]) => ({
+      name,
+      rows: grid.map((cells, i) => ({ rowNumber: i + 1, cells })),
+    })),
   };
 }
 
@@ -27,7 +31,13 @@ function fillSheet(ws: ExcelJS.Worksheet, grid: Grid): void {
       } else {
         cell.value = typeof v === 'object' ? { error: v.error as ExcelJS.CellErrorValue['error'] } : v;
       }
-      const shown = v instanceof Date ? 10 : [...String(typeof v === 'object' ? v.error : v)].reduce((n, ch) => n + (ch.charCodeAt(0) > 0xff ? 2 : 1), 0);
+      const shown =
+        v instanceof Date
+          ? 10
+          : [...String(typeof v === 'object' ? v.error : v)].reduce(
+              (n, ch) => n + (ch.charCodeAt(0) > 0xff ? 2 : 1),
+              0,
+            );
       widths[c] = Math.max(widths[c] ?? 8, Math.min(40, shown + 2));
     });
   });
@@ -44,7 +54,10 @@ export async function writeWorkbook(wb: DemoWorkbook, file: string): Promise<str
   return file;
 }
 
-/** The config at dir/config.xlsx, each branch at dir/<its id> (the file the roster's 表格 column names). Returns the paths written. */
+/**
+ * The config at dir/config.xlsx, each branch at dir/<its id> (the file the roster's 表格 column names). Returns the paths
+ * written.
+ */
 export async function writeDemoOrganisation(org: DemoOrganisation, dir: string): Promise<string[]> {
   await mkdir(dir, { recursive: true });
   const paths = [await writeWorkbook(org.config, path.join(dir, org.config.id))];

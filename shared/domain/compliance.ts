@@ -59,7 +59,9 @@ export function zeroCompliance(): ComplianceTally {
   return { due: 0, met: 0, unmet: [], pending: [] };
 }
 
-/** Roll-up sum: the unmet list names a branch's own sessions and has no roll-up; pending lists concatenate (with orgId). */
+/**
+ * Roll-up sum: the unmet list names a branch's own sessions and has no roll-up; pending lists concatenate (with orgId).
+ */
 export function addCompliance(a: ComplianceTally, b: ComplianceTally): ComplianceTally {
   return { due: a.due + b.due, met: a.met + b.met, unmet: [], pending: [...a.pending, ...b.pending] };
 }

@@ -3,7 +3,10 @@ import { lastDayOfMonth, monthOf, previousMonth } from './dates';
 import type { MonthState } from './results';
 import type { IsoDate, Month, Publication } from './types';
 
-/** In progress while the as-of date is before the month's last day; published once a run has frozen it; else under evaluation. */
+/**
+ * In progress while the as-of date is before the month's last day; published once a run has frozen it; else under
+ * evaluation.
+ */
 export function monthState(period: Month, asOf: IsoDate, publishedOn: IsoDate | null): MonthState {
   if (publishedOn !== null) return 'published';
   return asOf < lastDayOfMonth(period) ? 'in_progress' : 'evaluating';
@@ -13,7 +16,11 @@ export function monthState(period: Month, asOf: IsoDate, publishedOn: IsoDate | 
  * The month's publication row when it is in force on `runDay` (the day the run is made, in the committee's time
  * zone, whatever period or as-of date the run was asked for): from then on the month's figures are frozen.
  */
-export function publicationInForce(publications: readonly Publication[], period: Month, runDay: IsoDate): Publication | null {
+export function publicationInForce(
+  publications: readonly Publication[],
+  period: Month,
+  runDay: IsoDate,
+): Publication | null {
   const p = publications.find((x) => x.month === period);
   return p !== undefined && p.publishedOn <= runDay ? p : null;
 }

@@ -83,7 +83,10 @@ export function firstDayOfYear(month: Month): IsoDate {
   return `${pad(yearOf(month), 4)}-01-01`;
 }
 
-/** The as-of date defaults to the last day of the period, or today if earlier (shared/domain/README.md, "Words used throughout"). */
+/**
+ * The as-of date defaults to the last day of the period, or today if earlier (shared/domain/README.md, "Words used
+ * throughout").
+ */
 export function defaultAsOf(period: Month, today: IsoDate): IsoDate {
   const last = lastDayOfMonth(period);
   toUtcMs(today);

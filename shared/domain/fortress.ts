@@ -7,7 +7,9 @@ export type FortressMetrics = { [K in keyof Weights]: number | null };
 const KEYS: readonly (keyof Weights)[] = ['evaluation', 'attendance', 'compliance', 'rectification', 'exam'];
 
 /** The metrics on a 0–100 scale, taken from an org's figures (branch or roll-up alike). */
-export function fortressMetrics(f: Pick<OrgFigures, 'evaluation' | 'attendance' | 'compliance' | 'rectification' | 'exam'>): FortressMetrics {
+export function fortressMetrics(
+  f: Pick<OrgFigures, 'evaluation' | 'attendance' | 'compliance' | 'rectification' | 'exam'>,
+): FortressMetrics {
   const pct = (r: number | null): number | null => (r === null ? null : r * 100);
   return {
     evaluation: f.evaluation?.score ?? null,

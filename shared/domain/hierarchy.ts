@@ -30,7 +30,10 @@ export function descendantBranches(orgs: readonly Org[]): Map<string, string[]> 
       stack.push(...(children.get(o.id) ?? []));
     }
     found.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
-    out.set(root.id, found.map((o) => o.id));
+    out.set(
+      root.id,
+      found.map((o) => o.id),
+    );
   }
   return out;
 }

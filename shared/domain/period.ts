@@ -7,7 +7,15 @@ import { memberScoreRows } from './members';
 import { projectRows } from './projects';
 import { rankBranches } from './ranking';
 import { overdueItems } from './rectification';
-import type { DueSoonItem, MemberAtRisk, MemberScoreRow, OrgFigures, OverdueItem, PeriodFigures, ProjectRow } from './results';
+import type {
+  DueSoonItem,
+  MemberAtRisk,
+  MemberScoreRow,
+  OrgFigures,
+  OverdueItem,
+  PeriodFigures,
+  ProjectRow,
+} from './results';
 import { STREAK_TABS } from './incomplete';
 import { membersAtRisk } from './risk';
 import { branchTally, deriveFigures, sumTallies, type OrgTally } from './tally';
@@ -45,7 +53,8 @@ export function computePeriod(input: PeriodInput): PeriodFigures {
     if (!submittedIn(data, period)) silentBranches.push(org.id);
     tallies.set(org.id, branchTally(org, data, { period, asOf, config, inProgress: state === 'in_progress' }));
     overdue.push(...overdueItems(data, asOf));
-    if (!STREAK_TABS.some((t) => data.failedTabs.includes(t))) atRisk.push(...membersAtRisk(data, period, asOf, settings));
+    if (!STREAK_TABS.some((t) => data.failedTabs.includes(t)))
+      atRisk.push(...membersAtRisk(data, period, asOf, settings));
     soon.push(...dueSoon(data, asOf));
     projectList.push(...projectRows(data, period, asOf));
     memberScores.push(...memberScoreRows(data, period, settings));
@@ -71,7 +80,9 @@ export function computePeriod(input: PeriodInput): PeriodFigures {
   });
 
   const ranks = rankBranches(
-    orgs.filter((o) => o.level === 'branch').map((o) => ({ id: o.id, category: o.category, score: o.evaluation?.score ?? null })),
+    orgs
+      .filter((o) => o.level === 'branch')
+      .map((o) => ({ id: o.id, category: o.category, score: o.evaluation?.score ?? null })),
   );
   for (const o of orgs) {
     const r = ranks.get(o.id);
@@ -81,10 +92,7 @@ export function computePeriod(input: PeriodInput): PeriodFigures {
     }
   }
 
-  overdue.sort(
-    (a, b) =>
-      b.daysOverdue - a.daysOverdue || compare(a.orgId, b.orgId) || compare(a.issueId, b.issueId),
-  );
+  overdue.sort((a, b) => b.daysOverdue - a.daysOverdue || compare(a.orgId, b.orgId) || compare(a.issueId, b.issueId));
   // Longest streaks first, as the dashboard reads them; the stable sort keeps roster order within.
   atRisk.sort((a, b) => b.months - a.months);
 
@@ -103,7 +111,9 @@ export function computePeriod(input: PeriodInput): PeriodFigures {
   };
 }
 
-/** Whether the branch typed anything for the period: a session in the month, a self-evaluation or a member score for it. */
+/**
+ * Whether the branch typed anything for the period: a session in the month, a self-evaluation or a member score for it.
+ */
 export function submittedIn(data: BranchData, period: Month): boolean {
   return (
     data.sessions.some((s) => monthOf(s.date) === period) ||

@@ -5,14 +5,29 @@ import { z } from 'zod';
 
 const rate = z.number().nullable();
 const categorySchema = z.enum(['production', 'management', 'business']);
-const sessionTypeSchema = z.enum(['members_meeting', 'committee_meeting', 'group_meeting', 'party_lecture', 'theme_day', 'study']);
+const sessionTypeSchema = z.enum([
+  'members_meeting',
+  'committee_meeting',
+  'group_meeting',
+  'party_lecture',
+  'theme_day',
+  'study',
+]);
 
 /** The monthly cycle (月小结、月考评、月兑现): a month is in progress, under evaluation, or published. */
 export const monthStateSchema = z.enum(['in_progress', 'evaluating', 'published']);
 export type MonthState = z.infer<typeof monthStateSchema>;
 
 /** The figures of an org that one tab-level error can leave null. */
-export const metricSchema = z.enum(['evaluation', 'attendance', 'compliance', 'exam', 'rectification', 'projects', 'members']);
+export const metricSchema = z.enum([
+  'evaluation',
+  'attendance',
+  'compliance',
+  'exam',
+  'rectification',
+  'projects',
+  'members',
+]);
 export type Metric = z.infer<typeof metricSchema>;
 export const METRICS: readonly Metric[] = metricSchema.options;
 
@@ -180,7 +195,13 @@ export const overdueItemSchema = z.object({
 });
 export type OverdueItem = z.infer<typeof overdueItemSchema>;
 
-export const memberAtRiskSchema = z.object({ orgId: z.string(), memberId: z.string(), name: z.string(), months: z.number(), lapsed: z.boolean() });
+export const memberAtRiskSchema = z.object({
+  orgId: z.string(),
+  memberId: z.string(),
+  name: z.string(),
+  months: z.number(),
+  lapsed: z.boolean(),
+});
 export type MemberAtRisk = z.infer<typeof memberAtRiskSchema>;
 
 export const dueSoonItemSchema = z.object({
@@ -223,7 +244,10 @@ export const memberScoreRowSchema = z.object({
 });
 export type MemberScoreRow = z.infer<typeof memberScoreRowSchema>;
 
-/** ok: read this run or unchanged since a good read; stale: this run could not read it, its last good data is in use; never_read: no good read ever. */
+/**
+ * ok: read this run or unchanged since a good read; stale: this run could not read it, its last good data is in use;
+ * never_read: no good read ever.
+ */
 export const sourceStatusSchema = z.enum(['ok', 'stale', 'never_read']);
 export type SourceStatus = z.infer<typeof sourceStatusSchema>;
 
@@ -262,7 +286,9 @@ export const listSchemas = {
   projectList: z.array(projectRowSchema),
   memberScores: z.array(memberScoreRowSchema),
   validation: z.array(issueSchema),
-  /** Branches with nothing dated in the period: no session in the month, no self-evaluation and no member score for it. */
+  /**
+   * Branches with nothing dated in the period: no session in the month, no self-evaluation and no member score for it.
+   */
   silentBranches: z.array(z.string()),
   sources: z.array(sourceInfoSchema),
   changedAfterPublication: z.array(changedRowSchema),

@@ -10,7 +10,11 @@ import type { AttendanceMark, BranchData, IsoDate, Month, Settings } from './typ
  * with present or late ends the streak, a month entirely excused ends it (a good reason), and any
  * other month (absent, or absent mixed with excused) adds one.
  */
-export function streakOf(marksByMonth: ReadonlyMap<Month, readonly AttendanceMark[]>, period: Month, firstMonth: Month): number {
+export function streakOf(
+  marksByMonth: ReadonlyMap<Month, readonly AttendanceMark[]>,
+  period: Month,
+  firstMonth: Month,
+): number {
   let streak = 0;
   for (let m = period; m >= firstMonth; m = previousMonth(m)) {
     const marks = marksByMonth.get(m);
@@ -22,7 +26,10 @@ export function streakOf(marksByMonth: ReadonlyMap<Month, readonly AttendanceMar
   return streak;
 }
 
-/** Active members whose streak reaches at_risk_months, in the branch's member order; sessions after the as-of date do not count yet. */
+/**
+ * Active members whose streak reaches at_risk_months, in the branch's member order; sessions after the as-of date do
+ * not count yet.
+ */
 export function membersAtRisk(data: BranchData, period: Month, asOf: IsoDate, settings: Settings): MemberAtRisk[] {
   const sessionMonth = new Map<string, Month>();
   let firstMonth: Month | null = null;
@@ -53,7 +60,13 @@ export function membersAtRisk(data: BranchData, period: Month, asOf: IsoDate, se
     const months = streakOf(marks.get(member.id) ?? new Map(), period, firstMonth);
     // A zero streak is never a risk, whatever at_risk_months says.
     if (months > 0 && months >= settings.atRiskMonths) {
-      out.push({ orgId: data.orgId, memberId: member.id, name: member.name, months, lapsed: months >= settings.lapsedMonths });
+      out.push({
+        orgId: data.orgId,
+        memberId: member.id,
+        name: member.name,
+        months,
+        lapsed: months >= settings.lapsedMonths,
+      });
     }
   }
   return out;

@@ -8,12 +8,20 @@ import { addExam, deriveExam, examTally, zeroExam, type ExamTally } from './exam
 import { fortressIndex, fortressMetrics } from './fortress';
 import { addMembers, deriveMembers, memberScoreRows, memberTally, zeroMembers, type MemberTally } from './members';
 import { addProjects, deriveProjects, projectTally, zeroProjects, type ProjectTally } from './projects';
-import { addRectification, deriveRectification, rectificationTally, zeroRectification, type RectificationTally } from './rectification';
+import {
+  addRectification,
+  deriveRectification,
+  rectificationTally,
+  zeroRectification,
+  type RectificationTally,
+} from './rectification';
 import { incompleteMetrics } from './incomplete';
 import type { Metric, OrgFigures } from './results';
 import type { BranchData, ConfigData, IsoDate, Month, Org, Quarter, Settings } from './types';
 
-/** Counts and sums per metric; null where a tab it depends on could not be read (and then left out of every roll-up). */
+/**
+ * Counts and sums per metric; null where a tab it depends on could not be read (and then left out of every roll-up).
+ */
 export interface OrgTally {
   evaluation: EvaluationTally | null;
   attendance: AttendanceTally | null;
@@ -122,5 +130,10 @@ export function deriveFigures(t: OrgTally, settings: Settings): DerivedFigures {
   };
   // Never computed over fewer metrics because a sheet was broken: a broken sheet must not score better than a good one.
   const fortress = t.incomplete.length > 0 ? null : fortressIndex(fortressMetrics(figures), settings.weights);
-  return { ...figures, fortressIndex: fortress, incomplete: [...t.incomplete], incompleteBranches: t.incompleteBranches };
+  return {
+    ...figures,
+    fortressIndex: fortress,
+    incomplete: [...t.incomplete],
+    incompleteBranches: t.incompleteBranches,
+  };
 }

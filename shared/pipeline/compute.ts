@@ -30,8 +30,15 @@ export interface ComputeOptions {
 /** Bump when a figure's computation changes, so that unchanged inputs are computed again. */
 export const FIGURES_VERSION = 3;
 
-/** What a period's figures depend on: the period, the as-of date, its publication, and every workbook's stored content. */
-export function inputsFingerprint(states: readonly SyncState[], period: Month, asOf: IsoDate, publishedOn: IsoDate | null = null): string {
+/**
+ * What a period's figures depend on: the period, the as-of date, its publication, and every workbook's stored content.
+ */
+export function inputsFingerprint(
+  states: readonly SyncState[],
+  period: Month,
+  asOf: IsoDate,
+  publishedOn: IsoDate | null = null,
+): string {
   const sources = states
     .map((s) => [s.workbook, s.contentHash, s.contextHash, s.lastError])
     .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
@@ -50,7 +57,13 @@ export interface ComputeReport {
   frozen: FrozenMonth | null;
 }
 
-export function resultsFor(snapshot: Snapshot, period: Month, asOf: IsoDate, generatedAt: string, publishedOn: IsoDate | null = null): ResultsJson {
+export function resultsFor(
+  snapshot: Snapshot,
+  period: Month,
+  asOf: IsoDate,
+  generatedAt: string,
+  publishedOn: IsoDate | null = null,
+): ResultsJson {
   const figures = computePeriod({ period, asOf, config: snapshot.config, branches: snapshot.branches, publishedOn });
   return {
     ...figures,
@@ -88,7 +101,11 @@ export async function compute(ctx: PipelineContext, opts: ComputeOptions, known?
     // Published: every later run, rerun or --force returns the publication unchanged.
     const stored = await loadResults(ctx.store, opts.period, frozen.version);
     if (stored !== null) {
-      ctx.log.info('period published, figures frozen', { period: opts.period, version: frozen.version, publishedOn: frozen.publishedOn });
+      ctx.log.info('period published, figures frozen', {
+        period: opts.period,
+        version: frozen.version,
+        publishedOn: frozen.publishedOn,
+      });
       return { results: stored, version: frozen.version, written: false, backfilled: [], skipped: true, frozen };
     }
   }
@@ -105,20 +122,45 @@ export async function compute(ctx: PipelineContext, opts: ComputeOptions, known?
     const stored = await loadResults(ctx.store, opts.period, latest.version);
     if (stored !== null) {
       ctx.log.info('period unchanged, not recomputed', { period: opts.period, version: latest.version });
-      report = { results: stored, version: latest.version, written: false, backfilled: [], skipped: true, frozen: null };
+      report = {
+        results: stored,
+        version: latest.version,
+        written: false,
+        backfilled: [],
+        skipped: true,
+        frozen: null,
+      };
     }
   }
   if (report === null) report = await computeAndSave(ctx, opts.period, asOf, publishedOn, inputs);
   if (publication !== null) {
-    const f = await freeze(ctx.store, { period: opts.period, version: report.version, publishedOn: publication.publishedOn, frozenAt: ctx.now().toISOString(), runId: ctx.runId, replacedVersion: null });
-    ctx.log.info('period published and frozen', { period: opts.period, version: f.version, publishedOn: f.publishedOn });
+    const f = await freeze(ctx.store, {
+      period: opts.period,
+      version: report.version,
+      publishedOn: publication.publishedOn,
+      frozenAt: ctx.now().toISOString(),
+      runId: ctx.runId,
+      replacedVersion: null,
+    });
+    ctx.log.info('period published and frozen', {
+      period: opts.period,
+      version: f.version,
+      publishedOn: f.publishedOn,
+    });
     const results = (await loadResults(ctx.store, opts.period, f.version)) ?? report.results;
     report = { ...report, results, version: f.version, frozen: f };
   }
   return report;
 }
 
-async function computeAndSave(ctx: PipelineContext, period: Month, asOf: IsoDate, publishedOn: IsoDate | null, inputs: string, noBackfill = false): Promise<ComputeReport> {
+async function computeAndSave(
+  ctx: PipelineContext,
+  period: Month,
+  asOf: IsoDate,
+  publishedOn: IsoDate | null,
+  inputs: string,
+  noBackfill = false,
+): Promise<ComputeReport> {
   const snapshot = await loadSnapshot(ctx);
   if (snapshot.config.orgs.length === 0) {
     throw new BranchboardError('run.nothing_stored', {
@@ -129,7 +171,12 @@ async function computeAndSave(ctx: PipelineContext, period: Month, asOf: IsoDate
   const generatedAt = ctx.now().toISOString();
   const results = resultsFor(snapshot, period, asOf, generatedAt, publishedOn);
   const saved = await saveResults(ctx.store, results, ctx.runId, { inputs });
-  ctx.log.info(saved.written ? 'period computed' : 'period unchanged', { period, asOf, state: results.state, version: saved.version });
+  ctx.log.info(saved.written ? 'period computed' : 'period unchanged', {
+    period,
+    asOf,
+    state: results.state,
+    version: saved.version,
+  });
 
   // The 12-month trend needs the earlier months; a month never computed is computed from today's records
   // as of its last day, rather than leaving a hole in the leaders' chart.
@@ -138,10 +185,13 @@ async function computeAndSave(ctx: PipelineContext, period: Month, asOf: IsoDate
     // A month before anyone typed anything (before the product was in use) is a gap in the chart, not a month of zeros.
     if (!snapshot.branches.some((b) => submittedIn(b, month))) continue;
     if ((await latestVersion(ctx.store, month)) !== null) continue;
-    await saveResults(ctx.store, resultsFor(snapshot, month, lastDayOfMonth(month), generatedAt), ctx.runId, { backfilled: true });
+    await saveResults(ctx.store, resultsFor(snapshot, month, lastDayOfMonth(month), generatedAt), ctx.runId, {
+      backfilled: true,
+    });
     backfilled.push(month);
   }
-  if (backfilled.length > 0) ctx.log.info('trend months computed from stored records', { months: backfilled.join(',') });
+  if (backfilled.length > 0)
+    ctx.log.info('trend months computed from stored records', { months: backfilled.join(',') });
   return { results, version: saved.version, written: saved.written, backfilled, skipped: false, frozen: null };
 }
 
@@ -149,15 +199,32 @@ async function computeAndSave(ctx: PipelineContext, period: Month, asOf: IsoDate
  * Freezes every month whose publication is in force but that no run has frozen yet and that this run did not
  * compute (a publication row entered late): its latest stored version becomes its publication.
  */
-export async function freezeLatePublications(ctx: PipelineContext, cycle: Cycle, computed: readonly Month[]): Promise<FrozenMonth[]> {
+export async function freezeLatePublications(
+  ctx: PipelineContext,
+  cycle: Cycle,
+  computed: readonly Month[],
+): Promise<FrozenMonth[]> {
   const out: FrozenMonth[] = [];
   for (const p of cycle.publications) {
     if (p.publishedOn > cycle.runDay || computed.includes(p.month)) continue;
     if ((await getFrozen(ctx.store, p.month)) !== null) continue;
     const latest = await latestVersion(ctx.store, p.month);
     if (latest === null) continue;
-    out.push(await freeze(ctx.store, { period: p.month, version: latest.version, publishedOn: p.publishedOn, frozenAt: ctx.now().toISOString(), runId: ctx.runId, replacedVersion: null }));
-    ctx.log.info('period published and frozen at its latest version', { period: p.month, version: latest.version, publishedOn: p.publishedOn });
+    out.push(
+      await freeze(ctx.store, {
+        period: p.month,
+        version: latest.version,
+        publishedOn: p.publishedOn,
+        frozenAt: ctx.now().toISOString(),
+        runId: ctx.runId,
+        replacedVersion: null,
+      }),
+    );
+    ctx.log.info('period published and frozen at its latest version', {
+      period: p.month,
+      version: latest.version,
+      publishedOn: p.publishedOn,
+    });
   }
   return out;
 }
@@ -170,14 +237,40 @@ export async function freezeLatePublications(ctx: PipelineContext, cycle: Cycle,
 export async function republish(ctx: PipelineContext, period: Month): Promise<ComputeReport & { replaced: number }> {
   const frozen = await getFrozen(ctx.store, period);
   if (frozen === null) {
-    throw new UsageError({ zh: `${period} 尚未发布，无需重新发布`, en: `${period} is not published, so there is nothing to republish` }, 'usage.not_published');
+    throw new UsageError(
+      { zh: `${period} 尚未发布，无需重新发布`, en: `${period} is not published, so there is nothing to republish` },
+      'usage.not_published',
+    );
   }
   const asOf = lastDayOfMonth(period);
   const states = await listSyncStates(ctx.store);
-  const report = await computeAndSave(ctx, period, asOf, frozen.publishedOn, inputsFingerprint(states, period, asOf, frozen.publishedOn), true);
-  const f: FrozenMonth = { ...frozen, version: report.version, frozenAt: ctx.now().toISOString(), runId: ctx.runId, replacedVersion: frozen.version };
+  const report = await computeAndSave(
+    ctx,
+    period,
+    asOf,
+    frozen.publishedOn,
+    inputsFingerprint(states, period, asOf, frozen.publishedOn),
+    true,
+  );
+  const f: FrozenMonth = {
+    ...frozen,
+    version: report.version,
+    frozenAt: ctx.now().toISOString(),
+    runId: ctx.runId,
+    replacedVersion: frozen.version,
+  };
   await refreeze(ctx.store, f);
   const cleared = await clearChangedRows(ctx.store, period);
-  ctx.log.info('period republished', { period, version: f.version, replaced: frozen.version, changedRowsTakenIn: cleared });
-  return { ...report, results: (await loadResults(ctx.store, period, f.version)) ?? report.results, frozen: f, replaced: frozen.version };
+  ctx.log.info('period republished', {
+    period,
+    version: f.version,
+    replaced: frozen.version,
+    changedRowsTakenIn: cleared,
+  });
+  return {
+    ...report,
+    results: (await loadResults(ctx.store, period, f.version)) ?? report.results,
+    frozen: f,
+    replaced: frozen.version,
+  };
 }

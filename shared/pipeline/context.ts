@@ -1,4 +1,5 @@
-// What every pipeline step needs: the store, the workbook source, a clock, a log and a progress display (ports, so tests pass their own).
+// What every pipeline step needs: the store, the workbook source, a clock, a log and a progress display (ports, so
+// tests pass their own).
 import type { StoreClient } from '../store/client';
 import type { WorkbookSource } from '../sources/port';
 
@@ -34,11 +35,13 @@ export const noProgress: Progress = { start: () => {}, tick: () => {}, stop: () 
 
 /** Plain `time LEVEL message key=value` lines: what an operator greps at 3 a.m. */
 export function lineLogger(write: (line: string) => void, now: () => Date = () => new Date()): Logger {
-  const line = (level: string) => (message: string, fields: Record<string, unknown> = {}) => {
-    const kv = Object.entries(fields)
-      .map(([k, v]) => `${k}=${typeof v === 'string' && !/\s/.test(v) ? v : JSON.stringify(v)}`)
-      .join(' ');
-    write(`${now().toISOString()} ${level} ${message}${kv ? ` ${kv}` : ''}`);
-  };
+  const line =
+    (level: string) =>
+    (message: string, fields: Record<string, unknown> = {}) => {
+      const kv = Object.entries(fields)
+        .map(([k, v]) => `${k}=${typeof v === 'string' && !/\s/.test(v) ? v : JSON.stringify(v)}`)
+        .join(' ');
+      write(`${now().toISOString()} ${level} ${message}${kv ? ` ${kv}` : ''}`);
+    };
   return { info: line('INFO'), warn: line('WARN'), error: line('ERROR') };
 }

@@ -1,4 +1,5 @@
-// The nightly job: sync → compute the month in progress and the month before it → publish, the same steps that can each run alone.
+// The nightly job: sync → compute the month in progress and the month before it → publish, the same steps that can each
+// run alone.
 import type { Lang } from '../domain/results';
 import { nightlyMonths } from '../domain/cycle';
 import { BranchboardError } from '../domain/errors';
@@ -36,16 +37,22 @@ export interface RunMonth {
   asOf: IsoDate;
 }
 
-/** The months a run computes: the one asked for, or the month in progress as of today and the month before as of its last day. */
+/**
+ * The months a run computes: the one asked for, or the month in progress as of today and the month before as of its
+ * last day.
+ */
 export function runMonths(opts: { period?: Month; asOf?: IsoDate }, runDay: IsoDate): RunMonth[] {
   if (opts.period !== undefined && opts.asOf !== undefined) return [{ period: opts.period, asOf: opts.asOf }];
   return nightlyMonths(runDay);
 }
 
 /** Which computed month is the official one and which shows progress (shared/domain/README.md, "The monthly cycle"). */
-export function officialAndProgress<R extends Pick<ComputeReport, 'results'>>(reports: readonly R[]): { official: R; progress: R | null } {
+export function officialAndProgress<R extends Pick<ComputeReport, 'results'>>(
+  reports: readonly R[],
+): { official: R; progress: R | null } {
   const last = reports[reports.length - 1];
-  if (last === undefined) throw new BranchboardError('run.nothing_computed', { zh: '没有计算任何月份', en: 'no month was computed' });
+  if (last === undefined)
+    throw new BranchboardError('run.nothing_computed', { zh: '没有计算任何月份', en: 'no month was computed' });
   const settled = [...reports].reverse().find((r) => r.results.state !== 'in_progress');
   const official = settled ?? last;
   const progress = [...reports].reverse().find((r) => r.results.state === 'in_progress' && r !== official) ?? null;
@@ -56,12 +63,20 @@ export function officialAndProgress<R extends Pick<ComputeReport, 'results'>>(re
  * Computes the run's months (the ones given, or the monthly cycle's pair as of the run day), then freezes any month
  * whose publication is in force that the run did not compute. Oldest month first.
  */
-export async function computeMonths(ctx: PipelineContext, months: readonly RunMonth[] | null, force = false): Promise<ComputeReport[]> {
+export async function computeMonths(
+  ctx: PipelineContext,
+  months: readonly RunMonth[] | null,
+  force = false,
+): Promise<ComputeReport[]> {
   const cycle = await loadCycle(ctx);
   const list = months ?? runMonths({}, cycle.runDay);
   const reports: ComputeReport[] = [];
   for (const m of list) reports.push(await compute(ctx, { ...m, ...(force ? { force: true } : {}) }, cycle));
-  await freezeLatePublications(ctx, cycle, list.map((m) => m.period));
+  await freezeLatePublications(
+    ctx,
+    cycle,
+    list.map((m) => m.period),
+  );
   return reports;
 }
 

@@ -1,4 +1,5 @@
-// Publish: the latest stored version of a period → the leaders' summary workbook, each branch's feedback, and the results JSON.
+// Publish: the latest stored version of a period → the leaders' summary workbook, each branch's feedback, and the
+// results JSON.
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { feedbackWorkbook } from '../dashboards/feedback';
@@ -46,7 +47,10 @@ export interface SummaryPublished {
 }
 
 /** The leaders' summary workbook of a period's latest results (with the committee's 12-month trend). */
-export async function publishSummary(ctx: PipelineContext, opts: Omit<PublishOptions, 'jsonFile'>): Promise<SummaryPublished> {
+export async function publishSummary(
+  ctx: PipelineContext,
+  opts: Omit<PublishOptions, 'jsonFile'>,
+): Promise<SummaryPublished> {
   const results = opts.results ?? (await loadResults(ctx.store, opts.period));
   if (results === null) {
     throw new BranchboardError('run.nothing_computed', {
@@ -62,7 +66,14 @@ export async function publishSummary(ctx: PipelineContext, opts: Omit<PublishOpt
   }));
   const summary = await opts.sink.writeSummary(
     opts.period,
-    summaryWorkbook({ results, progress: opts.progress ?? null, trend, orgs: config.orgs, lang: opts.lang, timeZone: config.settings.timeZone }),
+    summaryWorkbook({
+      results,
+      progress: opts.progress ?? null,
+      trend,
+      orgs: config.orgs,
+      lang: opts.lang,
+      timeZone: config.settings.timeZone,
+    }),
   );
   return { results, summary, config };
 }
@@ -76,7 +87,15 @@ export interface FeedbackPublished {
 /** Each given branch's feedback tab; one branch's spreadsheet refusing it never stops the others. */
 export async function publishFeedback(
   ctx: PipelineContext,
-  opts: { period: Month; lang: Lang; sink: WorkbookSink; results: ResultsJson; progress?: ResultsJson; branches: readonly Org[]; timeZone: string },
+  opts: {
+    period: Month;
+    lang: Lang;
+    sink: WorkbookSink;
+    results: ResultsJson;
+    progress?: ResultsJson;
+    branches: readonly Org[];
+    timeZone: string;
+  },
 ): Promise<FeedbackPublished> {
   ctx.progress.start('publish', opts.branches.length);
   const failed: string[] = [];
@@ -85,12 +104,20 @@ export async function publishFeedback(
     const input = { results: opts.results, progress, orgId: org.id, lang: opts.lang, timeZone: opts.timeZone };
     // The same feedback without its generation time: equal keys mean nothing the branch would read has changed.
     const contentKey = contentHash(
-      feedbackWorkbook({ ...input, results: { ...opts.results, generatedAt: '' }, progress: progress && { ...progress, generatedAt: '' } }),
+      feedbackWorkbook({
+        ...input,
+        results: { ...opts.results, generatedAt: '' },
+        progress: progress && { ...progress, generatedAt: '' },
+      }),
     );
     try {
       return await opts.sink.writeFeedback(org, opts.period, feedbackWorkbook(input), contentKey);
     } catch (err) {
-      ctx.log.warn('feedback not written', { orgId: org.id, workbook: org.workbook, reason: err instanceof Error ? err.message : String(err) });
+      ctx.log.warn('feedback not written', {
+        orgId: org.id,
+        workbook: org.workbook,
+        reason: err instanceof Error ? err.message : String(err),
+      });
       failed.push(org.id);
       return null;
     } finally {
@@ -111,7 +138,8 @@ export async function publish(ctx: PipelineContext, opts: PublishOptions): Promi
     branches,
     timeZone: config.settings.timeZone,
   });
-  const json = opts.jsonFile === undefined ? null : await writeJson(opts.jsonFile, results, opts.jsonResults ?? [results]);
+  const json =
+    opts.jsonFile === undefined ? null : await writeJson(opts.jsonFile, results, opts.jsonResults ?? [results]);
   ctx.log.info('published', { period: opts.period, summary, feedback: feedback.length, json });
   return { results, summary, feedback, feedbackFailed: failed, json };
 }

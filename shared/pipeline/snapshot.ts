@@ -1,4 +1,5 @@
-// Everything stored that a computation needs, loaded once: configuration, each branch's records, sync states and errors.
+// Everything stored that a computation needs, loaded once: configuration, each branch's records, sync states and
+// errors.
 import { makeIssue, type ValidationIssue } from '../contract/issues';
 import { TAB_FEEDS } from '../domain/incomplete';
 import { emptyBranchData, type BranchData, type BranchTab, type ConfigData } from '../domain/types';
@@ -37,10 +38,18 @@ export async function loadSnapshot(ctx: PipelineContext, knownStates?: SyncState
   for (const s of sources) if (s.status === 'never_read' && s.orgId !== null) neverRead.add(s.orgId);
   // Records a never-read branch may still have (its roster entry now names another workbook) are not its data either.
   const branches = await mapPool(branchOrgs, ctx.concurrency, async (o) =>
-    neverRead.has(o.id) ? { ...emptyBranchData(o.id), failedTabs: ALL_TABS } : branchDataFrom(o.id, await loadRecords(ctx.store, keys.org(o.id))),
+    neverRead.has(o.id)
+      ? { ...emptyBranchData(o.id), failedTabs: ALL_TABS }
+      : branchDataFrom(o.id, await loadRecords(ctx.store, keys.org(o.id))),
   );
   const changed = (await listChangedRows(ctx.store)).filter((c) => inRoster.has(c.workbook));
-  return { config, branches, validation: await validationIssues(ctx.store, current, inRoster), sources, changedAfterPublication: changed };
+  return {
+    config,
+    branches,
+    validation: await validationIssues(ctx.store, current, inRoster),
+    sources,
+    changedAfterPublication: changed,
+  };
 }
 
 function sourcesOf(states: SyncState[], roster: Map<string, string | null>): SourceInfo[] {
@@ -64,7 +73,11 @@ function sourcesOf(states: SyncState[], roster: Map<string, string | null>): Sou
 }
 
 /** Every current validation issue of the roster's workbooks, in roster, tab and row order. */
-export async function validationIssues(store: StoreClient, states: SyncState[], roster: Map<string, string | null>): Promise<ValidationIssue[]> {
+export async function validationIssues(
+  store: StoreClient,
+  states: SyncState[],
+  roster: Map<string, string | null>,
+): Promise<ValidationIssue[]> {
   const rows = await queryIndex(store, GSI1, gsi.errors());
   const issues: ValidationIssue[] = [];
   for (const s of states) {
@@ -92,7 +105,9 @@ export async function validationIssues(store: StoreClient, states: SyncState[], 
   const order = new Map([...roster.keys()].map((w, i) => [w, i]));
   return issues.sort(
     (a, b) =>
-      (order.get(a.workbook) ?? 0) - (order.get(b.workbook) ?? 0) || a.tab.localeCompare(b.tab) || (a.row ?? 0) - (b.row ?? 0),
+      (order.get(a.workbook) ?? 0) - (order.get(b.workbook) ?? 0) ||
+      a.tab.localeCompare(b.tab) ||
+      (a.row ?? 0) - (b.row ?? 0),
   );
 }
 

@@ -60,8 +60,17 @@ interface Loaded {
  * False when the workbook is known unchanged without a single call about it: read before with the same validation
  * context and no error, and an exhaustive change feed that does not name it.
  */
-export function mightHaveChanged(state: SyncState | null, workbook: string, contextHash: string, opts: Pick<SyncOptions, 'force' | 'changes'>): boolean {
-  return !(sameContext(state, contextHash, opts.force) && opts.changes?.exhaustive === true && !opts.changes.changed.has(workbook));
+export function mightHaveChanged(
+  state: SyncState | null,
+  workbook: string,
+  contextHash: string,
+  opts: Pick<SyncOptions, 'force' | 'changes'>,
+): boolean {
+  return !(
+    sameContext(state, contextHash, opts.force) &&
+    opts.changes?.exhaustive === true &&
+    !opts.changes.changed.has(workbook)
+  );
 }
 
 /** Read before, validated in the same context, without an error, and not forced: its stored state can be trusted. */
@@ -70,16 +79,30 @@ function sameContext(state: SyncState | null, contextHash: string, force = false
 }
 
 /** Reads a workbook only when its modified time, content or validation context changed. */
-async function loadIfChanged(ctx: PipelineContext, workbook: string, contextHash: string, opts: SyncOptions): Promise<Loaded> {
+async function loadIfChanged(
+  ctx: PipelineContext,
+  workbook: string,
+  contextHash: string,
+  opts: SyncOptions,
+): Promise<Loaded> {
   const state = opts.states ? (opts.states.get(workbook) ?? null) : await getSyncState(ctx.store, workbook);
   const trusted = sameContext(state, contextHash, opts.force);
   const fromFeed = opts.changes?.changed.get(workbook);
   if (state !== null && !mightHaveChanged(state, workbook, contextHash, opts)) {
     // The change feed has nothing on this workbook: unchanged, without a single call about it.
-    return { state, meta: { id: workbook, title: workbook, modifiedAt: state.modifiedAt }, raw: null, contentHash: state.contentHash };
+    return {
+      state,
+      meta: { id: workbook, title: workbook, modifiedAt: state.modifiedAt },
+      raw: null,
+      contentHash: state.contentHash,
+    };
   }
-  const meta = typeof fromFeed === 'string' ? { id: workbook, title: workbook, modifiedAt: fromFeed } : await ctx.source.describe(workbook);
-  if (trusted && state.modifiedAt === meta.modifiedAt) return { state, meta, raw: null, contentHash: state.contentHash };
+  const meta =
+    typeof fromFeed === 'string'
+      ? { id: workbook, title: workbook, modifiedAt: fromFeed }
+      : await ctx.source.describe(workbook);
+  if (trusted && state.modifiedAt === meta.modifiedAt)
+    return { state, meta, raw: null, contentHash: state.contentHash };
   const raw = await ctx.source.read(workbook, meta);
   const hash = contentHash(raw.tabs);
   if (trusted && state.contentHash === hash) {
@@ -132,12 +155,28 @@ async function store<D>(
   });
   // Counted from this workbook's own diff: the store's counters are shared by every workbook in flight.
   const written = w.raw.put + w.raw.deleted + w.records.put + w.records.deleted + 1;
-  return { workbook: ids.workbook, orgId: ids.orgId, status: 'read', rows: w.rows, errors: w.errors, itemsWritten: written };
+  return {
+    workbook: ids.workbook,
+    orgId: ids.orgId,
+    status: 'read',
+    rows: w.rows,
+    errors: w.errors,
+    itemsWritten: written,
+  };
 }
 
-async function recordFailure(ctx: PipelineContext, workbook: string, orgId: string | null, err: unknown): Promise<WorkbookSyncResult> {
+async function recordFailure(
+  ctx: PipelineContext,
+  workbook: string,
+  orgId: string | null,
+  err: unknown,
+): Promise<WorkbookSyncResult> {
   const reason =
-    err instanceof WorkbookUnavailableError ? `${err.reasonZh} / ${err.reasonEn}` : err instanceof Error ? err.message : String(err);
+    err instanceof WorkbookUnavailableError
+      ? `${err.reasonZh} / ${err.reasonEn}`
+      : err instanceof Error
+        ? err.message
+        : String(err);
   const state = await getSyncState(ctx.store, workbook);
   const now = ctx.now().toISOString();
   await putSyncState(ctx.store, {
@@ -154,22 +193,47 @@ async function recordFailure(ctx: PipelineContext, workbook: string, orgId: stri
     failedAt: now,
   });
   ctx.log.warn('workbook not read', { workbook, orgId, reason });
-  return { workbook, orgId, status: 'failed', rows: state?.rows ?? 0, errors: state?.errors ?? 0, itemsWritten: 0, reason };
+  return {
+    workbook,
+    orgId,
+    status: 'failed',
+    rows: state?.rows ?? 0,
+    errors: state?.errors ?? 0,
+    itemsWritten: 0,
+    reason,
+  };
 }
 
 /** Syncs the configuration workbook; returns the stored roster, criteria and settings (not the committee's scores). */
-export async function syncConfig(ctx: PipelineContext, opts: SyncOptions): Promise<{ config: ConfigData; result: WorkbookSyncResult }> {
+export async function syncConfig(
+  ctx: PipelineContext,
+  opts: SyncOptions,
+): Promise<{ config: ConfigData; result: WorkbookSyncResult }> {
   const workbook = ctx.configWorkbook;
   const contextHash = contentHash({ v: CONTRACT_VERSION });
   let result: WorkbookSyncResult;
   try {
     const loaded = await loadIfChanged(ctx, workbook, contextHash, opts);
     if (loaded.raw === null) {
-      result = { workbook, orgId: null, status: 'unchanged', rows: loaded.state?.rows ?? 0, errors: loaded.state?.errors ?? 0, itemsWritten: 0 };
+      result = {
+        workbook,
+        orgId: null,
+        status: 'unchanged',
+        rows: loaded.state?.rows ?? 0,
+        errors: loaded.state?.errors ?? 0,
+        itemsWritten: 0,
+      };
     } else {
       const read = readConfigWorkbook(loaded.raw);
       const extra = [{ kind: SETTINGS_KIND, key: 'settings', data: read.data.settings }];
-      result = await store(ctx, loaded, read, { workbook, orgId: null, recordsPk: CONFIG_PK, contextHash }, extra, opts.frozenMonths);
+      result = await store(
+        ctx,
+        loaded,
+        read,
+        { workbook, orgId: null, recordsPk: CONFIG_PK, contextHash },
+        extra,
+        opts.frozenMonths,
+      );
     }
   } catch (err) {
     result = await recordFailure(ctx, workbook, null, err);
@@ -181,7 +245,10 @@ export async function syncConfig(ctx: PipelineContext, opts: SyncOptions): Promi
           zh: `配置表 ${workbook} 读取失败，库中也没有以前读到的数据`,
           en: `the configuration workbook ${workbook} could not be read and nothing is stored from an earlier run: ${result.reason ?? ''}`,
         })
-      : new BranchboardError('run.no_orgs', { zh: `配置表 ${workbook} 的 组织 工作表中没有可读取的组织`, en: `the configuration workbook ${workbook} has no readable org in its 组织 tab` });
+      : new BranchboardError('run.no_orgs', {
+          zh: `配置表 ${workbook} 的 组织 工作表中没有可读取的组织`,
+          en: `the configuration workbook ${workbook} has no readable org in its 组织 tab`,
+        });
   }
   return { config, result };
 }
@@ -190,17 +257,36 @@ export function branchContextHash(orgId: string, config: ConfigData): string {
   return contentHash({ v: CONTRACT_VERSION, orgId, criteria: config.criteria.map((c) => [c.id, c.maxPoints]) });
 }
 
-export async function syncBranch(ctx: PipelineContext, org: Org, config: ConfigData, opts: SyncOptions): Promise<WorkbookSyncResult> {
+export async function syncBranch(
+  ctx: PipelineContext,
+  org: Org,
+  config: ConfigData,
+  opts: SyncOptions,
+): Promise<WorkbookSyncResult> {
   const workbook = org.workbook ?? '';
   const contextHash = branchContextHash(org.id, config);
   try {
     const loaded = await loadIfChanged(ctx, workbook, contextHash, opts);
     if (loaded.raw === null) {
-      return { workbook, orgId: org.id, status: 'unchanged', rows: loaded.state?.rows ?? 0, errors: loaded.state?.errors ?? 0, itemsWritten: 0 };
+      return {
+        workbook,
+        orgId: org.id,
+        status: 'unchanged',
+        rows: loaded.state?.rows ?? 0,
+        errors: loaded.state?.errors ?? 0,
+        itemsWritten: 0,
+      };
     }
     const read = readBranchWorkbook(loaded.raw, { orgId: org.id, asOf: opts.asOf, criteria: config.criteria });
     const tabStatus = [{ kind: 'tab_status', key: 'failed_tabs', data: read.data.failedTabs }];
-    return await store(ctx, loaded, read, { workbook, orgId: org.id, recordsPk: keys.org(org.id), contextHash }, tabStatus, opts.frozenMonths);
+    return await store(
+      ctx,
+      loaded,
+      read,
+      { workbook, orgId: org.id, recordsPk: keys.org(org.id), contextHash },
+      tabStatus,
+      opts.frozenMonths,
+    );
   } catch (err) {
     return recordFailure(ctx, workbook, org.id, err);
   }
@@ -227,13 +313,27 @@ export async function sync(ctx: PipelineContext, opts: SyncOptions): Promise<Syn
   const results = await mapPool(branches, ctx.concurrency, async (org) => {
     const r = await syncBranch(ctx, org, config, withStates);
     ctx.progress.tick(`${org.id} ${r.status}`);
-    if (r.status === 'read') ctx.log.info('workbook read', { workbook: r.workbook, orgId: r.orgId, rows: r.rows, errors: r.errors, itemsWritten: r.itemsWritten });
+    if (r.status === 'read')
+      ctx.log.info('workbook read', {
+        workbook: r.workbook,
+        orgId: r.orgId,
+        rows: r.rows,
+        errors: r.errors,
+        itemsWritten: r.itemsWritten,
+      });
     return r;
   });
   ctx.progress.stop();
   await commitSync(ctx, changes?.cursor ?? null);
   const count = (s: WorkbookStatus) => results.filter((r) => r.status === s).length;
-  return { config: result, configData: config, workbooks: results, read: count('read'), unchanged: count('unchanged'), failed: count('failed') };
+  return {
+    config: result,
+    configData: config,
+    workbooks: results,
+    read: count('read'),
+    unchanged: count('unchanged'),
+    failed: count('failed'),
+  };
 }
 
 /** One workbook of a distributed sync: what a worker needs to read it without asking the change feed again. */
@@ -265,7 +365,9 @@ export async function planSync(ctx: PipelineContext, opts: SyncOptions): Promise
   let unchanged = 0;
   for (const org of rosterWorkbooks(config)) {
     const workbook = org.workbook ?? '';
-    if (!mightHaveChanged(states.get(workbook) ?? null, workbook, branchContextHash(org.id, config), { ...opts, changes })) {
+    if (
+      !mightHaveChanged(states.get(workbook) ?? null, workbook, branchContextHash(org.id, config), { ...opts, changes })
+    ) {
       unchanged++;
       continue;
     }
@@ -276,19 +378,41 @@ export async function planSync(ctx: PipelineContext, opts: SyncOptions): Promise
 }
 
 /** The second half: one worker's share of the items, read against the stored configuration. */
-export async function syncItems(ctx: PipelineContext, items: readonly SyncItem[], opts: Pick<SyncOptions, 'asOf' | 'force'>): Promise<WorkbookSyncResult[]> {
+export async function syncItems(
+  ctx: PipelineContext,
+  items: readonly SyncItem[],
+  opts: Pick<SyncOptions, 'asOf' | 'force'>,
+): Promise<WorkbookSyncResult[]> {
   const config = configDataFrom(await loadRecords(ctx.store, CONFIG_PK, ROSTER_KINDS));
   const orgs = new Map(config.orgs.map((o) => [o.id, o]));
   const changed = new Map(items.flatMap((i) => (i.modifiedAt === null ? [] : [[i.workbook, i.modifiedAt] as const])));
-  const withFeed: SyncOptions = { ...opts, changes: { changed, exhaustive: false, cursor: '' }, frozenMonths: await frozenMonths(ctx) };
+  const withFeed: SyncOptions = {
+    ...opts,
+    changes: { changed, exhaustive: false, cursor: '' },
+    frozenMonths: await frozenMonths(ctx),
+  };
   return mapPool([...items], ctx.concurrency, async (item) => {
     const org = orgs.get(item.orgId);
     // Removed from the roster (or given another workbook) since the plan was made: nothing to read for it.
     if (org === undefined || org.workbook !== item.workbook) {
-      return { workbook: item.workbook, orgId: item.orgId, status: 'unchanged', rows: 0, errors: 0, itemsWritten: 0 } satisfies WorkbookSyncResult;
+      return {
+        workbook: item.workbook,
+        orgId: item.orgId,
+        status: 'unchanged',
+        rows: 0,
+        errors: 0,
+        itemsWritten: 0,
+      } satisfies WorkbookSyncResult;
     }
     const r = await syncBranch(ctx, org, config, withFeed);
-    if (r.status === 'read') ctx.log.info('workbook read', { workbook: r.workbook, orgId: r.orgId, rows: r.rows, errors: r.errors, itemsWritten: r.itemsWritten });
+    if (r.status === 'read')
+      ctx.log.info('workbook read', {
+        workbook: r.workbook,
+        orgId: r.orgId,
+        rows: r.rows,
+        errors: r.errors,
+        itemsWritten: r.itemsWritten,
+      });
     return r;
   });
 }

@@ -7,10 +7,13 @@ import { bi, UsageError } from '../domain/errors';
 
 export { UsageError } from '../domain/errors';
 
-
 export function parsePeriod(text: string): Month {
   const m = /^(\d{4})-(\d{2})$/.exec(text.trim());
-  if (m === null || Number(m[2]) < 1 || Number(m[2]) > 12) throw new UsageError(bi(`--period 必须是 YYYY-MM 格式的月份，收到 "${text}"`, `--period must be a month as YYYY-MM, got "${text}"`), 'usage.period');
+  if (m === null || Number(m[2]) < 1 || Number(m[2]) > 12)
+    throw new UsageError(
+      bi(`--period 必须是 YYYY-MM 格式的月份，收到 "${text}"`, `--period must be a month as YYYY-MM, got "${text}"`),
+      'usage.period',
+    );
   return `${m[1]}-${m[2]}`;
 }
 
@@ -18,7 +21,10 @@ export function parseAsOf(text: string): IsoDate {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
   const d = m === null ? null : new Date(`${text.trim()}T00:00:00Z`);
   if (m === null || d === null || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== text.trim()) {
-    throw new UsageError(bi(`--as-of 必须是 YYYY-MM-DD 格式的日期，收到 "${text}"`, `--as-of must be a date as YYYY-MM-DD, got "${text}"`), 'usage.as_of');
+    throw new UsageError(
+      bi(`--as-of 必须是 YYYY-MM-DD 格式的日期，收到 "${text}"`, `--as-of must be a date as YYYY-MM-DD, got "${text}"`),
+      'usage.as_of',
+    );
   }
   return text.trim();
 }
@@ -27,12 +33,18 @@ export function parseAsOf(text: string): IsoDate {
  * The run's period and as-of date: the options when given, else this month and today (or the period's last day).
  * An as-of after the period is allowed: a past month seen from a later date.
  */
-export function resolveDates(opts: { period?: string; asOf?: string }, today: IsoDate): { period: Month; asOf: IsoDate } {
+export function resolveDates(
+  opts: { period?: string; asOf?: string },
+  today: IsoDate,
+): { period: Month; asOf: IsoDate } {
   const asOfOpt = opts.asOf === undefined ? undefined : parseAsOf(opts.asOf);
   const period = opts.period !== undefined ? parsePeriod(opts.period) : monthOf(asOfOpt ?? today);
   const asOf = asOfOpt ?? defaultAsOf(period, today);
   if (asOf < `${period}-01` && opts.asOf !== undefined) {
-    throw new UsageError(bi(`--as-of ${asOf} 早于统计月份 ${period} 的第一天`, `--as-of ${asOf} is before the period ${period} begins`), 'usage.as_of');
+    throw new UsageError(
+      bi(`--as-of ${asOf} 早于统计月份 ${period} 的第一天`, `--as-of ${asOf} is before the period ${period} begins`),
+      'usage.as_of',
+    );
   }
   return { period, asOf };
 }

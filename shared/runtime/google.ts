@@ -32,7 +32,13 @@ const googleEnv = z.object({
 function perMinute(value: string | undefined, name: string, fallback: number): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(bi(`${name} 必须是每分钟请求数（正整数），收到 "${value}"`, `${name} must be a whole number of requests a minute, got "${value}"`));
+  if (!Number.isInteger(n) || n < 1)
+    throw new UsageError(
+      bi(
+        `${name} 必须是每分钟请求数（正整数），收到 "${value}"`,
+        `${name} must be a whole number of requests a minute, got "${value}"`,
+      ),
+    );
   return n;
 }
 
@@ -48,7 +54,10 @@ export async function googleMode(opts: GoogleCliOptions, env: NodeJS.ProcessEnv 
   const parsed = googleEnv.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
   if (!parsed.success) {
     const wrong = parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`).join('; ');
-    throw new BranchboardError('config.env', { zh: 'Google 相关的环境变量设置有误', en: `a Google environment variable is wrong: ${wrong}` });
+    throw new BranchboardError('config.env', {
+      zh: 'Google 相关的环境变量设置有误',
+      en: `a Google environment variable is wrong: ${wrong}`,
+    });
   }
   const e = parsed.data;
   const configId = opts.configId ?? e.BRANCHBOARD_CONFIG_ID ?? null;
@@ -59,7 +68,10 @@ export async function googleMode(opts: GoogleCliOptions, env: NodeJS.ProcessEnv 
     ...(e.BRANCHBOARD_QUOTA_WINDOW_MS ? { windowMs: e.BRANCHBOARD_QUOTA_WINDOW_MS } : {}),
   };
   const keys = await loadKeys(env);
-  const clientOpts = { ...(e.GOOGLE_SUBJECT ? { subject: e.GOOGLE_SUBJECT } : {}), ...(e.GOOGLE_ROOT_URL ? { rootUrl: e.GOOGLE_ROOT_URL } : {}) };
+  const clientOpts = {
+    ...(e.GOOGLE_SUBJECT ? { subject: e.GOOGLE_SUBJECT } : {}),
+    ...(e.GOOGLE_ROOT_URL ? { rootUrl: e.GOOGLE_ROOT_URL } : {}),
+  };
   const gate = new GoogleGate(
     keys.map((k) => ({ name: k.client_email, clients: createClients(k, clientOpts) })),
     quota,
@@ -81,8 +93,12 @@ export async function googleMode(opts: GoogleCliOptions, env: NodeJS.ProcessEnv 
 
 /** The configuration spreadsheet a run needs, or a usage error that says how to name it. */
 export function requireConfigId(google: GoogleMode): string {
-  if (google.configId === null) throw new UsageError(
-      bi('Google 模式需要配置电子表格：--config-id 表格编号（或环境变量 BRANCHBOARD_CONFIG_ID）', 'Google mode needs the configuration spreadsheet: --config-id ID (or BRANCHBOARD_CONFIG_ID)'),
+  if (google.configId === null)
+    throw new UsageError(
+      bi(
+        'Google 模式需要配置电子表格：--config-id 表格编号（或环境变量 BRANCHBOARD_CONFIG_ID）',
+        'Google mode needs the configuration spreadsheet: --config-id ID (or BRANCHBOARD_CONFIG_ID)',
+      ),
     );
   return google.configId;
 }

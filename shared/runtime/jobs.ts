@@ -34,7 +34,13 @@ export function newJob(request: JobRequest, created: Date, delayMs = 0): Job {
 }
 
 /** Runs one job and records its outcome on the job item; never throws for the job's own failure. */
-export async function runJob(store: StoreClient, job: Job, execute: JobExecutor, log: Logger, now: () => Date): Promise<'succeeded' | 'failed'> {
+export async function runJob(
+  store: StoreClient,
+  job: Job,
+  execute: JobExecutor,
+  log: Logger,
+  now: () => Date,
+): Promise<'succeeded' | 'failed'> {
   await updateJob(store, job.jobId, { status: 'running', startedAt: now().toISOString() });
   try {
     const result = await execute(job);
@@ -46,7 +52,12 @@ export async function runJob(store: StoreClient, job: Job, execute: JobExecutor,
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     await updateJob(store, job.jobId, { status: 'failed', finishedAt: now().toISOString(), error: message });
-    log.error('job failed', { jobId: job.jobId, kind: job.kind, reason: message, ...(err instanceof BranchboardError ? { code: err.code } : {}) });
+    log.error('job failed', {
+      jobId: job.jobId,
+      kind: job.kind,
+      reason: message,
+      ...(err instanceof BranchboardError ? { code: err.code } : {}),
+    });
     return 'failed';
   }
 }

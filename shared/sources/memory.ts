@@ -16,7 +16,8 @@ export class MemoryWorkbookSource implements WorkbookSource {
 
   private get(id: string): RawWorkbook {
     const wb = this.books.get(id.trim());
-    if (wb === undefined) throw new WorkbookUnavailableError(id, '找不到该表格', 'workbook not found', 'workbook.not_found');
+    if (wb === undefined)
+      throw new WorkbookUnavailableError(id, '找不到该表格', 'workbook not found', 'workbook.not_found');
     return wb;
   }
 

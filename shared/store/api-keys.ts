@@ -31,14 +31,31 @@ export async function createKey(
   now = new Date(),
 ): Promise<{ key: string; record: ApiKey }> {
   if (input.role !== 'admin' && input.orgId === null) {
-    throw new UsageError({ zh: `${input.role} 密钥需要指定组织（--org 组织编号）`, en: `a ${input.role} key needs an org (--org ID)` }, 'usage.org_required');
+    throw new UsageError(
+      { zh: `${input.role} 密钥需要指定组织（--org 组织编号）`, en: `a ${input.role} key needs an org (--org ID)` },
+      'usage.org_required',
+    );
   }
   const keyId = randomBytes(6).toString('hex');
   const key = `bb_${keyId}_${randomBytes(24).toString('base64url')}`;
   const hash = hashKey(key);
-  const record: ApiKey = { keyId, name: input.name, role: input.role, orgId: input.role === 'admin' ? null : input.orgId, createdAt: now.toISOString() };
-  await store.doc.send(new PutCommand({ TableName: store.tableName, Item: { ...keys.apiKey(hash), ...record }, ConditionExpression: 'attribute_not_exists(pk)' }));
-  await store.doc.send(new PutCommand({ TableName: store.tableName, Item: { ...keys.apiKeyListing(keyId), hash, ...record } }));
+  const record: ApiKey = {
+    keyId,
+    name: input.name,
+    role: input.role,
+    orgId: input.role === 'admin' ? null : input.orgId,
+    createdAt: now.toISOString(),
+  };
+  await store.doc.send(
+    new PutCommand({
+      TableName: store.tableName,
+      Item: { ...keys.apiKey(hash), ...record },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    }),
+  );
+  await store.doc.send(
+    new PutCommand({ TableName: store.tableName, Item: { ...keys.apiKeyListing(keyId), hash, ...record } }),
+  );
   return { key, record };
 }
 

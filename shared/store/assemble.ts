@@ -1,6 +1,13 @@
 // Turns stored typed records back into the domain's BranchData and ConfigData, in sheet order.
 import type { AttendanceRow } from '../contract/attendance';
-import { DEFAULT_SETTINGS, emptyBranchData, type BranchData, type BranchTab, type ConfigData, type Settings } from '../domain/types';
+import {
+  DEFAULT_SETTINGS,
+  emptyBranchData,
+  type BranchData,
+  type BranchTab,
+  type ConfigData,
+  type Settings,
+} from '../domain/types';
 import type { StoredRecord } from './workbooks';
 
 // Records were produced by the contract's zod row schemas before they were stored, and every item carries

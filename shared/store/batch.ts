@@ -32,27 +32,38 @@ export async function batchWrite(client: StoreClient, ops: readonly WriteOp[]): 
 }
 
 async function writeChunk(client: StoreClient, chunk: readonly WriteOp[]): Promise<void> {
-  let requests = chunk.map((op) => ('put' in op ? { PutRequest: { Item: op.put } } : { DeleteRequest: { Key: op.delete } }));
+  let requests = chunk.map((op) =>
+    'put' in op ? { PutRequest: { Item: op.put } } : { DeleteRequest: { Key: op.delete } },
+  );
   for (let round = 0; requests.length > 0; round++) {
-    if (round >= MAX_ROUNDS) throw new BranchboardError('store.unprocessed', `DynamoDB kept ${requests.length} items unprocessed after ${MAX_ROUNDS} rounds`);
+    if (round >= MAX_ROUNDS)
+      throw new BranchboardError(
+        'store.unprocessed',
+        `DynamoDB kept ${requests.length} items unprocessed after ${MAX_ROUNDS} rounds`,
+      );
     if (round > 0) {
       client.stats.retries++;
       await sleep(backoffMs(round));
     }
     const res = await client.doc.send(new BatchWriteCommand({ RequestItems: { [client.tableName]: requests } }));
     const left = (res.UnprocessedItems?.[client.tableName] ?? []) as typeof requests;
-    const count = (list: typeof requests, put: boolean) => list.filter((r) => ('PutRequest' in r) === put).length;
+    const count = (list: typeof requests, put: boolean) => list.filter((r) => 'PutRequest' in r === put).length;
     client.stats.itemsWritten += count(requests, true) - count(left, true);
     client.stats.itemsDeleted += count(requests, false) - count(left, false);
     requests = left;
   }
 }
 
-export async function queryAll(client: StoreClient, input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>): Promise<Item[]> {
+export async function queryAll(
+  client: StoreClient,
+  input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>,
+): Promise<Item[]> {
   const items: Item[] = [];
   let start: Record<string, unknown> | undefined;
   do {
-    const res = await client.doc.send(new QueryCommand({ ...input, TableName: client.tableName, ExclusiveStartKey: start }));
+    const res = await client.doc.send(
+      new QueryCommand({ ...input, TableName: client.tableName, ExclusiveStartKey: start }),
+    );
     const page = (res.Items ?? []) as Item[];
     client.stats.itemsRead += page.length;
     items.push(...page);
@@ -64,14 +75,20 @@ export async function queryAll(client: StoreClient, input: Omit<QueryCommandInpu
 /** Items of one partition whose sort key starts with skPrefix; an empty prefix reads the whole partition. */
 export function queryPrefix(client: StoreClient, pk: string, skPrefix: string): Promise<Item[]> {
   // begins_with(sk, '') is refused by DynamoDB (an empty string in a key condition), so '' means no sort-key condition.
-  if (skPrefix === '') return queryAll(client, { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk } });
+  if (skPrefix === '')
+    return queryAll(client, { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk } });
   return queryAll(client, {
     KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
     ExpressionAttributeValues: { ':pk': pk, ':p': skPrefix },
   });
 }
 
-export function queryIndex(client: StoreClient, indexName: string, gsi1pk: string, sortPrefix?: string): Promise<Item[]> {
+export function queryIndex(
+  client: StoreClient,
+  indexName: string,
+  gsi1pk: string,
+  sortPrefix?: string,
+): Promise<Item[]> {
   return queryAll(client, {
     IndexName: indexName,
     KeyConditionExpression: sortPrefix === undefined ? 'gsi1pk = :pk' : 'gsi1pk = :pk AND begins_with(gsi1sk, :p)',

@@ -34,6 +34,9 @@ export async function listChangedRows(client: StoreClient): Promise<ChangedAfter
 /** Forgets the rows of a month once a republish has taken them in. */
 export async function clearChangedRows(client: StoreClient, month: string): Promise<number> {
   const rows = (await listChangedRows(client)).filter((r) => r.month === month);
-  await batchWrite(client, rows.map((r) => ({ delete: { pk: keys.workbook(r.workbook), sk: keys.changed(r.month, r.tab, r.row) } })));
+  await batchWrite(
+    client,
+    rows.map((r) => ({ delete: { pk: keys.workbook(r.workbook), sk: keys.changed(r.month, r.tab, r.row) } })),
+  );
   return rows.length;
 }

@@ -14,12 +14,22 @@ export interface DiffResult {
  * `desired` items must carry pk, sk and a `hash` of their content. The existing items under
  * (pk, prefix) are read once; only those whose hash differs are written.
  */
-export async function syncPartition(client: StoreClient, pk: string, prefix: string, desired: readonly Item[]): Promise<DiffResult> {
+export async function syncPartition(
+  client: StoreClient,
+  pk: string,
+  prefix: string,
+  desired: readonly Item[],
+): Promise<DiffResult> {
   const existing = await queryPrefix(client, pk, prefix);
   return applyDiff(client, pk, existing, desired);
 }
 
-export async function applyDiff(client: StoreClient, pk: string, existing: readonly Item[], desired: readonly Item[]): Promise<DiffResult> {
+export async function applyDiff(
+  client: StoreClient,
+  pk: string,
+  existing: readonly Item[],
+  desired: readonly Item[],
+): Promise<DiffResult> {
   const current = new Map(existing.map((i) => [String(i.sk), i]));
   const ops: WriteOp[] = [];
   const changes: DiffResult['changes'] = [];

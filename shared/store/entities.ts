@@ -33,12 +33,30 @@ export interface Entity {
  * nobody declared fails the check.
  */
 function item(attributes: z.ZodRawShape, opts: { gsi1?: boolean | 'sparse'; ttl?: boolean } = {}) {
-  const gsi1 = opts.gsi1 === true ? { gsi1pk: z.string(), gsi1sk: z.string() } : opts.gsi1 === 'sparse' ? { gsi1pk: z.string().optional(), gsi1sk: z.string().optional() } : {};
-  return z.strictObject({ pk: z.string(), sk: z.string(), ...gsi1, ...(opts.ttl ? { ttl: z.number().int() } : {}), ...attributes });
+  const gsi1 =
+    opts.gsi1 === true
+      ? { gsi1pk: z.string(), gsi1sk: z.string() }
+      : opts.gsi1 === 'sparse'
+        ? { gsi1pk: z.string().optional(), gsi1sk: z.string().optional() }
+        : {};
+  return z.strictObject({
+    pk: z.string(),
+    sk: z.string(),
+    ...gsi1,
+    ...(opts.ttl ? { ttl: z.number().int() } : {}),
+    ...attributes,
+  });
 }
 
 /** A typed record of a workbook (branch or configuration): kind, key, the validated data, its sheet row and hash. */
-const recordAttributes = { kind: z.string(), key: z.string(), data: z.unknown(), row: z.number().int(), workbook: z.string(), hash: z.string() };
+const recordAttributes = {
+  kind: z.string(),
+  key: z.string(),
+  data: z.unknown(),
+  row: z.number().int(),
+  workbook: z.string(),
+  hash: z.string(),
+};
 /** A chunk of JSON text too large for one item. */
 const chunkText = z.string().max(100_000);
 
@@ -50,7 +68,8 @@ export const ENTITIES: readonly Entity[] = [
     gsi1: { pk: 'SYNC', sk: '<workbook>' },
     schema: item(syncStateSchema.shape, { gsi1: true }),
     module: 'store/sync-state.ts',
-    holds: 'modified time, content hash, validation-context hash, last good read, rows, errors, issues of no row (missing tab/column), last failure',
+    holds:
+      'modified time, content hash, validation-context hash, last good read, rows, errors, issues of no row (missing tab/column), last failure',
   },
   {
     name: 'raw row',
@@ -77,7 +96,8 @@ export const ENTITIES: readonly Entity[] = [
     gsi1: null,
     schema: item(recordAttributes),
     module: 'store/workbooks.ts',
-    holds: "one typed record (member, session, attendance row, exam score, …, and the tabs that failed), its sheet row, a content hash",
+    holds:
+      'one typed record (member, session, attendance row, exam score, …, and the tabs that failed), its sheet row, a content hash',
   },
   {
     name: 'config record',
@@ -86,7 +106,8 @@ export const ENTITIES: readonly Entity[] = [
     gsi1: null,
     schema: item(recordAttributes),
     module: 'store/workbooks.ts',
-    holds: 'orgs, criteria, committee scores (`REC#reviews#<month>|<org>|<criterion>`), publication dates, resolved settings',
+    holds:
+      'orgs, criteria, committee scores (`REC#reviews#<month>|<org>|<criterion>`), publication dates, resolved settings',
   },
   {
     name: 'period version',
@@ -102,7 +123,13 @@ export const ENTITIES: readonly Entity[] = [
     pk: 'PERIOD#<YYYY-MM>',
     sk: 'RUN#<runId>#ORG#<org>',
     gsi1: null,
-    schema: item({ kind: z.literal('org'), orgId: z.string(), order: z.number().int(), data: orgFiguresSchema.optional(), parts: z.number().int().optional() }),
+    schema: item({
+      kind: z.literal('org'),
+      orgId: z.string(),
+      order: z.number().int(),
+      data: orgFiguresSchema.optional(),
+      parts: z.number().int().optional(),
+    }),
     module: 'store/results-store.ts',
     holds: "one org's figures in the version that run wrote (or, when too large for one item, the number of its parts)",
   },
@@ -113,7 +140,8 @@ export const ENTITIES: readonly Entity[] = [
     gsi1: null,
     schema: item({ kind: z.literal('org_part'), orgId: z.string(), part: z.number().int(), text: chunkText }),
     module: 'store/results-store.ts',
-    holds: "≤ 100,000 characters of one org's figures that do not fit in one item (a large committee's list of requirements still to hold)",
+    holds:
+      "≤ 100,000 characters of one org's figures that do not fit in one item (a large committee's list of requirements still to hold)",
   },
   {
     name: 'list chunk',
@@ -122,7 +150,8 @@ export const ENTITIES: readonly Entity[] = [
     gsi1: null,
     schema: item({ kind: z.literal('list'), name: z.string(), chunk: z.number().int(), text: chunkText }),
     module: 'store/results-store.ts',
-    holds: '≤ 100,000 characters of one list (overdue, members at risk, due soon, projects, member scores, validation, sources, rows changed after publication)',
+    holds:
+      '≤ 100,000 characters of one list (overdue, members at risk, due soon, projects, member scores, validation, sources, rows changed after publication)',
   },
   {
     name: 'publication',
@@ -131,7 +160,8 @@ export const ENTITIES: readonly Entity[] = [
     gsi1: { pk: 'PUBLISHED', sk: '<YYYY-MM>' },
     schema: item(frozenSchema.shape, { gsi1: true }),
     module: 'store/publication.ts',
-    holds: "the month's frozen version, its 发布日期, when and by which run it was frozen, the version a republish replaced",
+    holds:
+      "the month's frozen version, its 发布日期, when and by which run it was frozen, the version a republish replaced",
   },
   {
     name: 'nightly run',
@@ -140,7 +170,8 @@ export const ENTITIES: readonly Entity[] = [
     gsi1: { pk: 'NIGHTLY', sk: '<startedAt>#<runId>' },
     schema: item(runSchema.shape, { gsi1: true, ttl: true }),
     module: 'store/runs.ts',
-    holds: 'one run of the state machine: status, month and as-of, counts read/failed, version, feedback written/failed, the error',
+    holds:
+      'one run of the state machine: status, month and as-of, counts read/failed, version, feedback written/failed, the error',
   },
   {
     name: 'change-feed cursor',
@@ -176,7 +207,8 @@ export const ENTITIES: readonly Entity[] = [
     gsi1: null,
     schema: item(jobSchema.shape, { ttl: true }),
     module: 'store/jobs.ts',
-    holds: 'an API job (sync, one-workbook sync, recompute): status, parameters, result or error; removed a week after it ends (TTL)',
+    holds:
+      'an API job (sync, one-workbook sync, recompute): status, parameters, result or error; removed a week after it ends (TTL)',
   },
   {
     name: 'API key',
@@ -221,13 +253,19 @@ export const ENTITIES: readonly Entity[] = [
     gsi1: null,
     schema: z.looseObject({ pk: z.string(), sk: z.string() }),
     module: 'functions/worker.ts (Powertools)',
-    holds: 'that the jobs worker has run a job, so a redelivered message does not run it twice; removed after a day (TTL)',
+    holds:
+      'that the jobs worker has run a job, so a redelivered message does not run it twice; removed after a day (TTL)',
   },
 ];
 
-/** A key template such as `RAW#<tab>#<row:6>` as a pattern: a padded number is digits, any other placeholder is text without `#`. */
+/**
+ * A key template such as `RAW#<tab>#<row:6>` as a pattern: a padded number is digits, any other placeholder is text
+ * without `#`.
+ */
 export function keyPattern(template: string): RegExp {
-  const parts = template.split(/(<[^>]+>)/).map((p) => (p.startsWith('<') ? (p.includes(':') ? '\\d+' : '[^#]+') : p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  const parts = template
+    .split(/(<[^>]+>)/)
+    .map((p) => (p.startsWith('<') ? (p.includes(':') ? '\\d+' : '[^#]+') : p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
   return new RegExp(`^${parts.join('')}$`);
 }
 
@@ -241,7 +279,8 @@ const code = (s: string) => `\`${s}\``;
 /** The README's table design, rendered from the declarations. */
 export function entityTable(entities: readonly Entity[] = ENTITIES): string {
   const rows = entities.map((e) => {
-    const gsi = e.gsi1 === null ? '—' : `${code(e.gsi1.pk)} / ${code(e.gsi1.sk)}${e.gsi1.note ? ` ${e.gsi1.note}` : ''}`;
+    const gsi =
+      e.gsi1 === null ? '—' : `${code(e.gsi1.pk)} / ${code(e.gsi1.sk)}${e.gsi1.note ? ` ${e.gsi1.note}` : ''}`;
     return `| ${e.name} | ${code(e.pk)} | ${code(e.sk)} | ${gsi} | ${e.holds} |`;
   });
   return ['| entity | pk | sk | gsi1 | what it holds |', '|---|---|---|---|---|', ...rows].join('\n');

@@ -37,7 +37,11 @@ export async function getJob(store: StoreClient, jobId: string): Promise<Job | n
   return r.success ? r.data : null;
 }
 
-export async function updateJob(store: StoreClient, jobId: string, patch: Partial<Pick<Job, 'status' | 'startedAt' | 'finishedAt' | 'result' | 'error'>>): Promise<void> {
+export async function updateJob(
+  store: StoreClient,
+  jobId: string,
+  patch: Partial<Pick<Job, 'status' | 'startedAt' | 'finishedAt' | 'result' | 'error'>>,
+): Promise<void> {
   const names: Record<string, string> = {};
   const values: Record<string, unknown> = {};
   const sets = Object.entries(patch).map(([k, v], i) => {
@@ -47,6 +51,12 @@ export async function updateJob(store: StoreClient, jobId: string, patch: Partia
   });
   if (sets.length === 0) return;
   await store.doc.send(
-    new UpdateCommand({ TableName: store.tableName, Key: key(jobId), UpdateExpression: `SET ${sets.join(', ')}`, ExpressionAttributeNames: names, ExpressionAttributeValues: values }),
+    new UpdateCommand({
+      TableName: store.tableName,
+      Key: key(jobId),
+      UpdateExpression: `SET ${sets.join(', ')}`,
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    }),
   );
 }

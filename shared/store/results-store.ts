@@ -37,7 +37,10 @@ export type VersionMeta = z.infer<typeof metaSchema>;
 /** What identifies the content of a version: not when it was generated or when its sources were read. */
 export function resultsHash(r: ResultsJson): string {
   const { generatedAt: _g, sources, ...rest } = r;
-  return contentHash({ ...rest, sources: sources.map(({ readAt: _r, modifiedAt: _m, lastGoodReadAt: _l, ...s }) => s) });
+  return contentHash({
+    ...rest,
+    sources: sources.map(({ readAt: _r, modifiedAt: _m, lastGoodReadAt: _l, ...s }) => s),
+  });
 }
 
 export async function latestVersion(client: StoreClient, period: string): Promise<VersionMeta | null> {
@@ -101,7 +104,16 @@ export async function saveResults(
   for (const name of LIST_NAMES) {
     const text = JSON.stringify(results[name]);
     for (let i = 0, chunk = 0; i < text.length || chunk === 0; i += CHUNK_CHARS, chunk++) {
-      ops.push({ put: { pk, sk: keys.runList(runId, name, chunk), kind: 'list', name, chunk, text: text.slice(i, i + CHUNK_CHARS) } });
+      ops.push({
+        put: {
+          pk,
+          sk: keys.runList(runId, name, chunk),
+          kind: 'list',
+          name,
+          chunk,
+          text: text.slice(i, i + CHUNK_CHARS),
+        },
+      });
     }
   }
   await batchWrite(client, ops);
@@ -122,7 +134,13 @@ export async function saveResults(
     await client.doc.send(
       new PutCommand({
         TableName: client.tableName,
-        Item: { pk, sk: keys.meta(version), gsi1pk: gsi.periods(), gsi1sk: gsi.periodSort(results.period, version), ...meta },
+        Item: {
+          pk,
+          sk: keys.meta(version),
+          gsi1pk: gsi.periods(),
+          gsi1sk: gsi.periodSort(results.period, version),
+          ...meta,
+        },
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     );
@@ -151,7 +169,8 @@ export async function loadResults(client: StoreClient, period: string, version?:
   const frozen = await getFrozen(client, period);
   const meta = await versionMeta(client, period, version ?? frozen?.version);
   if (meta === null) return null;
-  const published = frozen !== null && frozen.version === meta.version ? frozen.publishedOn : (meta.publishedOn ?? null);
+  const published =
+    frozen !== null && frozen.version === meta.version ? frozen.publishedOn : (meta.publishedOn ?? null);
   const items = await queryPrefix(client, keys.period(period), keys.runPrefix(meta.runId));
   const parts = items.filter((i) => i.kind === 'org_part');
   const orgs = items
@@ -181,7 +200,8 @@ export async function loadResults(client: StoreClient, period: string, version?:
     sources: list('sources'),
     silentBranches: list('silentBranches'),
     // A published month's figures are frozen, but what was edited after its publication is news: always current.
-    changedAfterPublication: published === null ? list('changedAfterPublication') : await currentChangedRows(client, list('sources')),
+    changedAfterPublication:
+      published === null ? list('changedAfterPublication') : await currentChangedRows(client, list('sources')),
   };
 }
 
@@ -191,7 +211,11 @@ async function currentChangedRows(client: StoreClient, sources: readonly { workb
 }
 
 /** The given version's meta, or the latest version's when none is given. */
-async function versionMeta(client: StoreClient, period: string, version: number | undefined): Promise<VersionMeta | null> {
+async function versionMeta(
+  client: StoreClient,
+  period: string,
+  version: number | undefined,
+): Promise<VersionMeta | null> {
   if (version === undefined) return latestVersion(client, period);
   return (await listVersions(client, period)).find((v) => v.version === version) ?? null;
 }
@@ -202,15 +226,24 @@ export async function currentVersion(client: StoreClient, period: string): Promi
   return frozen?.version ?? (await latestVersion(client, period))?.version ?? null;
 }
 
-
-/** One org's figures in the current version of a period (frozen or latest), with one query and one read: what the trend needs. */
+/**
+ * One org's figures in the current version of a period (frozen or latest), with one query and one read: what the trend
+ * needs.
+ */
 export async function loadOrgFigures(client: StoreClient, period: string, orgId: string): Promise<OrgFigures | null> {
   const meta = await versionMeta(client, period, (await getFrozen(client, period))?.version);
   if (meta === null) return null;
-  const res = await client.doc.send(new GetCommand({ TableName: client.tableName, Key: { pk: keys.period(period), sk: keys.runOrg(meta.runId, orgId) } }));
+  const res = await client.doc.send(
+    new GetCommand({
+      TableName: client.tableName,
+      Key: { pk: keys.period(period), sk: keys.runOrg(meta.runId, orgId) },
+    }),
+  );
   if (res.Item === undefined) return null;
   client.stats.itemsRead++;
-  const data = res.Item.data ?? joinParts(await queryPrefix(client, keys.period(period), keys.runOrgPartPrefix(meta.runId, orgId)));
+  const data =
+    res.Item.data ??
+    joinParts(await queryPrefix(client, keys.period(period), keys.runOrgPartPrefix(meta.runId, orgId)));
   return orgFiguresSchema.parse(data);
 }
 
@@ -224,13 +257,25 @@ function orgItems(pk: string, runId: string, o: OrgFigures, order: number): Writ
   if (text.length <= CHUNK_CHARS) return [{ put: { ...head, data: o } }];
   const parts: WriteOp[] = [];
   for (let i = 0, part = 0; i < text.length; i += CHUNK_CHARS, part++) {
-    parts.push({ put: { pk, sk: keys.runOrgPart(runId, o.id, part), kind: 'org_part', orgId: o.id, part, text: text.slice(i, i + CHUNK_CHARS) } });
+    parts.push({
+      put: {
+        pk,
+        sk: keys.runOrgPart(runId, o.id, part),
+        kind: 'org_part',
+        orgId: o.id,
+        part,
+        text: text.slice(i, i + CHUNK_CHARS),
+      },
+    });
   }
   return [{ put: { ...head, parts: parts.length } }, ...parts];
 }
 
 function joinParts(parts: readonly Record<string, unknown>[]): unknown {
-  const text = [...parts].sort((a, b) => Number(a.part) - Number(b.part)).map((p) => String(p.text)).join('');
+  const text = [...parts]
+    .sort((a, b) => Number(a.part) - Number(b.part))
+    .map((p) => String(p.text))
+    .join('');
   return JSON.parse(text) as unknown;
 }
 
@@ -263,7 +308,9 @@ export async function officialPeriod(client: StoreClient): Promise<string | null
   return newest;
 }
 
-/** A stored version's month state; versions stored before the monthly cycle carry none: derived from their as-of date. */
+/**
+ * A stored version's month state; versions stored before the monthly cycle carry none: derived from their as-of date.
+ */
 function versionState(item: Record<string, unknown>, period: string): string {
   if (typeof item.state === 'string') return item.state;
   return typeof item.asOf === 'string' ? monthState(period, item.asOf, null) : 'evaluating';

@@ -31,16 +31,42 @@ const key = (runId: string) => ({ pk: keys.nightly(runId), sk: keys.nightlyRun()
 /** Runs are kept 400 days: a year of nights to compare, then DynamoDB's TTL removes them. */
 const KEEP_SECONDS = 400 * 24 * 3600;
 
-export async function startRun(store: StoreClient, run: Pick<RunRecord, 'runId' | 'startedAt' | 'period' | 'asOf' | 'toSync' | 'unchanged' | 'jobId'>): Promise<void> {
-  const item: RunRecord = { ...run, status: 'running', finishedAt: null, read: 0, failed: 0, version: null, feedbackWritten: 0, feedbackFailed: 0, error: null };
+export async function startRun(
+  store: StoreClient,
+  run: Pick<RunRecord, 'runId' | 'startedAt' | 'period' | 'asOf' | 'toSync' | 'unchanged' | 'jobId'>,
+): Promise<void> {
+  const item: RunRecord = {
+    ...run,
+    status: 'running',
+    finishedAt: null,
+    read: 0,
+    failed: 0,
+    version: null,
+    feedbackWritten: 0,
+    feedbackFailed: 0,
+    error: null,
+  };
   const ttl = Math.floor(Date.parse(run.startedAt) / 1000) + KEEP_SECONDS;
   await store.doc.send(
-    new PutCommand({ TableName: store.tableName, Item: { ...key(run.runId), gsi1pk: gsi.nightlyRuns(), gsi1sk: gsi.nightlySort(run.startedAt, run.runId), ...item, ttl } }),
+    new PutCommand({
+      TableName: store.tableName,
+      Item: {
+        ...key(run.runId),
+        gsi1pk: gsi.nightlyRuns(),
+        gsi1sk: gsi.nightlySort(run.startedAt, run.runId),
+        ...item,
+        ttl,
+      },
+    }),
   );
 }
 
 /** Adds to the run's counters in one atomic update. */
-export async function countRun(store: StoreClient, runId: string, add: Partial<Record<'read' | 'failed' | 'feedbackWritten' | 'feedbackFailed', number>>): Promise<void> {
+export async function countRun(
+  store: StoreClient,
+  runId: string,
+  add: Partial<Record<'read' | 'failed' | 'feedbackWritten' | 'feedbackFailed', number>>,
+): Promise<void> {
   const entries = Object.entries(add).filter(([, n]) => n !== undefined && n !== 0);
   if (entries.length === 0) return;
   await store.doc.send(
@@ -54,7 +80,11 @@ export async function countRun(store: StoreClient, runId: string, add: Partial<R
   );
 }
 
-export async function setRun(store: StoreClient, runId: string, patch: Partial<Pick<RunRecord, 'status' | 'finishedAt' | 'version' | 'error' | 'period' | 'asOf'>>): Promise<void> {
+export async function setRun(
+  store: StoreClient,
+  runId: string,
+  patch: Partial<Pick<RunRecord, 'status' | 'finishedAt' | 'version' | 'error' | 'period' | 'asOf'>>,
+): Promise<void> {
   const entries = Object.entries(patch);
   if (entries.length === 0) return;
   await store.doc.send(

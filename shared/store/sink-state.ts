@@ -17,7 +17,11 @@ export type SinkState = z.infer<typeof sinkStateSchema>;
 
 const key = (spreadsheetId: string, purpose: string) => keys.sinkState(purpose, spreadsheetId);
 
-export async function getSinkState(client: StoreClient, spreadsheetId: string, purpose: string): Promise<SinkState | null> {
+export async function getSinkState(
+  client: StoreClient,
+  spreadsheetId: string,
+  purpose: string,
+): Promise<SinkState | null> {
   const res = await client.doc.send(new GetCommand({ TableName: client.tableName, Key: key(spreadsheetId, purpose) }));
   if (res.Item === undefined) return null;
   const r = sinkStateSchema.safeParse(res.Item);
@@ -26,7 +30,9 @@ export async function getSinkState(client: StoreClient, spreadsheetId: string, p
 }
 
 export async function putSinkState(client: StoreClient, purpose: string, state: SinkState): Promise<void> {
-  await client.doc.send(new PutCommand({ TableName: client.tableName, Item: { ...key(state.spreadsheetId, purpose), ...state } }));
+  await client.doc.send(
+    new PutCommand({ TableName: client.tableName, Item: { ...key(state.spreadsheetId, purpose), ...state } }),
+  );
   client.stats.itemsWritten++;
 }
 
@@ -38,6 +44,8 @@ export async function getDashboardId(client: StoreClient): Promise<string | null
 }
 
 export async function putDashboardId(client: StoreClient, spreadsheetId: string): Promise<void> {
-  await client.doc.send(new PutCommand({ TableName: client.tableName, Item: { ...keys.dashboardId(), spreadsheetId } }));
+  await client.doc.send(
+    new PutCommand({ TableName: client.tableName, Item: { ...keys.dashboardId(), spreadsheetId } }),
+  );
   client.stats.itemsWritten++;
 }

@@ -6,7 +6,6 @@ import type { StoreClient } from './client';
 import { queryIndex } from './batch';
 import { GSI1, gsi, keys } from './keys';
 
-
 export const syncStateSchema = z.object({
   workbook: z.string(),
   orgId: z.string().nullable(),
@@ -30,7 +29,9 @@ function toItem(s: SyncState) {
 }
 
 export async function getSyncState(client: StoreClient, workbook: string): Promise<SyncState | null> {
-  const res = await client.doc.send(new GetCommand({ TableName: client.tableName, Key: { pk: keys.workbook(workbook), sk: keys.syncState() } }));
+  const res = await client.doc.send(
+    new GetCommand({ TableName: client.tableName, Key: { pk: keys.workbook(workbook), sk: keys.syncState() } }),
+  );
   if (res.Item === undefined) return null;
   client.stats.itemsRead++;
   return syncStateSchema.parse(res.Item);

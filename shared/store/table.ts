@@ -1,5 +1,11 @@
-// The one table's definition, shared by the local bootstrap and the CDK stateful stack (infra/stateful-stack.ts), so both create the same thing.
-import { CreateTableCommand, DescribeTableCommand, ResourceNotFoundException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+// The one table's definition, shared by the local bootstrap and the CDK stateful stack (infra/stateful-stack.ts), so
+// both create the same thing.
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  ResourceNotFoundException,
+  type DynamoDBClient,
+} from '@aws-sdk/client-dynamodb';
 import type { StoreClient } from './client';
 import { GSI1 } from './keys';
 

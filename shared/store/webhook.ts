@@ -6,7 +6,12 @@ import type { StoreClient } from './client';
 import { keys } from './keys';
 
 /** Records a signature once, kept for ttlSeconds; false when the same signature was already recorded (a replay). */
-export async function recordSignature(store: StoreClient, signature: string, now: Date, ttlSeconds: number): Promise<boolean> {
+export async function recordSignature(
+  store: StoreClient,
+  signature: string,
+  now: Date,
+  ttlSeconds: number,
+): Promise<boolean> {
   try {
     await store.doc.send(
       new PutCommand({
@@ -26,12 +31,21 @@ export async function recordSignature(store: StoreClient, signature: string, now
  * Claims the debounce window for a spreadsheet: true when this edit should schedule a sync, false when one is
  * already scheduled for it.
  */
-export async function claimSync(store: StoreClient, spreadsheetId: string, now: Date, windowMs: number): Promise<boolean> {
+export async function claimSync(
+  store: StoreClient,
+  spreadsheetId: string,
+  now: Date,
+  windowMs: number,
+): Promise<boolean> {
   try {
     await store.doc.send(
       new PutCommand({
         TableName: store.tableName,
-        Item: { ...keys.hookPending(spreadsheetId), until: now.getTime() + windowMs, ttl: Math.floor(now.getTime() / 1000) + 3600 },
+        Item: {
+          ...keys.hookPending(spreadsheetId),
+          until: now.getTime() + windowMs,
+          ttl: Math.floor(now.getTime() / 1000) + 3600,
+        },
         ConditionExpression: 'attribute_not_exists(pk) OR #until < :now',
         ExpressionAttributeNames: { '#until': 'until' },
         ExpressionAttributeValues: { ':now': now.getTime() },

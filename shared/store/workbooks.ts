@@ -1,4 +1,5 @@
-// Raw rows (exactly as typed, errors attached) and typed records of one workbook, written as a diff against what is stored.
+// Raw rows (exactly as typed, errors attached) and typed records of one workbook, written as a diff against what is
+// stored.
 import { z } from 'zod';
 import type { ValidationIssue } from '../contract/issues';
 import type { TabOutcome } from '../contract/read-tab';
@@ -38,19 +39,31 @@ export interface WorkbookWriteResult {
   changedAfterPublication: ChangedAfterPublication[];
 }
 
-export function rawRowItems(workbook: string, tabs: readonly TabOutcome<unknown>[]): { items: Item[]; tabIssues: ValidationIssue[] } {
+export function rawRowItems(
+  workbook: string,
+  tabs: readonly TabOutcome<unknown>[],
+): { items: Item[]; tabIssues: ValidationIssue[] } {
   const items: Item[] = [];
   const tabIssues: ValidationIssue[] = [];
   for (const tab of tabs) {
     const byRow = new Map<number, ValidationIssue[]>();
     const rowNumbers = new Set(tab.rows.map((r) => r.row));
     for (const issue of tab.issues) {
-      if (issue.row !== null && rowNumbers.has(issue.row)) byRow.set(issue.row, [...(byRow.get(issue.row) ?? []), issue]);
+      if (issue.row !== null && rowNumbers.has(issue.row))
+        byRow.set(issue.row, [...(byRow.get(issue.row) ?? []), issue]);
       else tabIssues.push(issue);
     }
     for (const r of tab.rows) {
       const errors = byRow.get(r.row) ?? [];
-      const content = { workbook, tab: tab.tab, tabKey: tab.key, row: r.row, cells: r.cells, accepted: r.record !== null, errors };
+      const content = {
+        workbook,
+        tab: tab.tab,
+        tabKey: tab.key,
+        row: r.row,
+        cells: r.cells,
+        accepted: r.record !== null,
+        errors,
+      };
       items.push({
         pk: keys.workbook(workbook),
         sk: keys.rawRow(tab.tab, r.row),
@@ -88,36 +101,57 @@ export async function writeWorkbook(client: StoreClient, w: WorkbookWrite): Prom
   const desired = recordItems(w);
   const records = await syncPartition(client, w.recordsPk, keys.recordPrefix(), desired);
   const errors = w.tabs.reduce((n, t) => n + t.issues.length, 0);
-  const changed = w.frozenMonths !== undefined && w.frozenMonths.size > 0 ? changedInFrozenMonths(w, desired, records, w.frozenMonths) : [];
+  const changed =
+    w.frozenMonths !== undefined && w.frozenMonths.size > 0
+      ? changedInFrozenMonths(w, desired, records, w.frozenMonths)
+      : [];
   return { raw, records, rows: items.length, tabIssues, errors, changedAfterPublication: changed };
 }
 
 type Data = Record<string, unknown>;
 
 /** The record diff read against the frozen months: which rows of a published month this write touched. */
-function changedInFrozenMonths(w: WorkbookWrite, desired: readonly Item[], diff: DiffResult, frozen: ReadonlySet<string>): ChangedAfterPublication[] {
+function changedInFrozenMonths(
+  w: WorkbookWrite,
+  desired: readonly Item[],
+  diff: DiffResult,
+  frozen: ReadonlySet<string>,
+): ChangedAfterPublication[] {
   const sessionMonth = new Map<string, string>();
   const noteSession = (i: Item | undefined) => {
     const d = i?.data as Data | undefined;
-    if (i?.kind === 'sessions' && typeof d?.id === 'string' && typeof d.date === 'string') sessionMonth.set(d.id, monthOf(d.date));
+    if (i?.kind === 'sessions' && typeof d?.id === 'string' && typeof d.date === 'string')
+      sessionMonth.set(d.id, monthOf(d.date));
   };
   for (const c of diff.changes) noteSession(c.before);
   desired.forEach(noteSession);
   const tabName = new Map(w.tabs.map((t) => [t.key, t.tab]));
   // Rows dropped because their tab (or the tab it depends on) could not be imported are that problem, reported once.
-  const unreadable = new Set(w.tabs.filter((t) => !t.present || t.skipped || t.issues.some((i) => i.code === 'dependent_tab')).map((t) => t.key));
+  const unreadable = new Set(
+    w.tabs.filter((t) => !t.present || t.skipped || t.issues.some((i) => i.code === 'dependent_tab')).map((t) => t.key),
+  );
   const out = new Map<string, ChangedAfterPublication>();
   for (const { before, after } of diff.changes) {
     const kind = String((after ?? before)?.kind);
     if (unreadable.has(kind)) continue;
     // A row that only moved (a row inserted above it, the sheet sorted) is the same record.
-    if (before !== undefined && after !== undefined && canonicalJson(before.data) === canonicalJson(after.data)) continue;
-    const months = changedMonths(kind, before?.data as Data | undefined, after?.data as Data | undefined, (id) => sessionMonth.get(id));
+    if (before !== undefined && after !== undefined && canonicalJson(before.data) === canonicalJson(after.data))
+      continue;
+    const months = changedMonths(kind, before?.data as Data | undefined, after?.data as Data | undefined, (id) =>
+      sessionMonth.get(id),
+    );
     const row = Number((after ?? before)?.row ?? 0);
     const tab = tabName.get(kind) ?? kind;
     for (const month of months) {
       if (!frozen.has(month)) continue;
-      out.set(`${month}|${tab}|${row}`, { workbook: w.workbook, orgId: w.orgId ?? null, tab, row, month, detectedAt: w.readAt ?? new Date().toISOString() });
+      out.set(`${month}|${tab}|${row}`, {
+        workbook: w.workbook,
+        orgId: w.orgId ?? null,
+        tab,
+        row,
+        month,
+        detectedAt: w.readAt ?? new Date().toISOString(),
+      });
     }
   }
   return [...out.values()];

@@ -21,11 +21,26 @@ async function main(): Promise<void> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'branchboard-api-bench-'));
   const port = await freePort();
   const started = Date.now();
-  const server = spawn('npx', ['tsx', 'shared/cli/main.ts', 'serve', '--demo', '--dir', dir, '--branches', values.branches, '--port', String(port)], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, DYNAMODB_ENDPOINT: '' },
-    detached: true,
-  });
+  const server = spawn(
+    'npx',
+    [
+      'tsx',
+      'shared/cli/main.ts',
+      'serve',
+      '--demo',
+      '--dir',
+      dir,
+      '--branches',
+      values.branches,
+      '--port',
+      String(port),
+    ],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, DYNAMODB_ENDPOINT: '' },
+      detached: true,
+    },
+  );
   let out = '';
   server.stdout.on('data', (d: Buffer) => (out += d.toString()));
   server.stderr.on('data', () => {});
@@ -57,10 +72,20 @@ async function main(): Promise<void> {
       maxOverallRequests: Number(values['max-requests']),
     });
     const errors = result.errors + result.timeouts + result.non2xx;
-    console.log(`requests: ${result.requests.total} in ${result.duration} s; ${result.requests.average.toFixed(0)} req/s`);
+    console.log(
+      `requests: ${result.requests.total} in ${result.duration} s; ${result.requests.average.toFixed(0)} req/s`,
+    );
     console.log(`latency: p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms`);
     console.log(`errors: ${errors} (errors ${result.errors}, timeouts ${result.timeouts}, non-2xx ${result.non2xx})`);
-    console.log(JSON.stringify({ route: '/v1/orgs/{orgId}/figures', branches: Number(values.branches), requestsPerSecond: Math.round(result.requests.average), p99Ms: result.latency.p99, errors }));
+    console.log(
+      JSON.stringify({
+        route: '/v1/orgs/{orgId}/figures',
+        branches: Number(values.branches),
+        requestsPerSecond: Math.round(result.requests.average),
+        p99Ms: result.latency.p99,
+        errors,
+      }),
+    );
     if (errors > 0) process.exitCode = 1;
   } finally {
     if (server.pid) process.kill(-server.pid, 'SIGTERM');

@@ -16,7 +16,9 @@ import { testApp } from '../infra/app';
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1] || 5) || 5;
 const outdir = mkdtempSync(path.join(os.tmpdir(), 'bb-bench-'));
 const b = testApp({}, outdir);
-const template = Template.fromStack(b.stateless).toJSON() as { Resources: Record<string, { Type: string; Properties: { Code?: { S3Key: string } } }> };
+const template = Template.fromStack(b.stateless).toJSON() as {
+  Resources: Record<string, { Type: string; Properties: { Code?: { S3Key: string } } }>;
+};
 const aws = await startFakeAws();
 aws.secrets.set(WEBHOOK_SECRET, 'bench-webhook-secret');
 
@@ -48,8 +50,12 @@ const env = {
 const median = (xs: number[]) => [...xs].sort((a, c) => a - c)[Math.floor(xs.length / 2)] ?? 0;
 const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
 
-console.log(`Node ${process.version} on ${os.arch()}, ${os.cpus().length} cores; ${runs} cold imports per function, median`);
-console.log(`${'function'.padEnd(14)} ${'bundle'.padStart(9)} ${'gzip'.padStart(8)} ${'budget'.padStart(9)} ${'load ms'.padStart(8)}`);
+console.log(
+  `Node ${process.version} on ${os.arch()}, ${os.cpus().length} cores; ${runs} cold imports per function, median`,
+);
+console.log(
+  `${'function'.padEnd(14)} ${'bundle'.padStart(9)} ${'gzip'.padStart(8)} ${'budget'.padStart(9)} ${'load ms'.padStart(8)}`,
+);
 for (const [id, r] of Object.entries(template.Resources)) {
   if (r.Type !== 'AWS::Lambda::Function' || r.Properties.Code === undefined) continue;
   const name = id.replace(/[0-9A-F]{8}$/, '');
@@ -61,12 +67,18 @@ for (const [id, r] of Object.entries(template.Resources)) {
     // Asynchronous: the API's import asks the stand-in in this process for its secret.
     const { stdout } = await promisify(execFile)(
       process.execPath,
-      ['--input-type=module', '-e', `const t = performance.now(); await import(${JSON.stringify(`file://${file}`)}); console.log(performance.now() - t);`],
+      [
+        '--input-type=module',
+        '-e',
+        `const t = performance.now(); await import(${JSON.stringify(`file://${file}`)}); console.log(performance.now() - t);`,
+      ],
       { env, encoding: 'utf8', timeout: 60_000 },
     );
     times.push(Number(stdout.trim().split('\n').at(-1)));
   }
-  console.log(`${name.padEnd(14)} ${kb(size).padStart(9)} ${kb(gz).padStart(8)} ${kb(BUNDLE_BUDGET[name] ?? 0).padStart(9)} ${median(times).toFixed(0).padStart(8)}`);
+  console.log(
+    `${name.padEnd(14)} ${kb(size).padStart(9)} ${kb(gz).padStart(8)} ${kb(BUNDLE_BUDGET[name] ?? 0).padStart(9)} ${median(times).toFixed(0).padStart(8)}`,
+  );
 }
 await aws.stop();
 rmSync(outdir, { recursive: true, force: true });

@@ -20,16 +20,25 @@ export interface GoogleBench {
   configId: string;
   source: PipelineContext['source'];
   sink: WorkbookSink;
-  /** Call counts since the last call, with lower bounds for a run that reads `changed` spreadsheets and rewrites `feedback` tabs. */
+  /**
+   * Call counts since the last call, with lower bounds for a run that reads `changed` spreadsheets and rewrites
+   * `feedback` tabs.
+   */
   measure(changed: number, feedback: number): CallFigures;
 }
 
-/** Seeds the organisation: every workbook a spreadsheet shared with the service account, the roster naming their ids. */
+/**
+ * Seeds the organisation: every workbook a spreadsheet shared with the service account, the roster naming their ids.
+ */
 export async function googleBench(org: DemoOrganisation, store: StoreClient): Promise<GoogleBench> {
   const fake = await startFakeGoogle();
   const ids = new Map<string, string>();
   for (const wb of org.branches) {
-    const id = fake.state.createSpreadsheet({ title: wb.id.replace(/\.xlsx$/, ''), owner: OWNER, sheets: wb.tabs as Record<string, CellInput[][]> });
+    const id = fake.state.createSpreadsheet({
+      title: wb.id.replace(/\.xlsx$/, ''),
+      owner: OWNER,
+      sheets: wb.tabs as Record<string, CellInput[][]>,
+    });
     fake.state.share(id, SERVICE_ACCOUNT, 'writer');
     ids.set(wb.id.trim(), id);
   }
@@ -38,13 +47,30 @@ export async function googleBench(org: DemoOrganisation, store: StoreClient): Pr
       if (!headerMatches(name, { zh: '组织', en: 'orgs' })) return [name, grid];
       const header = grid[0] ?? [];
       const col = header.findIndex((h) => typeof h === 'string' && headerMatches(h, { zh: '表格', en: 'workbook' }));
-      return [name, grid.map((row, i) => (i === 0 || col < 0 ? row : row.map((v, c) => (c === col && typeof v === 'string' ? (ids.get(v.trim()) ?? v) : v))))];
+      return [
+        name,
+        grid.map((row, i) =>
+          i === 0 || col < 0
+            ? row
+            : row.map((v, c) => (c === col && typeof v === 'string' ? (ids.get(v.trim()) ?? v) : v)),
+        ),
+      ];
     }),
   );
-  const configId = fake.state.createSpreadsheet({ title: 'config', owner: OWNER, sheets: tabs as Record<string, CellInput[][]> });
+  const configId = fake.state.createSpreadsheet({
+    title: 'config',
+    owner: OWNER,
+    sheets: tabs as Record<string, CellInput[][]>,
+  });
   fake.state.share(configId, SERVICE_ACCOUNT, 'writer');
   // Quotas are the subject of their own test; here the question is how many calls a run needs.
-  const gate = testGate(fake, { readsPerMinute: 1e6, writesPerMinute: 1e6, projectReadsPerMinute: 1e6, projectWritesPerMinute: 1e6, drivePerMinute: 1e6 });
+  const gate = testGate(fake, {
+    readsPerMinute: 1e6,
+    writesPerMinute: 1e6,
+    projectReadsPerMinute: 1e6,
+    projectWritesPerMinute: 1e6,
+    drivePerMinute: 1e6,
+  });
   let last = { ...fake.counts };
   return {
     fake,
@@ -53,7 +79,11 @@ export async function googleBench(org: DemoOrganisation, store: StoreClient): Pr
     sink: googleSink(gate, store),
     measure(changed, feedback) {
       const now = { ...fake.counts };
-      const d = { read: now.sheetsRead - last.sheetsRead, write: now.sheetsWrite - last.sheetsWrite, drive: now.drive - last.drive };
+      const d = {
+        read: now.sheetsRead - last.sheetsRead,
+        write: now.sheetsWrite - last.sheetsWrite,
+        drive: now.drive - last.drive,
+      };
       last = now;
       return {
         sheetsReads: { actual: d.read, lowerBound: changed },
@@ -68,6 +98,8 @@ export function printCalls(figures: CallFigures): void {
   console.log('Google calls      actual  lower bound  ratio');
   for (const [name, f] of Object.entries(figures) as [string, { actual: number; lowerBound: number }][]) {
     const ratio = f.lowerBound === 0 ? (f.actual === 0 ? '1.00' : '∞') : (f.actual / f.lowerBound).toFixed(2);
-    console.log(`${name.padEnd(16)} ${String(f.actual).padStart(7)} ${String(f.lowerBound).padStart(12)} ${ratio.padStart(6)}`);
+    console.log(
+      `${name.padEnd(16)} ${String(f.actual).padStart(7)} ${String(f.lowerBound).padStart(12)} ${ratio.padStart(6)}`,
+    );
   }
 }

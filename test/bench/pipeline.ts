@@ -1,4 +1,5 @@
-// `npm run bench`: a synthetic organisation through sync, compute and publish on DynamoDB Local, twice; prints numbers, asserts nothing.
+// `npm run bench`: a synthetic organisation through sync, compute and publish on DynamoDB Local, twice; prints numbers,
+// asserts nothing.
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -50,7 +51,12 @@ interface StageResult {
 let peakRss = 0;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
 
-async function stage(name: string, store: StoreClient, rowsOf: () => number, fn: () => Promise<unknown>): Promise<StageResult> {
+async function stage(
+  name: string,
+  store: StoreClient,
+  rowsOf: () => number,
+  fn: () => Promise<unknown>,
+): Promise<StageResult> {
   resetStats(store.stats);
   const t0 = performance.now();
   await fn();
@@ -84,14 +90,23 @@ function print(run: string, results: StageResult[]): void {
 async function main(): Promise<void> {
   const t0 = performance.now();
   const org = generateOrganisation({ branches, months: Number(values.months), endPeriod: period });
-  const workbooks = [org.config, ...org.branches].map((wb) => ({ ...toRawWorkbook(wb), modifiedAt: '2026-11-01T00:00:00.000Z' }));
+  const workbooks = [org.config, ...org.branches].map((wb) => ({
+    ...toRawWorkbook(wb),
+    modifiedAt: '2026-11-01T00:00:00.000Z',
+  }));
   const rowsTotal = workbooks.reduce((n, wb) => n + wb.tabs.reduce((m, t) => m + t.rows.length, 0), 0);
-  console.log(`organisation: ${org.summary.branches} branches, ${org.summary.members} members, ${rowsTotal} sheet rows; generated in ${round((performance.now() - t0) / 1000)} s`);
+  console.log(
+    `organisation: ${org.summary.branches} branches, ${org.summary.members} members, ${rowsTotal} sheet rows; generated in ${round((performance.now() - t0) / 1000)} s`,
+  );
 
   const endpoint = process.env.DYNAMODB_ENDPOINT;
   const onDisk = values['db-dir'] !== undefined || (branches > 1000 && !values['in-memory']);
-  const dbDir = values['db-dir'] ?? (onDisk ? await mkdtemp(path.join(os.tmpdir(), 'branchboard-bench-db-')) : undefined);
-  const local = endpoint === undefined ? await startLocalDynamo({ ...(dbDir ? { dataDir: dbDir } : {}), stopOnSignals: true }) : null;
+  const dbDir =
+    values['db-dir'] ?? (onDisk ? await mkdtemp(path.join(os.tmpdir(), 'branchboard-bench-db-')) : undefined);
+  const local =
+    endpoint === undefined
+      ? await startLocalDynamo({ ...(dbDir ? { dataDir: dbDir } : {}), stopOnSignals: true })
+      : null;
   console.log(`DynamoDB: ${endpoint ?? (dbDir ? `DynamoDB Local, files in ${dbDir}` : 'DynamoDB Local in memory')}`);
   const tableName = `bench-${randomUUID().slice(0, 8)}`;
   const store = createStoreClient({ endpoint: endpoint ?? local?.endpoint ?? '', tableName });
@@ -120,22 +135,38 @@ async function main(): Promise<void> {
       let changed = 0;
       let feedback = 0;
       const results = [
-        await stage('sync', store, () => syncedRows, async () => {
-          const r = await sync(ctx, { asOf });
-          syncedRows = r.workbooks.filter((w) => w.status === 'read').reduce((n, w) => n + w.rows, 0);
-          changed = r.read + (r.config.status === 'read' ? 1 : 0);
-        }),
-        await stage('compute', store, () => store.stats.itemsRead, () => compute({ ...ctx, runId: randomUUID() }, { period, asOf })),
-        await stage('publish', store, () => branches, async () => {
-          const r = await publish(ctx, { period, lang: 'zh', sink });
-          feedback = r.feedback.length;
-        }),
+        await stage(
+          'sync',
+          store,
+          () => syncedRows,
+          async () => {
+            const r = await sync(ctx, { asOf });
+            syncedRows = r.workbooks.filter((w) => w.status === 'read').reduce((n, w) => n + w.rows, 0);
+            changed = r.read + (r.config.status === 'read' ? 1 : 0);
+          },
+        ),
+        await stage(
+          'compute',
+          store,
+          () => store.stats.itemsRead,
+          () => compute({ ...ctx, runId: randomUUID() }, { period, asOf }),
+        ),
+        await stage(
+          'publish',
+          store,
+          () => branches,
+          async () => {
+            const r = await publish(ctx, { period, lang: 'zh', sink });
+            feedback = r.feedback.length;
+          },
+        ),
       ];
       print(run, results);
       const key = run.startsWith('first') ? 'first' : 'second';
       summary[key] = results;
       if (google) {
-        // Lower bounds: the spreadsheets that changed, the dashboard plus the feedback tabs whose content changed, one Drive call.
+        // Lower bounds: the spreadsheets that changed, the dashboard plus the feedback tabs whose content changed, one
+        // Drive call.
         const figures = google.measure(changed, feedback);
         printCalls(figures);
         calls[key] = figures;
@@ -151,7 +182,16 @@ async function main(): Promise<void> {
   }
   console.log(`\npeak RSS ${Math.round(peakRss / 2 ** 20)} MiB`);
   if (google) console.log(JSON.stringify(calls));
-  else console.log(JSON.stringify({ branches, members: org.summary.members, rows: rowsTotal, peakRssMiB: Math.round(peakRss / 2 ** 20), ...summary }));
+  else
+    console.log(
+      JSON.stringify({
+        branches,
+        members: org.summary.members,
+        rows: rowsTotal,
+        peakRssMiB: Math.round(peakRss / 2 ** 20),
+        ...summary,
+      }),
+    );
 }
 
 /** The summary only: measures the pipeline without writing one feedback file per branch. */

@@ -34,7 +34,8 @@ export function useTestDynamo(): () => TestDynamo {
     await dynamo?.local.stop();
   });
   return () => {
-    if (dynamo === undefined) throw new Error('DynamoDB Local is not running: call useTestDynamo() at the top of the file');
+    if (dynamo === undefined)
+      throw new Error('DynamoDB Local is not running: call useTestDynamo() at the top of the file');
     return dynamo;
   };
 }

@@ -22,7 +22,9 @@ export async function checkTable(store: StoreClient): Promise<TableCheck> {
       const found = entitiesOf(key);
       const e = found[0];
       if (e === undefined || found.length > 1) {
-        problems.push(`${key.pk} ${key.sk}: matches ${e === undefined ? 'no declared kind' : found.map((x) => x.name).join(', ')}`);
+        problems.push(
+          `${key.pk} ${key.sk}: matches ${e === undefined ? 'no declared kind' : found.map((x) => x.name).join(', ')}`,
+        );
         continue;
       }
       kinds[e.name] = (kinds[e.name] ?? 0) + 1;

@@ -23,13 +23,19 @@ export function testKey(email = SERVICE_ACCOUNT): ServiceAccountKey {
   cachedKey ??= {
     type: 'service_account',
     client_email: email,
-    private_key: generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    private_key: generateKeyPairSync('rsa', { modulusLength: 2048 })
+      .privateKey.export({ type: 'pkcs8', format: 'pem' })
+      .toString(),
     private_key_id: 'test-key',
   };
   return { ...cachedKey, client_email: email };
 }
 
-export function testGate(fake: FakeGoogle, quota: Partial<QuotaOptions> = {}, accounts = [SERVICE_ACCOUNT]): GoogleGate<GoogleClients> {
+export function testGate(
+  fake: FakeGoogle,
+  quota: Partial<QuotaOptions> = {},
+  accounts = [SERVICE_ACCOUNT],
+): GoogleGate<GoogleClients> {
   return new GoogleGate(
     accounts.map((name) => ({ name, clients: createClients(testKey(name), { rootUrl: fake.rootUrl }) })),
     { ...DEFAULT_QUOTA, baseDelayMs: 50, maxDelayMs: 2_000, ...quota },
@@ -58,13 +64,22 @@ export function seedSmallOrg(fake: FakeGoogle, share: readonly string[] = [SERVI
     const file = typeof row[7] === 'string' ? row[7].trim() : null;
     return [...row.slice(0, 7), file ? (ids[file] ?? null) : null];
   });
-  const configId = fake.state.createSpreadsheet({ title: 'Branchboard 配置', owner: OWNER, sheets: grid({ ...config, 组织: roster }) });
+  const configId = fake.state.createSpreadsheet({
+    title: 'Branchboard 配置',
+    owner: OWNER,
+    sheets: grid({ ...config, 组织: roster }),
+  });
   ids['config.xlsx'] = configId;
   for (const id of Object.values(ids)) for (const a of share) fake.state.share(id, a, 'writer');
   return { configId, ids };
 }
 
-export function googleContext(store: StoreClient, gate: GoogleGate<GoogleClients>, configId: string, now = new Date('2026-04-01T02:00:00Z')): PipelineContext {
+export function googleContext(
+  store: StoreClient,
+  gate: GoogleGate<GoogleClients>,
+  configId: string,
+  now = new Date('2026-04-01T02:00:00Z'),
+): PipelineContext {
   return {
     store,
     source: new GoogleWorkbookSource(gate),

@@ -9,7 +9,13 @@ export const STATE_MACHINE_ARN = 'arn:aws:states:ap-east-1:123456789012:stateMac
 export const GOOGLE_SECRET = 'arn:aws:secretsmanager:ap-east-1:123456789012:secret:google-key';
 export const WEBHOOK_SECRET = 'arn:aws:secretsmanager:ap-east-1:123456789012:secret:webhook';
 
-export function lambdaEnv(o: { tableName: string; dynamoEndpoint: string; googleRootUrl: string; aws: FakeAws; configId: string }): Record<string, string> {
+export function lambdaEnv(o: {
+  tableName: string;
+  dynamoEndpoint: string;
+  googleRootUrl: string;
+  aws: FakeAws;
+  configId: string;
+}): Record<string, string> {
   return {
     TABLE_NAME: o.tableName,
     RUNS_BUCKET: BUCKET,
@@ -74,17 +80,38 @@ export interface PlayedRun {
 }
 
 /** Plays one execution of the nightly state machine, including its catch → RecordFailure path. */
-export async function playNightly(h: NightlyHandlers, aws: FakeAws, runId: string, input: Record<string, unknown>, startedAt: string, batchSize = 2): Promise<PlayedRun> {
+export async function playNightly(
+  h: NightlyHandlers,
+  aws: FakeAws,
+  runId: string,
+  input: Record<string, unknown>,
+  startedAt: string,
+  batchSize = 2,
+): Promise<PlayedRun> {
   let syncBatches = 0;
   let feedbackBatches = 0;
   try {
-    const prepared = (await h.prepare({ runId, startedAt, input })) as Record<string, unknown> & { sync: { bucket: string; key: string }; runId: string; asOf: string; force: boolean; period: string; months: unknown[]; recompute: boolean; cursor: string | null };
+    const prepared = (await h.prepare({ runId, startedAt, input })) as Record<string, unknown> & {
+      sync: { bucket: string; key: string };
+      runId: string;
+      asOf: string;
+      force: boolean;
+      period: string;
+      months: unknown[];
+      recompute: boolean;
+      cursor: string | null;
+    };
     const items = aws.json<unknown[]>(prepared.sync.bucket, prepared.sync.key);
     for (const Items of batches(items, batchSize)) {
       syncBatches++;
       await h.syncBatch({ BatchInput: { runId: prepared.runId, asOf: prepared.asOf, force: prepared.force }, Items });
     }
-    const computed = (await h.compute({ runId: prepared.runId, months: prepared.months, recompute: prepared.recompute, cursor: prepared.cursor })) as { official: string; progress: string | null };
+    const computed = (await h.compute({
+      runId: prepared.runId,
+      months: prepared.months,
+      recompute: prepared.recompute,
+      cursor: prepared.cursor,
+    })) as { official: string; progress: string | null };
     const months = { runId: prepared.runId, period: computed.official, progress: computed.progress };
     const published = (await h.publish(months)) as { feedback: { bucket: string; key: string } };
     for (const Items of batches(aws.json<unknown[]>(published.feedback.bucket, published.feedback.key), batchSize)) {

@@ -7,11 +7,17 @@ import { buildApp, type BranchboardApp } from '../../infra/app';
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
 export function cdkContext(): Record<string, unknown> {
-  return (JSON.parse(readFileSync(path.join(ROOT, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> }).context;
+  return (JSON.parse(readFileSync(path.join(ROOT, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> })
+    .context;
 }
 
 export function testApp(overrides: Record<string, unknown> = {}, outdir?: string): BranchboardApp {
-  return buildApp(new App({ context: { ...cdkContext(), configSpreadsheetId: '1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789', ...overrides }, ...(outdir ? { outdir } : {}) }));
+  return buildApp(
+    new App({
+      context: { ...cdkContext(), configSpreadsheetId: '1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789', ...overrides },
+      ...(outdir ? { outdir } : {}),
+    }),
+  );
 }
 
 /** The state machine's definition as JSON, with every CloudFormation token replaced by the text TOKEN. */

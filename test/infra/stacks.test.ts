@@ -32,7 +32,12 @@ afterAll(() => {
   for (const d of [b.app.outdir, ...outdirs]) rmSync(d, { recursive: true, force: true });
 });
 
-type Resource = { Type: string; Properties: Record<string, unknown>; DeletionPolicy?: string; UpdateReplacePolicy?: string };
+type Resource = {
+  Type: string;
+  Properties: Record<string, unknown>;
+  DeletionPolicy?: string;
+  UpdateReplacePolicy?: string;
+};
 const resources = (t: Template, type: string) => Object.entries(t.findResources(type)) as [string, Resource][];
 
 describe('stateful stack', () => {
@@ -63,7 +68,11 @@ describe('stateful stack', () => {
       ],
     });
     // The same names as the local bootstrap creates on DynamoDB Local.
-    expect(TABLE_SCHEMA).toEqual({ partitionKey: 'pk', sortKey: 'sk', gsi1: { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' } });
+    expect(TABLE_SCHEMA).toEqual({
+      partitionKey: 'pk',
+      sortKey: 'sk',
+      gsi1: { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
+    });
   });
 
   it('creates the secrets without a value in the template, retained', () => {
@@ -79,7 +88,9 @@ describe('stateful stack', () => {
 const FUNCTIONS = ['Prepare', 'SyncBatch', 'Compute', 'Publish', 'FeedbackBatch', 'Finish', 'Worker', 'Api'];
 
 function fnResource(id: string): Resource {
-  const found = resources(stateless, 'AWS::Lambda::Function').find(([logicalId]) => logicalId.startsWith(id) && !logicalId.startsWith(`${id}Logs`));
+  const found = resources(stateless, 'AWS::Lambda::Function').find(
+    ([logicalId]) => logicalId.startsWith(id) && !logicalId.startsWith(`${id}Logs`),
+  );
   if (found === undefined) throw new Error(`no function ${id}`);
   return found[1];
 }
@@ -89,7 +100,14 @@ function statementsOf(id: string): { Action: string | string[]; Resource: unknow
   const role = (fnResource(id).Properties.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
   return resources(stateless, 'AWS::IAM::Policy')
     .filter(([, p]) => (p.Properties.Roles as { Ref: string }[]).some((r) => r.Ref === role))
-    .flatMap(([, p]) => (p.Properties.PolicyDocument as { Statement: { Action: string | string[]; Resource: unknown; Effect: string }[] }).Statement);
+    .flatMap(
+      ([, p]) =>
+        (
+          p.Properties.PolicyDocument as {
+            Statement: { Action: string | string[]; Resource: unknown; Effect: string }[];
+          }
+        ).Statement,
+    );
 }
 const actionsOf = (id: string) => statementsOf(id).flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action]));
 
@@ -98,7 +116,12 @@ describe('functions', () => {
     const fns = resources(stateless, 'AWS::Lambda::Function');
     expect(fns.map(([id]) => id.replace(/[0-9A-F]{8}$/, '')).sort()).toEqual([...FUNCTIONS].sort());
     for (const [, f] of fns) {
-      expect(f.Properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], Handler: 'index.handler', TracingConfig: { Mode: 'Active' } });
+      expect(f.Properties).toMatchObject({
+        Runtime: 'nodejs22.x',
+        Architectures: ['arm64'],
+        Handler: 'index.handler',
+        TracingConfig: { Mode: 'Active' },
+      });
       expect(f.Properties.LoggingConfig).toMatchObject({ LogFormat: 'JSON', LogGroup: { Ref: expect.any(String) } });
     }
     for (const [, g] of resources(stateless, 'AWS::Logs::LogGroup')) expect(g.Properties.RetentionInDays).toBe(30);
@@ -107,10 +130,12 @@ describe('functions', () => {
   it('no data action is granted on every resource (*)', () => {
     const data = /^(dynamodb|s3|sqs|secretsmanager|states|lambda):/;
     for (const [, p] of [...resources(stateless, 'AWS::IAM::Policy'), ...resources(stateful, 'AWS::IAM::Policy')]) {
-      for (const s of (p.Properties.PolicyDocument as { Statement: { Action: string | string[]; Resource: unknown }[] }).Statement) {
+      for (const s of (p.Properties.PolicyDocument as { Statement: { Action: string | string[]; Resource: unknown }[] })
+        .Statement) {
         const actions = Array.isArray(s.Action) ? s.Action : [s.Action];
         const targets = Array.isArray(s.Resource) ? s.Resource : [s.Resource];
-        if (actions.some((a) => data.test(a))) expect({ actions, wildcard: targets.includes('*') }).toEqual({ actions, wildcard: false });
+        if (actions.some((a) => data.test(a)))
+          expect({ actions, wildcard: targets.includes('*') }).toEqual({ actions, wildcard: false });
       }
     }
   });
@@ -120,8 +145,13 @@ describe('functions', () => {
     for (const id of FUNCTIONS) {
       const actions = actionsOf(id);
       expect(actions, id).toContain('dynamodb:PutItem');
-      expect(actions.includes('secretsmanager:GetSecretValue'), `${id} reads a secret`).toBe(google.includes(id) || id === 'Api');
-      expect(actions.some((a) => a.startsWith('s3:Put')), `${id} writes to S3`).toBe(id === 'Prepare' || id === 'Publish');
+      expect(actions.includes('secretsmanager:GetSecretValue'), `${id} reads a secret`).toBe(
+        google.includes(id) || id === 'Api',
+      );
+      expect(
+        actions.some((a) => a.startsWith('s3:Put')),
+        `${id} writes to S3`,
+      ).toBe(id === 'Prepare' || id === 'Publish');
       expect(actions.includes('sqs:SendMessage'), `${id} sends to the queue`).toBe(id === 'Api');
       expect(actions.includes('states:StartExecution'), `${id} starts executions`).toBe(id === 'Worker');
     }
@@ -129,10 +159,14 @@ describe('functions', () => {
 
   it('wires the secrets by ARN only: no key material and no credential variables in any environment', () => {
     const text = JSON.stringify([stateless.toJSON(), stateful.toJSON()]);
-    expect(text).not.toMatch(/PRIVATE KEY|BRANCHBOARD_GOOGLE_KEY_JSON|GOOGLE_APPLICATION_CREDENTIALS|AWS_SECRET_ACCESS_KEY/);
+    expect(text).not.toMatch(
+      /PRIVATE KEY|BRANCHBOARD_GOOGLE_KEY_JSON|GOOGLE_APPLICATION_CREDENTIALS|AWS_SECRET_ACCESS_KEY/,
+    );
     for (const id of ['Prepare', 'SyncBatch', 'Publish', 'FeedbackBatch', 'Worker']) {
       const env = (fnResource(id).Properties.Environment as { Variables: Record<string, unknown> }).Variables;
-      expect(env.GOOGLE_SECRET_ARN, id).toEqual({ 'Fn::ImportValue': expect.stringContaining('GoogleServiceAccountKey') });
+      expect(env.GOOGLE_SECRET_ARN, id).toEqual({
+        'Fn::ImportValue': expect.stringContaining('GoogleServiceAccountKey'),
+      });
     }
     const compute = (fnResource('Compute').Properties.Environment as { Variables: Record<string, unknown> }).Variables;
     expect(compute.GOOGLE_SECRET_ARN).toBeUndefined();
@@ -151,14 +185,20 @@ describe('nightly schedule and state machine', () => {
     const schedules = resources(stateless, 'AWS::Scheduler::Schedule');
     expect(schedules).toHaveLength(1);
     const [, s] = schedules[0]!;
-    expect(s.Properties).toMatchObject({ ScheduleExpression: 'cron(0 2 * * ? *)', ScheduleExpressionTimezone: 'Asia/Shanghai', State: 'ENABLED' });
+    expect(s.Properties).toMatchObject({
+      ScheduleExpression: 'cron(0 2 * * ? *)',
+      ScheduleExpressionTimezone: 'Asia/Shanghai',
+      State: 'ENABLED',
+    });
     const sm = Object.keys(stateless.findResources('AWS::StepFunctions::StateMachine'))[0];
     expect((s.Properties.Target as { Arn: unknown }).Arn).toEqual({ Ref: sm });
   });
 
   function definition(t = stateless) {
     const [, sm] = resources(t, 'AWS::StepFunctions::StateMachine')[0]!;
-    const top = definitionOf(sm as never) as { States: Record<string, { Branches: { States: Record<string, Record<string, unknown>> }[]; Catch: unknown[] }> };
+    const top = definitionOf(sm as never) as {
+      States: Record<string, { Branches: { States: Record<string, Record<string, unknown>> }[]; Catch: unknown[] }>;
+    };
     return { top, run: top.States.Run!.Branches[0]!.States };
   }
 
@@ -167,37 +207,64 @@ describe('nightly schedule and state machine', () => {
     expect(run.SyncWorkbooks).toMatchObject({
       Type: 'Map',
       MaxConcurrency: 10,
-      ItemReader: { Resource: 'arn:TOKEN:states:::s3:getObject', ReaderConfig: { InputType: 'JSON' }, Parameters: { 'Key.$': '$.sync.key' } },
+      ItemReader: {
+        Resource: 'arn:TOKEN:states:::s3:getObject',
+        ReaderConfig: { InputType: 'JSON' },
+        Parameters: { 'Key.$': '$.sync.key' },
+      },
       ItemBatcher: { MaxItemsPerBatch: 25 },
       ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' } },
       ResultPath: null,
     });
     // Omitted means Step Functions' default: no failed child tolerated.
     expect(run.SyncWorkbooks?.ToleratedFailurePercentage).toBeUndefined();
-    expect(run.WriteFeedback).toMatchObject({ Type: 'Map', MaxConcurrency: 5, ItemBatcher: { MaxItemsPerBatch: 200 }, ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED' } } });
+    expect(run.WriteFeedback).toMatchObject({
+      Type: 'Map',
+      MaxConcurrency: 5,
+      ItemBatcher: { MaxItemsPerBatch: 200 },
+      ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED' } },
+    });
     expect(Object.keys(run)).toEqual(['Prepare', 'SyncWorkbooks', 'Compute', 'Publish', 'WriteFeedback']);
   });
 
   it("retries Lambda's transient errors with backoff and jitter, and a batch's timeout once", () => {
     const { run } = definition();
-    const batch = (run.SyncWorkbooks as { ItemProcessor: { States: Record<string, { Retry: Record<string, unknown>[] }> } }).ItemProcessor.States.SyncBatch!;
+    const batch = (
+      run.SyncWorkbooks as { ItemProcessor: { States: Record<string, { Retry: Record<string, unknown>[] }> } }
+    ).ItemProcessor.States.SyncBatch!;
     expect(batch.Retry).toEqual([
-      { ErrorEquals: TRANSIENT_ERRORS, IntervalSeconds: 2, MaxAttempts: 6, BackoffRate: 2, MaxDelaySeconds: 60, JitterStrategy: 'FULL' },
+      {
+        ErrorEquals: TRANSIENT_ERRORS,
+        IntervalSeconds: 2,
+        MaxAttempts: 6,
+        BackoffRate: 2,
+        MaxDelaySeconds: 60,
+        JitterStrategy: 'FULL',
+      },
       { ErrorEquals: ['States.Timeout'], IntervalSeconds: 30, MaxAttempts: 1 },
     ]);
-    for (const step of ['Prepare', 'Compute', 'Publish']) expect((run[step] as { Retry: { ErrorEquals: string[] }[] }).Retry[0]?.ErrorEquals).toEqual(TRANSIENT_ERRORS);
+    for (const step of ['Prepare', 'Compute', 'Publish'])
+      expect((run[step] as { Retry: { ErrorEquals: string[] }[] }).Retry[0]?.ErrorEquals).toEqual(TRANSIENT_ERRORS);
   });
 
   it('catches any failure of the run, records it, then fails the execution (for the alarm)', () => {
     const { top } = definition();
-    expect(top.States.Run!.Catch).toEqual([{ ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: 'RecordFailure' }]);
-    expect(top.States.RecordFailure).toMatchObject({ Next: 'RunFailed', Parameters: { Payload: { status: 'failed', 'error.$': '$.error' } } });
+    expect(top.States.Run!.Catch).toEqual([
+      { ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: 'RecordFailure' },
+    ]);
+    expect(top.States.RecordFailure).toMatchObject({
+      Next: 'RunFailed',
+      Parameters: { Payload: { status: 'failed', 'error.$': '$.error' } },
+    });
     expect(top.States.RunFailed).toMatchObject({ Type: 'Fail', Error: 'NightlyRunFailed' });
   });
 
   it('alarms on failed and timed-out runs, on every function’s errors and throttles, on dead-lettered jobs and API 5xx', () => {
-    const alarms = resources(stateless, 'AWS::CloudWatch::Alarm').map(([, a]) => a.Properties as { MetricName: string; Namespace: string; AlarmActions: unknown[] });
-    const count = (ns: string, name: string) => alarms.filter((a) => a.Namespace === ns && a.MetricName === name).length;
+    const alarms = resources(stateless, 'AWS::CloudWatch::Alarm').map(
+      ([, a]) => a.Properties as { MetricName: string; Namespace: string; AlarmActions: unknown[] },
+    );
+    const count = (ns: string, name: string) =>
+      alarms.filter((a) => a.Namespace === ns && a.MetricName === name).length;
     expect(count('AWS/States', 'ExecutionsFailed')).toBe(1);
     expect(count('AWS/States', 'ExecutionsTimedOut')).toBe(1);
     expect(count('AWS/Lambda', 'Errors')).toBe(FUNCTIONS.length);
@@ -228,7 +295,10 @@ describe('configuration per environment', () => {
     process.env.CDK_DEFAULT_REGION = 'cn-northwest-1';
     let other: BranchboardApp;
     try {
-      other = testApp({ env: 'prod', schedule: 'cron(30 1 * * ? *)', timeZone: 'Asia/Urumqi', syncConcurrency: '3' }, tmpOut());
+      other = testApp(
+        { env: 'prod', schedule: 'cron(30 1 * * ? *)', timeZone: 'Asia/Urumqi', syncConcurrency: '3' },
+        tmpOut(),
+      );
     } finally {
       if (saved.account === undefined) delete process.env.CDK_DEFAULT_ACCOUNT;
       else process.env.CDK_DEFAULT_ACCOUNT = saved.account;
@@ -236,15 +306,28 @@ describe('configuration per environment', () => {
       else process.env.CDK_DEFAULT_REGION = saved.region;
     }
     for (const stack of [other.stateful, other.stateless]) {
-      expect(Annotations.fromStack(stack).findError('*', Match.stringLikeRegexp('AwsSolutions-.*')).map((f) => String(f.entry.data).slice(0, 160))).toEqual([]);
+      expect(
+        Annotations.fromStack(stack)
+          .findError('*', Match.stringLikeRegexp('AwsSolutions-.*'))
+          .map((f) => String(f.entry.data).slice(0, 160)),
+      ).toEqual([]);
     }
     expect(other.stateless.stackName).toBe('Branchboard-prod-Stateless');
     const t = Template.fromStack(other.stateless);
-    t.hasResourceProperties('AWS::Scheduler::Schedule', { ScheduleExpression: 'cron(30 1 * * ? *)', ScheduleExpressionTimezone: 'Asia/Urumqi' });
+    t.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'cron(30 1 * * ? *)',
+      ScheduleExpressionTimezone: 'Asia/Urumqi',
+    });
     const [, sm] = resources(t, 'AWS::StepFunctions::StateMachine')[0]!;
-    const run = (definitionOf(sm as never) as { States: { Run: { Branches: { States: Record<string, { MaxConcurrency: number }> }[] } } }).States.Run.Branches[0]!.States;
+    const run = (
+      definitionOf(sm as never) as {
+        States: { Run: { Branches: { States: Record<string, { MaxConcurrency: number }> }[] } };
+      }
+    ).States.Run.Branches[0]!.States;
     expect(run.SyncWorkbooks?.MaxConcurrency).toBe(3);
-    t.hasResourceProperties('AWS::Lambda::Function', { Environment: { Variables: Match.objectLike({ READS_PER_MINUTE: '100', TIME_ZONE: 'Asia/Urumqi' }) } });
+    t.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: { Variables: Match.objectLike({ READS_PER_MINUTE: '100', TIME_ZONE: 'Asia/Urumqi' }) },
+    });
   }, 180_000);
 
   it('refuses a wrong setting with its name before anything is synthesized', () => {
@@ -259,7 +342,10 @@ describe('bundles', () => {
       const key = (fnResource(id).Properties.Code as { S3Key: string }).S3Key;
       const file = path.join(b.app.outdir, `asset.${key.replace(/\.zip$/, '')}`, 'index.mjs');
       const size = statSync(file).size;
-      expect({ id, withinBudget: size <= (BUNDLE_BUDGET[id] ?? 0) }, `${id}: ${size} bytes`).toEqual({ id, withinBudget: true });
+      expect({ id, withinBudget: size <= (BUNDLE_BUDGET[id] ?? 0) }, `${id}: ${size} bytes`).toEqual({
+        id,
+        withinBudget: true,
+      });
       // A source map beside it, so stack traces in the logs point at the TypeScript.
       expect(statSync(`${file}.map`).size).toBeGreaterThan(0);
     }

@@ -35,7 +35,10 @@ function deps(overrides: Partial<AppDeps> = {}): AppDeps {
     jobs: runner,
     webhookSecret: SECRET,
     debounceMs: 300,
-    log: lineLogger((l) => logLines.push(l), () => NOW),
+    log: lineLogger(
+      (l) => logLines.push(l),
+      () => NOW,
+    ),
     now: () => new Date(),
     ...overrides,
   };
@@ -47,7 +50,11 @@ beforeAll(async () => {
   store = await dynamo().freshTable();
   const ctx = testContext(store, dir);
   await nightly(ctx, { period: PERIOD, asOf: AS_OF, lang: 'zh', sink: new XlsxWorkbookSink(path.join(dir, 'out')) });
-  runner = new InProcessJobRunner(store, pipelineExecutor({ context: () => testContext(store, dir), today: () => AS_OF, sink: null, lang: 'zh' }), ctx.log);
+  runner = new InProcessJobRunner(
+    store,
+    pipelineExecutor({ context: () => testContext(store, dir), today: () => AS_OF, sink: null, lang: 'zh' }),
+    ctx.log,
+  );
   app = createApp(deps());
   for (const [name, role, orgId] of [
     ['admin', 'admin', null],
@@ -60,10 +67,16 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => runner?.stop());
 
-const get = (url: string, key?: string) => app.request(url, { headers: key ? { authorization: `Bearer ${keys[key] ?? key}` } : {} });
+const get = (url: string, key?: string) =>
+  app.request(url, { headers: key ? { authorization: `Bearer ${keys[key] ?? key}` } : {} });
 const post = (url: string, key: string, body?: unknown) =>
-  app.request(url, { method: 'POST', headers: { authorization: `Bearer ${keys[key] ?? key}`, 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
-const json = async (res: Response) => (await res.json()) as Record<string, unknown> & { error?: { code: string; message: string } };
+  app.request(url, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${keys[key] ?? key}`, 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+const json = async (res: Response) =>
+  (await res.json()) as Record<string, unknown> & { error?: { code: string; message: string } };
 
 describe('authentication', () => {
   it('health needs no key and says the table answers', async () => {
@@ -73,7 +86,15 @@ describe('authentication', () => {
   });
 
   it('every other route needs a valid key', async () => {
-    for (const url of ['/v1/orgs', '/v1/rankings', '/v1/overdue', '/v1/members-at-risk', '/v1/validation', '/v1/sync-status', '/v1/orgs/W/figures']) {
+    for (const url of [
+      '/v1/orgs',
+      '/v1/rankings',
+      '/v1/overdue',
+      '/v1/members-at-risk',
+      '/v1/validation',
+      '/v1/sync-status',
+      '/v1/orgs/W/figures',
+    ]) {
       expect((await get(url)).status).toBe(401);
       const wrong = await get(url, 'bb_000000000000_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
       expect(wrong.status).toBe(401);
@@ -86,7 +107,13 @@ describe('authentication', () => {
     expect((await get('/v1/orgs', key)).status).toBe(200);
     // Listed by id and name (never the secret), then gone from the list once revoked.
     const listed = await listKeys(store);
-    expect(listed.find((k) => k.keyId === record.keyId)).toEqual({ keyId: record.keyId, name: 'temp', role: 'admin', orgId: null, createdAt: record.createdAt });
+    expect(listed.find((k) => k.keyId === record.keyId)).toEqual({
+      keyId: record.keyId,
+      name: 'temp',
+      role: 'admin',
+      orgId: null,
+      createdAt: record.createdAt,
+    });
     expect(JSON.stringify(listed)).not.toContain(key);
     await revokeKey(store, record.keyId);
     expect((await get('/v1/orgs', key)).status).toBe(401);
@@ -95,7 +122,10 @@ describe('authentication', () => {
 });
 
 describe('org tree', () => {
-  const ids = (node: { id: string; children: unknown[] }): string[] => [node.id, ...(node.children as { id: string; children: unknown[] }[]).flatMap(ids)];
+  const ids = (node: { id: string; children: unknown[] }): string[] => [
+    node.id,
+    ...(node.children as { id: string; children: unknown[] }[]).flatMap(ids),
+  ];
   it.each([
     ['admin', ['W', 'Z1', 'B1', 'B2', 'B3']],
     ['leaderZ1', ['Z1', 'B1', 'B2']],
@@ -117,7 +147,11 @@ describe('figures of an org', () => {
   });
 
   it("gives a leader its subtree only, with its branches' lists", async () => {
-    const body = (await json(await get('/v1/orgs/Z1/figures', 'leaderZ1'))) as { orgs: { id: string; attendance: { rate: number } }[]; overdue: { orgId: string }[]; validation: unknown[] };
+    const body = (await json(await get('/v1/orgs/Z1/figures', 'leaderZ1'))) as {
+      orgs: { id: string; attendance: { rate: number } }[];
+      overdue: { orgId: string }[];
+      validation: unknown[];
+    };
     expect(body.orgs.map((o) => o.id)).toEqual(['Z1', 'B1', 'B2']);
     expect(body.orgs[0]?.attendance.rate).toBe(9 / 14);
     expect(body.overdue.map((o) => o.orgId)).toEqual(['B1', 'B1']);
@@ -161,7 +195,9 @@ describe('rankings and lists', () => {
       ['B3', 1],
       ['B1', 2],
     ]);
-    const leader = (await json(await get('/v1/rankings', 'leaderZ1'))) as { categories: { category: string; branches: { orgId: string }[] }[] };
+    const leader = (await json(await get('/v1/rankings', 'leaderZ1'))) as {
+      categories: { category: string; branches: { orgId: string }[] }[];
+    };
     expect(leader.categories.map((c) => [c.category, c.branches.map((b) => b.orgId)])).toEqual([
       ['production', ['B1']],
       ['management', ['B2']],
@@ -171,7 +207,9 @@ describe('rankings and lists', () => {
   });
 
   it('lists overdue items and members at risk within scope', async () => {
-    const all = (await json(await get('/v1/overdue', 'admin'))) as { items: { issueId: string; daysOverdue: number }[] };
+    const all = (await json(await get('/v1/overdue', 'admin'))) as {
+      items: { issueId: string; daysOverdue: number }[];
+    };
     expect(all.items.map((i) => [i.issueId, i.daysOverdue])).toEqual([
       ['R3', 120],
       ['R2', 30],
@@ -222,7 +260,10 @@ describe('jobs', () => {
     const job = (await json(res)) as { jobId: string; status: string; kind: string };
     expect(job).toMatchObject({ status: 'queued', kind: 'sync_workbook' });
     await runner.drain();
-    const done = (await json(await get(`/v1/jobs/${job.jobId}`, 'admin'))) as { status: string; result: { status: string } };
+    const done = (await json(await get(`/v1/jobs/${job.jobId}`, 'admin'))) as {
+      status: string;
+      result: { status: string };
+    };
     expect(done.status).toBe('succeeded');
     expect(done.result.status).toBe('unchanged');
     expect((await post('/v1/sync', 'leaderZ1')).status).toBe(403);
@@ -236,7 +277,10 @@ describe('jobs', () => {
     expect(res.status).toBe(202);
     const { jobId } = (await json(res)) as { jobId: string };
     await runner.drain();
-    const done = (await json(await get(`/v1/jobs/${jobId}`, 'admin'))) as { status: string; result: { version: number } };
+    const done = (await json(await get(`/v1/jobs/${jobId}`, 'admin'))) as {
+      status: string;
+      result: { version: number };
+    };
     expect(done.status).toBe('succeeded');
     expect(done.result.version).toBe(1);
     expect((await post('/v1/periods/2026-13/recompute', 'admin', {})).status).toBe(400);
@@ -248,7 +292,11 @@ describe('jobs', () => {
 
 describe('edit webhook', () => {
   const hook = (body: string, headers: Record<string, string>) =>
-    app.request('/v1/hooks/sheet-edited', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+    app.request('/v1/hooks/sheet-edited', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body,
+    });
   const signed = (body: string, at = new Date()) => {
     const ts = String(Math.floor(at.getTime() / 1000));
     return { 'x-branchboard-timestamp': ts, 'x-branchboard-signature': sign(SECRET, ts, body) };
@@ -272,13 +320,22 @@ describe('edit webhook', () => {
     // Keys, jobs, signatures and debounce windows are declared item kinds like the rest.
     const table = await checkTable(store);
     expect(table.problems).toEqual([]);
-    expect(table.kinds).toMatchObject({ 'API key': expect.any(Number), 'API key listing': expect.any(Number), job: expect.any(Number), 'webhook signature': 3, 'webhook debounce': 1 });
+    expect(table.kinds).toMatchObject({
+      'API key': expect.any(Number),
+      'API key listing': expect.any(Number),
+      job: expect.any(Number),
+      'webhook signature': 3,
+      'webhook debounce': 1,
+    });
     await runner.drain();
   });
 
   it('rejects a bad signature, a stale timestamp, a replay, missing headers and an unknown spreadsheet', async () => {
     const body = JSON.stringify({ spreadsheetId: 'b1.xlsx' });
-    const bad = await hook(body, { ...signed(body), 'x-branchboard-signature': sign('another-secret', signed(body)['x-branchboard-timestamp'], body) });
+    const bad = await hook(body, {
+      ...signed(body),
+      'x-branchboard-signature': sign('another-secret', signed(body)['x-branchboard-timestamp'], body),
+    });
     expect(bad.status).toBe(401);
     expect((await json(bad)).error?.code).toBe('bad_signature');
     const tampered = await hook(JSON.stringify({ spreadsheetId: 'b3.xlsx' }), signed(body));
@@ -302,7 +359,11 @@ describe('edit webhook', () => {
   it('is off (503) when no secret is configured', async () => {
     const off = createApp(deps({ webhookSecret: null }));
     const body = JSON.stringify({ spreadsheetId: 'b1.xlsx' });
-    const res = await off.request('/v1/hooks/sheet-edited', { method: 'POST', headers: { 'content-type': 'application/json', ...signed(body) }, body });
+    const res = await off.request('/v1/hooks/sheet-edited', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...signed(body) },
+      body,
+    });
     expect(res.status).toBe(503);
   });
 });
@@ -342,7 +403,16 @@ describe('errors and logs', () => {
     );
     // The results contract of the monthly cycle and of broken sheets is documented there too.
     const text = JSON.stringify(doc);
-    for (const field of ['state', 'publishedOn', 'pending', 'incomplete', 'incompleteBranches', 'lastGoodReadAt', 'changedAfterPublication', 'dataStatus']) {
+    for (const field of [
+      'state',
+      'publishedOn',
+      'pending',
+      'incomplete',
+      'incompleteBranches',
+      'lastGoodReadAt',
+      'changedAfterPublication',
+      'dataStatus',
+    ]) {
       expect(text).toContain(`"${field}"`);
     }
     expect(text).toContain('in_progress');

@@ -1,4 +1,5 @@
-// The command line end to end: it starts its own DynamoDB Local, keeps its data between runs, and exits with the documented codes.
+// The command line end to end: it starts its own DynamoDB Local, keeps its data between runs, and exits with the
+// documented codes.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -22,7 +23,17 @@ describe('branchboard nightly', () => {
     const dir = await tempDir();
     await writeSmallOrg(dir);
     const first = capture();
-    const args = ['nightly', '--dir', dir, '--period', '2026-03', '--as-of', '2026-03-31', '--json', path.join(dir, 'r.json')];
+    const args = [
+      'nightly',
+      '--dir',
+      dir,
+      '--period',
+      '2026-03',
+      '--as-of',
+      '2026-03-31',
+      '--json',
+      path.join(dir, 'r.json'),
+    ];
     expect(await cli(args, first.io)).toBe(0);
     expect(first.out.join('\n')).toContain('read 3, unchanged 0, failed 0');
     expect(existsSync(path.join(dir, 'output', 'dashboard-2026-03.xlsx'))).toBe(true);

@@ -19,7 +19,12 @@ import { b1, config, writeSmallOrg } from '../fixtures/small-org';
 const dynamo = useTestDynamo();
 
 /** A nightly run as the scheduler makes it: no period, no as-of, at 02:00 UTC (10:00 in Shanghai) on `day`. */
-async function night(dir: string, store: StoreClient, day: string, extra: { period?: string; asOf?: string; force?: boolean } = {}): Promise<NightlyReport> {
+async function night(
+  dir: string,
+  store: StoreClient,
+  day: string,
+  extra: { period?: string; asOf?: string; force?: boolean } = {},
+): Promise<NightlyReport> {
   const out = path.join(dir, 'output');
   return nightly(testContext(store, dir, new Date(`${day}T02:00:00Z`)), {
     ...extra,
@@ -55,7 +60,12 @@ describe('a night in the middle of a month', () => {
     }
     // Nothing held in April yet: every monthly requirement is pending, none failed; 2 + 2 groups for B1.
     expect(org(april, 'B1').compliance).toMatchObject({ due: 0, met: 0, rate: null });
-    expect(org(april, 'B1').compliance?.pending.map((p) => p.group ?? p.type)).toEqual(['committee_meeting', 'theme_day', '一组', '二组']);
+    expect(org(april, 'B1').compliance?.pending.map((p) => p.group ?? p.type)).toEqual([
+      'committee_meeting',
+      'theme_day',
+      '一组',
+      '二组',
+    ]);
     // One JSON per month computed, and the dashboard named after the official month.
     const files = JSON.parse(await readFile(path.join(dir, 'output', 'results-2026-04.json'), 'utf8')) as ResultsJson;
     expect(files).toMatchObject({ period: '2026-04', state: 'in_progress', publishedOn: null });
@@ -80,17 +90,38 @@ describe('publishing a month (发布)', () => {
     expect(before.compute.results).toMatchObject({ period: '2026-03', state: 'evaluating', publishedOn: null });
 
     const publishing = await night(dir, store, '2026-04-06');
-    expect(publishing.compute.results).toMatchObject({ period: '2026-03', asOf: '2026-03-31', state: 'published', publishedOn: '2026-04-05' });
+    expect(publishing.compute.results).toMatchObject({
+      period: '2026-03',
+      asOf: '2026-03-31',
+      state: 'published',
+      publishedOn: '2026-04-05',
+    });
     const frozenJson = await readFile(path.join(dir, 'output', 'results-2026-03.json'), 'utf8');
 
     // A branch secretary corrects March's self-evaluation after publication: C1 45 → 30 (sheet row 2 of 自评).
-    await writeXlsxFixture(path.join(dir, 'b1.xlsx'), { ...b1, 自评: [b1.自评[0] ?? [], ['2026-03', 'C1', 30, null], b1.自评[2] ?? []] });
+    await writeXlsxFixture(path.join(dir, 'b1.xlsx'), {
+      ...b1,
+      自评: [b1.自评[0] ?? [], ['2026-03', 'C1', 30, null], b1.自评[2] ?? []],
+    });
     const after = await night(dir, store, '2026-04-07');
     expect(after.sync.read).toBe(1);
     // March's figures byte for byte as published; only the list of rows changed since then is news.
-    const changed = [{ workbook: 'b1.xlsx', orgId: 'B1', tab: '自评', row: 2, month: '2026-03', detectedAt: '2026-04-07T02:00:00.000Z' }];
-    const marchAfter = JSON.parse(await readFile(path.join(dir, 'output', 'results-2026-03.json'), 'utf8')) as ResultsJson;
-    expect(JSON.stringify({ ...marchAfter, changedAfterPublication: [] })).toBe(JSON.stringify({ ...(JSON.parse(frozenJson) as ResultsJson), changedAfterPublication: [] }));
+    const changed = [
+      {
+        workbook: 'b1.xlsx',
+        orgId: 'B1',
+        tab: '自评',
+        row: 2,
+        month: '2026-03',
+        detectedAt: '2026-04-07T02:00:00.000Z',
+      },
+    ];
+    const marchAfter = JSON.parse(
+      await readFile(path.join(dir, 'output', 'results-2026-03.json'), 'utf8'),
+    ) as ResultsJson;
+    expect(JSON.stringify({ ...marchAfter, changedAfterPublication: [] })).toBe(
+      JSON.stringify({ ...(JSON.parse(frozenJson) as ResultsJson), changedAfterPublication: [] }),
+    );
     expect(marchAfter.changedAfterPublication).toEqual(changed);
     expect(org(after.compute.results, 'B1').evaluation?.selfGap).toBe(5); // (45 − 40) as published, not (30 − 40)
     expect(after.progress?.results.changedAfterPublication).toEqual(changed);
@@ -111,7 +142,17 @@ describe('publishing a month (发布)', () => {
     const table = await checkTable(store);
     expect(table.problems).toEqual([]);
     expect(Object.keys(table.kinds).sort()).toEqual(
-      ['branch record', 'changed after publication', 'config record', 'list chunk', 'org figures', 'period version', 'publication', 'raw row', 'sync state'].sort(),
+      [
+        'branch record',
+        'changed after publication',
+        'config record',
+        'list chunk',
+        'org figures',
+        'period version',
+        'publication',
+        'raw row',
+        'sync state',
+      ].sort(),
     );
 
     // A rerun of March with --force returns the publication unchanged too.
@@ -126,7 +167,12 @@ describe('publishing a month (发布)', () => {
     // The department decides to take the correction in: an explicit republish makes version 3 the publication.
     const re = await republish(testContext(store, dir, new Date('2026-04-10T02:00:00Z')), '2026-03');
     expect(re).toMatchObject({ version: 3, replaced: 2 });
-    expect(re.results).toMatchObject({ state: 'published', publishedOn: '2026-04-05', asOf: '2026-03-31', changedAfterPublication: [] });
+    expect(re.results).toMatchObject({
+      state: 'published',
+      publishedOn: '2026-04-05',
+      asOf: '2026-03-31',
+      changedAfterPublication: [],
+    });
     expect(org(re.results, 'B1').evaluation?.selfGap).toBe(-10); // (30 − 40) now
     const next = await night(dir, store, '2026-04-11');
     expect(next.compute.version).toBe(3);
@@ -140,7 +186,13 @@ describe('publishing a month (发布)', () => {
     await writeSmallOrg(dir);
     const store = await dynamo().freshTable();
     await night(dir, store, '2026-04-03'); // computes March and April
-    await writeXlsxFixture(path.join(dir, 'config.xlsx'), { ...config, 发布: [['月份', '发布日期'], ['2026-03', '2026-04-05']] });
+    await writeXlsxFixture(path.join(dir, 'config.xlsx'), {
+      ...config,
+      发布: [
+        ['月份', '发布日期'],
+        ['2026-03', '2026-04-05'],
+      ],
+    });
     // On 2 May the run computes April and May; March's row is in force and March was never frozen.
     await night(dir, store, '2026-05-02');
     const march = await loadResults(store, '2026-03');
@@ -153,7 +205,13 @@ describe('a publication row dated inside its own month', () => {
   it('is refused with a message, and the month is not frozen', async () => {
     const dir = await tempDir();
     await writeSmallOrg(dir);
-    await writeXlsxFixture(path.join(dir, 'config.xlsx'), { ...config, 发布: [['月份', '发布日期'], ['2026-04', '2026-04-10']] });
+    await writeXlsxFixture(path.join(dir, 'config.xlsx'), {
+      ...config,
+      发布: [
+        ['月份', '发布日期'],
+        ['2026-04', '2026-04-10'],
+      ],
+    });
     const store = await dynamo().freshTable();
     const r = await night(dir, store, '2026-04-15');
     expect(r.progress?.results.state).toBe('in_progress');
@@ -192,8 +250,17 @@ describe('a workbook that cannot be read', () => {
     await writeSmallOrg(dir);
     await truncate(path.join(dir, 'b3.xlsx'), 0);
     const r = (await night(dir, await dynamo().freshTable(), '2026-04-01')).compute.results;
-    expect(r.sources.find((s) => s.workbook === 'b3.xlsx')).toMatchObject({ status: 'never_read', lastGoodReadAt: null });
-    expect(org(r, 'B3')).toMatchObject({ evaluation: null, attendance: null, compliance: null, exam: null, fortressIndex: null });
+    expect(r.sources.find((s) => s.workbook === 'b3.xlsx')).toMatchObject({
+      status: 'never_read',
+      lastGoodReadAt: null,
+    });
+    expect(org(r, 'B3')).toMatchObject({
+      evaluation: null,
+      attendance: null,
+      compliance: null,
+      exam: null,
+      fortressIndex: null,
+    });
     expect(org(r, 'B3').incomplete).toHaveLength(7);
     expect(org(r, 'W').incompleteBranches).toBe(1);
     // Not ranked: B1 is alone among production branches.

@@ -31,8 +31,13 @@ describe('the demo organisation, 8 branches, on 15 June 2026', () => {
     const dir = await tempDir();
     await writeDemoOrganisation(generateOrganisation({ endPeriod: '2026-06', branches: 8 }), dir);
     const store = await dynamo().freshTable();
-    const r = await nightly(testContext(store, dir, new Date('2026-06-15T02:00:00Z')), { lang: 'zh', sink: new XlsxWorkbookSink(path.join(dir, 'out')) });
-    const hashes = Object.fromEntries(r.computed.map((c) => [`${c.results.period} ${c.results.state}`, contentHash(timeless(c.results))]));
+    const r = await nightly(testContext(store, dir, new Date('2026-06-15T02:00:00Z')), {
+      lang: 'zh',
+      sink: new XlsxWorkbookSink(path.join(dir, 'out')),
+    });
+    const hashes = Object.fromEntries(
+      r.computed.map((c) => [`${c.results.period} ${c.results.state}`, contentHash(timeless(c.results))]),
+    );
     expect(hashes).toEqual(GOLDEN);
   }, 180_000);
 });

@@ -42,7 +42,17 @@ describe('templates --source google', () => {
     const roster = fake.state.grid(configId, '组织');
     const branchId = roster[3]?.[7];
     expect(typeof branchId).toBe('string');
-    expect(fake.state.sheetTitles(String(branchId))).toEqual(['党员', '自评', '组织生活', '考勤', '每季一考', '积分', '整改', '项目', '项目节点']);
+    expect(fake.state.sheetTitles(String(branchId))).toEqual([
+      '党员',
+      '自评',
+      '组织生活',
+      '考勤',
+      '每季一考',
+      '积分',
+      '整改',
+      '项目',
+      '项目节点',
+    ]);
     expect(fake.state.dataValidation(String(branchId), '组织生活', 'C5')).toBeDefined();
     expect(fake.state.protectedRanges(String(branchId), '党员').length).toBe(1);
     expect(fake.state.spreadsheet(configId)).toBeDefined();
@@ -68,7 +78,19 @@ describe('nightly --source google', () => {
     const org = seedSmallOrg(fake);
     const dir = await tempDir();
     const run = capture();
-    const args = ['nightly', '--source', 'google', '--config-id', org.configId, '--dir', dir, '--period', '2026-03', '--as-of', '2026-03-31'];
+    const args = [
+      'nightly',
+      '--source',
+      'google',
+      '--config-id',
+      org.configId,
+      '--dir',
+      dir,
+      '--period',
+      '2026-03',
+      '--as-of',
+      '2026-03-31',
+    ];
     expect(await cli(args, run.io)).toBe(0);
     expect(run.text()).toContain('read 3, unchanged 0, failed 0');
     expect(run.text()).toContain('Dashboard: https://docs.google.com/spreadsheets/d/');

@@ -23,7 +23,12 @@ beforeAll(async () => {
   fake = await startFakeGoogle();
   const dir = await tempDir();
   await writeSmallOrg(dir);
-  const run = await nightly(testContext(await dynamo().freshTable(), dir), { period: PERIOD, asOf: AS_OF, lang: 'zh', sink: new XlsxWorkbookSink(path.join(dir, 'out')) });
+  const run = await nightly(testContext(await dynamo().freshTable(), dir), {
+    period: PERIOD,
+    asOf: AS_OF,
+    lang: 'zh',
+    sink: new XlsxWorkbookSink(path.join(dir, 'out')),
+  });
   local = run.compute.results;
 }, 120_000);
 afterAll(async () => {
@@ -37,7 +42,10 @@ function normalised(r: ResultsJson, ids: Record<string, string>) {
   return {
     ...rest,
     validation: r.validation.map((v) => ({ ...v, workbook: name.get(v.workbook) ?? v.workbook })),
-    sources: r.sources.map(({ readAt: _r, modifiedAt: _m, lastGoodReadAt: _l, ...s }) => ({ ...s, workbook: name.get(s.workbook) ?? s.workbook })),
+    sources: r.sources.map(({ readAt: _r, modifiedAt: _m, lastGoodReadAt: _l, ...s }) => ({
+      ...s,
+      workbook: name.get(s.workbook) ?? s.workbook,
+    })),
   };
 }
 
@@ -46,8 +54,19 @@ function localNormalised() {
   return { ...rest, sources: local.sources.map(({ readAt: _r, modifiedAt: _m, lastGoodReadAt: _l, ...s }) => s) };
 }
 
-async function googleRun(store: StoreClient, configId: string, gate = testGate(fake), force = false): Promise<NightlyReport> {
-  return nightly(googleContext(store, gate, configId), { period: PERIOD, asOf: AS_OF, lang: 'zh', sink: googleSink(gate, store), ...(force ? { force } : {}) });
+async function googleRun(
+  store: StoreClient,
+  configId: string,
+  gate = testGate(fake),
+  force = false,
+): Promise<NightlyReport> {
+  return nightly(googleContext(store, gate, configId), {
+    period: PERIOD,
+    asOf: AS_OF,
+    lang: 'zh',
+    sink: googleSink(gate, store),
+    ...(force ? { force } : {}),
+  });
 }
 
 const delta = (before: FakeGoogle['counts'], after: FakeGoogle['counts']) => ({
@@ -107,7 +126,9 @@ describe('nightly job in Google mode', () => {
     expect(gate.stats.throttled).toBe(3);
     expect(gate.stats.retries).toBe(4);
     for (const kind of ['read', 'write'] as const) {
-      const times = fake.log.filter((e) => e.at >= startedAt && e.api === 'sheets' && e.kind === kind && e.account === SERVICE_ACCOUNT).map((e) => e.at);
+      const times = fake.log
+        .filter((e) => e.at >= startedAt && e.api === 'sheets' && e.kind === kind && e.account === SERVICE_ACCOUNT)
+        .map((e) => e.at);
       expect(times.length).toBeGreaterThan(limit);
       for (let i = limit; i < times.length; i++) {
         // Any `limit + 1` consecutive requests span about one window or more. Times are when the server saw them, so
@@ -123,7 +144,17 @@ describe('nightly job in Google mode', () => {
     const store = await dynamo().freshTable();
     await googleRun(store, org.configId);
     const dashboard = (await getDashboardId(store)) ?? '';
-    expect(fake.state.sheetTitles(dashboard)).toEqual(['概览', '本月进度', '排名', '组织生活', '预警党员', '整改', '项目', '党员积分', '数据质量']);
+    expect(fake.state.sheetTitles(dashboard)).toEqual([
+      '概览',
+      '本月进度',
+      '排名',
+      '组织生活',
+      '预警党员',
+      '整改',
+      '项目',
+      '党员积分',
+      '数据质量',
+    ]);
     const rows = fake.state.grid(dashboard, '整改');
     const r = rows.findIndex((row) => row.includes('=1+2'));
     expect(r).toBeGreaterThan(0);
@@ -139,7 +170,10 @@ describe('nightly job in Google mode', () => {
     expect(feedback).toContain('105');
     expect(feedback).toContain('每季一考');
     // The branch's own tabs are untouched.
-    expect(fake.state.grid(b3, '每季一考')).toEqual([['季度', '党员编号', '成绩'], ['2026Q1', 'K1', 105]]);
+    expect(fake.state.grid(b3, '每季一考')).toEqual([
+      ['季度', '党员编号', '成绩'],
+      ['2026Q1', 'K1', 105],
+    ]);
   }, 120_000);
 
   it('reports a spreadsheet not shared with the service account and goes on with the others', async () => {

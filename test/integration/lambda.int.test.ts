@@ -16,7 +16,16 @@ import { startFakeGoogle, type FakeGoogle } from '../fakes/google';
 import { checkTable } from '../helpers/entities';
 import { useTestDynamo } from '../helpers/dynamo';
 import { seedSmallOrg, SERVICE_ACCOUNT, testKey, type SeededOrg } from '../helpers/google';
-import { GOOGLE_SECRET, importNightlyHandlers, lambdaEnv, playNightly, QUEUE_URL, STATE_MACHINE_ARN, WEBHOOK_SECRET, type NightlyHandlers } from '../helpers/lambda';
+import {
+  GOOGLE_SECRET,
+  importNightlyHandlers,
+  lambdaEnv,
+  playNightly,
+  QUEUE_URL,
+  STATE_MACHINE_ARN,
+  WEBHOOK_SECRET,
+  type NightlyHandlers,
+} from '../helpers/lambda';
 import { testContext } from '../helpers/pipeline';
 import { tempDir } from '../helpers/workbooks';
 import { AS_OF, PERIOD, writeSmallOrg } from '../fixtures/small-org';
@@ -35,7 +44,14 @@ const STARTED = '2026-03-31T18:00:00Z';
 beforeAll(async () => {
   const dir = await tempDir();
   await writeSmallOrg(dir);
-  local = (await nightly(testContext(await dynamo().freshTable(), dir), { period: PERIOD, asOf: AS_OF, lang: 'zh', sink: new XlsxWorkbookSink(path.join(dir, 'out')) })).compute.results;
+  local = (
+    await nightly(testContext(await dynamo().freshTable(), dir), {
+      period: PERIOD,
+      asOf: AS_OF,
+      lang: 'zh',
+      sink: new XlsxWorkbookSink(path.join(dir, 'out')),
+    })
+  ).compute.results;
 
   google = await startFakeGoogle();
   aws = await startFakeAws();
@@ -43,7 +59,16 @@ beforeAll(async () => {
   aws.secrets.set(GOOGLE_SECRET, JSON.stringify(testKey()));
   aws.secrets.set(WEBHOOK_SECRET, 'webhook-secret-for-tests');
   store = await dynamo().freshTable();
-  Object.assign(process.env, lambdaEnv({ tableName: store.tableName, dynamoEndpoint: dynamo().local.endpoint, googleRootUrl: google.rootUrl, aws, configId: org.configId }));
+  Object.assign(
+    process.env,
+    lambdaEnv({
+      tableName: store.tableName,
+      dynamoEndpoint: dynamo().local.endpoint,
+      googleRootUrl: google.rootUrl,
+      aws,
+      configId: org.configId,
+    }),
+  );
   h = await importNightlyHandlers();
 }, 180_000);
 
@@ -60,7 +85,10 @@ function normalised(r: ResultsJson) {
   return {
     ...rest,
     validation: r.validation.map((v) => ({ ...v, workbook: name.get(v.workbook) ?? v.workbook })),
-    sources: r.sources.map(({ readAt: _r, modifiedAt: _m, lastGoodReadAt: _l, ...s }) => ({ ...s, workbook: name.get(s.workbook) ?? s.workbook })),
+    sources: r.sources.map(({ readAt: _r, modifiedAt: _m, lastGoodReadAt: _l, ...s }) => ({
+      ...s,
+      workbook: name.get(s.workbook) ?? s.workbook,
+    })),
   };
 }
 
@@ -70,15 +98,32 @@ describe('the nightly state machine, step by step', () => {
     expect(played).toMatchObject({ status: 'succeeded', syncBatches: 2, feedbackBatches: 2 });
     // The Map's list: the three branch workbooks of the small organisation, nothing inline in the state.
     const list = aws.json<{ orgId: string; workbook: string }[]>('branchboard-runs-test', 'runs/run-1/sync.json');
-    expect(list.map((i) => i.workbook).sort()).toEqual([org.ids['b1.xlsx'], org.ids['b2.xlsx'], org.ids['b3.xlsx']].sort());
+    expect(list.map((i) => i.workbook).sort()).toEqual(
+      [org.ids['b1.xlsx'], org.ids['b2.xlsx'], org.ids['b3.xlsx']].sort(),
+    );
     const run = await getRun(store, 'run-1');
-    expect(run).toMatchObject({ status: 'succeeded', period: PERIOD, asOf: AS_OF, toSync: 3, read: 3, failed: 0, version: 1, feedbackWritten: 3, feedbackFailed: 0, error: null });
+    expect(run).toMatchObject({
+      status: 'succeeded',
+      period: PERIOD,
+      asOf: AS_OF,
+      toSync: 3,
+      read: 3,
+      failed: 0,
+      version: 1,
+      feedbackWritten: 3,
+      feedbackFailed: 0,
+      error: null,
+    });
     const stored = await loadResults(store, PERIOD);
     expect(stored).not.toBeNull();
     const { generatedAt: _g, ...l } = local;
-    expect(normalised(stored as ResultsJson)).toEqual({ ...l, sources: local.sources.map(({ readAt: _r, modifiedAt: _m, lastGoodReadAt: _l, ...s }) => s) });
+    expect(normalised(stored as ResultsJson)).toEqual({
+      ...l,
+      sources: local.sources.map(({ readAt: _r, modifiedAt: _m, lastGoodReadAt: _l, ...s }) => s),
+    });
     // Feedback tabs were written into each branch's own spreadsheet.
-    for (const file of ['b1.xlsx', 'b2.xlsx', 'b3.xlsx']) expect(google.state.sheetTitles(org.ids[file] ?? '')).toContain('反馈');
+    for (const file of ['b1.xlsx', 'b2.xlsx', 'b3.xlsx'])
+      expect(google.state.sheetTitles(org.ids[file] ?? '')).toContain('反馈');
     const table = await checkTable(store);
     expect(table.problems).toEqual([]);
     expect(table.kinds).toMatchObject({ 'nightly run': 1 });
@@ -92,7 +137,13 @@ describe('the nightly state machine, step by step', () => {
     expect(google.counts.sheetsRead - before.sheetsRead).toBe(0);
     // At 02:00 on 2 April in Shanghai, with no dates: March as of its last day (the month the run closes, on the
     // run record) and April in progress as of today; March is the official month the dashboards rank on.
-    expect(await getRun(store, 'run-2')).toMatchObject({ status: 'succeeded', asOf: '2026-03-31', period: '2026-03', toSync: 0, unchanged: 3 });
+    expect(await getRun(store, 'run-2')).toMatchObject({
+      status: 'succeeded',
+      asOf: '2026-03-31',
+      period: '2026-03',
+      toSync: 0,
+      unchanged: 3,
+    });
     expect(await loadResults(store, '2026-04')).toMatchObject({ state: 'in_progress', asOf: '2026-04-02' });
     expect(await loadResults(store, '2026-03')).toMatchObject({ state: 'evaluating', asOf: '2026-03-31' });
   }, 120_000);
@@ -104,7 +155,9 @@ describe('the nightly state machine, step by step', () => {
     const run = await getRun(store, 'run-3');
     expect(run).toMatchObject({ status: 'succeeded', toSync: 3, read: 2, failed: 1 });
     const stored = (await loadResults(store, PERIOD)) as ResultsJson;
-    expect(stored.validation.some((v) => v.code === 'unreadable_workbook' && v.workbook === org.ids['b2.xlsx'])).toBe(true);
+    expect(stored.validation.some((v) => v.code === 'unreadable_workbook' && v.workbook === org.ids['b2.xlsx'])).toBe(
+      true,
+    );
     // Its last good data stays in use, marked stale with the time it was read.
     const b2 = stored.sources.find((x) => x.workbook === org.ids['b2.xlsx']);
     expect(b2).toMatchObject({ status: 'stale' });
@@ -135,7 +188,12 @@ function sqsEvent(bodies: string[]): SQSEvent {
       messageId: `m-${i}-${Math.random()}`,
       receiptHandle: 'r',
       body,
-      attributes: { ApproximateReceiveCount: '1', SentTimestamp: '0', SenderId: 's', ApproximateFirstReceiveTimestamp: '0' },
+      attributes: {
+        ApproximateReceiveCount: '1',
+        SentTimestamp: '0',
+        SenderId: 's',
+        ApproximateFirstReceiveTimestamp: '0',
+      },
       messageAttributes: {},
       md5OfBody: '',
       eventSource: 'aws:sqs',
@@ -145,9 +203,18 @@ function sqsEvent(bodies: string[]): SQSEvent {
   };
 }
 
-const lambdaContext = { functionName: 'branchboard-test', awsRequestId: 'req-1', getRemainingTimeInMillis: () => 600_000 } as unknown as Context;
+const lambdaContext = {
+  functionName: 'branchboard-test',
+  awsRequestId: 'req-1',
+  getRemainingTimeInMillis: () => 600_000,
+} as unknown as Context;
 
-function httpEvent(method: string, rawPath: string, headers: Record<string, string> = {}, body?: string): APIGatewayProxyEventV2 {
+function httpEvent(
+  method: string,
+  rawPath: string,
+  headers: Record<string, string> = {},
+  body?: string,
+): APIGatewayProxyEventV2 {
   return {
     version: '2.0',
     routeKey: '$default',
@@ -173,19 +240,32 @@ function httpEvent(method: string, rawPath: string, headers: Record<string, stri
 
 describe('the API on Lambda and its jobs queue', () => {
   it('answers through the HTTP API event shape and queues a sync request for the worker', async () => {
-    const api = ((await import('../../functions/api')) as { handler: (e: APIGatewayProxyEventV2, c: Context) => Promise<{ statusCode: number; body: string }> }).handler;
+    const api = (
+      (await import('../../functions/api')) as {
+        handler: (e: APIGatewayProxyEventV2, c: Context) => Promise<{ statusCode: number; body: string }>;
+      }
+    ).handler;
     const health = await api(httpEvent('GET', '/v1/health'), lambdaContext);
     expect(health.statusCode).toBe(200);
     const { key } = await createKey(store, { name: 'ops', role: 'admin', orgId: null });
     const sent = aws.messages.length;
-    const res = await api(httpEvent('POST', '/v1/sync', { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, '{}'), lambdaContext);
+    const res = await api(
+      httpEvent('POST', '/v1/sync', { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, '{}'),
+      lambdaContext,
+    );
     expect(res.statusCode).toBe(202);
     const jobId = (JSON.parse(res.body) as { jobId: string }).jobId;
-    expect(aws.messages.slice(sent)).toEqual([{ queueUrl: QUEUE_URL, body: JSON.stringify({ jobId }), delaySeconds: 0 }]);
+    expect(aws.messages.slice(sent)).toEqual([
+      { queueUrl: QUEUE_URL, body: JSON.stringify({ jobId }), delaySeconds: 0 },
+    ]);
   }, 60_000);
 
   it('the worker hands a full sync to the state machine once, however often the message is delivered', async () => {
-    const worker = ((await import('../../functions/worker')) as { handler: (e: SQSEvent, c: Context) => Promise<{ batchItemFailures: { itemIdentifier: string }[] }> }).handler;
+    const worker = (
+      (await import('../../functions/worker')) as {
+        handler: (e: SQSEvent, c: Context) => Promise<{ batchItemFailures: { itemIdentifier: string }[] }>;
+      }
+    ).handler;
     const message = aws.messages.at(-1);
     expect(message).toBeDefined();
     const { jobId } = JSON.parse(message?.body ?? '{}') as { jobId: string };
@@ -194,7 +274,14 @@ describe('the API on Lambda and its jobs queue', () => {
     expect(first.batchItemFailures).toEqual([]);
     expect(again.batchItemFailures).toEqual([]);
     const started = aws.executions.filter((e) => e.name === `job-${jobId}`);
-    expect(started).toEqual([{ stateMachineArn: STATE_MACHINE_ARN, name: `job-${jobId}`, input: JSON.stringify({ jobId }), executionArn: expect.stringContaining(`:execution:Nightly:job-${jobId}`) as unknown as string }]);
+    expect(started).toEqual([
+      {
+        stateMachineArn: STATE_MACHINE_ARN,
+        name: `job-${jobId}`,
+        input: JSON.stringify({ jobId }),
+        executionArn: expect.stringContaining(`:execution:Nightly:job-${jobId}`) as unknown as string,
+      },
+    ]);
     expect((await getJob(store, jobId))?.status).toBe('running');
     // The run's last step closes the job.
     await h.finish({ runId: `job-${jobId}`, status: 'succeeded', input: { jobId } });
@@ -202,16 +289,26 @@ describe('the API on Lambda and its jobs queue', () => {
   }, 60_000);
 
   it('the worker syncs one workbook in place; a malformed message fails alone', async () => {
-    const worker = ((await import('../../functions/worker')) as { handler: (e: SQSEvent, c: Context) => Promise<{ batchItemFailures: { itemIdentifier: string }[] }> }).handler;
+    const worker = (
+      (await import('../../functions/worker')) as {
+        handler: (e: SQSEvent, c: Context) => Promise<{ batchItemFailures: { itemIdentifier: string }[] }>;
+      }
+    ).handler;
     const { QueueJobRunner } = await import('../../shared/aws/jobs');
     const runner = new QueueJobRunner(store, QUEUE_URL, aws.endpoint);
-    const job = await runner.submit({ kind: 'sync_workbook', params: { workbook: org.ids['b1.xlsx'] ?? '' }, requestedBy: 'test' }, { delayMs: 60_000 });
+    const job = await runner.submit(
+      { kind: 'sync_workbook', params: { workbook: org.ids['b1.xlsx'] ?? '' }, requestedBy: 'test' },
+      { delayMs: 60_000 },
+    );
     const msg = aws.messages.at(-1);
     expect(msg?.delaySeconds).toBe(60);
     const event = sqsEvent([msg?.body ?? '', 'not json']);
     const r = await worker(event, lambdaContext);
     expect(r.batchItemFailures).toEqual([{ itemIdentifier: event.Records[1]?.messageId }]);
     const done = await getJob(store, job.jobId);
-    expect(done).toMatchObject({ status: 'succeeded', result: { workbook: org.ids['b1.xlsx'], status: expect.any(String) as unknown as string } });
+    expect(done).toMatchObject({
+      status: 'succeeded',
+      result: { workbook: org.ids['b1.xlsx'], status: expect.any(String) as unknown as string },
+    });
   }, 60_000);
 });

@@ -56,18 +56,73 @@ describe('nightly job on DynamoDB Local', () => {
   it('computes branch B1 as worked out by hand', () => {
     const b1 = org(results, 'B1');
     // C1: committee 40 (self 45); C2: self 40 → 100 × 80 / 100 = 80, good; C2 has no committee score.
-    expect(b1.evaluation).toEqual({ score: 80, grade: 'good', reviewed: false, missing: 0, rank: 2, rankOf: 2, selfGap: 5 });
+    expect(b1.evaluation).toEqual({
+      score: 80,
+      grade: 'good',
+      reviewed: false,
+      missing: 0,
+      rank: 2,
+      rankOf: 2,
+      selfGap: 5,
+    });
     // March sessions S1, S2, S3, S5; active M1–M3 only: M1 √√迟√, M2 假×√, M3 ×××.
-    expect(b1.attendance).toEqual({ expected: 10, present: 4, late: 1, excused: 1, absent: 4, rate: 0.5, rateExcludingExcused: 5 / 9 });
+    expect(b1.attendance).toEqual({
+      expected: 10,
+      present: 4,
+      late: 1,
+      excused: 1,
+      absent: 4,
+      rate: 0.5,
+      rateExcludingExcused: 5 / 9,
+    });
     // Due: 支委会, 主题党日, 党小组会 一组 and 二组, and at quarter end 党员大会 (S4 in Feb) and 党课 → 二组 unmet.
-    expect(b1.compliance).toEqual({ due: 6, met: 5, rate: 5 / 6, unmet: [{ type: 'group_meeting', group: '二组' }], pending: [] });
+    expect(b1.compliance).toEqual({
+      due: 6,
+      met: 5,
+      rate: 5 / 6,
+      unmet: [{ type: 'group_meeting', group: '二组' }],
+      pending: [],
+    });
     // Q1: M1 90, M2 75, M3 blank → sat 2, passed 1, average 82.5.
-    expect(b1.exam).toEqual({ quarter: '2026Q1', required: 3, sat: 2, passed: 1, participation: 2 / 3, passRate: 0.5, average: 82.5 });
+    expect(b1.exam).toEqual({
+      quarter: '2026Q1',
+      required: 3,
+      sat: 2,
+      passed: 1,
+      participation: 2 / 3,
+      passRate: 0.5,
+      average: 82.5,
+    });
     // Found this year R1, R2, R4; closed R1; due R1, R2; on time R1; overdue R2 (30 days) and R3 (last year, 120 days).
-    expect(b1.rectification).toEqual({ found: 3, closed: 1, rate: 1 / 3, due: 2, onTime: 1, onTimeRate: 0.5, overdue: 2 });
-    expect(b1.projects).toEqual({ count: 1, scored: 1, outstanding: 1, outstandingRate: 1, milestonesDue: 2, milestonesOnTime: 1, milestoneOnTimeRate: 0.5, complete: 0 });
+    expect(b1.rectification).toEqual({
+      found: 3,
+      closed: 1,
+      rate: 1 / 3,
+      due: 2,
+      onTime: 1,
+      onTimeRate: 0.5,
+      overdue: 2,
+    });
+    expect(b1.projects).toEqual({
+      count: 1,
+      scored: 1,
+      outstanding: 1,
+      outstandingRate: 1,
+      milestonesDue: 2,
+      milestonesOnTime: 1,
+      milestoneOnTimeRate: 0.5,
+      complete: 0,
+    });
     // M1 85+10 = 95 excellent; M2 80−15 = 65 basically qualified; M3 vetoed → 0.
-    expect(b1.members).toEqual({ count: 3, excellent: 1, qualified: 0, basicallyQualified: 1, unqualified: 1, vetoed: 1, average: 160 / 3 });
+    expect(b1.members).toEqual({
+      count: 3,
+      excellent: 1,
+      qualified: 0,
+      basicallyQualified: 1,
+      unqualified: 1,
+      vetoed: 1,
+      average: 160 / 3,
+    });
     // 0.4×80 + 0.2×50 + 0.1×83.33 + 0.2×33.33 + 0.1×50 = 62
     expect(b1.fortressIndex).toBeCloseTo(62, 10);
   });
@@ -110,9 +165,18 @@ describe('nightly job on DynamoDB Local', () => {
     expect(results.membersAtRisk).toEqual([{ orgId: 'B1', memberId: 'M3', name: '张三', months: 3, lapsed: false }]);
     // Every branch typed a self-evaluation for March.
     expect(results.silentBranches).toEqual([]);
-    expect(results.dueSoon).toEqual([{ orgId: 'B1', kind: 'rectification', id: 'R4', name: '台账缺失', dueOn: '2026-04-10', daysLeft: 10 }]);
+    expect(results.dueSoon).toEqual([
+      { orgId: 'B1', kind: 'rectification', id: 'R4', name: '台账缺失', dueOn: '2026-04-10', daysLeft: 10 },
+    ]);
     expect(results.validation).toEqual([
-      expect.objectContaining({ workbook: 'b3.xlsx', tab: '每季一考', row: 2, column: '成绩', value: '105', code: 'out_of_range' }),
+      expect.objectContaining({
+        workbook: 'b3.xlsx',
+        tab: '每季一考',
+        row: 2,
+        column: '成绩',
+        value: '105',
+        code: 'out_of_range',
+      }),
     ]);
     expect(results.sources.map((s) => [s.workbook, s.orgId, s.rows, s.errors])).toEqual([
       ['config.xlsx', null, 11, 0],
@@ -124,8 +188,21 @@ describe('nightly job on DynamoDB Local', () => {
 
   it('writes the results JSON in the documented shape', async () => {
     const { readFile } = await import('node:fs/promises');
-    const json = JSON.parse(await readFile(path.join(dir, 'output', 'results.json'), 'utf8')) as Record<string, unknown>;
-    for (const key of ['period', 'asOf', 'generatedAt', 'orgs', 'overdue', 'membersAtRisk', 'dueSoon', 'validation', 'sources']) {
+    const json = JSON.parse(await readFile(path.join(dir, 'output', 'results.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    for (const key of [
+      'period',
+      'asOf',
+      'generatedAt',
+      'orgs',
+      'overdue',
+      'membersAtRisk',
+      'dueSoon',
+      'validation',
+      'sources',
+    ]) {
       expect(json).toHaveProperty(key);
     }
     expect(json.period).toBe('2026-03');
@@ -136,7 +213,17 @@ describe('nightly job on DynamoDB Local', () => {
   it('writes the summary workbook with every tab and the key cells', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(dir, 'output', 'dashboard-2026-03.xlsx'));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['概览', '本月进度', '排名', '组织生活', '预警党员', '整改', '项目', '党员积分', '数据质量']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      '概览',
+      '本月进度',
+      '排名',
+      '组织生活',
+      '预警党员',
+      '整改',
+      '项目',
+      '党员积分',
+      '数据质量',
+    ]);
     const cells = (name: string) => {
       const out: unknown[][] = [];
       wb.getWorksheet(name)?.eachRow((row) => out.push((row.values as unknown[]).slice(1)));
@@ -152,9 +239,11 @@ describe('nightly job on DynamoDB Local', () => {
     expect(r9).toContain('=1+2');
     const sessions = wb.getWorksheet('组织生活');
     let rate: ExcelJS.Cell | undefined;
-    sessions?.eachRow((row) => row.eachCell((c) => {
-      if (c.value === 0.5 && c.numFmt === '0.0%') rate = c;
-    }));
+    sessions?.eachRow((row) =>
+      row.eachCell((c) => {
+        if (c.value === 0.5 && c.numFmt === '0.0%') rate = c;
+      }),
+    );
     expect(rate).toBeDefined();
     const quality = cells('数据质量').flat();
     expect(quality).toContain('b3.xlsx');

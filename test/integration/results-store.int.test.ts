@@ -14,10 +14,18 @@ describe('results store', () => {
     const figures = computePeriod({
       period: '2026-04',
       asOf: '2026-04-02',
-      config: config({ orgs: [org('W', 'committee', null), ...branches.map((id) => org(id, 'branch', 'W', 'production'))] }),
+      config: config({
+        orgs: [org('W', 'committee', null), ...branches.map((id) => org(id, 'branch', 'W', 'production'))],
+      }),
       branches: branches.map((id) => branch(id, { members: [member(`${id}-M1`, '一组'), member(`${id}-M2`, '二组')] })),
     });
-    const results: ResultsJson = { ...figures, generatedAt: '2026-04-02T02:00:00.000Z', validation: [], sources: [], changedAfterPublication: [] };
+    const results: ResultsJson = {
+      ...figures,
+      generatedAt: '2026-04-02T02:00:00.000Z',
+      validation: [],
+      sources: [],
+      changedAfterPublication: [],
+    };
     const top = results.orgs[0];
     // 4 requirements pending per branch (支委会, 主题党日, two groups) → 20,000 items of ~70 characters: well over 400 KB.
     expect(top?.compliance?.pending).toHaveLength(20_000);

@@ -6,7 +6,7 @@ import { sync } from '../../shared/pipeline/sync';
 import { listVersions, loadResults } from '../../shared/store/results-store';
 import { loadRawRows, loadRecords } from '../../shared/store/workbooks';
 import { keys } from '../../shared/store/keys';
-import { useTestDynamo, } from '../helpers/dynamo';
+import { useTestDynamo } from '../helpers/dynamo';
 import { testContext } from '../helpers/pipeline';
 import { tempDir, writeXlsxFixture } from '../helpers/workbooks';
 import { AS_OF, b2, PERIOD, writeSmallOrg } from '../fixtures/small-org';

@@ -14,7 +14,10 @@ async function tree(files: Record<string, string[]>): Promise<string> {
   const dir = await tempDir('branchboard-deps-');
   for (const [file, imports] of Object.entries(files)) {
     await mkdir(path.join(dir, path.dirname(file)), { recursive: true });
-    const lines = imports.map((target, i) => `import * as m${i} from '${path.relative(path.dirname(file), target).replace(/^(?!\.)/, './')}';\nexport const x${i} = m${i};`);
+    const lines = imports.map(
+      (target, i) =>
+        `import * as m${i} from '${path.relative(path.dirname(file), target).replace(/^(?!\.)/, './')}';\nexport const x${i} = m${i};`,
+    );
     await writeFile(path.join(dir, file), `${lines.join('\n')}\nexport const here = 1;\n`);
   }
   return dir;

@@ -26,20 +26,32 @@ import { JavaMissingError } from '../../shared/store/local';
 import { saveResults } from '../../shared/store/results-store';
 import { tempDir } from '../helpers/workbooks';
 
-/** A stand-in table: no stored version, batch writes accepted, and the version's conditional put lost to another run. */
+/**
+ * A stand-in table: no stored version, batch writes accepted, and the version's conditional put lost to another run.
+ */
 function racedStore(): StoreClient {
   const send = async (cmd: unknown) => {
     if (cmd instanceof QueryCommand) return { Items: [] };
     if (cmd instanceof GetCommand) return {};
     if (cmd instanceof BatchWriteCommand) return { UnprocessedItems: {} };
-    if (cmd instanceof PutCommand) throw new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {} });
+    if (cmd instanceof PutCommand)
+      throw new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {} });
     throw new Error(`unexpected command ${String(cmd)}`);
   };
   return { tableName: 't', stats: emptyStats(), doc: { send }, raw: {} } as unknown as StoreClient;
 }
 
 const emptyResults = (period: string) =>
-  ({ period, asOf: `${period}-28`, generatedAt: 'now', state: 'evaluating', publishedOn: null, orgs: [], sources: [], ...Object.fromEntries(LIST_NAMES.map((n) => [n, []])) }) as unknown as ResultsJson;
+  ({
+    period,
+    asOf: `${period}-28`,
+    generatedAt: 'now',
+    state: 'evaluating',
+    publishedOn: null,
+    orgs: [],
+    sources: [],
+    ...Object.fromEntries(LIST_NAMES.map((n) => [n, []])),
+  }) as unknown as ResultsJson;
 
 async function caught(p: Promise<unknown> | (() => unknown)): Promise<unknown> {
   try {
@@ -71,7 +83,9 @@ describe('a usage error', () => {
   });
 
   it("commander's own usage errors exit 2 too; help asked for exits 0", () => {
-    expect(exitCodeOf(new CommanderError(1, 'commander.unknownOption', "error: unknown option '--x'"))).toBe(EXIT_USAGE);
+    expect(exitCodeOf(new CommanderError(1, 'commander.unknownOption', "error: unknown option '--x'"))).toBe(
+      EXIT_USAGE,
+    );
     expect(exitCodeOf(new CommanderError(0, 'commander.helpDisplayed', '(outputHelp)'))).toBe(EXIT_OK);
     expect(exitCodeOf(new CommanderError(1, 'commander.help', '(outputHelp)'))).toBe(EXIT_USAGE);
   });
@@ -175,9 +189,16 @@ describe('every error root is a BranchboardError with its code', () => {
     const missing = await caught(new XlsxWorkbookSource(await tempDir()).read('b9.xlsx'));
     expect(missing).toBeInstanceOf(WorkbookUnavailableError);
     expect(missing).toBeInstanceOf(BranchboardError);
-    expect(missing).toMatchObject({ code: 'workbook.not_found', name: 'WorkbookUnavailableError', workbookId: 'b9.xlsx' });
-    expect((missing as WorkbookUnavailableError).message).toBe(`b9.xlsx: ${(missing as WorkbookUnavailableError).reasonZh} / ${(missing as WorkbookUnavailableError).reasonEn}`);
-    const call = (status: number) => new GoogleCallError({ status, retryAfterMs: null, message: 'no' }, 'spreadsheets.get x', 1);
+    expect(missing).toMatchObject({
+      code: 'workbook.not_found',
+      name: 'WorkbookUnavailableError',
+      workbookId: 'b9.xlsx',
+    });
+    expect((missing as WorkbookUnavailableError).message).toBe(
+      `b9.xlsx: ${(missing as WorkbookUnavailableError).reasonZh} / ${(missing as WorkbookUnavailableError).reasonEn}`,
+    );
+    const call = (status: number) =>
+      new GoogleCallError({ status, retryAfterMs: null, message: 'no' }, 'spreadsheets.get x', 1);
     expect(unavailable('x', call(403))).toMatchObject({ code: 'google.unshared', workbookId: 'x' });
     expect(unavailable('x', call(404))).toMatchObject({ code: 'google.not_found', workbookId: 'x' });
     expect(unavailable('x', call(400))).toMatchObject({ code: 'workbook.unreadable' });
@@ -185,7 +206,8 @@ describe('every error root is a BranchboardError with its code', () => {
   });
 
   it('GoogleCallError: google.<kind> by the status', () => {
-    const call = (status: number | null) => new GoogleCallError({ status, retryAfterMs: null, message: 'no' }, 'files.get x', 3);
+    const call = (status: number | null) =>
+      new GoogleCallError({ status, retryAfterMs: null, message: 'no' }, 'files.get x', 3);
     expect(call(429)).toBeInstanceOf(BranchboardError);
     expect(call(429)).toMatchObject({ code: 'google.quota', name: 'GoogleCallError' });
     expect(call(null).code).toBe('google.network');

@@ -37,10 +37,21 @@ export function pipelineExecutor(o: ExecutorOptions): JobExecutor {
         const frozen = await frozenMonths(ctx);
         const { config } = await syncConfig(ctx, { asOf: today, frozenMonths: frozen });
         const org = config.orgs.find((x) => x.workbook === workbook);
-        if (org === undefined) throw new BranchboardError('run.not_in_roster', { zh: `工作簿 ${workbook} 已不在组织名单中`, en: `workbook ${workbook} is no longer in the roster` });
+        if (org === undefined)
+          throw new BranchboardError('run.not_in_roster', {
+            zh: `工作簿 ${workbook} 已不在组织名单中`,
+            en: `workbook ${workbook} is no longer in the roster`,
+          });
         const r = await syncBranch(ctx, org, config, { asOf: today, frozenMonths: frozen });
         const c = await recomputed();
-        return { workbook, status: r.status, rows: r.rows, errors: r.errors, period: c.results.period, version: c.version };
+        return {
+          workbook,
+          status: r.status,
+          rows: r.rows,
+          errors: r.errors,
+          period: c.results.period,
+          version: c.version,
+        };
       }
       case 'recompute': {
         // A period asked for is recomputed alone (a published one stays as published); otherwise tonight's two months.
@@ -48,9 +59,21 @@ export function pipelineExecutor(o: ExecutorOptions): JobExecutor {
         const months = p === undefined ? null : [{ period: p, asOf: job.params.asOf ?? defaultAsOf(p, today) }];
         const { official, progress } = officialAndProgress(await computeMonths(ctx, months, true));
         const published = o.sink
-          ? await publish(ctx, { period: official.results.period, lang: o.lang, sink: o.sink, results: official.results, ...(progress ? { progress: progress.results } : {}) })
+          ? await publish(ctx, {
+              period: official.results.period,
+              lang: o.lang,
+              sink: o.sink,
+              results: official.results,
+              ...(progress ? { progress: progress.results } : {}),
+            })
           : null;
-        return { period: official.results.period, asOf: official.results.asOf, version: official.version, written: official.written, summary: published?.summary ?? null };
+        return {
+          period: official.results.period,
+          asOf: official.results.asOf,
+          version: official.version,
+          written: official.written,
+          summary: published?.summary ?? null,
+        };
       }
     }
   };

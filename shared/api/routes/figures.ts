@@ -5,7 +5,17 @@ import { authenticate } from '../auth/middleware';
 import { defaultRoot, visibleOrgs, type Principal } from '../auth/scope';
 import type { AppEnv } from '../env';
 import { NotFound } from '../errors';
-import { AtRiskSchema, errorResponses, OrgParam, OrgTreeSchema, OverdueSchema, PeriodQuery, RankingsSchema, ResultsSchema, ScopedQuery } from '../schemas';
+import {
+  AtRiskSchema,
+  errorResponses,
+  OrgParam,
+  OrgTreeSchema,
+  OverdueSchema,
+  PeriodQuery,
+  RankingsSchema,
+  ResultsSchema,
+  ScopedQuery,
+} from '../schemas';
 import type { ApiData } from '../data';
 import { orgTree, rankings, resultsForSubtree } from '../views';
 import type { ResultsJson } from '../../domain/results';
@@ -15,10 +25,16 @@ import type { ResultsJson } from '../../domain/results';
  * text holds, so the route still type-checks against its schema without serialising a megabyte again.
  */
 function jsonText<T>(text: string): TypedResponse<T, 200, 'json'> {
-  return new Response(text, { status: 200, headers: { 'content-type': 'application/json; charset=UTF-8' } }) as unknown as TypedResponse<T, 200, 'json'>;
+  return new Response(text, {
+    status: 200,
+    headers: { 'content-type': 'application/json; charset=UTF-8' },
+  }) as unknown as TypedResponse<T, 200, 'json'>;
 }
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ 200: { description, content: { 'application/json': { schema } } }, ...errorResponses });
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  200: { description, content: { 'application/json': { schema } } },
+  ...errorResponses,
+});
 const secured = { security: [{ bearerAuth: [] }], middleware: authenticate };
 
 /** The org a request is about, after checking the key may see it: an org it may not see is reported as absent. */
@@ -32,7 +48,14 @@ async function scopedRoot(data: ApiData, p: Principal, orgId: string | undefined
 
 export function figureRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(
-    createRoute({ method: 'get', path: '/v1/orgs', tags: ['figures'], summary: 'The orgs this key may read, as a tree', ...secured, responses: json(OrgTreeSchema, 'Org tree') }),
+    createRoute({
+      method: 'get',
+      path: '/v1/orgs',
+      tags: ['figures'],
+      summary: 'The orgs this key may read, as a tree',
+      ...secured,
+      responses: json(OrgTreeSchema, 'Org tree'),
+    }),
     async (c) => {
       const orgs = await c.var.deps.data.orgs();
       return c.json({ roots: orgTree(orgs, visibleOrgs(c.var.principal, orgs)) }, 200);

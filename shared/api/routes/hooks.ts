@@ -10,7 +10,8 @@ import { recordSignature, SIGNATURE_HEADER, TIMESTAMP_HEADER, verify } from '../
 /** Checks the signature over the raw body before anything else reads it. */
 const signed: MiddlewareHandler<AppEnv> = async (c, next) => {
   const secret = c.var.deps.webhookSecret;
-  if (secret === null) throw new AppError(503, 'webhook_disabled', 'the edit webhook is not configured on this deployment');
+  if (secret === null)
+    throw new AppError(503, 'webhook_disabled', 'the edit webhook is not configured on this deployment');
   const body = await c.req.text();
   const now = c.var.deps.now();
   const signature = verify(secret, c.req.header(TIMESTAMP_HEADER), c.req.header(SIGNATURE_HEADER), body, now);
@@ -28,7 +29,10 @@ export function hookRoutes(app: OpenAPIHono<AppEnv>): void {
       description: `Signed: ${SIGNATURE_HEADER}: sha256=hex(HMAC-SHA256(secret, timestamp + "." + body)), ${TIMESTAMP_HEADER}: Unix seconds, within 5 minutes.`,
       middleware: signed,
       request: { body: { required: true, content: { 'application/json': { schema: HookBody } } } },
-      responses: { 202: { description: 'Accepted', content: { 'application/json': { schema: HookAccepted } } }, ...errorResponses },
+      responses: {
+        202: { description: 'Accepted', content: { 'application/json': { schema: HookAccepted } } },
+        ...errorResponses,
+      },
     }),
     async (c) => {
       const { spreadsheetId } = c.req.valid('json');
@@ -37,7 +41,10 @@ export function hookRoutes(app: OpenAPIHono<AppEnv>): void {
       if (org === undefined) throw new NotFound(`spreadsheet ${spreadsheetId} in the roster`);
       const claimed = await claimSync(deps.store, spreadsheetId, deps.now(), deps.debounceMs);
       if (!claimed) return c.json({ scheduled: false, jobId: null }, 202);
-      const job = await deps.jobs.submit({ kind: 'sync_workbook', params: { workbook: spreadsheetId }, requestedBy: 'webhook' }, { delayMs: deps.debounceMs });
+      const job = await deps.jobs.submit(
+        { kind: 'sync_workbook', params: { workbook: spreadsheetId }, requestedBy: 'webhook' },
+        { delayMs: deps.debounceMs },
+      );
       deps.log.info('sync scheduled by edit', { orgId: org.id, jobId: job.jobId });
       return c.json({ scheduled: true, jobId: job.jobId }, 202);
     },

@@ -7,7 +7,13 @@ import { getJob, type Job } from '../../store/jobs';
 import { errorResponses, JobSchema, RecomputeRequest, SyncRequest } from '../schemas';
 
 const secured = { security: [{ bearerAuth: [] }], middleware: [authenticate, adminOnly] };
-const accepted = { 202: { description: 'Accepted: the job runs in the background; poll its status', content: { 'application/json': { schema: JobSchema } } }, ...errorResponses };
+const accepted = {
+  202: {
+    description: 'Accepted: the job runs in the background; poll its status',
+    content: { 'application/json': { schema: JobSchema } },
+  },
+  ...errorResponses,
+};
 
 const view = ({ requestedBy: _who, ...job }: Job) => job;
 
@@ -26,7 +32,8 @@ export function jobRoutes(app: OpenAPIHono<AppEnv>): void {
       const body = c.req.valid('json') ?? {};
       if (body.workbook !== undefined) {
         const orgs = await c.var.deps.data.orgs();
-        if (!orgs.some((o) => o.workbook === body.workbook)) throw new NotFound(`workbook ${body.workbook} in the roster`);
+        if (!orgs.some((o) => o.workbook === body.workbook))
+          throw new NotFound(`workbook ${body.workbook} in the roster`);
       }
       const job = await c.var.deps.jobs.submit({
         kind: body.workbook ? 'sync_workbook' : 'sync',
@@ -45,7 +52,12 @@ export function jobRoutes(app: OpenAPIHono<AppEnv>): void {
       summary: 'Recompute a period from the stored records and publish it (admin)',
       ...secured,
       request: {
-        params: z.object({ period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'period must be a month as YYYY-MM').openapi({ param: { name: 'period', in: 'path' }, example: '2026-03' }) }),
+        params: z.object({
+          period: z
+            .string()
+            .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'period must be a month as YYYY-MM')
+            .openapi({ param: { name: 'period', in: 'path' }, example: '2026-03' }),
+        }),
         body: { required: false, content: { 'application/json': { schema: RecomputeRequest } } },
       },
       responses: accepted,
@@ -53,7 +65,11 @@ export function jobRoutes(app: OpenAPIHono<AppEnv>): void {
     async (c) => {
       const { period } = c.req.valid('param');
       const body = c.req.valid('json') ?? {};
-      const job = await c.var.deps.jobs.submit({ kind: 'recompute', params: { period, ...(body.asOf ? { asOf: body.asOf } : {}) }, requestedBy: c.var.principal.keyId });
+      const job = await c.var.deps.jobs.submit({
+        kind: 'recompute',
+        params: { period, ...(body.asOf ? { asOf: body.asOf } : {}) },
+        requestedBy: c.var.principal.keyId,
+      });
       return c.json(view(job), 202);
     },
   );
@@ -65,8 +81,18 @@ export function jobRoutes(app: OpenAPIHono<AppEnv>): void {
       tags: ['jobs'],
       summary: "A job's status and result (admin)",
       ...secured,
-      request: { params: z.object({ jobId: z.string().uuid().openapi({ param: { name: 'jobId', in: 'path' } }) }) },
-      responses: { 200: { description: 'The job', content: { 'application/json': { schema: JobSchema } } }, ...errorResponses },
+      request: {
+        params: z.object({
+          jobId: z
+            .string()
+            .uuid()
+            .openapi({ param: { name: 'jobId', in: 'path' } }),
+        }),
+      },
+      responses: {
+        200: { description: 'The job', content: { 'application/json': { schema: JobSchema } } },
+        ...errorResponses,
+      },
     }),
     async (c) => {
       const job = await getJob(c.var.deps.store, c.req.valid('param').jobId);

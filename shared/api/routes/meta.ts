@@ -12,8 +12,14 @@ export function metaRoutes(app: OpenAPIHono<AppEnv>): void {
       tags: ['meta'],
       summary: 'Liveness and whether the table answers',
       responses: {
-        200: { description: 'Healthy', content: { 'application/json': { schema: z.object({ status: z.literal('ok'), time: z.string() }) } } },
-        503: { description: 'The table does not answer', content: { 'application/json': { schema: z.object({ status: z.literal('unavailable'), time: z.string() }) } } },
+        200: {
+          description: 'Healthy',
+          content: { 'application/json': { schema: z.object({ status: z.literal('ok'), time: z.string() }) } },
+        },
+        503: {
+          description: 'The table does not answer',
+          content: { 'application/json': { schema: z.object({ status: z.literal('unavailable'), time: z.string() }) } },
+        },
       },
     }),
     async (c) => {
@@ -33,7 +39,8 @@ export function metaRoutes(app: OpenAPIHono<AppEnv>): void {
     info: {
       title: 'Branchboard API',
       version: '1',
-      description: 'Figures of the Party branches, computed nightly from their spreadsheets. Keys: admin (everything), leader (one org and everything under it), branch (its own org).',
+      description:
+        'Figures of the Party branches, computed nightly from their spreadsheets. Keys: admin (everything), leader (one org and everything under it), branch (its own org).',
     },
   });
   app.get('/v1/docs', (c) => c.html(DOCS_PAGE));

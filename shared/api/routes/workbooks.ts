@@ -26,14 +26,23 @@ export function workbookRoutes(app: OpenAPIHono<AppEnv>): void {
       tags: ['workbooks'],
       summary: 'Current validation errors, per workbook, with row numbers',
       ...secured,
-      responses: { 200: { description: 'Validation errors', content: { 'application/json': { schema: WorkbookIssuesSchema } } }, ...errorResponses },
+      responses: {
+        200: { description: 'Validation errors', content: { 'application/json': { schema: WorkbookIssuesSchema } } },
+        ...errorResponses,
+      },
     }),
     async (c) => {
       const workbooks = await visibleWorkbooks(c);
       const states = (await listSyncStates(c.var.deps.store)).filter((s) => workbooks.has(s.workbook));
       const issues = await validationIssues(c.var.deps.store, states, workbooks);
       return c.json(
-        { workbooks: [...workbooks].map(([workbook, orgId]) => ({ workbook, orgId, issues: issues.filter((i) => i.workbook === workbook) })) },
+        {
+          workbooks: [...workbooks].map(([workbook, orgId]) => ({
+            workbook,
+            orgId,
+            issues: issues.filter((i) => i.workbook === workbook),
+          })),
+        },
         200,
       );
     },
@@ -46,7 +55,10 @@ export function workbookRoutes(app: OpenAPIHono<AppEnv>): void {
       tags: ['workbooks'],
       summary: 'When each workbook was last read, its rows and errors, and its last failure',
       ...secured,
-      responses: { 200: { description: 'Sync status', content: { 'application/json': { schema: SyncStatusSchema } } }, ...errorResponses },
+      responses: {
+        200: { description: 'Sync status', content: { 'application/json': { schema: SyncStatusSchema } } },
+        ...errorResponses,
+      },
     }),
     async (c) => {
       const workbooks = await visibleWorkbooks(c);

@@ -18,7 +18,13 @@ export const feedbackBatchEvent = z.object({
 });
 
 /** The results and roster a warm container already loaded for this run: every batch after the first skips the reads. */
-let feedbackCache: { key: string; results: ResultsJson; progress: ResultsJson | null; orgs: Map<string, Org>; timeZone: string } | null = null;
+let feedbackCache: {
+  key: string;
+  results: ResultsJson;
+  progress: ResultsJson | null;
+  orgs: Map<string, Org>;
+  timeZone: string;
+} | null = null;
 
 /** One child of the feedback Map: each branch's feedback tab; a refusing spreadsheet is counted, not thrown. */
 export async function feedbackBatchStep(rt: Runtime, event: unknown): Promise<{ written: number; failed: number }> {
@@ -27,15 +33,32 @@ export async function feedbackBatchStep(rt: Runtime, event: unknown): Promise<{ 
   const cacheKey = `${b.runId}|${b.period}|${b.progress ?? ''}`;
   if (feedbackCache?.key !== cacheKey) {
     const results = await loadResults(rt.store, b.period);
-    if (results === null) throw new BranchboardError('run.nothing_computed', `nothing computed for ${b.period}: the compute step did not store a version`);
+    if (results === null)
+      throw new BranchboardError(
+        'run.nothing_computed',
+        `nothing computed for ${b.period}: the compute step did not store a version`,
+      );
     const config = configDataFrom(await loadRecords(rt.store, CONFIG_PK, ROSTER_KINDS));
     const progress = b.progress === null ? null : await loadResults(rt.store, b.progress);
-    feedbackCache = { key: cacheKey, results, progress, orgs: new Map(config.orgs.map((o) => [o.id, o])), timeZone: config.settings.timeZone };
+    feedbackCache = {
+      key: cacheKey,
+      results,
+      progress,
+      orgs: new Map(config.orgs.map((o) => [o.id, o])),
+      timeZone: config.settings.timeZone,
+    };
   }
   const { results, progress, orgs, timeZone } = feedbackCache;
   const branches = items.flatMap((i) => orgs.get(i.orgId) ?? []);
-  const r = await publishFeedback(ctx, { period: b.period, lang: rt.lang, sink: await rt.sink(), results, ...(progress ? { progress } : {}), branches, timeZone });
+  const r = await publishFeedback(ctx, {
+    period: b.period,
+    lang: rt.lang,
+    sink: await rt.sink(),
+    results,
+    ...(progress ? { progress } : {}),
+    branches,
+    timeZone,
+  });
   await countRun(rt.store, b.runId, { feedbackWritten: r.feedback.length, feedbackFailed: r.failed.length });
   return { written: r.feedback.length, failed: r.failed.length };
 }
-

@@ -7,8 +7,14 @@ import { getRun, setRun, startRun } from '../../store/runs';
 
 export const finishInput = z.object({
   runId: z.string(),
-  /** The execution's input, only for the API job that asked for the run: the catch must record even a malformed input's failure. */
-  input: z.looseObject({ jobId: z.string().optional().catch(undefined) }).optional().catch(undefined),
+  /**
+   * The execution's input, only for the API job that asked for the run: the catch must record even a malformed input's
+   * failure.
+   */
+  input: z
+    .looseObject({ jobId: z.string().optional().catch(undefined) })
+    .optional()
+    .catch(undefined),
   status: z.enum(['succeeded', 'failed']),
   /** Step Functions' catch output: the error name and its cause (for a Lambda, a JSON string with errorMessage). */
   error: z.object({ Error: z.string().optional(), Cause: z.string().optional() }).optional(),
@@ -28,17 +34,33 @@ export function describeFailure(error: { Error?: string | undefined; Cause?: str
 }
 
 /** The last step, on success or from the catch: closes the run record (and the API job that asked for the run). */
-export async function finishStep(rt: { store: StoreClient; log: Logger }, event: unknown, now: Date): Promise<{ status: string; error: string | null }> {
+export async function finishStep(
+  rt: { store: StoreClient; log: Logger },
+  event: unknown,
+  now: Date,
+): Promise<{ status: string; error: string | null }> {
   const input = finishInput.parse(event);
   const error = input.status === 'failed' ? describeFailure(input.error) : null;
   // A run that failed before its first step recorded it still gets a record to read.
   if ((await getRun(rt.store, input.runId)) === null) {
-    await startRun(rt.store, { runId: input.runId, startedAt: now.toISOString(), period: null, asOf: null, toSync: 0, unchanged: 0, jobId: input.input?.jobId ?? null });
+    await startRun(rt.store, {
+      runId: input.runId,
+      startedAt: now.toISOString(),
+      period: null,
+      asOf: null,
+      toSync: 0,
+      unchanged: 0,
+      jobId: input.input?.jobId ?? null,
+    });
   }
   await setRun(rt.store, input.runId, { status: input.status, finishedAt: now.toISOString(), error });
   const jobId = input.input?.jobId;
   if (jobId) {
-    await updateJob(rt.store, jobId, { status: input.status, finishedAt: now.toISOString(), ...(error ? { error } : { result: { runId: input.runId } }) });
+    await updateJob(rt.store, jobId, {
+      status: input.status,
+      finishedAt: now.toISOString(),
+      ...(error ? { error } : { result: { runId: input.runId } }),
+    });
   }
   if (error !== null) rt.log.error('nightly run failed', { error });
   else rt.log.info('nightly run succeeded');

@@ -14,19 +14,20 @@ export class InputError extends BranchboardError {
 
 export function parseInput<T>(schema: z.ZodType<T>, event: unknown, what: string): T {
   const r = schema.safeParse(event);
-  if (!r.success) throw new InputError(`${what}: ${r.error.issues.map((i) => `${i.path.join('.') || 'payload'} ${i.message}`).join('; ')}`);
+  if (!r.success)
+    throw new InputError(
+      `${what}: ${r.error.issues.map((i) => `${i.path.join('.') || 'payload'} ${i.message}`).join('; ')}`,
+    );
   return r.data;
 }
 
 /** A real month (01–12), so that `2026-13` fails here, before any work, not deep inside a step. */
-export const month = z
-  .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month as YYYY-MM');
+export const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month as YYYY-MM');
 /** A real calendar date (`2026-02-31` and `0000-00-00` are not). */
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
-    // Only once the shape is right, so a malformed date is reported once.
+  // Only once the shape is right, so a malformed date is reported once.
   .refine((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d) || realDate(d), 'must be a real calendar date (YYYY-MM-DD)');
 
 function realDate(d: string): boolean {
@@ -72,4 +73,3 @@ export interface PrepareOutput {
   sync: Manifest;
   unchanged: number;
 }
-

@@ -14,7 +14,12 @@ import { parseInput, prepareInput, type PrepareOutput } from './inputs';
  * of today and the month before it as of its last day (so the 02:00 run on the 1st closes the previous month);
  * `period`/`asOf` in the input select one month for a rerun.
  */
-export async function prepareStep(rt: Runtime, event: unknown, timeZone: string, bucket: string): Promise<PrepareOutput> {
+export async function prepareStep(
+  rt: Runtime,
+  event: unknown,
+  timeZone: string,
+  bucket: string,
+): Promise<PrepareOutput> {
   const { runId, startedAt, input } = parseInput(prepareInput, event, 'the execution input');
   const started = new Date(startedAt);
   const today = todayIn(timeZone, started);
@@ -27,8 +32,31 @@ export async function prepareStep(rt: Runtime, event: unknown, timeZone: string,
   const ctx = await rt.context(runId);
   const plan = await planSync(ctx, { asOf, force });
   const sync = await putManifest(bucket, manifestKeys.sync(runId), plan.items, rt.env.BRANCHBOARD_AWS_ENDPOINT);
-  await startRun(rt.store, { runId, startedAt: started.toISOString(), period, asOf: closing.asOf, toSync: plan.items.length, unchanged: plan.unchanged, jobId: input.jobId ?? null });
-  rt.log.info('run prepared', { months: months.map((m) => `${m.period}@${m.asOf}`).join(','), toSync: plan.items.length, unchanged: plan.unchanged, config: plan.configResult.status });
-  return { runId, period, asOf, months, force, recompute: force || (input.recompute ?? false), jobId: input.jobId ?? null, cursor: plan.cursor, sync, unchanged: plan.unchanged };
+  await startRun(rt.store, {
+    runId,
+    startedAt: started.toISOString(),
+    period,
+    asOf: closing.asOf,
+    toSync: plan.items.length,
+    unchanged: plan.unchanged,
+    jobId: input.jobId ?? null,
+  });
+  rt.log.info('run prepared', {
+    months: months.map((m) => `${m.period}@${m.asOf}`).join(','),
+    toSync: plan.items.length,
+    unchanged: plan.unchanged,
+    config: plan.configResult.status,
+  });
+  return {
+    runId,
+    period,
+    asOf,
+    months,
+    force,
+    recompute: force || (input.recompute ?? false),
+    jobId: input.jobId ?? null,
+    cursor: plan.cursor,
+    sync,
+    unchanged: plan.unchanged,
+  };
 }
-

@@ -10,14 +10,27 @@ import { month, parseInput } from './inputs';
 export const publishInput = z.object({ runId: z.string(), period: month, progress: month.nullable().default(null) });
 
 /** The leaders' dashboard, then the list of branches whose feedback tab the feedback Map writes. */
-export async function publishStep(rt: Runtime, event: unknown, bucket: string): Promise<{ summary: string; feedback: Manifest }> {
+export async function publishStep(
+  rt: Runtime,
+  event: unknown,
+  bucket: string,
+): Promise<{ summary: string; feedback: Manifest }> {
   const input = parseInput(publishInput, event, 'the publish step input');
   const ctx = await rt.context(input.runId);
   const progress = input.progress === null ? null : await loadResults(rt.store, input.progress);
-  const { summary, config } = await publishSummary(ctx, { period: input.period, lang: rt.lang, sink: await rt.sink(), ...(progress ? { progress } : {}) });
+  const { summary, config } = await publishSummary(ctx, {
+    period: input.period,
+    lang: rt.lang,
+    sink: await rt.sink(),
+    ...(progress ? { progress } : {}),
+  });
   const branches = config.orgs.filter((o) => o.level === 'branch').map((o) => ({ orgId: o.id }));
-  const feedback = await putManifest(bucket, manifestKeys.feedback(input.runId), branches, rt.env.BRANCHBOARD_AWS_ENDPOINT);
+  const feedback = await putManifest(
+    bucket,
+    manifestKeys.feedback(input.runId),
+    branches,
+    rt.env.BRANCHBOARD_AWS_ENDPOINT,
+  );
   rt.log.info('summary published', { period: input.period, summary, branches: branches.length });
   return { summary, feedback };
 }
-

@@ -29,4 +29,3 @@ export async function syncBatchStep(rt: Runtime, event: unknown): Promise<BatchC
   await countRun(rt.store, b.runId, { read: counts.read, failed: counts.failed });
   return counts;
 }
-

@@ -16,14 +16,19 @@ function line(c: WorkbookCheck): string {
     case 'unreachable':
       return `  NOT SHARED   ${who} (${c.workbook ?? ''}): ${c.reason ?? ''}`;
     case 'structure':
-      return [`  MISSING      ${who} (${c.workbook ?? ''}):`, ...c.problems.map((p) => `               ${p.tab}: ${p.messageZh} / ${p.messageEn}`)].join('\n');
+      return [
+        `  MISSING      ${who} (${c.workbook ?? ''}):`,
+        ...c.problems.map((p) => `               ${p.tab}: ${p.messageZh} / ${p.messageEn}`),
+      ].join('\n');
   }
 }
 
 export function connectCommand(program: Command, io: Io): void {
   program
     .command('connect')
-    .description('check Google access: list what the service accounts reach, which branch spreadsheets are not shared with them, which tabs or headers are missing')
+    .description(
+      'check Google access: list what the service accounts reach, which branch spreadsheets are not shared with them, which tabs or headers are missing',
+    )
     .option('--config-id <id>', 'the configuration spreadsheet (or BRANCHBOARD_CONFIG_ID)')
     .action(async (opts: { configId?: string }) => {
       const google = await googleMode(opts);
@@ -35,7 +40,10 @@ export function connectCommand(program: Command, io: Io): void {
       const bad = [report.config, ...report.branches].filter((c) => c.status !== 'ok');
       if (bad.length > 0) {
         const n = report.branches.length + 1;
-        throw new BranchboardError('workbook.needs_attention', { zh: `${n} 个工作簿中有 ${bad.length} 个需要处理（见上方列表）`, en: `${bad.length} of ${n} workbooks need attention (listed above)` });
+        throw new BranchboardError('workbook.needs_attention', {
+          zh: `${n} 个工作簿中有 ${bad.length} 个需要处理（见上方列表）`,
+          en: `${bad.length} of ${n} workbooks need attention (listed above)`,
+        });
       }
       io.out(bi('全部可以访问，每个工作表都有表头。', 'Everything is reachable and every tab has its headers.'));
     });

@@ -26,16 +26,29 @@ const pct = (r: number | null | undefined) => (r === null || r === undefined ? '
 export function demoCommand(program: Command, io: Io): void {
   program
     .command('demo')
-    .description('generate a sample organisation (about 30 branches, 600 members, 12 months, with messy and invalid cells) and run the nightly job on it')
+    .description(
+      'generate a sample organisation (about 30 branches, 600 members, 12 months, with messy and invalid cells) and run the nightly job on it',
+    )
     .option('--dir <dir>', 'where to write the sample workbooks and the output', 'branchboard-demo')
-    .option('--period <YYYY-MM>', 'the last month of sample data, computed as of its last day (default: sample data through this month, and a nightly run as of today)')
+    .option(
+      '--period <YYYY-MM>',
+      'the last month of sample data, computed as of its last day (default: sample data through this month, and a nightly run as of today)',
+    )
     .addOption(new Option('--lang <lang>', 'dashboard language').choices(['zh', 'en']).default('zh'))
     .option('--branches <n>', 'number of branches', '30')
-    .option('--force', 'write the sample into DIR even if it holds files the demo did not make (replacing those of the same names)')
+    .option(
+      '--force',
+      'write the sample into DIR even if it holds files the demo did not make (replacing those of the same names)',
+    )
     .action(async (opts: DemoOptions) => {
       const branches = Number(opts.branches);
       if (!Number.isInteger(branches) || branches < 1 || branches > 50_000) {
-        throw new UsageError(bi(`--branches 必须是 1 到 50000 之间的整数，收到 "${opts.branches}"`, `--branches must be a whole number from 1 to 50000, got "${opts.branches}"`));
+        throw new UsageError(
+          bi(
+            `--branches 必须是 1 到 50000 之间的整数，收到 "${opts.branches}"`,
+            `--branches must be a whole number from 1 to 50000, got "${opts.branches}"`,
+          ),
+        );
       }
       // Without --period the demo is what a leader sees today: the sample runs through this month (sessions planned for
       // later days included) and the nightly run computes last month (under evaluation) and this month (in progress).
@@ -47,10 +60,15 @@ export function demoCommand(program: Command, io: Io): void {
       const files = [org.config, ...org.branches].map((w) => path.join(dir, w.id));
       await claimDemoDir(dir, files, opts.force, `${DEMO} --dir ${shellArg(opts.dir)}`);
       await writeDemoOrganisation(org, dir);
-      io.out(`示例组织 Sample organisation: ${org.summary.branches} branches under ${org.summary.generalBranches} general branches, ${org.summary.members} members, 12 months to ${period}`);
+      io.out(
+        `示例组织 Sample organisation: ${org.summary.branches} branches under ${org.summary.generalBranches} general branches, ${org.summary.members} members, 12 months to ${period}`,
+      );
       io.out(`工作簿 Workbooks: ${dir} (${CONFIG_FILE} and ${org.branches.length} branch workbooks)`);
       const jsonFile = path.join(dir, 'output', 'results-{period}.json');
-      const run = await openRun({ dir, ...(dates ?? {}), lang: opts.lang, concurrency: '8', config: CONFIG_FILE, json: jsonFile }, io);
+      const run = await openRun(
+        { dir, ...(dates ?? {}), lang: opts.lang, concurrency: '8', config: CONFIG_FILE, json: jsonFile },
+        io,
+      );
       try {
         const r = await nightly(run.ctx, { ...(dates ?? {}), lang: opts.lang, sink: run.sink, jsonFile });
         io.out('');
@@ -58,9 +76,19 @@ export function demoCommand(program: Command, io: Io): void {
           const top = c.results.orgs.find((o) => o.level === 'committee');
           if (top === undefined) continue;
           const res = c.results;
-          io.out(`${top.name}, ${res.period} (${stateWords(res)}, as of ${res.asOf}): evaluation ${top.evaluation?.score?.toFixed(1) ?? '—'}, attendance ${pct(top.attendance?.rate)}, compliance ${pct(top.compliance?.rate)} (${top.compliance?.pending.length ?? 0} pending), exam pass ${pct(top.exam?.passRate)}, rectification ${pct(top.rectification?.rate)}, fortress index ${top.fortressIndex?.toFixed(1) ?? '—'}`);
+          const figures = [
+            `evaluation ${top.evaluation?.score?.toFixed(1) ?? '—'}`,
+            `attendance ${pct(top.attendance?.rate)}`,
+            `compliance ${pct(top.compliance?.rate)} (${top.compliance?.pending.length ?? 0} pending)`,
+            `exam pass ${pct(top.exam?.passRate)}`,
+            `rectification ${pct(top.rectification?.rate)}`,
+            `fortress index ${top.fortressIndex?.toFixed(1) ?? '—'}`,
+          ];
+          io.out(`${top.name}, ${res.period} (${stateWords(res)}, as of ${res.asOf}): ${figures.join(', ')}`);
         }
-        io.out(`预警党员 Members at risk: ${r.compute.results.membersAtRisk.length}; 逾期整改 overdue rectification items: ${r.compute.results.overdue.length}`);
+        io.out(
+          `预警党员 Members at risk: ${r.compute.results.membersAtRisk.length}; 逾期整改 overdue rectification items: ${r.compute.results.overdue.length}`,
+        );
         printNightly(io, r);
       } finally {
         await run.close();

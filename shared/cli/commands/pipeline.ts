@@ -1,4 +1,5 @@
-// `nightly`, `sync`, `compute` and `publish`: the nightly job whole, or one step of it, over .xlsx files or Google spreadsheets.
+// `nightly`, `sync`, `compute` and `publish`: the nightly job whole, or one step of it, over .xlsx files or Google
+// spreadsheets.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -55,14 +56,21 @@ export interface Run {
 /** Opens the store and builds the pipeline context; the caller must close it. */
 export async function openRun(opts: RunOptions, io: Io, now: () => Date = () => new Date()): Promise<Run> {
   const concurrency = Number(opts.concurrency);
-  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) throw new UsageError(`--concurrency 必须是 1 到 64 之间的整数，收到 "${opts.concurrency}" / --concurrency must be a whole number from 1 to 64, got "${opts.concurrency}"`);
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64)
+    throw new UsageError(
+      `--concurrency 必须是 1 到 64 之间的整数，收到 "${opts.concurrency}" / --concurrency must be a whole number from 1 to 64, got "${opts.concurrency}"`,
+    );
   if (!LANGS.includes(opts.lang)) throw new UsageError('--lang 只能是 zh 或 en / --lang must be zh or en');
-  // Without --period/--as-of the run computes the month in progress and the month before it (shared/domain/README.md, "The monthly cycle").
+  // Without --period/--as-of the run computes the month in progress and the month before it (shared/domain/README.md,
+  // "The monthly cycle").
   const today = todayIn(DEFAULT_SETTINGS.timeZone, now());
   const dates = opts.period !== undefined || opts.asOf !== undefined ? resolveDates(opts, today) : null;
   const env = parseEnv();
   const google = opts.source === 'google' ? await googleMode(opts) : null;
-  if (google === null && opts.dir === undefined) throw new UsageError('需要 --dir：存放 config.xlsx 和各支部工作簿的文件夹 / --dir is required: the folder holding config.xlsx and the branch workbooks');
+  if (google === null && opts.dir === undefined)
+    throw new UsageError(
+      '需要 --dir：存放 config.xlsx 和各支部工作簿的文件夹 / --dir is required: the folder holding config.xlsx and the branch workbooks',
+    );
   const dir = path.resolve(opts.dir ?? '.');
   const configWorkbook = google ? requireConfigId(google) : opts.config;
   if (google === null && !existsSync(path.join(dir, opts.config))) {
@@ -86,7 +94,9 @@ export async function openRun(opts: RunOptions, io: Io, now: () => Date = () => 
     runId: randomUUID(),
     sourceKey: google ? 'google' : 'xlsx',
   };
-  const sink = google?.sink(opened.client, opts.lang) ?? new XlsxWorkbookSink(path.resolve(opts.out ?? path.join(dir, 'output')), labels(opts.lang).sheets.feedback);
+  const sink =
+    google?.sink(opened.client, opts.lang) ??
+    new XlsxWorkbookSink(path.resolve(opts.out ?? path.join(dir, 'output')), labels(opts.lang).sheets.feedback);
   log.info('run started', {
     runId: ctx.runId,
     source: ctx.sourceKey,
@@ -94,7 +104,12 @@ export async function openRun(opts: RunOptions, io: Io, now: () => Date = () => 
     store: opened.embedded ? 'embedded DynamoDB Local' : opened.endpoint,
   });
   const close = async () => {
-    if (google) log.info('google calls', { ...google.gate.stats.calls, retries: google.gate.stats.retries, throttled: google.gate.stats.throttled });
+    if (google)
+      log.info('google calls', {
+        ...google.gate.stats.calls,
+        retries: google.gate.stats.retries,
+        throttled: google.gate.stats.throttled,
+      });
     await opened.close();
   };
   return { ctx, ...(dates ?? {}), today, sink, close };
@@ -103,9 +118,15 @@ export async function openRun(opts: RunOptions, io: Io, now: () => Date = () => 
 export function addRunOptions(cmd: Command): Command {
   return cmd
     .addOption(new Option('--source <source>', 'where the workbooks are').choices(['xlsx', 'google']).default('xlsx'))
-    .option('--dir <dir>', 'xlsx: folder holding config.xlsx and the branch workbooks its roster names; google: where the embedded database lives (default .)')
+    .option(
+      '--dir <dir>',
+      'xlsx: folder holding config.xlsx and the branch workbooks its roster names; google: where the embedded database lives (default .)',
+    )
     .option('--config-id <id>', 'google: the configuration spreadsheet (or BRANCHBOARD_CONFIG_ID)')
-    .option('--dashboard-id <id>', "google: the leaders' dashboard spreadsheet (default: created on the first run and remembered)")
+    .option(
+      '--dashboard-id <id>',
+      "google: the leaders' dashboard spreadsheet (default: created on the first run and remembered)",
+    )
     .option('--folder <id>', 'google: shared-drive folder for a created dashboard')
     .option('--reads-per-minute <n>', 'google: Sheets reads a minute per service account (default 60)')
     .option('--writes-per-minute <n>', 'google: Sheets writes a minute per service account (default 60)')
@@ -140,17 +161,28 @@ export function printNightly(io: Io, r: NightlyReport): void {
   const s = r.sync;
   io.out(`工作簿 Workbooks: ${s.workbooks.length} (read ${s.read}, unchanged ${s.unchanged}, failed ${s.failed})`);
   for (const w of s.workbooks.filter((x) => x.status === 'failed')) {
-    io.out(`  stale 数据过期: ${w.orgId ?? ''} ${w.workbook}: ${w.reason ?? ''} (上次成功读取的数据仍在使用 / its last good data stays in use)`);
+    io.out(
+      `  stale 数据过期: ${w.orgId ?? ''} ${w.workbook}: ${w.reason ?? ''} (上次成功读取的数据仍在使用 / its last good data stays in use)`,
+    );
   }
   io.out(`校验问题 Validation issues: ${r.publish.results.validation.length}`);
   for (const c of r.computed) io.out(monthLine(c));
   const changed = (r.progress ?? r.compute).results.changedAfterPublication.length;
-  if (changed > 0) io.out(`发布后修改的行 Rows changed after publication: ${changed} (见数据质量表 see the data-quality tab)`);
+  if (changed > 0)
+    io.out(`发布后修改的行 Rows changed after publication: ${changed} (见数据质量表 see the data-quality tab)`);
   io.out(`汇总表 Dashboard: ${r.publish.summary}`);
   const first = r.publish.feedback[0];
   const where = first === undefined || first.startsWith('http') ? '' : ` in ${path.dirname(first)}`;
-  const unchanged = r.publish.results.orgs.filter((o) => o.level === 'branch').length - r.publish.feedback.length - r.publish.feedbackFailed.length;
-  io.out(`反馈 Feedback: ${r.publish.feedback.length} written${where}${unchanged > 0 ? `, ${unchanged} unchanged` : ''}${r.publish.feedbackFailed.length > 0 ? `, ${r.publish.feedbackFailed.length} failed (${r.publish.feedbackFailed.join(', ')})` : ''}`);
+  const unchanged =
+    r.publish.results.orgs.filter((o) => o.level === 'branch').length -
+    r.publish.feedback.length -
+    r.publish.feedbackFailed.length;
+  const failed = r.publish.feedbackFailed;
+  const notes = [
+    unchanged > 0 ? `, ${unchanged} unchanged` : '',
+    failed.length > 0 ? `, ${failed.length} failed (${failed.join(', ')})` : '',
+  ];
+  io.out(`反馈 Feedback: ${r.publish.feedback.length} written${where}${notes.join('')}`);
   if (r.publish.json) io.out(`结果 Results JSON: ${r.publish.json}`);
 }
 
@@ -164,63 +196,83 @@ async function withRun(opts: RunOptions, io: Io, fn: (run: Run) => Promise<void>
 }
 
 export function pipelineCommands(program: Command, io: Io): void {
-  addRunOptions(program.command('nightly').description('the whole nightly job: sync changed workbooks, compute the period, write the dashboards')).action(
-    (opts: RunOptions) =>
-      withRun(opts, io, async (run) => {
-        const r = await nightly(run.ctx, {
-          ...(run.period !== undefined && run.asOf !== undefined ? { period: run.period, asOf: run.asOf } : {}),
-          lang: opts.lang,
-          sink: run.sink,
-          ...(opts.force ? { force: true } : {}),
-          ...(opts.json ? { jsonFile: opts.json } : {}),
-        });
-        printNightly(io, r);
-      }),
+  addRunOptions(
+    program
+      .command('nightly')
+      .description('the whole nightly job: sync changed workbooks, compute the period, write the dashboards'),
+  ).action((opts: RunOptions) =>
+    withRun(opts, io, async (run) => {
+      const r = await nightly(run.ctx, {
+        ...(run.period !== undefined && run.asOf !== undefined ? { period: run.period, asOf: run.asOf } : {}),
+        lang: opts.lang,
+        sink: run.sink,
+        ...(opts.force ? { force: true } : {}),
+        ...(opts.json ? { jsonFile: opts.json } : {}),
+      });
+      printNightly(io, r);
+    }),
   );
-  addRunOptions(program.command('sync').description('read the workbooks that changed, validate and store every row')).action((opts: RunOptions) =>
+  addRunOptions(
+    program.command('sync').description('read the workbooks that changed, validate and store every row'),
+  ).action((opts: RunOptions) =>
     withRun(opts, io, async (run) => {
       const r = await sync(run.ctx, { asOf: run.asOf ?? run.today, ...(opts.force ? { force: true } : {}) });
       io.out(`工作簿 Workbooks: ${r.workbooks.length} (read ${r.read}, unchanged ${r.unchanged}, failed ${r.failed})`);
     }),
   );
-  addRunOptions(program.command('compute').description("compute the period's figures from the stored records and store them as a version")).action(
-    (opts: RunOptions) =>
-      withRun(opts, io, async (run) => {
-        const months = run.period !== undefined && run.asOf !== undefined ? [{ period: run.period, asOf: run.asOf }] : null;
-        for (const r of await computeMonths(run.ctx, months, opts.force)) io.out(monthLine(r));
-      }),
+  addRunOptions(
+    program
+      .command('compute')
+      .description("compute the period's figures from the stored records and store them as a version"),
+  ).action((opts: RunOptions) =>
+    withRun(opts, io, async (run) => {
+      const months =
+        run.period !== undefined && run.asOf !== undefined ? [{ period: run.period, asOf: run.asOf }] : null;
+      for (const r of await computeMonths(run.ctx, months, opts.force)) io.out(monthLine(r));
+    }),
   );
   addRunOptions(
     program
       .command('republish')
-      .description('replace a published month\'s frozen figures with figures computed again from today\'s data (needs --period)'),
+      .description(
+        "replace a published month's frozen figures with figures computed again from today's data (needs --period)",
+      ),
   ).action((opts: RunOptions) =>
     withRun(opts, io, async (run) => {
-      if (opts.period === undefined) throw new UsageError(bi('republish 需要 --period YYYY-MM', 'republish needs --period YYYY-MM'));
+      if (opts.period === undefined)
+        throw new UsageError(bi('republish 需要 --period YYYY-MM', 'republish needs --period YYYY-MM'));
       const r = await republish(run.ctx, opts.period);
       io.out(monthLine(r));
-      io.out(`重新发布 Republished: version ${r.version} replaces version ${r.replaced}; 汇总表和反馈在下次 nightly 或 publish --period ${opts.period} 时更新 (dashboards follow with the next nightly, or publish --period ${opts.period})`);
+      io.out(
+        `重新发布 Republished: version ${r.version} replaces version ${r.replaced}; 汇总表和反馈在下次 nightly 或 publish --period ${opts.period} 时更新 (dashboards follow with the next nightly, or publish --period ${opts.period})`,
+      );
     }),
   );
-  addRunOptions(program.command('publish').description("write the dashboards and feedback from the period's latest stored version")).action(
-    (opts: RunOptions) =>
-      withRun(opts, io, async (run) => {
-        const { official, progress } = await storedMonths(run);
-        const r = await publish(run.ctx, {
-          period: official.period,
-          results: official,
-          ...(progress ? { progress } : {}),
-          lang: opts.lang,
-          sink: run.sink,
-          ...(opts.json ? { jsonFile: opts.json, jsonResults: [official, ...(progress ? [progress] : [])] } : {}),
-        });
-        io.out(`汇总表 Dashboard: ${r.summary}`);
-        io.out(`反馈 Feedback: ${r.feedback.length} written${r.feedbackFailed.length > 0 ? `, ${r.feedbackFailed.length} failed (${r.feedbackFailed.join(", ")})` : ""}`);
-      }),
+  addRunOptions(
+    program.command('publish').description("write the dashboards and feedback from the period's latest stored version"),
+  ).action((opts: RunOptions) =>
+    withRun(opts, io, async (run) => {
+      const { official, progress } = await storedMonths(run);
+      const r = await publish(run.ctx, {
+        period: official.period,
+        results: official,
+        ...(progress ? { progress } : {}),
+        lang: opts.lang,
+        sink: run.sink,
+        ...(opts.json ? { jsonFile: opts.json, jsonResults: [official, ...(progress ? [progress] : [])] } : {}),
+      });
+      io.out(`汇总表 Dashboard: ${r.summary}`);
+      io.out(
+        `反馈 Feedback: ${r.feedback.length} written${r.feedbackFailed.length > 0 ? `, ${r.feedbackFailed.length} failed (${r.feedbackFailed.join(', ')})` : ''}`,
+      );
+    }),
   );
 }
 
-/** What `publish` writes: the month asked for, or the stored nightly pair (the official month and the month in progress). */
+/**
+ * What `publish` writes: the month asked for, or the stored nightly pair (the official month and the month in
+ * progress).
+ */
 async function storedMonths(run: Run): Promise<{ official: ResultsJson; progress: ResultsJson | null }> {
   const cycle = await loadCycle(run.ctx);
   const reports: Pick<ComputeReport, 'results'>[] = [];
@@ -229,7 +281,10 @@ async function storedMonths(run: Run): Promise<{ official: ResultsJson; progress
     if (results !== null) reports.push({ results });
   }
   if (reports.length === 0) {
-    throw new BranchboardError('run.nothing_computed', { zh: '这个月份还没有计算结果：请先运行 compute（或 nightly）', en: 'nothing computed for this month yet: run compute (or nightly) first' });
+    throw new BranchboardError('run.nothing_computed', {
+      zh: '这个月份还没有计算结果：请先运行 compute（或 nightly）',
+      en: 'nothing computed for this month yet: run compute (or nightly) first',
+    });
   }
   const { official, progress } = officialAndProgress(reports);
   return { official: official.results, progress: progress?.results ?? null };

@@ -27,29 +27,56 @@ interface ServeOptions extends RunOptions {
 }
 
 export function serveCommand(program: Command, io: Io): void {
-  addRunOptions(program.command('serve').description('serve the HTTP API (npm run dev); --demo loads the demo organisation first and prints an admin key'))
+  addRunOptions(
+    program
+      .command('serve')
+      .description(
+        'serve the HTTP API (npm run dev); --demo loads the demo organisation first and prints an admin key',
+      ),
+  )
     .option('--port <port>', 'port (default: PORT or 3000)')
-    .option('--demo', 'generate the demo organisation in DIR (default branchboard-demo), run the nightly job, print an admin key')
+    .option(
+      '--demo',
+      'generate the demo organisation in DIR (default branchboard-demo), run the nightly job, print an admin key',
+    )
     .option('--branches <n>', 'with --demo: number of branches', '30')
     .action(async (opts: ServeOptions) => {
       const port = Number(opts.port ?? process.env.PORT ?? 3000);
-      if (!Number.isInteger(port) || port < 1 || port > 65_535) throw new UsageError(bi(`--port 必须是端口号（1–65535），收到 "${opts.port ?? process.env.PORT}"`, `--port must be a port number (1–65535), got "${opts.port ?? process.env.PORT}"`));
+      if (!Number.isInteger(port) || port < 1 || port > 65_535)
+        throw new UsageError(
+          bi(
+            `--port 必须是端口号（1–65535），收到 "${opts.port ?? process.env.PORT}"`,
+            `--port must be a port number (1–65535), got "${opts.port ?? process.env.PORT}"`,
+          ),
+        );
       const today = () => todayIn(DEFAULT_SETTINGS.timeZone, new Date());
       if (opts.demo) {
         opts.dir ??= 'branchboard-demo';
         const period = opts.period !== undefined ? parsePeriod(opts.period) : previousMonth(monthOf(today()));
         const branches = Number(opts.branches);
         if (!Number.isInteger(branches) || branches < 1 || branches > 50_000) {
-          throw new UsageError(bi(`--branches 必须是 1 到 50000 之间的整数，收到 "${opts.branches}"`, `--branches must be a whole number from 1 to 50000, got "${opts.branches}"`));
+          throw new UsageError(
+            bi(
+              `--branches 必须是 1 到 50000 之间的整数，收到 "${opts.branches}"`,
+              `--branches must be a whole number from 1 to 50000, got "${opts.branches}"`,
+            ),
+          );
         }
         const org = generateOrganisation({ endPeriod: period, branches });
         const dir = path.resolve(opts.dir);
         // As for `demo`: a folder the demo did not make is written into only with --force.
-        await claimDemoDir(dir, [org.config, ...org.branches].map((w) => path.join(dir, w.id)), opts.force, `${CLI} serve --demo --dir ${shellArg(opts.dir)}`);
+        await claimDemoDir(
+          dir,
+          [org.config, ...org.branches].map((w) => path.join(dir, w.id)),
+          opts.force,
+          `${CLI} serve --demo --dir ${shellArg(opts.dir)}`,
+        );
         await writeDemoOrganisation(org, dir);
         opts.period = period;
         opts.asOf ??= lastDayOfMonth(period);
-        io.out(`Demo organisation: ${org.summary.branches} branches, ${org.summary.members} members in ${path.resolve(opts.dir)}`);
+        io.out(
+          `Demo organisation: ${org.summary.branches} branches, ${org.summary.members} members in ${path.resolve(opts.dir)}`,
+        );
       }
       const run = await openRun({ ...opts, config: opts.config ?? CONFIG_FILE }, io);
       if (opts.demo) {
@@ -60,7 +87,12 @@ export function serveCommand(program: Command, io: Io): void {
       }
       const jobs = new InProcessJobRunner(
         run.ctx.store,
-        pipelineExecutor({ context: () => ({ ...run.ctx, runId: crypto.randomUUID() }), today, sink: run.sink, lang: opts.lang }),
+        pipelineExecutor({
+          context: () => ({ ...run.ctx, runId: crypto.randomUUID() }),
+          today,
+          sink: run.sink,
+          lang: opts.lang,
+        }),
         run.ctx.log,
       );
       const secret = process.env.BRANCHBOARD_WEBHOOK_SECRET || null;
@@ -74,7 +106,9 @@ export function serveCommand(program: Command, io: Io): void {
         now: () => new Date(),
       });
       const server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '127.0.0.1' });
-      io.out(`Branchboard API on http://127.0.0.1:${port}/v1 (docs: http://127.0.0.1:${port}/v1/docs)${secret ? '' : '; edit webhook off (set BRANCHBOARD_WEBHOOK_SECRET)'}`);
+      io.out(
+        `Branchboard API on http://127.0.0.1:${port}/v1 (docs: http://127.0.0.1:${port}/v1/docs)${secret ? '' : '; edit webhook off (set BRANCHBOARD_WEBHOOK_SECRET)'}`,
+      );
       await new Promise<void>((resolve) => {
         const stop = () => {
           jobs.stop();

@@ -48,22 +48,45 @@ export async function createGoogleTemplates(opts: TemplateOptions): Promise<{ co
 export function templatesCommand(program: Command, io: Io): void {
   program
     .command('templates')
-    .description('write a blank configuration workbook and a blank branch workbook, with dropdowns and one example row per tab')
-    .addOption(new Option('--source <source>', 'write .xlsx files or create Google spreadsheets').choices(['xlsx', 'google']).default('xlsx'))
+    .description(
+      'write a blank configuration workbook and a blank branch workbook, with dropdowns and one example row per tab',
+    )
+    .addOption(
+      new Option('--source <source>', 'write .xlsx files or create Google spreadsheets')
+        .choices(['xlsx', 'google'])
+        .default('xlsx'),
+    )
     .option('--dir <dir>', 'xlsx: folder to write config.xlsx and the branch workbook into (created if missing)')
     .option('--folder <id>', 'google: the shared-drive folder to create the spreadsheets in')
     .option('--share-with <emails...>', 'google: people to give edit rights (e.g. the Party-building department)')
-    .option('--force', 'xlsx: replace config.xlsx and the branch workbook if they exist (without it, an existing file is never touched)')
+    .option(
+      '--force',
+      'xlsx: replace config.xlsx and the branch workbook if they exist (without it, an existing file is never touched)',
+    )
     .action(async (opts: TemplateOptions) => {
       if (opts.source === 'google') {
         const made = await createGoogleTemplates(opts);
-        io.out(bi('已创建两个电子表格（表头受保护并有提示，每个枚举列都有下拉框）：', 'Created two spreadsheets (headers protected with a warning, dropdowns on every enumerated column):'));
-        io.out(`  配置 configuration: ${spreadsheetUrl(made.config)}  (id ${made.config}; 用作 / use it as --config-id)`);
-        io.out(`  支部 branch:        ${spreadsheetUrl(made.branch)}  (其 id 已填在组织表的 表格 列 / its id is already in the roster's 表格 column)`);
+        io.out(
+          bi(
+            '已创建两个电子表格（表头受保护并有提示，每个枚举列都有下拉框）：',
+            'Created two spreadsheets (headers protected with a warning, dropdowns on every enumerated column):',
+          ),
+        );
+        io.out(
+          `  配置 configuration: ${spreadsheetUrl(made.config)}  (id ${made.config}; 用作 / use it as --config-id)`,
+        );
+        io.out(
+          `  支部 branch:        ${spreadsheetUrl(made.branch)}  (其 id 已填在组织表的 表格 列 / its id is already in the roster's 表格 column)`,
+        );
         return;
       }
       if (opts.dir === undefined) {
-        throw new UsageError(bi(`生成 .xlsx 模板需要 --dir，例如：${CLI} templates --dir ./my-org`, `--dir is required for .xlsx templates, e.g. ${CLI} templates --dir ./my-org`));
+        throw new UsageError(
+          bi(
+            `生成 .xlsx 模板需要 --dir，例如：${CLI} templates --dir ./my-org`,
+            `--dir is required for .xlsx templates, e.g. ${CLI} templates --dir ./my-org`,
+          ),
+        );
       }
       const files = await writeTemplates(opts.dir, { force: opts.force });
       io.out(bi(`已写入 ${files.length} 个工作簿：`, `Wrote ${files.length} workbooks:`));

@@ -30,7 +30,10 @@ const NO_SUCH_MONTH: Bilingual = {
   en: 'a month between 1 and 12, such as 2026-03',
 };
 
-/** Excel's and Google Sheets' day zero. (Excel's fictitious 1900-02-29 makes its serials before 61 one day off; no real data lives there.) */
+/**
+ * Excel's and Google Sheets' day zero. (Excel's fictitious 1900-02-29 makes its serials before 61 one day off; no real
+ * data lives there.)
+ */
 const EPOCH_MS = Date.UTC(1899, 11, 30);
 const DAY_MS = 86_400_000;
 /** Serial 2958465 is 9999-12-31, the last day a spreadsheet can hold. */
@@ -70,7 +73,10 @@ function dateFromNumber(n: number): DateRead {
 const NUMERIC_DATE = /^(\d{4})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{1,2})(?!\d)/;
 const CHINESE_DATE = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})(?!\d)\s*([日号])?/;
 const COMPACT_DATE = /^(\d{4})(\d{2})(\d{2})$/;
-/** What may follow a date: a time of day, optionally ISO's 'T', seconds, fraction and zone (the zone is ignored: the date is read as written). */
+/**
+ * What may follow a date: a time of day, optionally ISO's 'T', seconds, fraction and zone (the zone is ignored: the
+ * date is read as written).
+ */
 const TIME_AFTER = /^(?:T|\s)\s*(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 
 function timeIsValid(rest: string, afterSuffix: boolean): boolean {

@@ -17,7 +17,10 @@ import { fail, guarded, ok, plainNumber, type Cell } from './value';
 
 /** Width-, case- and separator-insensitive: 'Theme Day', 'theme-day', 'ＴＨＥＭＥ_ＤＡＹ' all become 'themeday'. */
 function enumKey(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/[\s_-]+/g, '');
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s_-]+/g, '');
 }
 
 /** The text an enum lookup sees for a non-text cell: numbers as shown, checkboxes as TRUE/FALSE. */
@@ -69,13 +72,16 @@ const CATEGORY_WORDS: Record<string, Category> = {
   经营类: 'business',
 };
 
-export const parseLevel = enumParser<Level>({ zh: '层级', en: 'a level' }, {
-  党委: 'committee',
-  党总支: 'general_branch',
-  总支: 'general_branch',
-  党支部: 'branch',
-  支部: 'branch',
-});
+export const parseLevel = enumParser<Level>(
+  { zh: '层级', en: 'a level' },
+  {
+    党委: 'committee',
+    党总支: 'general_branch',
+    总支: 'general_branch',
+    党支部: 'branch',
+    支部: 'branch',
+  },
+);
 
 export const parseCategory = enumParser<Category>({ zh: '类别', en: 'a category' }, CATEGORY_WORDS);
 
@@ -84,31 +90,43 @@ export const parseAppliesTo = enumParser<'all' | Category>(
   { 全部: 'all', 通用: 'all', 公用: 'all', ...CATEGORY_WORDS },
 );
 
-export const parseSecretaryType = enumParser<SecretaryType>({ zh: '书记类型', en: 'a secretary type' }, {
-  专职: 'full_time',
-  专职书记: 'full_time',
-  兼职: 'part_time',
-  兼职书记: 'part_time',
-});
+export const parseSecretaryType = enumParser<SecretaryType>(
+  { zh: '书记类型', en: 'a secretary type' },
+  {
+    专职: 'full_time',
+    专职书记: 'full_time',
+    兼职: 'part_time',
+    兼职书记: 'part_time',
+  },
+);
 
-export const parseReviewMethod = enumParser<ReviewMethod>({ zh: '考评方式', en: 'a review method' }, {
-  自评: 'self',
-  现场: 'on_site',
-  资料: 'evidence',
-});
+export const parseReviewMethod = enumParser<ReviewMethod>(
+  { zh: '考评方式', en: 'a review method' },
+  {
+    自评: 'self',
+    现场: 'on_site',
+    资料: 'evidence',
+  },
+);
 
-export const parseMemberKind = enumParser<MemberKind>({ zh: '党员类别', en: 'a member kind' }, {
-  正式: 'full',
-  正式党员: 'full',
-  预备: 'probationary',
-  预备党员: 'probationary',
-});
+export const parseMemberKind = enumParser<MemberKind>(
+  { zh: '党员类别', en: 'a member kind' },
+  {
+    正式: 'full',
+    正式党员: 'full',
+    预备: 'probationary',
+    预备党员: 'probationary',
+  },
+);
 
-export const parseMemberStatus = enumParser<MemberStatus>({ zh: '党员状态', en: 'a member status' }, {
-  在册: 'active',
-  转出: 'transferred',
-  其他: 'inactive',
-});
+export const parseMemberStatus = enumParser<MemberStatus>(
+  { zh: '党员状态', en: 'a member status' },
+  {
+    在册: 'active',
+    转出: 'transferred',
+    其他: 'inactive',
+  },
+);
 
 /** Unknown non-blank types read as 专题学习 (study): the contract counts anything else as study. */
 export const parseSessionType = enumParser<SessionType>(
@@ -125,27 +143,36 @@ export const parseSessionType = enumParser<SessionType>(
   'study',
 );
 
-export const parseRectificationSource = enumParser<RectificationSource>({ zh: '问题来源', en: 'a source' }, {
-  交叉互查: 'cross_check',
-  专家面检: 'expert_review',
-  自查: 'self_check',
-  巡察: 'inspection',
-  其他: 'other',
-});
+export const parseRectificationSource = enumParser<RectificationSource>(
+  { zh: '问题来源', en: 'a source' },
+  {
+    交叉互查: 'cross_check',
+    专家面检: 'expert_review',
+    自查: 'self_check',
+    巡察: 'inspection',
+    其他: 'other',
+  },
+);
 
-export const parseProjectKind = enumParser<ProjectKind>({ zh: '项目类型', en: 'a project kind' }, {
-  支部项目: 'branch',
-  书记项目: 'secretary',
-});
+export const parseProjectKind = enumParser<ProjectKind>(
+  { zh: '项目类型', en: 'a project kind' },
+  {
+    支部项目: 'branch',
+    书记项目: 'secretary',
+  },
+);
 
-export const parseProjectGrade = enumParser<ProjectGrade>({ zh: '项目等级', en: 'a project grade' }, {
-  A: 'A',
-  B: 'B',
-  C: 'C',
-  A级: 'A',
-  B级: 'B',
-  C级: 'C',
-});
+export const parseProjectGrade = enumParser<ProjectGrade>(
+  { zh: '项目等级', en: 'a project grade' },
+  {
+    A: 'A',
+    B: 'B',
+    C: 'C',
+    A级: 'A',
+    B级: 'B',
+    C级: 'C',
+  },
+);
 
 const MARK_EXPECTED: Bilingual = {
   zh: '出席（√ 或 1）、迟到、请假 或 缺席（× 或 0），不需参加的留空',

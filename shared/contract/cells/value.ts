@@ -1,7 +1,9 @@
 // What kind of thing a cell holds, how it looks to the person who typed it, and the helpers every parser shares.
 import type { Bilingual, CellResult, CellValue } from './types';
 
-/** Half- and full-width spaces, NBSP, tabs and line breaks (all in \s) plus the zero-width characters that phones paste. */
+/**
+ * Half- and full-width spaces, NBSP, tabs and line breaks (all in \s) plus the zero-width characters that phones paste.
+ */
 const EDGE_SPACE = /^[\s\u200b-\u200d\u2060]+|[\s\u200b-\u200d\u2060]+$/g;
 const ONLY_SPACE = /^[\s\u200b-\u200d\u2060]*$/;
 

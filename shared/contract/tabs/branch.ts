@@ -42,8 +42,24 @@ export const membersTab = defineTab<Member>({
     { key: 'id', zh: '党员编号', en: 'member_id', requiredColumn: true, example: 'M001', width: 12 },
     { key: 'name', zh: '姓名', en: 'name', requiredColumn: true, example: '张三', width: 10 },
     { key: 'group', zh: '党小组', en: 'group', requiredColumn: false, example: '第一党小组', width: 14 },
-    { key: 'kind', zh: '类别', en: 'kind', requiredColumn: false, choices: ['正式', '预备'], example: '正式', width: 8 },
-    { key: 'status', zh: '状态', en: 'status', requiredColumn: false, choices: ['在册', '转出', '其他'], example: '在册', width: 8 },
+    {
+      key: 'kind',
+      zh: '类别',
+      en: 'kind',
+      requiredColumn: false,
+      choices: ['正式', '预备'],
+      example: '正式',
+      width: 8,
+    },
+    {
+      key: 'status',
+      zh: '状态',
+      en: 'status',
+      requiredColumn: false,
+      choices: ['在册', '转出', '其他'],
+      example: '在册',
+      width: 8,
+    },
   ],
   schema: z
     .object({
@@ -84,7 +100,15 @@ export const sessionsTab = defineTab<Session>({
   columns: [
     { key: 'id', zh: '活动编号', en: 'session_id', requiredColumn: true, example: 'S001', width: 12 },
     { key: 'date', zh: '日期', en: 'date', hint: 'YYYY-MM-DD', requiredColumn: true, example: '2026-01-10', width: 14 },
-    { key: 'type', zh: '类型', en: 'type', requiredColumn: true, choices: SESSION_TYPE_CHOICES, example: '支委会', width: 14 },
+    {
+      key: 'type',
+      zh: '类型',
+      en: 'type',
+      requiredColumn: true,
+      choices: SESSION_TYPE_CHOICES,
+      example: '支委会',
+      width: 14,
+    },
     { key: 'topic', zh: '主题', en: 'topic', requiredColumn: false, example: '学习传达上级会议精神', width: 30 },
     { key: 'group', zh: '党小组', en: 'group', requiredColumn: false, example: null, width: 14 },
     { key: 'hours', zh: '时长', en: 'hours', hint: '小时', requiredColumn: false, example: 2, width: 8 },
@@ -105,7 +129,15 @@ export const examsTab = defineTab<ExamScore>({
   zh: '每季一考',
   en: 'exams',
   columns: [
-    { key: 'quarter', zh: '季度', en: 'quarter', hint: '如 2026Q1', requiredColumn: true, example: '2026Q1', width: 12 },
+    {
+      key: 'quarter',
+      zh: '季度',
+      en: 'quarter',
+      hint: '如 2026Q1',
+      requiredColumn: true,
+      example: '2026Q1',
+      width: 12,
+    },
     { key: 'memberId', zh: '党员编号', en: 'member_id', requiredColumn: true, example: 'M001', width: 12 },
     { key: 'score', zh: '成绩', en: 'score', hint: '缺考留空', requiredColumn: true, example: 90, width: 8 },
   ],
@@ -150,13 +182,59 @@ export const rectificationsTab = defineTab<Rectification>({
   en: 'rectifications',
   columns: [
     { key: 'id', zh: '问题编号', en: 'issue_id', requiredColumn: true, example: 'R001', width: 12 },
-    { key: 'foundOn', zh: '发现日期', en: 'found_on', hint: 'YYYY-MM-DD', requiredColumn: true, example: '2026-01-15', width: 14 },
-    { key: 'source', zh: '来源', en: 'source', requiredColumn: false, choices: ['交叉互查', '专家面检', '自查', '巡察', '其他'], example: '交叉互查', width: 12 },
-    { key: 'description', zh: '问题描述', en: 'description', requiredColumn: false, example: '会议记录不完整', width: 30 },
-    { key: 'measure', zh: '整改措施', en: 'measure', requiredColumn: false, example: '补齐记录并建立检查清单', width: 30 },
+    {
+      key: 'foundOn',
+      zh: '发现日期',
+      en: 'found_on',
+      hint: 'YYYY-MM-DD',
+      requiredColumn: true,
+      example: '2026-01-15',
+      width: 14,
+    },
+    {
+      key: 'source',
+      zh: '来源',
+      en: 'source',
+      requiredColumn: false,
+      choices: ['交叉互查', '专家面检', '自查', '巡察', '其他'],
+      example: '交叉互查',
+      width: 12,
+    },
+    {
+      key: 'description',
+      zh: '问题描述',
+      en: 'description',
+      requiredColumn: false,
+      example: '会议记录不完整',
+      width: 30,
+    },
+    {
+      key: 'measure',
+      zh: '整改措施',
+      en: 'measure',
+      requiredColumn: false,
+      example: '补齐记录并建立检查清单',
+      width: 30,
+    },
     { key: 'owner', zh: '责任人', en: 'owner', requiredColumn: false, example: '张三', width: 10 },
-    { key: 'deadline', zh: '整改期限', en: 'deadline', hint: 'YYYY-MM-DD', requiredColumn: true, example: '2026-02-28', width: 14 },
-    { key: 'closedOn', zh: '完成日期', en: 'closed_on', hint: '未完成留空', requiredColumn: true, example: null, width: 14 },
+    {
+      key: 'deadline',
+      zh: '整改期限',
+      en: 'deadline',
+      hint: 'YYYY-MM-DD',
+      requiredColumn: true,
+      example: '2026-02-28',
+      width: 14,
+    },
+    {
+      key: 'closedOn',
+      zh: '完成日期',
+      en: 'closed_on',
+      hint: '未完成留空',
+      requiredColumn: true,
+      example: null,
+      width: 14,
+    },
   ],
   schema: z
     .object({
@@ -171,7 +249,16 @@ export const rectificationsTab = defineTab<Rectification>({
     })
     .superRefine((r, ctx) => {
       if (r.closedOn !== null && r.closedOn < r.foundOn) {
-        addCellIssue(ctx, { code: 'date_order', zh: `完成日期早于发现日期（${r.foundOn}）`, en: `closed before it was found (${r.foundOn})`, sentence: true }, ['closedOn']);
+        addCellIssue(
+          ctx,
+          {
+            code: 'date_order',
+            zh: `完成日期早于发现日期（${r.foundOn}）`,
+            en: `closed before it was found (${r.foundOn})`,
+            sentence: true,
+          },
+          ['closedOn'],
+        );
       }
     }),
   identity: { of: (r) => r.id, column: 'id' },
@@ -185,11 +272,35 @@ export const projectsTab = defineTab<Project>({
     { key: 'id', zh: '项目编号', en: 'project_id', requiredColumn: true, example: 'P001', width: 12 },
     { key: 'year', zh: '年度', en: 'year', requiredColumn: true, example: 2026, width: 8 },
     { key: 'name', zh: '项目名称', en: 'name', requiredColumn: true, example: '党建+安全生产示范岗', width: 28 },
-    { key: 'kind', zh: '类型', en: 'kind', requiredColumn: false, choices: ['支部项目', '书记项目'], example: '支部项目', width: 12 },
+    {
+      key: 'kind',
+      zh: '类型',
+      en: 'kind',
+      requiredColumn: false,
+      choices: ['支部项目', '书记项目'],
+      example: '支部项目',
+      width: 12,
+    },
     { key: 'grade', zh: '等级', en: 'grade', requiredColumn: false, choices: ['A', 'B', 'C'], example: 'A', width: 8 },
-    { key: 'businessScore', zh: '业务评分', en: 'business_score', hint: '1-5', requiredColumn: false, example: 4, width: 10 },
+    {
+      key: 'businessScore',
+      zh: '业务评分',
+      en: 'business_score',
+      hint: '1-5',
+      requiredColumn: false,
+      example: 4,
+      width: 10,
+    },
     { key: 'partyScore', zh: '党建评分', en: 'party_score', hint: '1-5', requiredColumn: false, example: 5, width: 10 },
-    { key: 'promotion', zh: '晋级申报', en: 'promotion', requiredColumn: false, choices: YES_NO, example: '否', width: 10 },
+    {
+      key: 'promotion',
+      zh: '晋级申报',
+      en: 'promotion',
+      requiredColumn: false,
+      choices: YES_NO,
+      example: '否',
+      width: 10,
+    },
   ],
   schema: z.object({
     id: required(parseId),
@@ -208,7 +319,11 @@ function numberYear(v: Parameters<typeof parseInteger>[0]) {
   const r = parseInteger(v);
   if (!r.ok || r.value === null) return r;
   if (r.value < 2000 || r.value > 2100) {
-    return { ok: false as const, expected: { zh: '四位年份，如 2026', en: 'a four-digit year such as 2026' }, outOfRange: true as const };
+    return {
+      ok: false as const,
+      expected: { zh: '四位年份，如 2026', en: 'a four-digit year such as 2026' },
+      outOfRange: true as const,
+    };
   }
   return r;
 }
@@ -219,9 +334,33 @@ export const milestonesTab = defineTab<Milestone>({
   en: 'milestones',
   columns: [
     { key: 'projectId', zh: '项目编号', en: 'project_id', requiredColumn: true, example: 'P001', width: 12 },
-    { key: 'name', zh: '节点', en: 'name', aliases: ['节点名称'], requiredColumn: true, example: '制定实施方案', width: 24 },
-    { key: 'dueOn', zh: '计划日期', en: 'due_on', hint: 'YYYY-MM-DD', requiredColumn: true, example: '2026-03-31', width: 14 },
-    { key: 'doneOn', zh: '完成日期', en: 'done_on', hint: '未完成留空', requiredColumn: true, example: null, width: 14 },
+    {
+      key: 'name',
+      zh: '节点',
+      en: 'name',
+      aliases: ['节点名称'],
+      requiredColumn: true,
+      example: '制定实施方案',
+      width: 24,
+    },
+    {
+      key: 'dueOn',
+      zh: '计划日期',
+      en: 'due_on',
+      hint: 'YYYY-MM-DD',
+      requiredColumn: true,
+      example: '2026-03-31',
+      width: 14,
+    },
+    {
+      key: 'doneOn',
+      zh: '完成日期',
+      en: 'done_on',
+      hint: '未完成留空',
+      requiredColumn: true,
+      example: null,
+      width: 14,
+    },
   ],
   schema: z.object({
     projectId: required(parseId),

@@ -27,11 +27,35 @@ export const orgsTab = defineTab<Org>({
     { key: 'id', zh: '组织编号', en: 'org_id', requiredColumn: true, example: 'W01', width: 12 },
     { key: 'name', zh: '组织名称', en: 'name', requiredColumn: true, example: '示例公司党委', width: 24 },
     { key: 'level', zh: '层级', en: 'level', requiredColumn: true, choices: LEVEL_CHOICES, example: '党委', width: 10 },
-    { key: 'category', zh: '类别', en: 'category', requiredColumn: false, choices: CATEGORY_CHOICES, example: null, width: 10 },
+    {
+      key: 'category',
+      zh: '类别',
+      en: 'category',
+      requiredColumn: false,
+      choices: CATEGORY_CHOICES,
+      example: null,
+      width: 10,
+    },
     { key: 'parentId', zh: '上级编号', en: 'parent_id', requiredColumn: false, example: null, width: 12 },
     { key: 'secretary', zh: '书记', en: 'secretary', requiredColumn: false, example: '张三', width: 10 },
-    { key: 'secretaryType', zh: '书记类型', en: 'secretary_type', requiredColumn: false, choices: ['专职', '兼职'], example: '专职', width: 10 },
-    { key: 'workbook', zh: '表格', en: 'workbook', aliases: ['工作簿', 'spreadsheet'], requiredColumn: false, example: null, width: 36 },
+    {
+      key: 'secretaryType',
+      zh: '书记类型',
+      en: 'secretary_type',
+      requiredColumn: false,
+      choices: ['专职', '兼职'],
+      example: '专职',
+      width: 10,
+    },
+    {
+      key: 'workbook',
+      zh: '表格',
+      en: 'workbook',
+      aliases: ['工作簿', 'spreadsheet'],
+      requiredColumn: false,
+      example: null,
+      width: 36,
+    },
   ],
   schema: z
     .object({
@@ -46,13 +70,40 @@ export const orgsTab = defineTab<Org>({
     })
     .superRefine((o, ctx) => {
       if (o.level === 'branch' && o.category === null) {
-        addCellIssue(ctx, { code: 'required_value', zh: '党支部必须填写类别（生产、管理或经营）', en: 'a branch needs a category (production, management or business)', sentence: true }, ['category']);
+        addCellIssue(
+          ctx,
+          {
+            code: 'required_value',
+            zh: '党支部必须填写类别（生产、管理或经营）',
+            en: 'a branch needs a category (production, management or business)',
+            sentence: true,
+          },
+          ['category'],
+        );
       }
       if (o.level !== 'committee' && o.parentId === null) {
-        addCellIssue(ctx, { code: 'required_value', zh: '除党委外都要填写上级编号', en: 'every org except the committee needs a parent_id', sentence: true }, ['parentId']);
+        addCellIssue(
+          ctx,
+          {
+            code: 'required_value',
+            zh: '除党委外都要填写上级编号',
+            en: 'every org except the committee needs a parent_id',
+            sentence: true,
+          },
+          ['parentId'],
+        );
       }
       if (o.level === 'committee' && o.parentId !== null) {
-        addCellIssue(ctx, { code: 'out_of_range', zh: '党委不应填写上级编号', en: 'the committee must not have a parent_id', sentence: true }, ['parentId']);
+        addCellIssue(
+          ctx,
+          {
+            code: 'out_of_range',
+            zh: '党委不应填写上级编号',
+            en: 'the committee must not have a parent_id',
+            sentence: true,
+          },
+          ['parentId'],
+        );
       }
     })
     .transform((o): Org => ({ ...o, category: o.level === 'branch' ? o.category : null })),
@@ -66,9 +117,25 @@ export const criteriaTab = defineTab<Criterion>({
   columns: [
     { key: 'id', zh: '指标编号', en: 'criterion_id', requiredColumn: true, example: 'C01', width: 12 },
     { key: 'name', zh: '指标名称', en: 'name', requiredColumn: true, example: '按期召开支委会', width: 28 },
-    { key: 'appliesTo', zh: '适用类别', en: 'applies_to', requiredColumn: true, choices: ['全部', ...CATEGORY_CHOICES], example: '全部', width: 10 },
+    {
+      key: 'appliesTo',
+      zh: '适用类别',
+      en: 'applies_to',
+      requiredColumn: true,
+      choices: ['全部', ...CATEGORY_CHOICES],
+      example: '全部',
+      width: 10,
+    },
     { key: 'maxPoints', zh: '分值', en: 'max_points', requiredColumn: true, example: 10, width: 8 },
-    { key: 'method', zh: '考评方式', en: 'method', requiredColumn: false, choices: ['自评', '现场', '资料'], example: '自评', width: 10 },
+    {
+      key: 'method',
+      zh: '考评方式',
+      en: 'method',
+      requiredColumn: false,
+      choices: ['自评', '现场', '资料'],
+      example: '自评',
+      width: 10,
+    },
   ],
   schema: z.object({
     id: required(parseId),
@@ -117,15 +184,32 @@ export const settingsTab = defineTab<SettingRow>({
   identity: { of: (s) => s.key.toLowerCase(), column: 'key' },
 });
 
-/** Optional: one row per month the committee has published (月兑现); from published_on on, that month's figures are frozen. */
+/**
+ * Optional: one row per month the committee has published (月兑现); from published_on on, that month's figures are frozen.
+ */
 export const publicationTab = defineTab<Publication>({
   key: 'publication',
   zh: '发布',
   en: 'publication',
   columns: [
     { key: 'month', zh: '月份', en: 'month', hint: 'YYYY-MM', requiredColumn: true, example: '2026-01', width: 12 },
-    { key: 'publishedOn', zh: '发布日期', en: 'published_on', hint: 'YYYY-MM-DD', requiredColumn: true, example: '2026-02-05', width: 14 },
-    { key: 'note', zh: '说明', en: 'note', requiredColumn: false, example: '一月考评结果经党委会审定后公示', width: 36 },
+    {
+      key: 'publishedOn',
+      zh: '发布日期',
+      en: 'published_on',
+      hint: 'YYYY-MM-DD',
+      requiredColumn: true,
+      example: '2026-02-05',
+      width: 14,
+    },
+    {
+      key: 'note',
+      zh: '说明',
+      en: 'note',
+      requiredColumn: false,
+      example: '一月考评结果经党委会审定后公示',
+      width: 36,
+    },
   ],
   schema: z.object({
     month: required(parseMonth),

@@ -22,7 +22,12 @@ interface Row {
  * A workbook's status: stale, never read, no workbook or incomplete first (failures, in red, never 正常); then no
  * data rows or nothing dated in the official month (red); then validation errors (orange); else 正常.
  */
-function statusCell(ctx: DashboardContext, s: SourceInfo | undefined, st: DataStatus, silent: boolean): { cell: Cell; nothing: boolean } {
+function statusCell(
+  ctx: DashboardContext,
+  s: SourceInfo | undefined,
+  st: DataStatus,
+  silent: boolean,
+): { cell: Cell; nothing: boolean } {
   const { L } = ctx;
   const empty = s !== undefined && s.rows === 0;
   // Counted as "nothing" whatever else is wrong with it; the cell shows the worst.
@@ -30,11 +35,19 @@ function statusCell(ctx: DashboardContext, s: SourceInfo | undefined, st: DataSt
   if (st.failure) return { cell: { value: st.text, fill: FILL.red }, nothing };
   if (empty) return { cell: { value: L.sourceStatus.empty, fill: FILL.red }, nothing };
   if (silent) return { cell: { value: L.sourceStatus.silent, fill: FILL.red }, nothing };
-  if (s !== undefined && s.errors > 0) return { cell: { value: L.sourceStatus.withErrors, fill: FILL.orange }, nothing };
+  if (s !== undefined && s.errors > 0)
+    return { cell: { value: L.sourceStatus.withErrors, fill: FILL.orange }, nothing };
   return { cell: L.sourceStatus.ok, nothing };
 }
 
-function sourceRow(ctx: DashboardContext, name: string, workbook: string | null, s: SourceInfo | undefined, st: DataStatus, silent: boolean): Row {
+function sourceRow(
+  ctx: DashboardContext,
+  name: string,
+  workbook: string | null,
+  s: SourceInfo | undefined,
+  st: DataStatus,
+  silent: boolean,
+): Row {
   const { cell, nothing } = statusCell(ctx, s, st, silent);
   return {
     cells: [
@@ -60,13 +73,22 @@ interface BranchLine {
 
 /** The roster's branches (or, without a roster, the branches that have figures). */
 function branchLines(_ctx: DashboardContext, roster: readonly Org[], facts: ResultsJson): BranchLine[] {
-  const fromRoster = roster.filter((o) => o.level === 'branch').map((o) => ({ id: o.id, name: o.name, workbook: o.workbook, roster: o }));
+  const fromRoster = roster
+    .filter((o) => o.level === 'branch')
+    .map((o) => ({ id: o.id, name: o.name, workbook: o.workbook, roster: o }));
   if (fromRoster.length > 0) return fromRoster;
   // Without a roster the workbook column is unknown, so only the source can say whether anything came.
-  return facts.orgs.filter((o) => o.level === 'branch').map((o) => ({ id: o.id, name: o.name, workbook: null, roster: undefined }));
+  return facts.orgs
+    .filter((o) => o.level === 'branch')
+    .map((o) => ({ id: o.id, name: o.name, workbook: null, roster: undefined }));
 }
 
-function sourceRows(ctx: DashboardContext, lines: BranchLine[], facts: ResultsJson, orgs: Map<string, OrgFigures>): { rows: Cell[][]; nothing: number } {
+function sourceRows(
+  ctx: DashboardContext,
+  lines: BranchLine[],
+  facts: ResultsJson,
+  orgs: Map<string, OrgFigures>,
+): { rows: Cell[][]; nothing: number } {
   const sources = new Map<string, SourceInfo>();
   for (const s of facts.sources) if (s.orgId !== null) sources.set(s.orgId, s);
   // "Nothing this period" is about the official month: a month in progress has barely started on the 3rd.
@@ -79,12 +101,26 @@ function sourceRows(ctx: DashboardContext, lines: BranchLine[], facts: ResultsJs
   const listed = new Set(lines.map((o) => o.id));
   const others = facts.sources
     .filter((s) => s.orgId === null || !listed.has(s.orgId))
-    .map((s) => sourceRow(ctx, ctx.orgName(s.orgId), s.workbook, s, dataStatus(ctx.L, ctx.timeZone, { org: s.orgId === null ? undefined : orgs.get(s.orgId), source: s }), false));
+    .map((s) =>
+      sourceRow(
+        ctx,
+        ctx.orgName(s.orgId),
+        s.workbook,
+        s,
+        dataStatus(ctx.L, ctx.timeZone, { org: s.orgId === null ? undefined : orgs.get(s.orgId), source: s }),
+        false,
+      ),
+    );
   return { rows: [...others, ...branchRows].map((r) => r.cells), nothing: branchRows.filter((r) => r.nothing).length };
 }
 
 /** Each incomplete branch with the figures left null and the tab to fix: one line per broken tab. */
-function incompleteRows(ctx: DashboardContext, lines: BranchLine[], facts: ResultsJson, orgs: Map<string, OrgFigures>): Cell[][] {
+function incompleteRows(
+  ctx: DashboardContext,
+  lines: BranchLine[],
+  facts: ResultsJson,
+  orgs: Map<string, OrgFigures>,
+): Cell[][] {
   const { L } = ctx;
   const out: Cell[][] = [];
   for (const line of lines) {
@@ -96,7 +132,13 @@ function incompleteRows(ctx: DashboardContext, lines: BranchLine[], facts: Resul
     const issues = facts.validation.filter((v) => v.workbook === workbook);
     for (const g of fixGroups(ctx.lang, st.incomplete, issues)) {
       const tabs = g.tabs.join(L.sep);
-      out.push([line.name, text(workbook), { value: metricWords(L, g.metrics), fill: FILL.red }, g.known ? tabs : L.notes.candidateTabs(tabs), g.why.join(L.sep)]);
+      out.push([
+        line.name,
+        text(workbook),
+        { value: metricWords(L, g.metrics), fill: FILL.red },
+        g.known ? tabs : L.notes.candidateTabs(tabs),
+        g.why.join(L.sep),
+      ]);
     }
   }
   return out;
@@ -112,7 +154,14 @@ function changedRows(ctx: DashboardContext, facts: ResultsJson): Cell[][] {
       (c) => c.row,
     ),
   );
-  return list.map((c) => [ctx.orgName(c.orgId), c.workbook, c.tab, c.row, c.month, timestampText(c.detectedAt, ctx.timeZone)]);
+  return list.map((c) => [
+    ctx.orgName(c.orgId),
+    c.workbook,
+    c.tab,
+    c.row,
+    c.month,
+    timestampText(c.detectedAt, ctx.timeZone),
+  ]);
 }
 
 export function issueMessage(lang: Lang, v: ValidationIssue): string {
@@ -120,11 +169,23 @@ export function issueMessage(lang: Lang, v: ValidationIssue): string {
 }
 
 function issueRow(ctx: DashboardContext, v: ValidationIssue, branchOf: Map<string, string>): Cell[] {
-  return [text(branchOf.get(v.workbook)), v.workbook, v.tab, countCell(v.row), text(v.column), text(v.value), issueMessage(ctx.lang, v)];
+  return [
+    text(branchOf.get(v.workbook)),
+    v.workbook,
+    v.tab,
+    countCell(v.row),
+    text(v.column),
+    text(v.value),
+    issueMessage(ctx.lang, v),
+  ];
 }
 
 /** `facts`: the most recent results (the month in progress when the run computed one, else the official month). */
-export function dataQualitySheet(ctx: DashboardContext, roster: readonly Org[], facts: ResultsJson = ctx.results): LayoutSheet {
+export function dataQualitySheet(
+  ctx: DashboardContext,
+  roster: readonly Org[],
+  facts: ResultsJson = ctx.results,
+): LayoutSheet {
   const { L, results } = ctx;
   const c = L.col;
   const b = new SheetBuilder();
@@ -156,12 +217,22 @@ export function dataQualitySheet(ctx: DashboardContext, roster: readonly Org[], 
   });
   const branchOf = new Map<string, string>();
   for (const s of facts.sources) branchOf.set(s.workbook, ctx.orgName(s.orgId));
-  const issues = [...facts.validation].sort(byKeys<ValidationIssue>((v) => v.workbook, (v) => v.tab, (v) => v.row ?? 0));
+  const issues = [...facts.validation].sort(
+    byKeys<ValidationIssue>(
+      (v) => v.workbook,
+      (v) => v.tab,
+      (v) => v.row ?? 0,
+    ),
+  );
   b.section({
     title: L.titles.validation(issues.length),
     header: [c.branch, c.workbook, c.tab, c.row, c.column, c.value, c.message],
     rows: issues.map((v) => issueRow(ctx, v, branchOf)),
     empty: L.none,
   });
-  return b.build(L.sheets.dataQuality, { frozenRows: 1, minWidths: [16, 18, 16, 16], maxWidths: [30, 30, 40, 30, 14, 40, 48, 60] });
+  return b.build(L.sheets.dataQuality, {
+    frozenRows: 1,
+    minWidths: [16, 18, 16, 16],
+    maxWidths: [30, 30, 40, 30, 14, 40, 48, 60],
+  });
 }

@@ -10,20 +10,51 @@ export function memberScoresSheet(ctx: DashboardContext): LayoutSheet {
   const c = L.col;
   const b = new SheetBuilder();
   b.title(ctx.sheetTitle(L.sheets.memberScores));
-  const list = [...results.memberScores].sort(byKeys<MemberScoreRow>((m) => ctx.orderOf(m.orgId), (m) => m.memberId));
+  const list = [...results.memberScores].sort(
+    byKeys<MemberScoreRow>(
+      (m) => ctx.orderOf(m.orgId),
+      (m) => m.memberId,
+    ),
+  );
   b.section({
     title: L.titles.memberList,
     header: [c.branch, c.memberId, c.name, c.group, c.total, c.rating, c.vetoed],
-    rows: list.map((m) => [ctx.orgName(m.orgId), m.memberId, m.name, text(m.group), scoreCell(m.total), ratingCell(m.rating, L), flagCell(m.vetoed, L)]),
+    rows: list.map((m) => [
+      ctx.orgName(m.orgId),
+      m.memberId,
+      m.name,
+      text(m.group),
+      scoreCell(m.total),
+      ratingCell(m.rating, L),
+      flagCell(m.vetoed, L),
+    ]),
     empty: L.none,
   });
   b.section({
     title: L.titles.membersByBranch,
-    header: [c.branch, c.memberCount, L.rating.excellent, L.rating.qualified, L.rating.basicallyQualified, L.rating.unqualified, c.vetoed, c.average],
+    header: [
+      c.branch,
+      c.memberCount,
+      L.rating.excellent,
+      L.rating.qualified,
+      L.rating.basicallyQualified,
+      L.rating.unqualified,
+      c.vetoed,
+      c.average,
+    ],
     rows: ctx.branches.map((o) => {
       const m = o.members;
       if (m === null) return [o.name, ...noFigures(7)];
-      return [o.name, m.count, m.excellent, m.qualified, m.basicallyQualified, m.unqualified, m.vetoed, scoreCell(m.average)];
+      return [
+        o.name,
+        m.count,
+        m.excellent,
+        m.qualified,
+        m.basicallyQualified,
+        m.unqualified,
+        m.vetoed,
+        scoreCell(m.average),
+      ];
     }),
     empty: L.none,
   });

@@ -50,7 +50,11 @@ function progressRows(ctx: DashboardContext, progress: ResultsJson): Cell[][] {
   const pendingBranches = new Set((k?.pending ?? []).map((p) => p.orgId)).size;
   return [
     [c.met, countCell(k?.met ?? null), k === null ? '' : L.notes.compliance(k.due, k.met, k.pending.length)],
-    [c.pending, countCell(k?.pending.length ?? null), k === null || k.pending.length === 0 ? '' : L.notes.pendingBranches(pendingBranches)],
+    [
+      c.pending,
+      countCell(k?.pending.length ?? null),
+      k === null || k.pending.length === 0 ? '' : L.notes.pendingBranches(pendingBranches),
+    ],
     [c.complianceRate, rateCell(k?.rate ?? null), ''],
     [c.attendanceRate, rateCell(a?.rate ?? null), attendanceNote(a, L)],
     [c.selfMissing, countCell(top?.evaluation?.missing ?? null), ''],
@@ -83,14 +87,24 @@ function trendRow(p: TrendPoint, cols: TrendColumn[]): Cell[] {
   return [text(p.period), ...shown, ...data];
 }
 
-export function overviewSheet(ctx: DashboardContext, trend: readonly TrendPoint[], progress: ResultsJson | null = null): LayoutSheet {
+export function overviewSheet(
+  ctx: DashboardContext,
+  trend: readonly TrendPoint[],
+  progress: ResultsJson | null = null,
+): LayoutSheet {
   const { L, results } = ctx;
   const b = new SheetBuilder();
   b.title(L.titles.overview(ctx.top?.name ?? '', ctx.status));
   b.row([L.titles.generatedAt(results.generatedAt === '' ? DASH : timestampText(results.generatedAt, ctx.timeZone))]);
   const kpiHeader = [L.col.figure, L.col.figureValue, L.col.note];
   b.section({ title: L.titles.kpis(ctx.status), header: kpiHeader, rows: kpiRows(ctx), empty: L.none });
-  if (progress !== null) b.section({ title: L.titles.progress(L.monthStatus(progress)), header: kpiHeader, rows: progressRows(ctx, progress), empty: L.none });
+  if (progress !== null)
+    b.section({
+      title: L.titles.progress(L.monthStatus(progress)),
+      header: kpiHeader,
+      rows: progressRows(ctx, progress),
+      empty: L.none,
+    });
 
   const cols = trendColumns(ctx);
   const points = [...trend].sort((a, b2) => a.period.localeCompare(b2.period));
@@ -111,7 +125,13 @@ export function overviewSheet(ctx: DashboardContext, trend: readonly TrendPoint[
     points.length === 0
       ? []
       : [
-          { type: 'line', title: L.titles.chartScores, categories: range(0), series: series((c) => !c.rate), anchor: { row: top, col: 0, rows: CHART_ROWS, cols: 1 + cols.length } },
+          {
+            type: 'line',
+            title: L.titles.chartScores,
+            categories: range(0),
+            series: series((c) => !c.rate),
+            anchor: { row: top, col: 0, rows: CHART_ROWS, cols: 1 + cols.length },
+          },
           {
             type: 'line',
             title: L.titles.chartRates,

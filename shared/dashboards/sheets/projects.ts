@@ -1,4 +1,5 @@
-// 项目 / Projects: the bimonthly publication of every project of the year, then each branch's outstanding and milestone rates.
+// 项目 / Projects: the bimonthly publication of every project of the year, then each branch's outstanding and milestone
+// rates.
 import type { ProjectRow } from '../../domain/results';
 import type { LayoutSheet } from '../layout';
 import { byKeys, type DashboardContext } from '../context';
@@ -29,20 +30,58 @@ export function projectsSheet(ctx: DashboardContext): LayoutSheet {
   const c = L.col;
   const b = new SheetBuilder();
   b.title(ctx.sheetTitle(L.sheets.projects));
-  const list = [...results.projectList].sort(byKeys<ProjectRow>((p) => ctx.orderOf(p.orgId), (p) => p.projectId));
+  const list = [...results.projectList].sort(
+    byKeys<ProjectRow>(
+      (p) => ctx.orderOf(p.orgId),
+      (p) => p.projectId,
+    ),
+  );
   b.section({
     title: L.titles.projectList,
-    header: [c.branch, c.projectId, c.project, c.projectKind, c.projectGrade, c.businessScore, c.partyScore, c.combined, c.outstanding, c.milestonesDone, c.milestones, c.complete],
+    header: [
+      c.branch,
+      c.projectId,
+      c.project,
+      c.projectKind,
+      c.projectGrade,
+      c.businessScore,
+      c.partyScore,
+      c.combined,
+      c.outstanding,
+      c.milestonesDone,
+      c.milestones,
+      c.complete,
+    ],
     rows: list.map((p) => projectRow(ctx, p)),
     empty: L.none,
   });
   b.section({
     title: L.titles.projectsByBranch,
-    header: [c.branch, c.projectCount, c.scored, c.outstanding, c.outstandingRate, c.milestonesDue, c.milestonesOnTime, c.milestoneOnTimeRate, c.projectsComplete],
+    header: [
+      c.branch,
+      c.projectCount,
+      c.scored,
+      c.outstanding,
+      c.outstandingRate,
+      c.milestonesDue,
+      c.milestonesOnTime,
+      c.milestoneOnTimeRate,
+      c.projectsComplete,
+    ],
     rows: ctx.branches.map((o) => {
       const p = o.projects;
       if (p === null) return [o.name, ...noFigures(8)];
-      return [o.name, p.count, p.scored, p.outstanding, rateCell(p.outstandingRate), p.milestonesDue, p.milestonesOnTime, rateCell(p.milestoneOnTimeRate), p.complete];
+      return [
+        o.name,
+        p.count,
+        p.scored,
+        p.outstanding,
+        rateCell(p.outstandingRate),
+        p.milestonesDue,
+        p.milestonesOnTime,
+        rateCell(p.milestoneOnTimeRate),
+        p.complete,
+      ];
     }),
     empty: L.none,
   });

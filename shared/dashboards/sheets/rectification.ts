@@ -9,7 +9,16 @@ import { MAX_WIDTH as MAX, SheetBuilder } from '../sheet';
 function branchRow(o: OrgFigures, name: Cell): Cell[] {
   const r = o.rectification;
   if (r === null) return [name, ...noFigures(7)];
-  return [name, r.found, r.closed, rateCell(r.rate), r.due, r.onTime, rateCell(r.onTimeRate), r.overdue > 0 ? { value: r.overdue, fill: FILL.red } : 0];
+  return [
+    name,
+    r.found,
+    r.closed,
+    rateCell(r.rate),
+    r.due,
+    r.onTime,
+    rateCell(r.onTimeRate),
+    r.overdue > 0 ? { value: r.overdue, fill: FILL.red } : 0,
+  ];
 }
 
 export function overdueOrder(ctx: DashboardContext): (a: OverdueItem, b: OverdueItem) => number {

@@ -13,12 +13,21 @@ function sessionRow(ctx: DashboardContext, o: OrgFigures, name: Cell, parent: st
   const k = o.compliance;
   const unmet = unmetNote(o, L);
   // A roll-up lists its branches' pending requirements on their own lines; its line counts them.
-  const pending = o.level === 'branch' ? pendingNote(o, L) : k !== null && k.pending.length > 0 ? L.notes.pendingCount(k.pending.length) : '';
+  const pending =
+    o.level === 'branch'
+      ? pendingNote(o, L)
+      : k !== null && k.pending.length > 0
+        ? L.notes.pendingCount(k.pending.length)
+        : '';
   return [
     name,
     parent,
-    ...(a === null ? noFigures(7) : [a.expected, a.present, a.late, a.excused, a.absent, rateCell(a.rate), rateCell(a.rateExcludingExcused)]),
-    ...(k === null ? noFigures(5) : [k.due, k.met, rateCell(k.rate), unmet === '' ? '' : { value: unmet, fill: FILL.yellow }, pending]),
+    ...(a === null
+      ? noFigures(7)
+      : [a.expected, a.present, a.late, a.excused, a.absent, rateCell(a.rate), rateCell(a.rateExcludingExcused)]),
+    ...(k === null
+      ? noFigures(5)
+      : [k.due, k.met, rateCell(k.rate), unmet === '' ? '' : { value: unmet, fill: FILL.yellow }, pending]),
   ];
 }
 
@@ -27,7 +36,22 @@ export function sessionsSheet(ctx: DashboardContext): LayoutSheet {
   const c = L.col;
   const b = new SheetBuilder();
   b.title(ctx.sheetTitle(L.sheets.sessions));
-  b.header([c.branch, c.parent, c.expected, c.present, c.late, c.excused, c.absent, c.attendanceRate, c.rateExcludingExcused, c.due, c.met, c.complianceRate, c.unmet, c.pending]);
+  b.header([
+    c.branch,
+    c.parent,
+    c.expected,
+    c.present,
+    c.late,
+    c.excused,
+    c.absent,
+    c.attendanceRate,
+    c.rateExcludingExcused,
+    c.due,
+    c.met,
+    c.complianceRate,
+    c.unmet,
+    c.pending,
+  ]);
   if (ctx.branches.length === 0) b.row([L.none]);
   for (const o of ctx.branches) b.row(sessionRow(ctx, o, o.name, ctx.parentName(o)));
   // The committee's line is the roll-up (rates from summed counts), not an average of the rates above.

@@ -23,15 +23,22 @@ function parseCursor(text: string | null): Cursor | null {
 }
 
 async function startToken(gate: GoogleGate<GoogleClients>): Promise<string> {
-  const res = await gate.call('drive', 'changes.getStartPageToken', (c) => c.drive.changes.getStartPageToken({ supportsAllDrives: true }));
+  const res = await gate.call('drive', 'changes.getStartPageToken', (c) =>
+    c.drive.changes.getStartPageToken({ supportsAllDrives: true }),
+  );
   const token = res.data.startPageToken;
   if (!token) throw new BranchboardError('google.bad_response', 'Drive returned no start page token');
   return token;
 }
 
 /** Spreadsheets visible to the account, optionally only those modified after `since`. */
-async function listSpreadsheets(gate: GoogleGate<GoogleClients>, since: string | null): Promise<Map<string, string | null>> {
-  const q = [`mimeType = '${SPREADSHEET}'`, 'trashed = false', ...(since ? [`modifiedTime > '${since}'`] : [])].join(' and ');
+async function listSpreadsheets(
+  gate: GoogleGate<GoogleClients>,
+  since: string | null,
+): Promise<Map<string, string | null>> {
+  const q = [`mimeType = '${SPREADSHEET}'`, 'trashed = false', ...(since ? [`modifiedTime > '${since}'`] : [])].join(
+    ' and ',
+  );
   const out = new Map<string, string | null>();
   let pageToken: string | undefined;
   do {
@@ -70,7 +77,11 @@ export async function detectChanges(
       return await fromChangeLog(gate, cursor, since, own);
     } catch (err) {
       // An expired or unknown page token: fall back to what was modified since the last successful check.
-      if (!(err instanceof GoogleCallError) || (err.failure.status !== 400 && err.failure.status !== 404 && err.failure.status !== 410)) throw err;
+      if (
+        !(err instanceof GoogleCallError) ||
+        (err.failure.status !== 400 && err.failure.status !== 404 && err.failure.status !== 410)
+      )
+        throw err;
       const token = await startToken(gate);
       const changed = await listSpreadsheets(gate, cursor.since);
       return { changed, exhaustive: true, cursor: JSON.stringify({ token, since }) };
@@ -82,7 +93,12 @@ export async function detectChanges(
   return { changed, exhaustive: false, cursor: JSON.stringify({ token, since }) };
 }
 
-async function fromChangeLog(gate: GoogleGate<GoogleClients>, cursor: Cursor, since: string, own: ReadonlySet<string>): Promise<ChangeSet> {
+async function fromChangeLog(
+  gate: GoogleGate<GoogleClients>,
+  cursor: Cursor,
+  since: string,
+  own: ReadonlySet<string>,
+): Promise<ChangeSet> {
   const changed = new Map<string, string | null>();
   let pageToken: string | undefined = cursor.token;
   let next: string | undefined;
@@ -95,7 +111,8 @@ async function fromChangeLog(gate: GoogleGate<GoogleClients>, cursor: Cursor, si
         includeRemoved: true,
         supportsAllDrives: true,
         includeItemsFromAllDrives: true,
-        fields: 'nextPageToken,newStartPageToken,changes(fileId,removed,file(modifiedTime,trashed,mimeType,lastModifyingUser(emailAddress)))',
+        fields:
+          'nextPageToken,newStartPageToken,changes(fileId,removed,file(modifiedTime,trashed,mimeType,lastModifyingUser(emailAddress)))',
       }),
     );
     for (const ch of res.data.changes ?? []) {

@@ -29,11 +29,23 @@ const STRUCTURE = new Set(['missing_tab', 'missing_column', 'dependent_tab']);
 
 function check(orgId: string | null, name: string, workbook: string, issues: ValidationIssue[]): WorkbookCheck {
   const problems = issues.filter((i) => STRUCTURE.has(i.code));
-  return { orgId, name, workbook, status: problems.length > 0 ? 'structure' : 'ok', problems, rowErrors: issues.length - problems.length };
+  return {
+    orgId,
+    name,
+    workbook,
+    status: problems.length > 0 ? 'structure' : 'ok',
+    problems,
+    rowErrors: issues.length - problems.length,
+  };
 }
 
 function unreachable(orgId: string | null, name: string, workbook: string, err: unknown): WorkbookCheck {
-  const reason = err instanceof WorkbookUnavailableError ? `${err.reasonZh} / ${err.reasonEn}` : err instanceof Error ? err.message : String(err);
+  const reason =
+    err instanceof WorkbookUnavailableError
+      ? `${err.reasonZh} / ${err.reasonEn}`
+      : err instanceof Error
+        ? err.message
+        : String(err);
   return { orgId, name, workbook, status: 'unreachable', problems: [], rowErrors: 0, reason };
 }
 
@@ -73,7 +85,11 @@ export async function connectCheck(
       result = { orgId: org.id, name: org.name, workbook: null, status: 'no_workbook', problems: [], rowErrors: 0 };
     } else {
       try {
-        const read = readBranchWorkbook(await source.read(org.workbook), { orgId: org.id, asOf: today, criteria: config.data.criteria });
+        const read = readBranchWorkbook(await source.read(org.workbook), {
+          orgId: org.id,
+          asOf: today,
+          criteria: config.data.criteria,
+        });
         result = check(org.id, org.name, org.workbook, read.issues);
       } catch (err) {
         result = unreachable(org.id, org.name, org.workbook, err);

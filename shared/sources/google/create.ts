@@ -14,7 +14,11 @@ export interface CreateOptions {
   protectHeaders?: boolean;
 }
 
-export async function createSpreadsheet(gate: GoogleGate<GoogleClients>, layout: LayoutWorkbook, opts: CreateOptions): Promise<string> {
+export async function createSpreadsheet(
+  gate: GoogleGate<GoogleClients>,
+  layout: LayoutWorkbook,
+  opts: CreateOptions,
+): Promise<string> {
   const res = await gate.call('drive', `files.create ${opts.name}`, (c) =>
     c.drive.files.create({
       requestBody: { name: opts.name, mimeType: SPREADSHEET, ...(opts.folderId ? { parents: [opts.folderId] } : {}) },
@@ -34,7 +38,9 @@ export async function createSpreadsheet(gate: GoogleGate<GoogleClients>, layout:
   }));
   // A new spreadsheet has one empty tab (sheet id 0): the template's tabs replace it in the same request.
   const requests = writeWorkbookRequests(layout, plans, { deleteSheetIds: [0] });
-  await gate.call('write', `batchUpdate ${id}`, (c) => c.sheets.spreadsheets.batchUpdate({ spreadsheetId: id, requestBody: { requests } }));
+  await gate.call('write', `batchUpdate ${id}`, (c) =>
+    c.sheets.spreadsheets.batchUpdate({ spreadsheetId: id, requestBody: { requests } }),
+  );
   return id;
 }
 

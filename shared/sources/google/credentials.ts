@@ -4,7 +4,9 @@ import { z } from 'zod';
 import { BranchboardError } from '../../domain/errors';
 
 export const serviceAccountKeySchema = z.object({
-  type: z.literal('service_account', { message: 'the key file must be a service-account key (type "service_account")' }),
+  type: z.literal('service_account', {
+    message: 'the key file must be a service-account key (type "service_account")',
+  }),
   client_email: z.string().email(),
   private_key: z.string().includes('PRIVATE KEY', { message: 'private_key is not a PEM private key' }),
   private_key_id: z.string().optional(),
@@ -26,7 +28,10 @@ export function parseKey(json: string, where: string): ServiceAccountKey {
   const r = serviceAccountKeySchema.safeParse(value);
   if (!r.success) {
     const wrong = r.error.issues.map((i) => `${i.path.join('.') || 'key'}: ${i.message}`).join('; ');
-    throw new BranchboardError('config.google_key', { zh: `${where} 不是有效的服务账号密钥`, en: `${where}: ${wrong}` });
+    throw new BranchboardError('config.google_key', {
+      zh: `${where} 不是有效的服务账号密钥`,
+      en: `${where}: ${wrong}`,
+    });
   }
   return r.data;
 }
@@ -36,7 +41,10 @@ export async function readKeyFile(file: string): Promise<ServiceAccountKey> {
   try {
     text = await readFile(file, 'utf8');
   } catch {
-    throw new BranchboardError('config.google_key', { zh: `无法读取服务账号密钥文件 ${file}`, en: `cannot read the service-account key file ${file}` });
+    throw new BranchboardError('config.google_key', {
+      zh: `无法读取服务账号密钥文件 ${file}`,
+      en: `cannot read the service-account key file ${file}`,
+    });
   }
   return parseKey(text, file);
 }
@@ -46,7 +54,10 @@ export async function readKeyFile(file: string): Promise<ServiceAccountKey> {
  * (one file), else BRANCHBOARD_GOOGLE_KEY_JSON (the key itself, e.g. from Secrets Manager; a JSON array for a pool).
  */
 export async function loadKeys(env: NodeJS.ProcessEnv): Promise<ServiceAccountKey[]> {
-  const files = env.BRANCHBOARD_GOOGLE_KEYS?.split(',').map((s) => s.trim()).filter(Boolean) ?? [];
+  const files =
+    env.BRANCHBOARD_GOOGLE_KEYS?.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean) ?? [];
   if (files.length > 0) return Promise.all(files.map(readKeyFile));
   if (env.GOOGLE_APPLICATION_CREDENTIALS) return [await readKeyFile(env.GOOGLE_APPLICATION_CREDENTIALS)];
   const json = env.BRANCHBOARD_GOOGLE_KEY_JSON;

@@ -16,7 +16,12 @@ export function httpFailure(err: unknown): HttpFailure {
     response?: { status?: unknown; headers?: unknown; data?: unknown };
   } | null;
   const statusRaw = e?.response?.status ?? e?.status ?? (typeof e?.code === 'number' ? e.code : undefined);
-  const status = typeof statusRaw === 'number' ? statusRaw : typeof statusRaw === 'string' && /^\d+$/.test(statusRaw) ? Number(statusRaw) : null;
+  const status =
+    typeof statusRaw === 'number'
+      ? statusRaw
+      : typeof statusRaw === 'string' && /^\d+$/.test(statusRaw)
+        ? Number(statusRaw)
+        : null;
   const headers = e?.response?.headers;
   let retryAfter: string | null = null;
   if (headers instanceof Headers) retryAfter = headers.get('retry-after');
@@ -25,7 +30,12 @@ export function httpFailure(err: unknown): HttpFailure {
     retryAfter = typeof v === 'string' ? v : null;
   }
   const data = e?.response?.data as { error?: { message?: unknown } } | undefined;
-  const message = typeof data?.error?.message === 'string' ? data.error.message : typeof e?.message === 'string' ? e.message : String(err);
+  const message =
+    typeof data?.error?.message === 'string'
+      ? data.error.message
+      : typeof e?.message === 'string'
+        ? e.message
+        : String(err);
   return { status, retryAfterMs: parseRetryAfter(retryAfter), message };
 }
 
@@ -43,7 +53,15 @@ export function isRetryable(f: HttpFailure): boolean {
 }
 
 /** What kind of refusal a failed call was, as the code's second half (`google.quota`, `google.not_found`, …). */
-export type GoogleFailureKind = 'network' | 'quota' | 'unavailable' | 'unauthorized' | 'forbidden' | 'not_found' | 'bad_request' | 'failed';
+export type GoogleFailureKind =
+  | 'network'
+  | 'quota'
+  | 'unavailable'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not_found'
+  | 'bad_request'
+  | 'failed';
 
 export function googleFailureKind(status: number | null): GoogleFailureKind {
   if (status === null) return 'network';
@@ -64,6 +82,9 @@ export class GoogleCallError extends BranchboardError {
     readonly what: string,
     readonly attempts: number,
   ) {
-    super(`google.${googleFailureKind(failure.status)}`, `${what}: ${failure.status ?? 'network error'} ${failure.message}${attempts > 1 ? ` (after ${attempts} attempts)` : ''}`);
+    super(
+      `google.${googleFailureKind(failure.status)}`,
+      `${what}: ${failure.status ?? 'network error'} ${failure.message}${attempts > 1 ? ` (after ${attempts} attempts)` : ''}`,
+    );
   }
 }

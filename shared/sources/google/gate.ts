@@ -56,7 +56,11 @@ export class GoogleGate<C> {
     private readonly clock: Clock = systemClock,
     private readonly random: () => number = Math.random,
   ) {
-    if (accounts.length === 0) throw new BranchboardError('config.google_key', { zh: '至少需要一个 Google 服务账号', en: 'at least one Google service account is needed' });
+    if (accounts.length === 0)
+      throw new BranchboardError('config.google_key', {
+        zh: '至少需要一个 Google 服务账号',
+        en: 'at least one Google service account is needed',
+      });
     const w = quota.windowMs;
     this.accounts = accounts.map((a) => ({
       ...a,
@@ -92,7 +96,12 @@ export class GoogleGate<C> {
    * Runs `fn` under the rate limits, retrying what Google says is transient. `account` pins the call to one
    * service account (a spreadsheet shared with only that one).
    */
-  async call<T>(kind: CallKind, what: string, fn: (clients: C, account: string) => Promise<T>, account?: string): Promise<T> {
+  async call<T>(
+    kind: CallKind,
+    what: string,
+    fn: (clients: C, account: string) => Promise<T>,
+    account?: string,
+  ): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       const a = this.pick(kind, account);
       await a.limits[kind].acquire();

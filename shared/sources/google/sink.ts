@@ -43,15 +43,27 @@ export class GoogleWorkbookSink implements WorkbookSink {
   async writeSummary(_period: string, layout: LayoutWorkbook): Promise<string> {
     const { id, created } = await this.dashboardSpreadsheet();
     // A spreadsheet created by Drive starts with one empty tab (sheet id 0), removed in the first write.
-    await this.writeTabs(id, 'dashboard', layout, { baseSheetId: DASHBOARD_SHEET_BASE, deleteSheetIds: created ? [0] : [] });
+    await this.writeTabs(id, 'dashboard', layout, {
+      baseSheetId: DASHBOARD_SHEET_BASE,
+      deleteSheetIds: created ? [0] : [],
+    });
     return spreadsheetUrl(id);
   }
 
-  async writeFeedback(org: { workbook: string | null }, _period: string, layout: LayoutWorkbook, contentKey?: string): Promise<string | null> {
+  async writeFeedback(
+    org: { workbook: string | null },
+    _period: string,
+    layout: LayoutWorkbook,
+    contentKey?: string,
+  ): Promise<string | null> {
     if (org.workbook === null) return null;
     const previous = await getSinkState(this.store, org.workbook, 'feedback');
     if (contentKey !== undefined && previous?.hash === contentKey) return null;
-    await this.writeTabs(org.workbook, 'feedback', layout, { baseSheetId: FEEDBACK_SHEET_ID, hash: contentKey ?? null, previous });
+    await this.writeTabs(org.workbook, 'feedback', layout, {
+      baseSheetId: FEEDBACK_SHEET_ID,
+      hash: contentKey ?? null,
+      previous,
+    });
     return spreadsheetUrl(org.workbook);
   }
 
@@ -61,13 +73,18 @@ export class GoogleWorkbookSink implements WorkbookSink {
     if (known !== null) return { id: known, created: false };
     const res = await this.gate.call('drive', 'files.create dashboard', (c) =>
       c.drive.files.create({
-        requestBody: { name: this.opts.dashboardName, mimeType: SPREADSHEET, ...(this.opts.folderId ? { parents: [this.opts.folderId] } : {}) },
+        requestBody: {
+          name: this.opts.dashboardName,
+          mimeType: SPREADSHEET,
+          ...(this.opts.folderId ? { parents: [this.opts.folderId] } : {}),
+        },
         fields: 'id',
         supportsAllDrives: true,
       }),
     );
     const id = res.data.id;
-    if (!id) throw new BranchboardError('google.bad_response', 'Drive created the dashboard spreadsheet but returned no id');
+    if (!id)
+      throw new BranchboardError('google.bad_response', 'Drive created the dashboard spreadsheet but returned no id');
     await putDashboardId(this.store, id);
     return { id, created: true };
   }
@@ -83,7 +100,11 @@ export class GoogleWorkbookSink implements WorkbookSink {
     o: { baseSheetId: number; deleteSheetIds?: number[]; hash?: string | null; previous?: SinkState | null },
   ): Promise<void> {
     const previous = o.previous !== undefined ? o.previous : await getSinkState(this.store, spreadsheetId, purpose);
-    const fromState: ActualSheet[] = Object.entries(previous?.sheets ?? {}).map(([title, s]) => ({ title, sheetId: s.sheetId, chartIds: s.chartIds }));
+    const fromState: ActualSheet[] = Object.entries(previous?.sheets ?? {}).map(([title, s]) => ({
+      title,
+      sheetId: s.sheetId,
+      chartIds: s.chartIds,
+    }));
     let plans = this.plan(layout, fromState, o.baseSheetId);
     try {
       await this.batchUpdate(spreadsheetId, layout, plans, o.deleteSheetIds ?? []);
@@ -92,7 +113,12 @@ export class GoogleWorkbookSink implements WorkbookSink {
       const actual = await this.structure(spreadsheetId);
       plans = this.plan(layout, actual, o.baseSheetId);
       const stillThere = new Set(actual.map((s) => s.sheetId));
-      await this.batchUpdate(spreadsheetId, layout, plans, (o.deleteSheetIds ?? []).filter((id) => stillThere.has(id) && actual.length > 1));
+      await this.batchUpdate(
+        spreadsheetId,
+        layout,
+        plans,
+        (o.deleteSheetIds ?? []).filter((id) => stillThere.has(id) && actual.length > 1),
+      );
     }
     const charts = chartIdsOf(plans, layout);
     const sheets: SinkState['sheets'] = {};
@@ -100,7 +126,12 @@ export class GoogleWorkbookSink implements WorkbookSink {
       const plan = plans[i];
       if (plan) sheets[s.name] = { sheetId: plan.sheetId, chartIds: charts[i]?.chartIds ?? [] };
     });
-    await putSinkState(this.store, purpose, { spreadsheetId, sheets, hash: o.hash ?? null, writtenAt: new Date().toISOString() });
+    await putSinkState(this.store, purpose, {
+      spreadsheetId,
+      sheets,
+      hash: o.hash ?? null,
+      writtenAt: new Date().toISOString(),
+    });
   }
 
   private plan(layout: LayoutWorkbook, known: readonly ActualSheet[], base: number): SheetPlan[] {
@@ -121,9 +152,16 @@ export class GoogleWorkbookSink implements WorkbookSink {
     });
   }
 
-  private async batchUpdate(spreadsheetId: string, layout: LayoutWorkbook, plans: SheetPlan[], deleteSheetIds: number[]): Promise<void> {
+  private async batchUpdate(
+    spreadsheetId: string,
+    layout: LayoutWorkbook,
+    plans: SheetPlan[],
+    deleteSheetIds: number[],
+  ): Promise<void> {
     const requests = writeWorkbookRequests(layout, plans, { deleteSheetIds });
-    await this.gate.call('write', `batchUpdate ${spreadsheetId}`, (c) => c.sheets.spreadsheets.batchUpdate({ spreadsheetId, requestBody: { requests } }));
+    await this.gate.call('write', `batchUpdate ${spreadsheetId}`, (c) =>
+      c.sheets.spreadsheets.batchUpdate({ spreadsheetId, requestBody: { requests } }),
+    );
   }
 
   private async structure(spreadsheetId: string): Promise<ActualSheet[]> {

@@ -3,7 +3,14 @@
 import type { sheets_v4 } from '@googleapis/sheets';
 import type { CellValue } from '../../contract/cells';
 import { isContractTab } from '../../contract/tab-list';
-import { WorkbookUnavailableError, type ChangeFeed, type RawTab, type RawWorkbook, type WorkbookMeta, type WorkbookSource } from '../port';
+import {
+  WorkbookUnavailableError,
+  type ChangeFeed,
+  type RawTab,
+  type RawWorkbook,
+  type WorkbookMeta,
+  type WorkbookSource,
+} from '../port';
 import { quoteSheet, rangeStart } from './a1';
 import { detectChanges } from './changes';
 import type { GoogleClients } from './clients';
@@ -53,7 +60,14 @@ export function unavailable(id: string, err: unknown): WorkbookUnavailableError 
       { cause: err },
     );
   }
-  if (s === 400) return new WorkbookUnavailableError(id, `表格无法读取：${err.failure.message}`, `the spreadsheet cannot be read: ${err.failure.message}`, 'workbook.unreadable', { cause: err });
+  if (s === 400)
+    return new WorkbookUnavailableError(
+      id,
+      `表格无法读取：${err.failure.message}`,
+      `the spreadsheet cannot be read: ${err.failure.message}`,
+      'workbook.unreadable',
+      { cause: err },
+    );
   return err;
 }
 
@@ -74,7 +88,13 @@ export class GoogleWorkbookSource implements WorkbookSource {
       const res = await this.gate.call('drive', `files.get ${id}`, (c) =>
         c.drive.files.get({ fileId: id, fields: 'id,name,modifiedTime,trashed', supportsAllDrives: true }),
       );
-      if (res.data.trashed) throw new WorkbookUnavailableError(id, '该表格已被删除（在回收站中）', 'the spreadsheet is in the trash', 'workbook.trashed');
+      if (res.data.trashed)
+        throw new WorkbookUnavailableError(
+          id,
+          '该表格已被删除（在回收站中）',
+          'the spreadsheet is in the trash',
+          'workbook.trashed',
+        );
       return { id, title: res.data.name ?? id, modifiedAt: res.data.modifiedTime ?? null };
     } catch (err) {
       throw unavailable(id, err);
@@ -83,7 +103,9 @@ export class GoogleWorkbookSource implements WorkbookSource {
 
   async read(id: string, meta?: WorkbookMeta): Promise<RawWorkbook> {
     try {
-      const info = await this.gate.call('read', `spreadsheets.get ${id}`, (c) => c.sheets.spreadsheets.get({ spreadsheetId: id, fields: META_FIELDS }));
+      const info = await this.gate.call('read', `spreadsheets.get ${id}`, (c) =>
+        c.sheets.spreadsheets.get({ spreadsheetId: id, fields: META_FIELDS }),
+      );
       const sheets = (info.data.sheets ?? []).filter((s) => isContractTab(s.properties?.title ?? ''));
       const tabs: RawTab[] = [];
       if (sheets.length > 0) {
@@ -108,7 +130,11 @@ export class GoogleWorkbookSource implements WorkbookSource {
   }
 }
 
-function toRawTab(title: string, vr: sheets_v4.Schema$ValueRange, merges: readonly sheets_v4.Schema$GridRange[]): RawTab {
+function toRawTab(
+  title: string,
+  vr: sheets_v4.Schema$ValueRange,
+  merges: readonly sheets_v4.Schema$GridRange[],
+): RawTab {
   const start = rangeStart(vr.range ?? '');
   // Rebuild the grid from A1 so row numbers and merged ranges (0-based from A1) line up with the sheet.
   const grid: CellValue[][] = [];

@@ -1,4 +1,5 @@
-// DrawingML text for a line chart and the drawing that places it: exceljs writes neither, so chart.ts adds them to the zip.
+// DrawingML text for a line chart and the drawing that places it: exceljs writes neither, so chart.ts adds them to the
+// zip.
 
 export const NS = {
   chart: 'http://schemas.openxmlformats.org/drawingml/2006/chart',
@@ -27,7 +28,9 @@ const PALETTE = ['C00000', '4472C4', 'ED7D31', '70AD47', '7030A0', 'FFC000'];
 const CAT_AX = 500000001;
 const VAL_AX = 500000002;
 
-/** Escapes for element text and double-quoted attributes (apostrophes, common in sheet references, stay as they are). */
+/**
+ * Escapes for element text and double-quoted attributes (apostrophes, common in sheet references, stay as they are).
+ */
 export function xmlEscape(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
@@ -84,7 +87,10 @@ function seriesXml(chart: ChartPart, s: ChartPart['series'][number], i: number):
 
 function axesXml(axis: ChartPart['axis']): string {
   const bounds = `${axis?.max === undefined ? '' : `<c:max val="${axis.max}"/>`}${axis?.min === undefined ? '' : `<c:min val="${axis.min}"/>`}`;
-  const fmt = axis?.numFmt === undefined ? '<c:numFmt formatCode="General" sourceLinked="1"/>' : `<c:numFmt formatCode="${xmlEscape(axis.numFmt)}" sourceLinked="0"/>`;
+  const fmt =
+    axis?.numFmt === undefined
+      ? '<c:numFmt formatCode="General" sourceLinked="1"/>'
+      : `<c:numFmt formatCode="${xmlEscape(axis.numFmt)}" sourceLinked="0"/>`;
   return (
     `<c:catAx><c:axId val="${CAT_AX}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/>` +
     `<c:axPos val="b"/><c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/>` +

@@ -1,13 +1,39 @@
 // Adds a layout's charts to an .xlsx written by exceljs (which cannot write charts) by editing the zip's parts.
 import JSZip from 'jszip';
-import { cellValue, sheetRowNumber, type LayoutChart, type LayoutRange, type LayoutSheet, type LayoutWorkbook } from '../../dashboards/layout';
-import { chartXml, drawingXml, rangeRef, relsXml, relXml, type AnchorPart, type ChartPart, type Rel } from './chart-xml';
+import {
+  cellValue,
+  sheetRowNumber,
+  type LayoutChart,
+  type LayoutRange,
+  type LayoutSheet,
+  type LayoutWorkbook,
+} from '../../dashboards/layout';
+import {
+  chartXml,
+  drawingXml,
+  rangeRef,
+  relsXml,
+  relXml,
+  type AnchorPart,
+  type ChartPart,
+  type Rel,
+} from './chart-xml';
 
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const CT_CHART = 'application/vnd.openxmlformats-officedocument.drawingml.chart+xml';
 const CT_DRAWING = 'application/vnd.openxmlformats-officedocument.drawing+xml';
 /** Worksheet children that must come after <drawing> (ECMA-376 order); Excel refuses a sheet out of order. */
-const AFTER_DRAWING = ['<legacyDrawing', '<legacyDrawingHF', '<picture', '<oleObjects', '<controls', '<webPublishItems', '<tableParts', '<extLst', '</worksheet>'];
+const AFTER_DRAWING = [
+  '<legacyDrawing',
+  '<legacyDrawingHF',
+  '<picture',
+  '<oleObjects',
+  '<controls',
+  '<webPublishItems',
+  '<tableParts',
+  '<extLst',
+  '</worksheet>',
+];
 
 function cells(sheet: LayoutSheet, r: LayoutRange): ReturnType<typeof cellValue>[] {
   const out: ReturnType<typeof cellValue>[] = [];
@@ -18,14 +44,26 @@ function cells(sheet: LayoutSheet, r: LayoutRange): ReturnType<typeof cellValue>
 }
 
 function ref(sheet: LayoutSheet, r: LayoutRange): string {
-  return rangeRef(sheet.name, sheetRowNumber(sheet, r.firstRow), r.firstCol, sheetRowNumber(sheet, r.lastRow), r.lastCol);
+  return rangeRef(
+    sheet.name,
+    sheetRowNumber(sheet, r.firstRow),
+    r.firstCol,
+    sheetRowNumber(sheet, r.lastRow),
+    r.lastCol,
+  );
 }
 
-/** The chart with absolute references and the values the layout put there (the cache a viewer shows before recalculating). */
+/**
+ * The chart with absolute references and the values the layout put there (the cache a viewer shows before
+ * recalculating).
+ */
 export function resolveChart(sheet: LayoutSheet, chart: LayoutChart): ChartPart {
   return {
     title: chart.title,
-    categories: { ref: ref(sheet, chart.categories), labels: cells(sheet, chart.categories).map((v) => (v === null ? '' : String(v))) },
+    categories: {
+      ref: ref(sheet, chart.categories),
+      labels: cells(sheet, chart.categories).map((v) => (v === null ? '' : String(v))),
+    },
     series: chart.series.map((s) => ({
       name: s.name,
       ref: ref(sheet, s.values),
@@ -74,9 +112,13 @@ async function linkDrawing(zip: JSZip, sheetPath: string, drawingNo: number): Pr
   while (ids.has(`rIdChart${n}`)) n++;
   const relId = `rIdChart${n}`;
   const rel = { id: relId, type: `${REL}/drawing`, target: `../drawings/drawing${drawingNo}.xml` };
-  zip.file(relsPath, existing === '' ? relsXml([rel]) : existing.replace('</Relationships>', `${relXml(rel)}</Relationships>`));
+  zip.file(
+    relsPath,
+    existing === '' ? relsXml([rel]) : existing.replace('</Relationships>', `${relXml(rel)}</Relationships>`),
+  );
   const sheetXml = await text(zip, sheetPath);
-  if (sheetXml.includes('<drawing ')) throw new Error(`${sheetPath} already has a drawing; charts cannot be added to it`);
+  if (sheetXml.includes('<drawing '))
+    throw new Error(`${sheetPath} already has a drawing; charts cannot be added to it`);
   const at = Math.min(...AFTER_DRAWING.map((t) => sheetXml.indexOf(t)).filter((i) => i >= 0));
   zip.file(sheetPath, `${sheetXml.slice(0, at)}<drawing r:id="${relId}"/>${sheetXml.slice(at)}`);
 }

@@ -1,9 +1,17 @@
-// Local .xlsx adapter of the workbook-source port: exceljs reads the file; formulas give their cached result, merged ranges their top-left value.
+// Local .xlsx adapter of the workbook-source port: exceljs reads the file; formulas give their cached result, merged
+// ranges their top-left value.
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { CellValue } from '../../contract/cells';
-import { WorkbookUnavailableError, type RawRow, type RawTab, type RawWorkbook, type WorkbookMeta, type WorkbookSource } from '../port';
+import {
+  WorkbookUnavailableError,
+  type RawRow,
+  type RawTab,
+  type RawWorkbook,
+  type WorkbookMeta,
+  type WorkbookSource,
+} from '../port';
 
 /** Converts one exceljs cell value into the port's CellValue. */
 export function toCellValue(v: ExcelJS.CellValue | undefined): CellValue {
@@ -54,8 +62,21 @@ export async function readXlsxFile(file: string, id = path.basename(file)): Prom
 
 function unavailable(id: string, err: unknown): WorkbookUnavailableError {
   const code = (err as { code?: string } | null)?.code;
-  if (code === 'ENOENT') return new WorkbookUnavailableError(id, '找不到该文件，请检查“表格”列中的文件名', 'file not found; check the file name in the workbook column', 'workbook.not_found', { cause: err });
-  return new WorkbookUnavailableError(id, '文件无法作为 .xlsx 打开，请用 Excel 或 WPS 另存为 .xlsx', 'the file cannot be opened as .xlsx; save it again as .xlsx', 'workbook.corrupt', { cause: err });
+  if (code === 'ENOENT')
+    return new WorkbookUnavailableError(
+      id,
+      '找不到该文件，请检查“表格”列中的文件名',
+      'file not found; check the file name in the workbook column',
+      'workbook.not_found',
+      { cause: err },
+    );
+  return new WorkbookUnavailableError(
+    id,
+    '文件无法作为 .xlsx 打开，请用 Excel 或 WPS 另存为 .xlsx',
+    'the file cannot be opened as .xlsx; save it again as .xlsx',
+    'workbook.corrupt',
+    { cause: err },
+  );
 }
 
 /** Workbooks as files in one folder; ids are file names relative to it (spaces around them trimmed). */

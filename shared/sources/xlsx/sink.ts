@@ -5,10 +5,12 @@ import type { LayoutWorkbook } from '../../dashboards/layout';
 import type { WorkbookSink } from '../port';
 import { writeXlsx } from './write';
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what a file name must lose
+const REFUSED_IN_FILE_NAMES = /[\\/:*?"<>|\u0000-\u001f]+/g;
+
 /** File names keep Chinese letters but lose what a file system or a mail attachment would refuse. */
 export function safeFileName(name: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what a file name must lose
-  return name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_').replace(/\s+/g, ' ').trim().slice(0, 120);
+  return name.replace(REFUSED_IN_FILE_NAMES, '_').replace(/\s+/g, ' ').trim().slice(0, 120);
 }
 
 export class XlsxWorkbookSink implements WorkbookSink {
@@ -25,7 +27,11 @@ export class XlsxWorkbookSink implements WorkbookSink {
   }
 
   async writeFeedback(org: { id: string; name: string }, period: string, layout: LayoutWorkbook): Promise<string> {
-    const file = path.join(this.outDir, 'feedback', `${safeFileName(`${org.id}-${org.name}-${this.feedbackLabel}-${period}`)}.xlsx`);
+    const file = path.join(
+      this.outDir,
+      'feedback',
+      `${safeFileName(`${org.id}-${org.name}-${this.feedbackLabel}-${period}`)}.xlsx`,
+    );
     await writeXlsx(layout, file);
     return file;
   }

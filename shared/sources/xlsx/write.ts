@@ -1,8 +1,15 @@
-// Local .xlsx adapter of the workbook sink: writes a laid-out workbook with exceljs (charts added afterwards, see chart.ts).
+// Local .xlsx adapter of the workbook sink: writes a laid-out workbook with exceljs (charts added afterwards, see
+// chart.ts).
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { isLayoutCell, sheetRowNumber, type LayoutRowKind, type LayoutSheet, type LayoutWorkbook } from '../../dashboards/layout';
+import {
+  isLayoutCell,
+  sheetRowNumber,
+  type LayoutRowKind,
+  type LayoutSheet,
+  type LayoutWorkbook,
+} from '../../dashboards/layout';
 import { addCharts } from './chart';
 
 /** How far down a dropdown reaches: far enough for a branch's whole year. */

@@ -36,7 +36,9 @@ async function body(req: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-/** Undoes `Content-Encoding: aws-chunked` (size;ext\r\n data \r\n … 0\r\n trailers), which the SDK uses with checksums. */
+/**
+ * Undoes `Content-Encoding: aws-chunked` (size;ext\r\n data \r\n … 0\r\n trailers), which the SDK uses with checksums.
+ */
 export function decodeAwsChunked(raw: Buffer): Buffer {
   const out: Buffer[] = [];
   let pos = 0;
@@ -70,7 +72,9 @@ export async function startFakeAws(): Promise<FakeAws> {
       const url = new URL(req.url ?? '/', 'http://x');
       const path = decodeURIComponent(url.pathname.slice(1));
       if (req.method === 'PUT') {
-        const data = String(req.headers['content-encoding'] ?? '').includes('aws-chunked') ? decodeAwsChunked(raw) : raw;
+        const data = String(req.headers['content-encoding'] ?? '').includes('aws-chunked')
+          ? decodeAwsChunked(raw)
+          : raw;
         objects.set(path, data.toString('utf8'));
         res.writeHead(200, { etag: `"${createHash('md5').update(data).digest('hex')}"` });
         res.end();
@@ -90,23 +94,34 @@ export async function startFakeAws(): Promise<FakeAws> {
       case 'secretsmanager.GetSecretValue': {
         const id = String(input.SecretId);
         const value = secrets.get(id);
-        if (value === undefined) return json(res, 400, { __type: 'ResourceNotFoundException', message: `Secrets Manager can't find the specified secret.` });
+        if (value === undefined)
+          return json(res, 400, {
+            __type: 'ResourceNotFoundException',
+            message: `Secrets Manager can't find the specified secret.`,
+          });
         return json(res, 200, { ARN: id, Name: id, SecretString: value, VersionId: 'v1' });
       }
       case 'AmazonSQS.SendMessage': {
         const text = String(input.MessageBody);
         messages.push({ queueUrl: String(input.QueueUrl), body: text, delaySeconds: Number(input.DelaySeconds ?? 0) });
-        return json(res, 200, { MessageId: `m-${messages.length}`, MD5OfMessageBody: createHash('md5').update(text).digest('hex') });
+        return json(res, 200, {
+          MessageId: `m-${messages.length}`,
+          MD5OfMessageBody: createHash('md5').update(text).digest('hex'),
+        });
       }
       case 'AWSStepFunctions.StartExecution': {
         const name = String(input.name);
         const arn = String(input.stateMachineArn);
         const same = executions.find((e) => e.stateMachineArn === arn && e.name === name);
         if (same !== undefined && same.input !== String(input.input)) {
-          return json(res, 400, { __type: 'ExecutionAlreadyExists', message: `Execution Already Exists: '${same.executionArn}'` });
+          return json(res, 400, {
+            __type: 'ExecutionAlreadyExists',
+            message: `Execution Already Exists: '${same.executionArn}'`,
+          });
         }
         const executionArn = same?.executionArn ?? `${arn.replace(':stateMachine:', ':execution:')}:${name}`;
-        if (same === undefined) executions.push({ stateMachineArn: arn, name, input: String(input.input), executionArn });
+        if (same === undefined)
+          executions.push({ stateMachineArn: arn, name, input: String(input.input), executionArn });
         return json(res, 200, { executionArn, startDate: Date.now() / 1000 });
       }
       default:

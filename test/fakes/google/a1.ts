@@ -1,4 +1,5 @@
-// A1 notation: column letters, parsing "'It''s'!A1:C5" / "Sheet1" / "A:C" / "1:5" into 0-based windows, and formatting ranges the way Google echoes them.
+// A1 notation: column letters, parsing "'It''s'!A1:C5" / "Sheet1" / "A:C" / "1:5" into 0-based windows, and formatting
+// ranges the way Google echoes them.
 
 /** A parsed cell part of a range: 0-based, end exclusive, null end = to the edge of the grid. */
 export interface CellWindow {
@@ -17,7 +18,10 @@ export interface Bounds {
 }
 
 export interface ParsedRange {
-  /** The sheet named before '!', or the whole text when there is no '!' (it may name a sheet or be A1 on the first sheet). */
+  /**
+   * The sheet named before '!', or the whole text when there is no '!' (it may name a sheet or be A1 on the first
+   * sheet).
+   */
   sheetName: string | null;
   /** null = the whole sheet. */
   cells: CellWindow | null;
@@ -44,7 +48,8 @@ export function columnIndex(letters: string): number {
 
 /** Google quotes a sheet name unless it is a plain identifier that cannot be read as a cell or R1C1 reference. */
 export function quoteSheetName(title: string): string {
-  const plain = /^[A-Za-z_][A-Za-z0-9_]*$/.test(title) && !/^[A-Za-z]{1,3}\d+$/.test(title) && !/^[Rr]\d*[Cc]\d*$/.test(title);
+  const plain =
+    /^[A-Za-z_][A-Za-z0-9_]*$/.test(title) && !/^[A-Za-z]{1,3}\d+$/.test(title) && !/^[Rr]\d*[Cc]\d*$/.test(title);
   return plain ? title : `'${title.replace(/'/g, "''")}'`;
 }
 
@@ -99,7 +104,9 @@ export function parseCells(a1: string): CellWindow | null {
   return { startRow, endRow, startCol, endCol };
 }
 
-/** Splits "'Sheet'!A1:B2" into sheet and cells; throws on malformed text (the caller answers "Unable to parse range"). */
+/**
+ * Splits "'Sheet'!A1:B2" into sheet and cells; throws on malformed text (the caller answers "Unable to parse range").
+ */
 export function parseRange(text: string): ParsedRange {
   if (text.startsWith("'")) {
     let i = 1;

@@ -1,4 +1,5 @@
-// Request accounting: counts per API and kind (Sheets GET = read, POST/PUT = write, as Google's per-minute quotas count them) and a log of every request.
+// Request accounting: counts per API and kind (Sheets GET = read, POST/PUT = write, as Google's per-minute quotas count
+// them) and a log of every request.
 import type { Api, Kind } from './types';
 
 export interface RequestCounts {

@@ -1,4 +1,5 @@
-// redirectTokenUrl: makes a google-auth-library client fetch its tokens from the fake (the token URL is hard-coded to https://oauth2.googleapis.com/token).
+// redirectTokenUrl: makes a google-auth-library client fetch its tokens from the fake (the token URL is hard-coded to
+// https://oauth2.googleapis.com/token).
 import type { AuthClient } from 'google-auth-library';
 
 const GOOGLE_OAUTH_ORIGIN = 'https://oauth2.googleapis.com/';

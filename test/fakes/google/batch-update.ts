@@ -1,4 +1,5 @@
-// spreadsheets.batchUpdate: checks every request's kind, applies them in order to a deep copy, and answers the replies; one bad request rejects the whole batch and nothing changes.
+// spreadsheets.batchUpdate: checks every request's kind, applies them in order to a deep copy, and answers the replies;
+// one bad request rejects the whole batch and nothing changes.
 import { badRequest, Invalid } from './errors';
 import { FieldMaskError } from './field-mask';
 import { isObject } from './json';
@@ -13,13 +14,48 @@ export const HANDLERS: Record<string, RequestHandler> = { ...SHEET_REQUESTS, ...
 
 /** Request kinds Google has that the fake does not model: refused loudly rather than ignored. */
 const NOT_MODELLED = new Set([
-  'addBanding', 'addDataSource', 'addDimensionGroup', 'addFilterView', 'addNamedRange', 'addSlicer', 'addTable', 'autoFill',
-  'cancelDataSourceRefresh', 'copyPaste', 'createDeveloperMetadata', 'cutPaste', 'deleteBanding', 'deleteDataSource',
-  'deleteDeveloperMetadata', 'deleteDimensionGroup', 'deleteDuplicates', 'deleteFilterView', 'deleteNamedRange', 'deleteRange',
-  'deleteTable', 'duplicateFilterView', 'duplicateSheet', 'findReplace', 'insertRange', 'moveDimension', 'pasteData',
-  'randomizeRange', 'refreshDataSource', 'setBasicFilter', 'sortRange', 'textToColumns', 'trimWhitespace', 'updateBanding',
-  'updateDataSource', 'updateDeveloperMetadata', 'updateDimensionGroup', 'updateEmbeddedObjectBorder', 'updateFilterView',
-  'updateNamedRange', 'updateSlicerSpec', 'updateTable',
+  'addBanding',
+  'addDataSource',
+  'addDimensionGroup',
+  'addFilterView',
+  'addNamedRange',
+  'addSlicer',
+  'addTable',
+  'autoFill',
+  'cancelDataSourceRefresh',
+  'copyPaste',
+  'createDeveloperMetadata',
+  'cutPaste',
+  'deleteBanding',
+  'deleteDataSource',
+  'deleteDeveloperMetadata',
+  'deleteDimensionGroup',
+  'deleteDuplicates',
+  'deleteFilterView',
+  'deleteNamedRange',
+  'deleteRange',
+  'deleteTable',
+  'duplicateFilterView',
+  'duplicateSheet',
+  'findReplace',
+  'insertRange',
+  'moveDimension',
+  'pasteData',
+  'randomizeRange',
+  'refreshDataSource',
+  'setBasicFilter',
+  'sortRange',
+  'textToColumns',
+  'trimWhitespace',
+  'updateBanding',
+  'updateDataSource',
+  'updateDeveloperMetadata',
+  'updateDimensionGroup',
+  'updateEmbeddedObjectBorder',
+  'updateFilterView',
+  'updateNamedRange',
+  'updateSlicerSpec',
+  'updateTable',
 ]);
 
 export interface BatchResult {
@@ -36,7 +72,10 @@ export function runBatchUpdate(state: FakeState, book: SpreadsheetModel, account
     }
   }
   const requests = body.requests;
-  if (requests !== undefined && !Array.isArray(requests)) throw badRequest('Invalid JSON payload received. Unknown name "requests": Proto field is not repeating, cannot start list.');
+  if (requests !== undefined && !Array.isArray(requests))
+    throw badRequest(
+      'Invalid JSON payload received. Unknown name "requests": Proto field is not repeating, cannot start list.',
+    );
   if (!requests || requests.length === 0) throw badRequest('Must specify at least one request.');
   // The whole payload is parsed before anything runs, so an unknown kind anywhere refuses the batch first.
   const kinds = requests.map((r, i) => {
@@ -46,12 +85,18 @@ export function runBatchUpdate(state: FakeState, book: SpreadsheetModel, account
       if (!(k in HANDLERS) && !NOT_MODELLED.has(k)) {
         const message = `Invalid JSON payload received. Unknown name "${k}" at 'requests[${i}]': Cannot find field.`;
         throw badRequest(message, [
-          { '@type': 'type.googleapis.com/google.rpc.BadRequest', fieldViolations: [{ field: `requests[${i}]`, description: message }] },
+          {
+            '@type': 'type.googleapis.com/google.rpc.BadRequest',
+            fieldViolations: [{ field: `requests[${i}]`, description: message }],
+          },
         ]);
       }
     }
     if (keys.length === 0) throw badRequest(`Invalid requests[${i}]: No request set.`);
-    if (keys.length > 1) throw badRequest(`Invalid JSON payload received. Oneof field 'kind' is already set. Cannot set '${keys[1] ?? ''}'`);
+    if (keys.length > 1)
+      throw badRequest(
+        `Invalid JSON payload received. Oneof field 'kind' is already set. Cannot set '${keys[1] ?? ''}'`,
+      );
     return keys[0] ?? '';
   });
   const copy = structuredClone(book);
@@ -59,7 +104,8 @@ export function runBatchUpdate(state: FakeState, book: SpreadsheetModel, account
   requests.forEach((r, i) => {
     const kind = kinds[i] ?? '';
     const handler = HANDLERS[kind];
-    if (!handler) throw badRequest(`Invalid requests[${i}].${kind}: the fake Google server does not implement ${kind}.`);
+    if (!handler)
+      throw badRequest(`Invalid requests[${i}].${kind}: the fake Google server does not implement ${kind}.`);
     const args = isObject(r) ? r[kind] : undefined;
     if (!isObject(args)) throw badRequest(`Invalid requests[${i}].${kind}: request body must be an object.`);
     try {
@@ -67,7 +113,8 @@ export function runBatchUpdate(state: FakeState, book: SpreadsheetModel, account
       replies.push(reply === undefined ? {} : { [kind]: reply });
     } catch (e) {
       if (e instanceof Invalid) throw badRequest(`Invalid requests[${i}].${kind}: ${e.message}`);
-      if (e instanceof FieldMaskError) throw badRequest(`Invalid requests[${i}].${kind}: Invalid field mask: ${e.path}`);
+      if (e instanceof FieldMaskError)
+        throw badRequest(`Invalid requests[${i}].${kind}: Invalid field mask: ${e.path}`);
       throw e;
     }
   });

@@ -1,4 +1,5 @@
-// Cell values: test inputs ↔ stored cells (dates as serial numbers), Sheets ExtendedValue in and out, value/date render options, and USER_ENTERED parsing.
+// Cell values: test inputs ↔ stored cells (dates as serial numbers), Sheets ExtendedValue in and out, value/date render
+// options, and USER_ENTERED parsing.
 import { isObject } from './json';
 import type { CellInput, CellValue, Json, JsonObject, Scalar, StoredCell } from './types';
 
@@ -20,7 +21,11 @@ export function isErrorValue(v: unknown): v is { error: string } {
 
 function dateFormat(d: Date): JsonObject {
   const hasTime = d.getTime() % DAY !== 0;
-  return { numberFormat: hasTime ? { type: 'DATE_TIME', pattern: 'yyyy-mm-dd hh:mm:ss' } : { type: 'DATE', pattern: 'yyyy-mm-dd' } };
+  return {
+    numberFormat: hasTime
+      ? { type: 'DATE_TIME', pattern: 'yyyy-mm-dd hh:mm:ss' }
+      : { type: 'DATE', pattern: 'yyyy-mm-dd' },
+  };
 }
 
 function scalarOf(v: CellValue): { value: Scalar | null; format?: JsonObject } {
@@ -86,20 +91,27 @@ export function parseExtendedValue(v: Json | undefined): { value: Scalar | null;
   if (!isObject(v)) return 'userEnteredValue must be an object';
   const keys = Object.keys(v);
   if (keys.length === 0) return { value: null };
-  if (keys.length > 1) return `Invalid JSON payload received. Oneof field 'value' is already set. Cannot set '${keys[1] ?? ''}'`;
+  if (keys.length > 1)
+    return `Invalid JSON payload received. Oneof field 'value' is already set. Cannot set '${keys[1] ?? ''}'`;
   const key = keys[0] ?? '';
   const x = v[key];
   switch (key) {
     case 'stringValue':
-      return typeof x === 'string' ? { value: x } : `Invalid value at 'stringValue' (TYPE_STRING), ${JSON.stringify(x)}`;
+      return typeof x === 'string'
+        ? { value: x }
+        : `Invalid value at 'stringValue' (TYPE_STRING), ${JSON.stringify(x)}`;
     case 'numberValue': {
       const n = typeof x === 'string' ? Number(x) : x;
-      return typeof n === 'number' && Number.isFinite(n) ? { value: n } : `Invalid value at 'numberValue' (TYPE_DOUBLE), ${JSON.stringify(x)}`;
+      return typeof n === 'number' && Number.isFinite(n)
+        ? { value: n }
+        : `Invalid value at 'numberValue' (TYPE_DOUBLE), ${JSON.stringify(x)}`;
     }
     case 'boolValue':
       return typeof x === 'boolean' ? { value: x } : `Invalid value at 'boolValue' (TYPE_BOOL), ${JSON.stringify(x)}`;
     case 'formulaValue':
-      return typeof x === 'string' ? { value: null, formula: x } : `Invalid value at 'formulaValue' (TYPE_STRING), ${JSON.stringify(x)}`;
+      return typeof x === 'string'
+        ? { value: null, formula: x }
+        : `Invalid value at 'formulaValue' (TYPE_STRING), ${JSON.stringify(x)}`;
     case 'errorValue':
       return 'errorValue is output only and cannot be set';
     default:
@@ -123,8 +135,10 @@ export function formatDatePattern(serial: number, pattern: string): string {
     let out: string;
     if (t === 'yyyy') out = String(d.getUTCFullYear());
     else if (t === 'yy') out = pad(d.getUTCFullYear() % 100);
-    else if (t === 'mm' || t === 'm') out = lastWasHour ? pad(d.getUTCMinutes()) : t === 'mm' ? pad(d.getUTCMonth() + 1) : String(d.getUTCMonth() + 1);
-    else if (t === 'mmm' || t === 'mmmm') out = d.toLocaleString('en-US', { month: t === 'mmm' ? 'short' : 'long', timeZone: 'UTC' });
+    else if (t === 'mm' || t === 'm')
+      out = lastWasHour ? pad(d.getUTCMinutes()) : t === 'mm' ? pad(d.getUTCMonth() + 1) : String(d.getUTCMonth() + 1);
+    else if (t === 'mmm' || t === 'mmmm')
+      out = d.toLocaleString('en-US', { month: t === 'mmm' ? 'short' : 'long', timeZone: 'UTC' });
     else if (t === 'dd') out = pad(d.getUTCDate());
     else if (t === 'd') out = String(d.getUTCDate());
     else if (t === 'hh') out = pad(d.getUTCHours());
@@ -139,7 +153,10 @@ export function formatDatePattern(serial: number, pattern: string): string {
 function numberFormatOf(c: StoredCell): { type: string; pattern: string } | null {
   const nf = c.format?.numberFormat;
   if (!isObject(nf)) return null;
-  return { type: typeof nf.type === 'string' ? nf.type : 'NUMBER', pattern: typeof nf.pattern === 'string' ? nf.pattern : '' };
+  return {
+    type: typeof nf.type === 'string' ? nf.type : 'NUMBER',
+    pattern: typeof nf.pattern === 'string' ? nf.pattern : '',
+  };
 }
 
 function isDateLike(c: StoredCell): boolean {
@@ -190,21 +207,28 @@ const PERCENT = /^([+-]?(\d+\.?\d*|\.\d+))%$/;
 const DATE = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 
 /** A value written with valueInputOption=USER_ENTERED: parsed as if typed into the UI. */
-export function parseUserEntered(v: string | number | boolean): { value: Scalar | null; formula?: string; format?: JsonObject } {
+export function parseUserEntered(v: string | number | boolean): {
+  value: Scalar | null;
+  formula?: string;
+  format?: JsonObject;
+} {
   if (typeof v !== 'string') return { value: v };
   if (v === '') return { value: null };
   if (v.startsWith("'")) return { value: v.slice(1) };
   if (v.startsWith('=') && v.length > 1) return { value: null, formula: v };
   const t = v.trim();
   if (NUMBER.test(t)) return { value: Number(t) };
-  if (GROUPED.test(t)) return { value: Number(t.replace(/,/g, '')), format: { numberFormat: { type: 'NUMBER', pattern: '#,##0.##' } } };
+  if (GROUPED.test(t))
+    return { value: Number(t.replace(/,/g, '')), format: { numberFormat: { type: 'NUMBER', pattern: '#,##0.##' } } };
   const pct = PERCENT.exec(t);
   if (pct) return { value: Number(pct[1]) / 100, format: { numberFormat: { type: 'PERCENT', pattern: '0%' } } };
   if (/^(true|false)$/i.test(t)) return { value: t.toLowerCase() === 'true' };
   const d = DATE.exec(t);
   if (d) {
     const [, y, mo, da, h, mi, s] = d;
-    const date = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(da), Number(h ?? 0), Number(mi ?? 0), Number(s ?? 0)));
+    const date = new Date(
+      Date.UTC(Number(y), Number(mo) - 1, Number(da), Number(h ?? 0), Number(mi ?? 0), Number(s ?? 0)),
+    );
     if (date.getUTCMonth() === Number(mo) - 1) return { value: dateToSerial(date), format: dateFormat(date) };
   }
   return { value: v };

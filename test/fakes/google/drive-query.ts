@@ -1,4 +1,6 @@
-// Drive's files.list `q` language, the subset the product uses and a little more: name/mimeType/modifiedTime/createdTime/trashed/starred comparisons, 'X' in parents|owners|writers|readers, sharedWithMe, and/or/not, parentheses.
+// Drive's files.list `q` language, the subset the product uses and a little more:
+// name/mimeType/modifiedTime/createdTime/trashed/starred comparisons, 'X' in parents|owners|writers|readers,
+// sharedWithMe, and/or/not, parentheses.
 import { Invalid } from './errors';
 import type { DriveFile } from './types';
 
@@ -103,7 +105,7 @@ export function compileQuery(q: string, account: string): Predicate {
     }
     if (t.t !== 'word') throw new Invalid('expected a field');
     const field = t.v;
-    if (field === 'sharedWithMe' && (peek()?.t !== 'op')) return (f) => f.owner !== account;
+    if (field === 'sharedWithMe' && peek()?.t !== 'op') return (f) => f.owner !== account;
     const opTok = toks[i++];
     let op: string;
     if (opTok?.t === 'op') op = opTok.v;
@@ -124,14 +126,16 @@ export function compileQuery(q: string, account: string): Predicate {
       case 'mimeType': {
         const v = strVal();
         const get = (f: DriveFile): string => (field === 'name' ? f.name : f.mimeType);
-        if (op === 'contains') return field === 'name' ? (f) => get(f).toLowerCase().includes(v.toLowerCase()) : (f) => get(f).includes(v);
+        if (op === 'contains')
+          return field === 'name' ? (f) => get(f).toLowerCase().includes(v.toLowerCase()) : (f) => get(f).includes(v);
         if (op !== '=' && op !== '!=') throw new Invalid(`${field} supports =, != and contains`);
         return (f) => compare(get(f), op, v);
       }
       case 'modifiedTime':
       case 'createdTime': {
         const text = strVal();
-        if (!/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/.test(text)) throw new Invalid(`${field} needs an RFC 3339 time`);
+        if (!/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/.test(text))
+          throw new Invalid(`${field} needs an RFC 3339 time`);
         const v = Date.parse(/T/.test(text) && !/(Z|[+-]\d{2}:\d{2})$/.test(text) ? `${text}Z` : text);
         if (Number.isNaN(v) || op === 'contains') throw new Invalid(`bad ${field} comparison`);
         return (f) => compare(Date.parse(field === 'modifiedTime' ? f.modifiedTime : f.createdTime), op, v);
@@ -141,7 +145,8 @@ export function compileQuery(q: string, account: string): Predicate {
       case 'sharedWithMe': {
         const v = boolVal();
         if (op !== '=' && op !== '!=') throw new Invalid(`${field} supports = and !=`);
-        const get = (f: DriveFile): boolean => (field === 'trashed' ? f.trashed : field === 'starred' ? false : f.owner !== account);
+        const get = (f: DriveFile): boolean =>
+          field === 'trashed' ? f.trashed : field === 'starred' ? false : f.owner !== account;
         return (f) => compare(String(get(f)), op, String(v));
       }
       case 'fullText':

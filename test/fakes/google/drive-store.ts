@@ -1,4 +1,5 @@
-// Drive's side of the fake: files and folders, owners and shares (inherited through folders), modifiedTime, and the change log that changes.list reads.
+// Drive's side of the fake: files and folders, owners and shares (inherited through folders), modifiedTime, and the
+// change log that changes.list reads.
 import { Invalid } from './errors';
 import { IdSource } from './ids';
 import type { DriveFile, Role } from './types';
@@ -238,7 +239,8 @@ export class DriveStore {
       for (const [fileId, m] of this.lostAccess) {
         const e = m.get(account);
         const f = this.files.get(fileId);
-        if (e && e.changeId >= from && !(f && this.canSee(f, account))) entries.push({ changeId: e.changeId, fileId, removed: true, time: e.time });
+        if (e && e.changeId >= from && !(f && this.canSee(f, account)))
+          entries.push({ changeId: e.changeId, fileId, removed: true, time: e.time });
       }
     }
     entries.sort((a, b) => a.changeId - b.changeId);

@@ -1,4 +1,5 @@
-// Drive resources as JSON: File, Permission, Change (full form, pruned by `fields`), their default field sets and the field-mask schemas.
+// Drive resources as JSON: File, Permission, Change (full form, pruned by `fields`), their default field sets and the
+// field-mask schemas.
 import type { MaskSchema } from './field-mask';
 import type { ChangeEntry } from './drive-store';
 import type { FakeState } from './state';
@@ -6,7 +7,8 @@ import { FOLDER_MIME, SPREADSHEET_MIME, type DriveFile, type JsonObject, type Ro
 
 export const DEFAULT_FILE_FIELDS = 'kind,id,name,mimeType';
 export const DEFAULT_LIST_FIELDS = 'kind,incompleteSearch,nextPageToken,files(kind,id,name,mimeType)';
-export const DEFAULT_CHANGES_FIELDS = 'kind,nextPageToken,newStartPageToken,changes(kind,changeType,time,removed,fileId,file(kind,id,name,mimeType))';
+export const DEFAULT_CHANGES_FIELDS =
+  'kind,nextPageToken,newStartPageToken,changes(kind,changeType,time,removed,fileId,file(kind,id,name,mimeType))';
 export const DEFAULT_PERMISSION_FIELDS = 'kind,id,type,role,emailAddress';
 
 /** A stable permission id for an account (Drive's are opaque numeric strings). */
@@ -17,7 +19,16 @@ export function permissionId(account: string): string {
 }
 
 export function permissionJson(account: string, role: Role): JsonObject {
-  return { kind: 'drive#permission', id: permissionId(account), type: 'user', emailAddress: account, role, displayName: account, deleted: false, pendingOwner: false };
+  return {
+    kind: 'drive#permission',
+    id: permissionId(account),
+    type: 'user',
+    emailAddress: account,
+    role,
+    displayName: account,
+    deleted: false,
+    pendingOwner: false,
+  };
 }
 
 function webViewLink(f: DriveFile): string {
@@ -48,11 +59,36 @@ export function fileJson(state: FakeState, f: DriveFile, account: string): JsonO
     modifiedByMe: f.lastModifyingUser === account,
     ...(f.lastModifyingUser === null
       ? {}
-      : { lastModifyingUser: { kind: 'drive#user', displayName: f.lastModifyingUser, me: f.lastModifyingUser === account, permissionId: permissionId(f.lastModifyingUser), emailAddress: f.lastModifyingUser } }),
-    owners: [{ kind: 'drive#user', displayName: f.owner, me: f.owner === account, permissionId: permissionId(f.owner), emailAddress: f.owner }],
+      : {
+          lastModifyingUser: {
+            kind: 'drive#user',
+            displayName: f.lastModifyingUser,
+            me: f.lastModifyingUser === account,
+            permissionId: permissionId(f.lastModifyingUser),
+            emailAddress: f.lastModifyingUser,
+          },
+        }),
+    owners: [
+      {
+        kind: 'drive#user',
+        displayName: f.owner,
+        me: f.owner === account,
+        permissionId: permissionId(f.owner),
+        emailAddress: f.owner,
+      },
+    ],
     shared: f.shares.size > 0,
     ownedByMe: f.owner === account,
-    capabilities: { canEdit, canShare: canEdit, canTrash: canEdit, canDelete: role === 'owner', canRename: canEdit, canAddChildren: canEdit && f.mimeType === FOLDER_MIME, canReadRevisions: canEdit, canComment: role !== 'reader' },
+    capabilities: {
+      canEdit,
+      canShare: canEdit,
+      canTrash: canEdit,
+      canDelete: role === 'owner',
+      canRename: canEdit,
+      canAddChildren: canEdit && f.mimeType === FOLDER_MIME,
+      canReadRevisions: canEdit,
+      canComment: role !== 'reader',
+    },
     viewersCanCopyContent: true,
     copyRequiresWriterPermission: false,
     writersCanShare: true,
@@ -65,27 +101,128 @@ export function fileJson(state: FakeState, f: DriveFile, account: string): JsonO
 }
 
 export function changeJson(state: FakeState, c: ChangeEntry, account: string): JsonObject {
-  const out: JsonObject = { kind: 'drive#change', changeType: 'file', type: 'file', time: c.time, removed: c.removed, fileId: c.fileId };
+  const out: JsonObject = {
+    kind: 'drive#change',
+    changeType: 'file',
+    type: 'file',
+    time: c.time,
+    removed: c.removed,
+    fileId: c.fileId,
+  };
   if (!c.removed && c.file) out.file = fileJson(state, c.file, account);
   return out;
 }
 
 const FILE_FIELDS = [
-  'kind', 'driveId', 'fileExtension', 'copyRequiresWriterPermission', 'md5Checksum', 'contentHints', 'writersCanShare', 'viewedByMe',
-  'mimeType', 'exportLinks', 'parents', 'thumbnailLink', 'iconLink', 'shared', 'lastModifyingUser', 'owners', 'headRevisionId',
-  'sharingUser', 'webViewLink', 'webContentLink', 'size', 'viewersCanCopyContent', 'permissions', 'hasThumbnail', 'spaces',
-  'folderColorRgb', 'id', 'name', 'description', 'starred', 'trashed', 'explicitlyTrashed', 'createdTime', 'modifiedTime',
-  'modifiedByMeTime', 'viewedByMeTime', 'sharedWithMeTime', 'quotaBytesUsed', 'version', 'originalFilename', 'ownedByMe',
-  'fullFileExtension', 'properties', 'appProperties', 'isAppAuthorized', 'teamDriveId', 'capabilities', 'hasAugmentedPermissions',
-  'trashingUser', 'thumbnailVersion', 'trashedTime', 'modifiedByMe', 'permissionIds', 'imageMediaMetadata', 'videoMediaMetadata',
-  'shortcutDetails', 'contentRestrictions', 'resourceKey', 'linkShareMetadata', 'labelInfo', 'sha1Checksum', 'sha256Checksum',
-  'inheritedPermissionsDisabled', 'downloadRestrictions',
+  'kind',
+  'driveId',
+  'fileExtension',
+  'copyRequiresWriterPermission',
+  'md5Checksum',
+  'contentHints',
+  'writersCanShare',
+  'viewedByMe',
+  'mimeType',
+  'exportLinks',
+  'parents',
+  'thumbnailLink',
+  'iconLink',
+  'shared',
+  'lastModifyingUser',
+  'owners',
+  'headRevisionId',
+  'sharingUser',
+  'webViewLink',
+  'webContentLink',
+  'size',
+  'viewersCanCopyContent',
+  'permissions',
+  'hasThumbnail',
+  'spaces',
+  'folderColorRgb',
+  'id',
+  'name',
+  'description',
+  'starred',
+  'trashed',
+  'explicitlyTrashed',
+  'createdTime',
+  'modifiedTime',
+  'modifiedByMeTime',
+  'viewedByMeTime',
+  'sharedWithMeTime',
+  'quotaBytesUsed',
+  'version',
+  'originalFilename',
+  'ownedByMe',
+  'fullFileExtension',
+  'properties',
+  'appProperties',
+  'isAppAuthorized',
+  'teamDriveId',
+  'capabilities',
+  'hasAugmentedPermissions',
+  'trashingUser',
+  'thumbnailVersion',
+  'trashedTime',
+  'modifiedByMe',
+  'permissionIds',
+  'imageMediaMetadata',
+  'videoMediaMetadata',
+  'shortcutDetails',
+  'contentRestrictions',
+  'resourceKey',
+  'linkShareMetadata',
+  'labelInfo',
+  'sha1Checksum',
+  'sha256Checksum',
+  'inheritedPermissionsDisabled',
+  'downloadRestrictions',
 ];
 
 export const FILE_SCHEMA: MaskSchema = Object.fromEntries(FILE_FIELDS.map((k) => [k, null]));
-export const FILE_LIST_SCHEMA: MaskSchema = { kind: null, nextPageToken: null, incompleteSearch: null, files: FILE_SCHEMA };
-const CHANGE_SCHEMA: MaskSchema = { kind: null, changeType: null, type: null, time: null, removed: null, fileId: null, file: FILE_SCHEMA, driveId: null, drive: null, teamDriveId: null, teamDrive: null };
-export const CHANGE_LIST_SCHEMA: MaskSchema = { kind: null, nextPageToken: null, newStartPageToken: null, changes: CHANGE_SCHEMA };
+export const FILE_LIST_SCHEMA: MaskSchema = {
+  kind: null,
+  nextPageToken: null,
+  incompleteSearch: null,
+  files: FILE_SCHEMA,
+};
+const CHANGE_SCHEMA: MaskSchema = {
+  kind: null,
+  changeType: null,
+  type: null,
+  time: null,
+  removed: null,
+  fileId: null,
+  file: FILE_SCHEMA,
+  driveId: null,
+  drive: null,
+  teamDriveId: null,
+  teamDrive: null,
+};
+export const CHANGE_LIST_SCHEMA: MaskSchema = {
+  kind: null,
+  nextPageToken: null,
+  newStartPageToken: null,
+  changes: CHANGE_SCHEMA,
+};
 export const PERMISSION_SCHEMA: MaskSchema = Object.fromEntries(
-  ['kind', 'id', 'type', 'emailAddress', 'domain', 'role', 'view', 'allowFileDiscovery', 'displayName', 'photoLink', 'expirationTime', 'teamDrivePermissionDetails', 'permissionDetails', 'deleted', 'pendingOwner', 'inheritedPermissionsDisabled'].map((k) => [k, null]),
+  [
+    'kind',
+    'id',
+    'type',
+    'emailAddress',
+    'domain',
+    'role',
+    'view',
+    'allowFileDiscovery',
+    'displayName',
+    'photoLink',
+    'expirationTime',
+    'teamDrivePermissionDetails',
+    'permissionDetails',
+    'deleted',
+    'pendingOwner',
+    'inheritedPermissionsDisabled',
+  ].map((k) => [k, null]),
 );

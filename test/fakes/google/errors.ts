@@ -1,4 +1,5 @@
-// Google's JSON error envelopes, per API family: Sheets { error: { code, message, status, details? } }, Drive the same with errors[] (and status only on auth/quota failures).
+// Google's JSON error envelopes, per API family: Sheets { error: { code, message, status, details? } }, Drive the same
+// with errors[] (and status only on auth/quota failures).
 import type { Api, JsonObject, Kind } from './types';
 
 /** Thrown anywhere in a handler; the server answers it as is. */
@@ -8,7 +9,11 @@ export class GoogleError extends Error {
     readonly body: JsonObject,
     readonly headers: Record<string, string> = {},
   ) {
-    super(typeof body.error === 'object' && body.error !== null && !Array.isArray(body.error) ? String(body.error.message) : `HTTP ${httpStatus}`);
+    super(
+      typeof body.error === 'object' && body.error !== null && !Array.isArray(body.error)
+        ? String(body.error.message)
+        : `HTTP ${httpStatus}`,
+    );
     this.name = 'GoogleError';
   }
 }
@@ -73,12 +78,15 @@ export const driveInvalidValue = (param: string, message = 'Invalid Value'): Goo
   driveError(400, message, { reason: 'invalid', location: param });
 
 export const driveForbidden = (fileId: string): GoogleError =>
-  driveError(403, `The user does not have sufficient permissions for file ${fileId}.`, { reason: 'insufficientFilePermissions' });
+  driveError(403, `The user does not have sufficient permissions for file ${fileId}.`, {
+    reason: 'insufficientFilePermissions',
+  });
 
 /** A mistyped `fields` mask on Sheets: generic message, the path named in a BadRequest detail. */
 export function badFieldMask(api: Api, path: string): GoogleError {
   const description = `Error expanding 'fields' parameter. Cannot find matching fields for path '${path}'.`;
-  if (api === 'drive') return driveError(400, `Invalid field selection ${path}`, { reason: 'invalidParameter', location: 'fields' });
+  if (api === 'drive')
+    return driveError(400, `Invalid field selection ${path}`, { reason: 'invalidParameter', location: 'fields' });
   return badRequest('Request contains an invalid argument.', [
     { '@type': 'type.googleapis.com/google.rpc.BadRequest', fieldViolations: [{ field: path, description }] },
   ]);
@@ -95,9 +103,15 @@ const WWW_AUTH = { 'www-authenticate': 'Bearer realm="https://accounts.google.co
 
 /** A present but unknown/expired bearer token: 401 in every family. */
 export function badToken(api: Api): GoogleError {
-  const base = api === 'drive'
-    ? driveError(401, BAD_TOKEN, { reason: 'authError', location: 'Authorization', locationType: 'header', short: 'Invalid Credentials' }, 'UNAUTHENTICATED')
-    : sheetsError(401, BAD_TOKEN);
+  const base =
+    api === 'drive'
+      ? driveError(
+          401,
+          BAD_TOKEN,
+          { reason: 'authError', location: 'Authorization', locationType: 'header', short: 'Invalid Credentials' },
+          'UNAUTHENTICATED',
+        )
+      : sheetsError(401, BAD_TOKEN);
   return new GoogleError(401, base.body, WWW_AUTH);
 }
 
@@ -108,17 +122,25 @@ export function missingCredentials(api: Api, method: string): GoogleError {
       ? driveError(403, UNREGISTERED, { reason: 'forbidden' }, 'PERMISSION_DENIED')
       : sheetsError(403, UNREGISTERED);
   }
-  const base = api === 'drive'
-    ? driveError(401, MISSING_CREDENTIALS, { reason: 'required', location: 'Authorization', locationType: 'header', short: 'Login Required.' }, 'UNAUTHENTICATED')
-    : sheetsError(401, MISSING_CREDENTIALS);
+  const base =
+    api === 'drive'
+      ? driveError(
+          401,
+          MISSING_CREDENTIALS,
+          { reason: 'required', location: 'Authorization', locationType: 'header', short: 'Login Required.' },
+          'UNAUTHENTICATED',
+        )
+      : sheetsError(401, MISSING_CREDENTIALS);
   return new GoogleError(401, base.body, WWW_AUTH);
 }
 
 /** A 429 as Google's quota system answers it, with ErrorInfo details (and Retry-After when asked for). */
 export function quotaExceeded(api: Api, kind: Kind, retryAfterSeconds?: number, limit = 60): GoogleError {
-  const headers: Record<string, string> = retryAfterSeconds !== undefined ? { 'retry-after': String(retryAfterSeconds) } : {};
+  const headers: Record<string, string> =
+    retryAfterSeconds !== undefined ? { 'retry-after': String(retryAfterSeconds) } : {};
   if (api === 'drive') {
-    const message = "Quota exceeded for quota metric 'Queries' and limit 'Queries per minute per user' of service 'drive.googleapis.com' for consumer 'project_number:000000000000'.";
+    const message =
+      "Quota exceeded for quota metric 'Queries' and limit 'Queries per minute per user' of service 'drive.googleapis.com' for consumer 'project_number:000000000000'.";
     const e = driveError(429, message, { reason: 'rateLimitExceeded', domain: 'usageLimits' }, 'RESOURCE_EXHAUSTED');
     return new GoogleError(429, e.body, headers);
   }
@@ -140,7 +162,12 @@ export function quotaExceeded(api: Api, kind: Kind, retryAfterSeconds?: number, 
     },
     {
       '@type': 'type.googleapis.com/google.rpc.Help',
-      links: [{ description: 'Request a higher quota limit.', url: 'https://cloud.google.com/docs/quotas/help/request_increase' }],
+      links: [
+        {
+          description: 'Request a higher quota limit.',
+          url: 'https://cloud.google.com/docs/quotas/help/request_increase',
+        },
+      ],
     },
   ]);
   return new GoogleError(429, e.body, headers);
@@ -156,8 +183,12 @@ const SERVER_MESSAGES: Record<number, [string, string]> = {
 /** Any injected status in the family's envelope (429 goes through quotaExceeded). */
 export function injectedError(api: Api, kind: Kind, status: number, retryAfterSeconds?: number): GoogleError {
   if (status === 429) return quotaExceeded(api, kind, retryAfterSeconds);
-  const headers: Record<string, string> = retryAfterSeconds !== undefined ? { 'retry-after': String(retryAfterSeconds) } : {};
-  const [message, reason] = SERVER_MESSAGES[status] ?? [status === 403 ? 'Rate Limit Exceeded' : `Injected error ${status}`, status === 403 ? 'rateLimitExceeded' : 'backendError'];
+  const headers: Record<string, string> =
+    retryAfterSeconds !== undefined ? { 'retry-after': String(retryAfterSeconds) } : {};
+  const [message, reason] = SERVER_MESSAGES[status] ?? [
+    status === 403 ? 'Rate Limit Exceeded' : `Injected error ${status}`,
+    status === 403 ? 'rateLimitExceeded' : 'backendError',
+  ];
   const e = api === 'drive' ? driveError(status, message, { reason }) : sheetsError(status, message);
   return new GoogleError(status, e.body, headers);
 }

@@ -1,4 +1,5 @@
-// Fault injection: answer the next n matching requests with an error (429 with Retry-After, 5xx, or a dropped connection), and an optional per-account sliding-window quota like Google's.
+// Fault injection: answer the next n matching requests with an error (429 with Retry-After, 5xx, or a dropped
+// connection), and an optional per-account sliding-window quota like Google's.
 import type { Api, Kind } from './types';
 
 export interface FaultSpec {
@@ -74,7 +75,12 @@ export class FaultQueue {
   }
 
   /** Counts the request against the quota; returns the quota when it is exceeded (the request is then not counted). */
-  overQuota(api: Api, kind: Kind, account: string | null, now: number): { limit: number; retryAfterSeconds?: number } | undefined {
+  overQuota(
+    api: Api,
+    kind: Kind,
+    account: string | null,
+    now: number,
+  ): { limit: number; retryAfterSeconds?: number } | undefined {
     const cfg = this.quotaConfig;
     if (!cfg || api !== (cfg.api ?? 'sheets')) return undefined;
     const limit = cfg.perMinute[kind];

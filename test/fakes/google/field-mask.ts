@@ -1,4 +1,5 @@
-// Field masks: parsing `fields=sheets(properties(sheetId,title),merges)` / `a/b` / `a.b`, pruning responses to them, checking them against known fields, and applying update masks.
+// Field masks: parsing `fields=sheets(properties(sheetId,title),merges)` / `a/b` / `a.b`, pruning responses to them,
+// checking them against known fields, and applying update masks.
 import { isObject } from './json';
 import type { Json, JsonObject } from './types';
 

@@ -1,4 +1,5 @@
-// One sheet's grid: reading and writing stored cells, the used extent, and resolving A1 text or GridRanges against the grid (with Google's "exceeds grid limits" refusal).
+// One sheet's grid: reading and writing stored cells, the used extent, and resolving A1 text or GridRanges against the
+// grid (with Google's "exceeds grid limits" refusal).
 import { formatBounds, parseRange, type Bounds, type CellWindow } from './a1';
 import { Invalid } from './errors';
 import { int, isObject } from './json';
@@ -7,7 +8,13 @@ import type { GridRangeJson, Json, SheetModel, SpreadsheetModel, StoredCell } fr
 export const DEFAULT_ROWS = 1000;
 export const DEFAULT_COLUMNS = 26;
 
-export function newSheet(sheetId: number, title: string, index: number, rowCount = DEFAULT_ROWS, columnCount = DEFAULT_COLUMNS): SheetModel {
+export function newSheet(
+  sheetId: number,
+  title: string,
+  index: number,
+  rowCount = DEFAULT_ROWS,
+  columnCount = DEFAULT_COLUMNS,
+): SheetModel {
   return {
     properties: { sheetId, title, index, sheetType: 'GRID', gridProperties: { rowCount, columnCount } },
     rows: [],
@@ -25,7 +32,13 @@ export function getCell(sheet: SheetModel, row: number, col: number): StoredCell
 }
 
 function isBare(c: StoredCell): boolean {
-  return c.value === null && c.formula === undefined && c.format === undefined && c.validation === undefined && c.note === undefined;
+  return (
+    c.value === null &&
+    c.formula === undefined &&
+    c.format === undefined &&
+    c.validation === undefined &&
+    c.note === undefined
+  );
 }
 
 export function setCell(sheet: SheetModel, row: number, col: number, cell: StoredCell | undefined): void {
@@ -66,7 +79,10 @@ export function sheetById(book: SpreadsheetModel, id: number): SheetModel | unde
 
 /** Exact title first, then case-insensitively (sheet titles are unique regardless of case). */
 export function sheetByTitle(book: SpreadsheetModel, title: string): SheetModel | undefined {
-  return book.sheets.find((s) => s.properties.title === title) ?? book.sheets.find((s) => s.properties.title.toLowerCase() === title.toLowerCase());
+  return (
+    book.sheets.find((s) => s.properties.title === title) ??
+    book.sheets.find((s) => s.properties.title.toLowerCase() === title.toLowerCase())
+  );
 }
 
 export function sortedSheets(book: SpreadsheetModel): SheetModel[] {
@@ -85,7 +101,13 @@ export function boundsIn(sheet: SheetModel, w: CellWindow | null): Bounds {
     ? { startRow: w.startRow, endRow: w.endRow ?? g.rowCount, startCol: w.startCol, endCol: w.endCol ?? g.columnCount }
     : { startRow: 0, endRow: g.rowCount, startCol: 0, endCol: g.columnCount };
   if (b.startRow >= g.rowCount || b.startCol >= g.columnCount || b.endRow > g.rowCount || b.endCol > g.columnCount) {
-    throw new Invalid(exceedsMessage(sheet, { ...b, endRow: Math.max(b.endRow, b.startRow + 1), endCol: Math.max(b.endCol, b.startCol + 1) }));
+    throw new Invalid(
+      exceedsMessage(sheet, {
+        ...b,
+        endRow: Math.max(b.endRow, b.startRow + 1),
+        endCol: Math.max(b.endCol, b.startCol + 1),
+      }),
+    );
   }
   return b;
 }
@@ -111,7 +133,11 @@ export function resolveA1(book: SpreadsheetModel, text: string): { sheet: SheetM
 }
 
 /** A request's GridRange → sheet and bounds (unset ends = unbounded); refusals as Google words them. */
-export function resolveGridRange(book: SpreadsheetModel, v: Json | undefined, field = 'range'): { sheet: SheetModel; bounds: Bounds } {
+export function resolveGridRange(
+  book: SpreadsheetModel,
+  v: Json | undefined,
+  field = 'range',
+): { sheet: SheetModel; bounds: Bounds } {
   if (!isObject(v)) throw new Invalid(`${field} must be set`);
   const sheetId = int(v, 'sheetId') ?? 0;
   const sheet = sheetById(book, sheetId);
@@ -126,14 +152,31 @@ export function resolveGridRange(book: SpreadsheetModel, v: Json | undefined, fi
   if (b.startRow < 0 || b.startCol < 0 || b.endRow < b.startRow || b.endCol < b.startCol) {
     throw new Invalid(`Invalid ${field}: start index must be non-negative and not after the end index`);
   }
-  if (b.endRow > g.rowCount || b.endCol > g.columnCount || (b.endRow > b.startRow && b.startRow >= g.rowCount) || (b.endCol > b.startCol && b.startCol >= g.columnCount)) {
-    throw new Invalid(exceedsMessage(sheet, { ...b, endRow: Math.max(b.endRow, b.startRow + 1), endCol: Math.max(b.endCol, b.startCol + 1) }));
+  if (
+    b.endRow > g.rowCount ||
+    b.endCol > g.columnCount ||
+    (b.endRow > b.startRow && b.startRow >= g.rowCount) ||
+    (b.endCol > b.startCol && b.startCol >= g.columnCount)
+  ) {
+    throw new Invalid(
+      exceedsMessage(sheet, {
+        ...b,
+        endRow: Math.max(b.endRow, b.startRow + 1),
+        endCol: Math.max(b.endCol, b.startCol + 1),
+      }),
+    );
   }
   return { sheet, bounds: b };
 }
 
 export function gridRangeJson(sheetId: number, b: Bounds): GridRangeJson {
-  return { sheetId, startRowIndex: b.startRow, endRowIndex: b.endRow, startColumnIndex: b.startCol, endColumnIndex: b.endCol };
+  return {
+    sheetId,
+    startRowIndex: b.startRow,
+    endRowIndex: b.endRow,
+    startColumnIndex: b.startCol,
+    endColumnIndex: b.endCol,
+  };
 }
 
 /** Drops cells (and metadata) beyond a shrunk grid, as Google deletes those rows/columns. */
@@ -142,5 +185,6 @@ export function truncateToGrid(sheet: SheetModel): void {
   sheet.rows.length = Math.min(sheet.rows.length, g.rowCount);
   for (const r of sheet.rows) if (r) r.length = Math.min(r.length, g.columnCount);
   for (const k of Object.keys(sheet.rowMetadata)) if (Number(k) >= g.rowCount) delete sheet.rowMetadata[Number(k)];
-  for (const k of Object.keys(sheet.columnMetadata)) if (Number(k) >= g.columnCount) delete sheet.columnMetadata[Number(k)];
+  for (const k of Object.keys(sheet.columnMetadata))
+    if (Number(k) >= g.columnCount) delete sheet.columnMetadata[Number(k)];
 }

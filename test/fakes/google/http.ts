@@ -1,4 +1,5 @@
-// HTTP plumbing shared by the routes: the parsed request a handler gets, the reply it returns, body reading, JSON answers and the `fields` system parameter.
+// HTTP plumbing shared by the routes: the parsed request a handler gets, the reply it returns, body reading, JSON
+// answers and the `fields` system parameter.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { badFieldMask, badRequest, GoogleError } from './errors';
 import { FieldMaskError, parseFieldMask, prune, validateMask, type MaskSchema } from './field-mask';
@@ -38,9 +39,18 @@ export function parseJson(raw: string): Json | undefined {
   }
 }
 
-export function sendJson(res: ServerResponse, status: number, body: Json | undefined, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: Json | undefined,
+  headers: Record<string, string> = {},
+): void {
   const text = body === undefined ? '' : `${JSON.stringify(body, null, 2)}\n`;
-  res.writeHead(status, { 'content-type': 'application/json; charset=UTF-8', 'content-length': Buffer.byteLength(text), ...headers });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=UTF-8',
+    'content-length': Buffer.byteLength(text),
+    ...headers,
+  });
   res.end(text);
 }
 

@@ -1,4 +1,5 @@
-// Entry point of the fake Google server for tests and the benchmark: the server, its state and fault types, and the token-URL redirect for google-auth-library clients.
+// Entry point of the fake Google server for tests and the benchmark: the server, its state and fault types, and the
+// token-URL redirect for google-auth-library clients.
 export { startFakeGoogle, type FakeGoogle, type FakeGoogleOptions } from './server';
 export { redirectTokenUrl } from './auth';
 export { FakeState, type CellSnapshot, type CreateSpreadsheetOptions, type SheetOptions } from './state';

@@ -1,4 +1,5 @@
-// batchUpdate requests on cells: updateCells, repeatCell, appendCells, setDataValidation, updateBorders, mergeCells, unmergeCells (stringValue '=…' stays text; formulaValue is a formula).
+// batchUpdate requests on cells: updateCells, repeatCell, appendCells, setDataValidation, updateBorders, mergeCells,
+// unmergeCells (stringValue '=…' stays text; formulaValue is a formula).
 import type { Bounds } from './a1';
 import { parseExtendedValue } from './cells';
 import { Invalid } from './errors';
@@ -18,8 +19,19 @@ interface CellFields {
 }
 
 const CELL_DATA_FIELDS = new Set([
-  'userEnteredValue', 'effectiveValue', 'formattedValue', 'userEnteredFormat', 'effectiveFormat', 'hyperlink', 'note',
-  'textFormatRuns', 'dataValidation', 'pivotTable', 'dataSourceTable', 'dataSourceFormula', 'chipRuns',
+  'userEnteredValue',
+  'effectiveValue',
+  'formattedValue',
+  'userEnteredFormat',
+  'effectiveFormat',
+  'hyperlink',
+  'note',
+  'textFormatRuns',
+  'dataValidation',
+  'pivotTable',
+  'dataSourceTable',
+  'dataSourceFormula',
+  'chipRuns',
 ]);
 
 function cellFields(args: JsonObject): CellFields {
@@ -73,7 +85,11 @@ function getPath(o: Json | undefined, path: string[]): Json | undefined {
 }
 
 /** Applies CellData to one stored cell under a fields mask; absent parts of `data` clear the masked fields. */
-export function applyCellData(existing: StoredCell | undefined, data: JsonObject | undefined, f: CellFields): StoredCell {
+export function applyCellData(
+  existing: StoredCell | undefined,
+  data: JsonObject | undefined,
+  f: CellFields,
+): StoredCell {
   const next: StoredCell = existing ? { ...existing } : { value: null };
   if (f.value) {
     const parsed = parseExtendedValue(data?.userEnteredValue);
@@ -151,11 +167,15 @@ const updateCells: RequestHandler = ({ book }, args) => {
   if (args.range === undefined) throw new Invalid('Must specify either start or range.');
   const { sheet, bounds } = resolveGridRange(book, args.range);
   if (rows.length > bounds.endRow - bounds.startRow) {
-    throw new Invalid(`Attempting to write row: ${bounds.startRow + rows.length - 1}, beyond the last requested row of: ${bounds.endRow - 1}`);
+    throw new Invalid(
+      `Attempting to write row: ${bounds.startRow + rows.length - 1}, beyond the last requested row of: ${bounds.endRow - 1}`,
+    );
   }
   const widest = Math.max(0, ...rows.map((r) => r.length));
   if (widest > bounds.endCol - bounds.startCol) {
-    throw new Invalid(`Attempting to write column: ${bounds.startCol + widest - 1}, beyond the last requested column of: ${bounds.endCol - 1}`);
+    throw new Invalid(
+      `Attempting to write column: ${bounds.startCol + widest - 1}, beyond the last requested column of: ${bounds.endCol - 1}`,
+    );
   }
   // Cells of the range that the rows do not cover are cleared for the masked fields.
   forEachCell(bounds, (r, c) => {
@@ -183,7 +203,10 @@ const appendCells: RequestHandler = ({ book }, args) => {
   if (!sheet) throw new Invalid(`No grid with id: ${sheetId}`);
   const g = sheet.properties.gridProperties;
   const widest = Math.max(0, ...rows.map((r) => r.length));
-  if (widest > g.columnCount) throw new Invalid(`Attempting to write column: ${g.columnCount}, beyond the last requested column of: ${g.columnCount - 1}`);
+  if (widest > g.columnCount)
+    throw new Invalid(
+      `Attempting to write column: ${g.columnCount}, beyond the last requested column of: ${g.columnCount - 1}`,
+    );
   const at = usedExtent(sheet).rows;
   // Appending inserts rows when the sheet is full.
   g.rowCount = Math.max(g.rowCount, at + rows.length);
@@ -234,19 +257,30 @@ const updateBorders: RequestHandler = ({ book }, args) => {
 };
 
 function intersects(a: Bounds, m: JsonObject): boolean {
-  const s = { startRow: int(m, 'startRowIndex') ?? 0, endRow: int(m, 'endRowIndex') ?? 0, startCol: int(m, 'startColumnIndex') ?? 0, endCol: int(m, 'endColumnIndex') ?? 0 };
+  const s = {
+    startRow: int(m, 'startRowIndex') ?? 0,
+    endRow: int(m, 'endRowIndex') ?? 0,
+    startCol: int(m, 'startColumnIndex') ?? 0,
+    endCol: int(m, 'endColumnIndex') ?? 0,
+  };
   return a.startRow < s.endRow && s.startRow < a.endRow && a.startCol < s.endCol && s.startCol < a.endCol;
 }
 
 function inside(a: Bounds, m: JsonObject): boolean {
-  return (int(m, 'startRowIndex') ?? 0) >= a.startRow && (int(m, 'endRowIndex') ?? 0) <= a.endRow && (int(m, 'startColumnIndex') ?? 0) >= a.startCol && (int(m, 'endColumnIndex') ?? 0) <= a.endCol;
+  return (
+    (int(m, 'startRowIndex') ?? 0) >= a.startRow &&
+    (int(m, 'endRowIndex') ?? 0) <= a.endRow &&
+    (int(m, 'startColumnIndex') ?? 0) >= a.startCol &&
+    (int(m, 'endColumnIndex') ?? 0) <= a.endCol
+  );
 }
 
 function addMerge(sheet: SheetModel, b: Bounds): void {
   if (b.endRow - b.startRow < 1 || b.endCol - b.startCol < 1) return;
   if (b.endRow - b.startRow === 1 && b.endCol - b.startCol === 1) return;
   sheet.merges = sheet.merges.filter((m) => !inside(b, m));
-  if (sheet.merges.some((m) => intersects(b, m))) throw new Invalid('You must select all cells in a merged range to merge or unmerge them.');
+  if (sheet.merges.some((m) => intersects(b, m)))
+    throw new Invalid('You must select all cells in a merged range to merge or unmerge them.');
   sheet.merges.push(gridRangeJson(sheet.properties.sheetId, b));
 }
 
@@ -254,8 +288,10 @@ const mergeCells: RequestHandler = ({ book }, args) => {
   const { sheet, bounds: b } = resolveGridRange(book, args.range);
   const type = str(args, 'mergeType') ?? 'MERGE_ALL';
   if (type === 'MERGE_ALL') addMerge(sheet, b);
-  else if (type === 'MERGE_COLUMNS') for (let c = b.startCol; c < b.endCol; c++) addMerge(sheet, { ...b, startCol: c, endCol: c + 1 });
-  else if (type === 'MERGE_ROWS') for (let r = b.startRow; r < b.endRow; r++) addMerge(sheet, { ...b, startRow: r, endRow: r + 1 });
+  else if (type === 'MERGE_COLUMNS')
+    for (let c = b.startCol; c < b.endCol; c++) addMerge(sheet, { ...b, startCol: c, endCol: c + 1 });
+  else if (type === 'MERGE_ROWS')
+    for (let r = b.startRow; r < b.endRow; r++) addMerge(sheet, { ...b, startRow: r, endRow: r + 1 });
   else throw new Invalid(`Invalid value at 'mergeType': ${type}`);
   return undefined;
 };

@@ -1,4 +1,5 @@
-// batchUpdate requests on embedded objects and rules: charts (add/updateSpec/move/delete), protected ranges, conditional format rules.
+// batchUpdate requests on embedded objects and rules: charts (add/updateSpec/move/delete), protected ranges,
+// conditional format rules.
 import { Invalid } from './errors';
 import { applyUpdateMask } from './field-mask';
 import { resolveGridRange, sheetById } from './grid';
@@ -33,7 +34,10 @@ function checkSources(book: SpreadsheetModel, v: Json | undefined): void {
 
 /** The sheet a chart position anchors to. */
 function positionSheet(book: SpreadsheetModel, position: JsonObject): SheetModel {
-  if (position.newSheet === true) throw new Invalid('the fake Google server does not model charts on a new sheet; anchor the chart with overlayPosition');
+  if (position.newSheet === true)
+    throw new Invalid(
+      'the fake Google server does not model charts on a new sheet; anchor the chart with overlayPosition',
+    );
   const overlay = obj(position, 'overlayPosition');
   if (overlay) {
     const anchor = obj(overlay, 'anchorCell');
@@ -43,7 +47,11 @@ function positionSheet(book: SpreadsheetModel, position: JsonObject): SheetModel
     if (!sheet) throw new Invalid(`No grid with id: ${sheetId}`);
     const r = int(anchor, 'rowIndex') ?? 0;
     const c = int(anchor, 'columnIndex') ?? 0;
-    resolveGridRange(book, { sheetId, startRowIndex: r, endRowIndex: r + 1, startColumnIndex: c, endColumnIndex: c + 1 }, 'anchorCell');
+    resolveGridRange(
+      book,
+      { sheetId, startRowIndex: r, endRowIndex: r + 1, startColumnIndex: c, endColumnIndex: c + 1 },
+      'anchorCell',
+    );
     return sheet;
   }
   const sheetId = int(position, 'sheetId');
@@ -62,10 +70,12 @@ const addChart: RequestHandler = ({ book, state }: RequestContext, args) => {
   if (!spec) throw new Invalid('chart.spec must be set');
   checkSources(book, spec);
   const position = obj(chart, 'position');
-  if (!position) throw new Invalid('the fake Google server needs chart.position (a chart without one goes to a new sheet)');
+  if (!position)
+    throw new Invalid('the fake Google server needs chart.position (a chart without one goes to a new sheet)');
   const sheet = positionSheet(book, position);
   let chartId = int(chart, 'chartId');
-  if (chartId !== undefined && objectIdInUse(book, chartId)) throw new Invalid(`An object with id ${chartId} already exists.`);
+  if (chartId !== undefined && objectIdInUse(book, chartId))
+    throw new Invalid(`An object with id ${chartId} already exists.`);
   while (chartId === undefined || objectIdInUse(book, chartId)) chartId = state.ids.objectId();
   const stored: JsonObject = { ...structuredClone(chart), chartId };
   sheet.charts.push(stored);
@@ -122,7 +132,8 @@ function findProtected(book: SpreadsheetModel, id: number): { sheet: SheetModel;
 const addProtectedRange: RequestHandler = ({ book, state, account }, args) => {
   const pr = obj(args, 'protectedRange');
   if (!pr) throw new Invalid('protectedRange must be set');
-  if (pr.namedRangeId !== undefined || pr.tableId !== undefined) throw new Invalid('the fake Google server only models protected ranges given by range');
+  if (pr.namedRangeId !== undefined || pr.tableId !== undefined)
+    throw new Invalid('the fake Google server only models protected ranges given by range');
   const { sheet } = resolveGridRange(book, pr.range, 'protectedRange.range');
   for (const u of arr(pr, 'unprotectedRanges') ?? []) resolveGridRange(book, u, 'unprotectedRanges');
   let id = int(pr, 'protectedRangeId');
@@ -168,8 +179,10 @@ function ruleSheet(book: SpreadsheetModel, rule: JsonObject): SheetModel {
   if (ranges.length === 0) throw new Invalid('rule.ranges must not be empty');
   const sheets = ranges.map((r) => resolveGridRange(book, r, 'rule.ranges').sheet);
   const first = sheets[0];
-  if (!first || sheets.some((s) => s !== first)) throw new Invalid('All ranges of a conditional format rule must be on the same sheet.');
-  if (!isObject(rule.booleanRule) && !isObject(rule.gradientRule)) throw new Invalid('rule must set booleanRule or gradientRule');
+  if (!first || sheets.some((s) => s !== first))
+    throw new Invalid('All ranges of a conditional format rule must be on the same sheet.');
+  if (!isObject(rule.booleanRule) && !isObject(rule.gradientRule))
+    throw new Invalid('rule must set booleanRule or gradientRule');
   return first;
 }
 
@@ -178,7 +191,8 @@ const addConditionalFormatRule: RequestHandler = ({ book }, args) => {
   if (!rule) throw new Invalid('rule must be set');
   const sheet = ruleSheet(book, rule);
   const index = int(args, 'index') ?? 0;
-  if (index < 0 || index > sheet.conditionalFormats.length) throw new Invalid(`Invalid index: ${index}, the sheet has ${sheet.conditionalFormats.length} conditional formats.`);
+  if (index < 0 || index > sheet.conditionalFormats.length)
+    throw new Invalid(`Invalid index: ${index}, the sheet has ${sheet.conditionalFormats.length} conditional formats.`);
   sheet.conditionalFormats.splice(index, 0, structuredClone(rule));
   return undefined;
 };
@@ -208,7 +222,8 @@ const updateConditionalFormatRule: RequestHandler = ({ book }, args) => {
     sheet.conditionalFormats[index] = structuredClone(rule);
     return { newRule: structuredClone(rule), oldRule: old, newIndex: index, oldIndex: index };
   }
-  if (newIndex === undefined || newIndex < 0 || newIndex >= sheet.conditionalFormats.length) throw new Invalid('rule or a valid newIndex must be set');
+  if (newIndex === undefined || newIndex < 0 || newIndex >= sheet.conditionalFormats.length)
+    throw new Invalid('rule or a valid newIndex must be set');
   sheet.conditionalFormats.splice(index, 1);
   sheet.conditionalFormats.splice(newIndex, 0, old);
   return { newRule: structuredClone(old), oldRule: old, newIndex, oldIndex: index };

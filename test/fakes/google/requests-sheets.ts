@@ -1,4 +1,5 @@
-// batchUpdate requests on tabs and dimensions: addSheet, deleteSheet, updateSheetProperties, updateSpreadsheetProperties, append/insert/deleteDimension, updateDimensionProperties, autoResizeDimensions.
+// batchUpdate requests on tabs and dimensions: addSheet, deleteSheet, updateSheetProperties,
+// updateSpreadsheetProperties, append/insert/deleteDimension, updateDimensionProperties, autoResizeDimensions.
 import { Invalid } from './errors';
 import { applyUpdateMask, FieldMaskError } from './field-mask';
 import { DEFAULT_COLUMNS, DEFAULT_ROWS, newSheet, sheetById, sortedSheets, truncateToGrid } from './grid';
@@ -9,7 +10,8 @@ import type { GridProperties, Json, JsonObject, SheetModel, SheetProperties, Spr
 
 function requireFields(args: JsonObject): string {
   const fields = str(args, 'fields');
-  if (fields === undefined || fields.trim() === '') throw new Invalid("At least one field must be specified in 'fields'.");
+  if (fields === undefined || fields.trim() === '')
+    throw new Invalid("At least one field must be specified in 'fields'.");
   return fields;
 }
 
@@ -29,16 +31,23 @@ function titleTaken(book: SpreadsheetModel, title: string, except?: SheetModel):
 function checkTitle(book: SpreadsheetModel, title: string, except?: SheetModel): void {
   if (title.trim() === '') throw new Invalid('Sheet name cannot be empty.');
   if (title.length > 100) throw new Invalid('Sheet name is too long.');
-  if (titleTaken(book, title, except)) throw new Invalid(`A sheet with the name "${title}" already exists. Please enter another name.`);
+  if (titleTaken(book, title, except))
+    throw new Invalid(`A sheet with the name "${title}" already exists. Please enter another name.`);
 }
 
 function checkGrid(g: GridProperties): void {
   if (!Number.isInteger(g.rowCount) || g.rowCount < 1) throw new Invalid('gridProperties.rowCount must be at least 1');
-  if (!Number.isInteger(g.columnCount) || g.columnCount < 1) throw new Invalid('gridProperties.columnCount must be at least 1');
-  if ((g.frozenRowCount ?? 0) > g.rowCount) throw new Invalid(`frozenRowCount (${g.frozenRowCount ?? 0}) exceeds rowCount (${g.rowCount})`);
-  if ((g.frozenColumnCount ?? 0) > g.columnCount) throw new Invalid(`frozenColumnCount (${g.frozenColumnCount ?? 0}) exceeds columnCount (${g.columnCount})`);
+  if (!Number.isInteger(g.columnCount) || g.columnCount < 1)
+    throw new Invalid('gridProperties.columnCount must be at least 1');
+  if ((g.frozenRowCount ?? 0) > g.rowCount)
+    throw new Invalid(`frozenRowCount (${g.frozenRowCount ?? 0}) exceeds rowCount (${g.rowCount})`);
+  if ((g.frozenColumnCount ?? 0) > g.columnCount)
+    throw new Invalid(`frozenColumnCount (${g.frozenColumnCount ?? 0}) exceeds columnCount (${g.columnCount})`);
   const cells = g.rowCount * g.columnCount;
-  if (cells > 10_000_000) throw new Invalid('This action would increase the number of cells in the workbook above the limit of 10000000 cells.');
+  if (cells > 10_000_000)
+    throw new Invalid(
+      'This action would increase the number of cells in the workbook above the limit of 10000000 cells.',
+    );
 }
 
 /** Moves a sheet to a position and renumbers every index 0..n-1. */
@@ -72,9 +81,16 @@ const addSheet: RequestHandler = ({ book, state }, args) => {
   const type = str(props, 'sheetType') ?? 'GRID';
   if (type !== 'GRID') throw new Invalid(`the fake Google server only models GRID sheets, not ${type}`);
   const gp = obj(props, 'gridProperties') ?? {};
-  const sheet = newSheet(sheetId, title, book.sheets.length, int(gp, 'rowCount') ?? DEFAULT_ROWS, int(gp, 'columnCount') ?? DEFAULT_COLUMNS);
+  const sheet = newSheet(
+    sheetId,
+    title,
+    book.sheets.length,
+    int(gp, 'rowCount') ?? DEFAULT_ROWS,
+    int(gp, 'columnCount') ?? DEFAULT_COLUMNS,
+  );
   const g = sheet.properties.gridProperties;
-  for (const [k, v] of Object.entries(gp)) if (k !== 'rowCount' && k !== 'columnCount' && v !== undefined) g[k] = structuredClone(v);
+  for (const [k, v] of Object.entries(gp))
+    if (k !== 'rowCount' && k !== 'columnCount' && v !== undefined) g[k] = structuredClone(v);
   for (const k of ['hidden', 'tabColor', 'tabColorStyle', 'rightToLeft']) {
     const v = props[k];
     if (v !== undefined) sheet.properties[k] = structuredClone(v);
@@ -113,10 +129,21 @@ const updateSheetProperties: RequestHandler = ({ book }, args) => {
   const title = typeof next.title === 'string' ? next.title : before.title;
   if (title !== before.title) checkTitle(book, title, sheet);
   const gpJson = isObject(next.gridProperties) ? next.gridProperties : {};
-  const g: GridProperties = { ...gpJson, rowCount: int(gpJson, 'rowCount') ?? before.gridProperties.rowCount, columnCount: int(gpJson, 'columnCount') ?? before.gridProperties.columnCount };
+  const g: GridProperties = {
+    ...gpJson,
+    rowCount: int(gpJson, 'rowCount') ?? before.gridProperties.rowCount,
+    columnCount: int(gpJson, 'columnCount') ?? before.gridProperties.columnCount,
+  };
   checkGrid(g);
   const index = typeof next.index === 'number' ? next.index : before.index;
-  const updated: SheetProperties = { ...next, sheetId: before.sheetId, title, index: before.index, sheetType: before.sheetType, gridProperties: g };
+  const updated: SheetProperties = {
+    ...next,
+    sheetId: before.sheetId,
+    title,
+    index: before.index,
+    sheetType: before.sheetType,
+    gridProperties: g,
+  };
   sheet.properties = updated;
   // Google counts a moved sheet's index "before the move": to move S1 of S1,S2,S3 after S2, index is 2.
   if (index !== before.index) placeSheet(book, sheet, index > before.index ? index - 1 : index);
@@ -149,18 +176,27 @@ function resolveDimensionRange(book: SpreadsheetModel, v: Json | undefined): Dim
   const sheet = mustSheet(book, int(v, 'sheetId') ?? 0);
   const dimension = str(v, 'dimension');
   if (dimension !== 'ROWS' && dimension !== 'COLUMNS') throw new Invalid('range.dimension must be ROWS or COLUMNS');
-  const count = dimension === 'ROWS' ? sheet.properties.gridProperties.rowCount : sheet.properties.gridProperties.columnCount;
+  const count =
+    dimension === 'ROWS' ? sheet.properties.gridProperties.rowCount : sheet.properties.gridProperties.columnCount;
   const start = int(v, 'startIndex') ?? 0;
   const end = int(v, 'endIndex') ?? count;
-  if (start < 0 || end < start) throw new Invalid('Invalid dimension range: start index must be non-negative and not after the end index');
+  if (start < 0 || end < start)
+    throw new Invalid('Invalid dimension range: start index must be non-negative and not after the end index');
   if (end > count) {
     const what = dimension === 'ROWS' ? 'rows' : 'columns';
-    throw new Invalid(`Cannot access ${what} beyond the grid: requested ${what} ${start}-${end}, the sheet has ${count}.`);
+    throw new Invalid(
+      `Cannot access ${what} beyond the grid: requested ${what} ${start}-${end}, the sheet has ${count}.`,
+    );
   }
   return { sheet, dimension, start, end };
 }
 
-function shiftMeta(meta: Record<number, JsonObject>, from: number, by: number, dropUntil = from): Record<number, JsonObject> {
+function shiftMeta(
+  meta: Record<number, JsonObject>,
+  from: number,
+  by: number,
+  dropUntil = from,
+): Record<number, JsonObject> {
   const out: Record<number, JsonObject> = {};
   for (const [k, v] of Object.entries(meta)) {
     const i = Number(k);
@@ -171,9 +207,14 @@ function shiftMeta(meta: Record<number, JsonObject>, from: number, by: number, d
   return out;
 }
 
-/** Moves merges with inserted/deleted rows or columns; merges inside a deleted span disappear, overlapping ones shrink. */
+/**
+ * Moves merges with inserted/deleted rows or columns; merges inside a deleted span disappear, overlapping ones shrink.
+ */
 function shiftMerges(sheet: SheetModel, dimension: 'ROWS' | 'COLUMNS', at: number, by: number): void {
-  const [s, e] = dimension === 'ROWS' ? (['startRowIndex', 'endRowIndex'] as const) : (['startColumnIndex', 'endColumnIndex'] as const);
+  const [s, e] =
+    dimension === 'ROWS'
+      ? (['startRowIndex', 'endRowIndex'] as const)
+      : (['startColumnIndex', 'endColumnIndex'] as const);
   sheet.merges = sheet.merges.flatMap((m) => {
     const start = m[s] ?? 0;
     const end = m[e] ?? start;
@@ -252,7 +293,8 @@ const deleteDimension: RequestHandler = ({ book }, args) => {
 };
 
 const updateDimensionProperties: RequestHandler = ({ book }, args) => {
-  if (args.dataSourceSheetRange !== undefined) throw new Invalid('the fake Google server does not model data source sheets');
+  if (args.dataSourceSheetRange !== undefined)
+    throw new Invalid('the fake Google server does not model data source sheets');
   const { sheet, dimension, start, end } = resolveDimensionRange(book, args.range);
   const props = obj(args, 'properties');
   if (!props) throw new Invalid('properties must be set');

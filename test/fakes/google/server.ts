@@ -1,4 +1,5 @@
-// startFakeGoogle: a node:http server on 127.0.0.1 answering the token endpoint, Sheets v4 and Drive v3 like Google (point the real clients at it with rootUrl), with request accounting and fault injection.
+// startFakeGoogle: a node:http server on 127.0.0.1 answering the token endpoint, Sheets v4 and Drive v3 like Google
+// (point the real clients at it with rootUrl), with request accounting and fault injection.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Accounting, type RequestCounts, type RequestLogEntry } from './accounting';
@@ -40,8 +41,22 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
 
 function classify(path: string): { api: Api; segments: string[] } | null {
   if (path === '/token' || path === '/oauth2/v4/token') return { api: 'token', segments: [] };
-  if (path === '/v4/spreadsheets' || path.startsWith('/v4/spreadsheets/')) return { api: 'sheets', segments: path.slice('/v4/spreadsheets/'.length).split('/').filter((s, i) => i === 0 || s !== '') };
-  if (path.startsWith('/drive/v3/')) return { api: 'drive', segments: path.slice('/drive/v3/'.length).split('/').filter((s) => s !== '') };
+  if (path === '/v4/spreadsheets' || path.startsWith('/v4/spreadsheets/'))
+    return {
+      api: 'sheets',
+      segments: path
+        .slice('/v4/spreadsheets/'.length)
+        .split('/')
+        .filter((s, i) => i === 0 || s !== ''),
+    };
+  if (path.startsWith('/drive/v3/'))
+    return {
+      api: 'drive',
+      segments: path
+        .slice('/drive/v3/'.length)
+        .split('/')
+        .filter((s) => s !== ''),
+    };
   return null;
 }
 
@@ -59,14 +74,25 @@ export async function startFakeGoogle(opts: FakeGoogleOptions = {}): Promise<Fak
     const route = classify(url.pathname);
     if (!route) {
       res.writeHead(404, { 'content-type': 'text/html; charset=UTF-8' });
-      res.end(`<!DOCTYPE html><title>Error 404 (Not Found)</title><p>The requested URL <code>${url.pathname}</code> was not found on this server.`);
+      res.end(
+        `<!DOCTYPE html><title>Error 404 (Not Found)</title><p>The requested URL <code>${url.pathname}</code> was not found on this server.`,
+      );
       return;
     }
     const kind: Kind = method === 'GET' ? 'read' : 'write';
     const auth = req.headers.authorization;
     const bearer = auth !== undefined ? /^Bearer\s+(.+)$/i.exec(auth)?.[1] : undefined;
     const info = bearer !== undefined ? tokens.lookup(bearer) : undefined;
-    const entry: RequestLogEntry = { at: Date.now(), method, path: url.pathname, query: url.search.slice(1), api: route.api, kind, account: info?.account ?? null, status: -1 };
+    const entry: RequestLogEntry = {
+      at: Date.now(),
+      method,
+      path: url.pathname,
+      query: url.search.slice(1),
+      api: route.api,
+      kind,
+      account: info?.account ?? null,
+      status: -1,
+    };
     accounting.record(entry);
     try {
       const fault = faults.take(route.api, kind, entry.account);
@@ -89,7 +115,13 @@ export async function startFakeGoogle(opts: FakeGoogleOptions = {}): Promise<Fak
       const over = faults.overQuota(route.api, kind, info.account, Date.now());
       if (over) throw quotaExceeded(route.api, kind, over.retryAfterSeconds, over.limit);
       if (opts.latencyMs) await sleep(opts.latencyMs);
-      const apiReq = { method, segments: route.segments, query: url.searchParams, body: parseJson(raw), account: info.account };
+      const apiReq = {
+        method,
+        segments: route.segments,
+        query: url.searchParams,
+        body: parseJson(raw),
+        account: info.account,
+      };
       const reply: ApiReply = route.api === 'sheets' ? routeSheets(state, apiReq) : routeDrive(state, apiReq);
       if (reply.status === 204) {
         res.writeHead(204);
@@ -126,7 +158,10 @@ export async function startFakeGoogle(opts: FakeGoogleOptions = {}): Promise<Fak
     log: accounting.log,
     faults,
     tokens,
-    issueToken: (account) => tokens.issue(account, { scope: 'https://www.googleapis.com/auth/spreadsheets https://www.googleapis.com/auth/drive' }),
+    issueToken: (account) =>
+      tokens.issue(account, {
+        scope: 'https://www.googleapis.com/auth/spreadsheets https://www.googleapis.com/auth/drive',
+      }),
     resetCounts: () => accounting.reset(),
     stop: () =>
       new Promise<void>((resolve, reject) => {

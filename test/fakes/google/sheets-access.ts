@@ -1,4 +1,5 @@
-// Who may use a spreadsheet through the Sheets API: 404 for an id that does not exist, 403 "The caller does not have permission" for one the caller cannot see (or may only read, on writes).
+// Who may use a spreadsheet through the Sheets API: 404 for an id that does not exist, 403 "The caller does not have
+// permission" for one the caller cannot see (or may only read, on writes).
 import { sheetsForbidden, sheetsNotFound } from './errors';
 import type { FakeState } from './state';
 import { SPREADSHEET_MIME, type SpreadsheetModel } from './types';

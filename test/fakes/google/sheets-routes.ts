@@ -1,4 +1,5 @@
-// Sheets v4 spreadsheet endpoints: create (POST v4/spreadsheets), get (with fields/ranges/includeGridData), batchUpdate; values… handed to values-routes.
+// Sheets v4 spreadsheet endpoints: create (POST v4/spreadsheets), get (with fields/ranges/includeGridData),
+// batchUpdate; values… handed to values-routes.
 import type { Bounds } from './a1';
 import { runBatchUpdate } from './batch-update';
 import { badRequest, Invalid } from './errors';
@@ -26,13 +27,20 @@ function resolveAll(book: SpreadsheetModel, ranges: string[]): { sheet: SheetMod
 /** sheets[] of a create request → sheet models (ids, titles and initial data checked like addSheet). */
 function sheetsFromCreate(state: FakeState, list: Json[] | undefined): SheetModel[] {
   const out: SheetModel[] = [];
-  const holder: SpreadsheetModel = { spreadsheetId: '', properties: { title: '', timeZone: '', locale: '' }, sheets: out };
+  const holder: SpreadsheetModel = {
+    spreadsheetId: '',
+    properties: { title: '', timeZone: '', locale: '' },
+    sheets: out,
+  };
   (list ?? []).forEach((s, i) => {
     const props = isObject(s) ? (obj(s, 'properties') ?? {}) : {};
     const id = int(props, 'sheetId') ?? (i === 0 ? 0 : state.ids.objectId());
     if (sheetById(holder, id)) throw badRequest(`Invalid sheets[${i}]: A sheet with the id ${id} already exists.`);
     const title = str(props, 'title') ?? `Sheet${i + 1}`;
-    if (sheetByTitle(holder, title)) throw badRequest(`Invalid sheets[${i}]: A sheet with the name "${title}" already exists. Please enter another name.`);
+    if (sheetByTitle(holder, title))
+      throw badRequest(
+        `Invalid sheets[${i}]: A sheet with the name "${title}" already exists. Please enter another name.`,
+      );
     const gp = obj(props, 'gridProperties') ?? {};
     const sheet = newSheet(id, title, i, int(gp, 'rowCount') ?? 1000, int(gp, 'columnCount') ?? 26);
     const frozen = int(gp, 'frozenRowCount');
@@ -49,7 +57,10 @@ function sheetsFromCreate(state: FakeState, list: Json[] | undefined): SheetMode
         (arr(row, 'values') ?? []).forEach((cell, ci) => {
           if (!isObject(cell) || Object.keys(cell).length === 0) return;
           const g = sheet.properties.gridProperties;
-          if (r0 + ri >= g.rowCount || c0 + ci >= g.columnCount) throw badRequest(`Invalid sheets[${i}].data: Range exceeds grid limits. Max rows: ${g.rowCount}, max columns: ${g.columnCount}`);
+          if (r0 + ri >= g.rowCount || c0 + ci >= g.columnCount)
+            throw badRequest(
+              `Invalid sheets[${i}].data: Range exceeds grid limits. Max rows: ${g.rowCount}, max columns: ${g.columnCount}`,
+            );
           try {
             const stored = applyCellData(undefined, cell, all);
             const r = sheet.rows[r0 + ri] ?? [];
@@ -115,7 +126,10 @@ export function routeSheets(state: FakeState, req: ApiRequest): ApiReply {
     const b = isObject(req.body) ? req.body : {};
     if (b.includeSpreadsheetInResponse === true) {
       const responseRanges = (arr(b, 'responseRanges') ?? []).filter((r): r is string => typeof r === 'string');
-      body.updatedSpreadsheet = spreadsheetJson(next, { includeGridData: b.responseIncludeGridData === true, ranges: resolveAll(next, responseRanges) });
+      body.updatedSpreadsheet = spreadsheetJson(next, {
+        includeGridData: b.responseIncludeGridData === true,
+        ranges: resolveAll(next, responseRanges),
+      });
     }
     return ok(selectFields('sheets', body, fields));
   }

@@ -1,4 +1,5 @@
-// The Spreadsheet resource as spreadsheets.get returns it (properties, sheets with merges/charts/protected ranges/conditional formats, optional grid data) and the field-mask schema for it.
+// The Spreadsheet resource as spreadsheets.get returns it (properties, sheets with merges/charts/protected
+// ranges/conditional formats, optional grid data) and the field-mask schema for it.
 import type { Bounds } from './a1';
 import { extendedValue, formattedValue, userEnteredValue } from './cells';
 import type { MaskSchema } from './field-mask';
@@ -80,17 +81,30 @@ export function sheetJson(sheet: SheetModel, data: Bounds[] | null): JsonObject 
  * spreadsheets.get. With `ranges`, only the sheets they touch are returned (their data limited to those
  * ranges when includeGridData); without, every sheet (data = the whole grid).
  */
-export function spreadsheetJson(book: SpreadsheetModel, opts: { includeGridData: boolean; ranges?: { sheet: SheetModel; bounds: Bounds }[] }): JsonObject {
+export function spreadsheetJson(
+  book: SpreadsheetModel,
+  opts: { includeGridData: boolean; ranges?: { sheet: SheetModel; bounds: Bounds }[] },
+): JsonObject {
   let sheets: JsonObject[];
   if (opts.ranges && opts.ranges.length > 0) {
-    const picked = sortedSheets(book).filter((s) => opts.ranges?.some((r) => r.sheet.properties.sheetId === s.properties.sheetId));
+    const picked = sortedSheets(book).filter((s) =>
+      opts.ranges?.some((r) => r.sheet.properties.sheetId === s.properties.sheetId),
+    );
     sheets = picked.map((s) =>
-      sheetJson(s, opts.includeGridData ? (opts.ranges ?? []).filter((r) => r.sheet.properties.sheetId === s.properties.sheetId).map((r) => r.bounds) : null),
+      sheetJson(
+        s,
+        opts.includeGridData
+          ? (opts.ranges ?? []).filter((r) => r.sheet.properties.sheetId === s.properties.sheetId).map((r) => r.bounds)
+          : null,
+      ),
     );
   } else {
     sheets = sortedSheets(book).map((s) => {
       const g = s.properties.gridProperties;
-      return sheetJson(s, opts.includeGridData ? [{ startRow: 0, endRow: g.rowCount, startCol: 0, endCol: g.columnCount }] : null);
+      return sheetJson(
+        s,
+        opts.includeGridData ? [{ startRow: 0, endRow: g.rowCount, startCol: 0, endCol: g.columnCount }] : null,
+      );
     });
   }
   return {
@@ -107,14 +121,28 @@ export function usedBounds(sheet: SheetModel): Bounds {
   return { startRow: 0, endRow: u.rows, startCol: 0, endCol: u.cols };
 }
 
-const GRID_RANGE: MaskSchema = { sheetId: null, startRowIndex: null, endRowIndex: null, startColumnIndex: null, endColumnIndex: null };
+const GRID_RANGE: MaskSchema = {
+  sheetId: null,
+  startRowIndex: null,
+  endRowIndex: null,
+  startColumnIndex: null,
+  endColumnIndex: null,
+};
 
 const SHEET_PROPERTIES: MaskSchema = {
   sheetId: null,
   title: null,
   index: null,
   sheetType: null,
-  gridProperties: { rowCount: null, columnCount: null, frozenRowCount: null, frozenColumnCount: null, hideGridlines: null, rowGroupControlAfter: null, columnGroupControlAfter: null },
+  gridProperties: {
+    rowCount: null,
+    columnCount: null,
+    frozenRowCount: null,
+    frozenColumnCount: null,
+    hideGridlines: null,
+    rowGroupControlAfter: null,
+    columnGroupControlAfter: null,
+  },
   hidden: null,
   tabColor: null,
   tabColorStyle: null,
@@ -124,14 +152,33 @@ const SHEET_PROPERTIES: MaskSchema = {
 
 export const SPREADSHEET_SCHEMA: MaskSchema = {
   spreadsheetId: null,
-  properties: { title: null, locale: null, autoRecalc: null, timeZone: null, defaultFormat: null, iterativeCalculationSettings: null, spreadsheetTheme: null, importFunctionsExternalUrlAccessAllowed: null },
+  properties: {
+    title: null,
+    locale: null,
+    autoRecalc: null,
+    timeZone: null,
+    defaultFormat: null,
+    iterativeCalculationSettings: null,
+    spreadsheetTheme: null,
+    importFunctionsExternalUrlAccessAllowed: null,
+  },
   sheets: {
     properties: SHEET_PROPERTIES,
     data: { startRow: null, startColumn: null, rowData: { values: null }, rowMetadata: null, columnMetadata: null },
     merges: GRID_RANGE,
     conditionalFormats: { ranges: GRID_RANGE, booleanRule: null, gradientRule: null },
     filterViews: null,
-    protectedRanges: { protectedRangeId: null, range: GRID_RANGE, namedRangeId: null, tableId: null, description: null, warningOnly: null, requestingUserCanEdit: null, unprotectedRanges: null, editors: null },
+    protectedRanges: {
+      protectedRangeId: null,
+      range: GRID_RANGE,
+      namedRangeId: null,
+      tableId: null,
+      description: null,
+      warningOnly: null,
+      requestingUserCanEdit: null,
+      unprotectedRanges: null,
+      editors: null,
+    },
     basicFilter: null,
     charts: { chartId: null, spec: null, position: null, border: null },
     bandedRanges: null,

@@ -1,10 +1,30 @@
-// FakeState: every spreadsheet and Drive file the fake holds, the hooks the HTTP handlers use (commit, access), and the test API to seed and inspect them without HTTP.
+// FakeState: every spreadsheet and Drive file the fake holds, the hooks the HTTP handlers use (commit, access), and the
+// test API to seed and inspect them without HTTP.
 import { parseCells } from './a1';
 import { cellValue, storedFromInput } from './cells';
 import { DriveStore, type NewFile } from './drive-store';
-import { DEFAULT_COLUMNS, DEFAULT_ROWS, getCell, newSheet, setCell, sheetByTitle, sortedSheets, usedExtent } from './grid';
+import {
+  DEFAULT_COLUMNS,
+  DEFAULT_ROWS,
+  getCell,
+  newSheet,
+  setCell,
+  sheetByTitle,
+  sortedSheets,
+  usedExtent,
+} from './grid';
 import { spreadsheetJson } from './spreadsheet-view';
-import { FOLDER_MIME, SPREADSHEET_MIME, type CellInput, type CellValue, type DriveFile, type GridRangeJson, type JsonObject, type SheetModel, type SpreadsheetModel } from './types';
+import {
+  FOLDER_MIME,
+  SPREADSHEET_MIME,
+  type CellInput,
+  type CellValue,
+  type DriveFile,
+  type GridRangeJson,
+  type JsonObject,
+  type SheetModel,
+  type SpreadsheetModel,
+} from './types';
 
 export interface SheetOptions {
   sheetId?: number;
@@ -54,8 +74,22 @@ export class FakeState extends DriveStore {
   }
 
   /** Registers a spreadsheet and its Drive file (owned by `owner`). */
-  newBook(opts: { id?: string; title: string; owner: string; timeZone?: string; locale?: string; parents?: string[]; sheets: SheetModel[]; modifiedTime?: Date | string }): SpreadsheetModel {
-    const fileSpec: NewFile = { name: opts.title, mimeType: SPREADSHEET_MIME, owner: opts.owner, parents: opts.parents ?? [] };
+  newBook(opts: {
+    id?: string;
+    title: string;
+    owner: string;
+    timeZone?: string;
+    locale?: string;
+    parents?: string[];
+    sheets: SheetModel[];
+    modifiedTime?: Date | string;
+  }): SpreadsheetModel {
+    const fileSpec: NewFile = {
+      name: opts.title,
+      mimeType: SPREADSHEET_MIME,
+      owner: opts.owner,
+      parents: opts.parents ?? [],
+    };
     if (opts.id !== undefined) fileSpec.id = opts.id;
     if (opts.modifiedTime !== undefined) fileSpec.modifiedTime = opts.modifiedTime;
     const file = this.registerFile(fileSpec);
@@ -71,7 +105,15 @@ export class FakeState extends DriveStore {
           padding: { top: 2, right: 3, bottom: 2, left: 3 },
           verticalAlignment: 'BOTTOM',
           wrapStrategy: 'OVERFLOW_CELL',
-          textFormat: { foregroundColor: {}, fontFamily: 'arial,sans,sans-serif', fontSize: 10, bold: false, italic: false, strikethrough: false, underline: false },
+          textFormat: {
+            foregroundColor: {},
+            fontFamily: 'arial,sans,sans-serif',
+            fontSize: 10,
+            bold: false,
+            italic: false,
+            strikethrough: false,
+            underline: false,
+          },
         },
       },
       sheets: opts.sheets.length > 0 ? opts.sheets : [newSheet(0, 'Sheet1', 0)],
@@ -121,14 +163,26 @@ export class FakeState extends DriveStore {
       const o = opts.sheetOptions?.[title] ?? {};
       const grid = opts.sheets[title] ?? [];
       const width = Math.max(0, ...grid.map((r) => r.length));
-      const sheet = newSheet(o.sheetId ?? (index === 0 ? 0 : this.ids.objectId()), title, index, o.rowCount ?? Math.max(DEFAULT_ROWS, grid.length), o.columnCount ?? Math.max(DEFAULT_COLUMNS, width));
+      const sheet = newSheet(
+        o.sheetId ?? (index === 0 ? 0 : this.ids.objectId()),
+        title,
+        index,
+        o.rowCount ?? Math.max(DEFAULT_ROWS, grid.length),
+        o.columnCount ?? Math.max(DEFAULT_COLUMNS, width),
+      );
       if (o.frozenRowCount) sheet.properties.gridProperties.frozenRowCount = o.frozenRowCount;
       if (o.frozenColumnCount) sheet.properties.gridProperties.frozenColumnCount = o.frozenColumnCount;
       writeGrid(sheet, grid);
       for (const a1 of opts.merges?.[title] ?? []) {
         const w = parseCells(a1);
         if (!w || w.endRow === null || w.endCol === null) fail(`bad merge range ${a1}`);
-        sheet.merges.push({ sheetId: sheet.properties.sheetId, startRowIndex: w.startRow, endRowIndex: w.endRow, startColumnIndex: w.startCol, endColumnIndex: w.endCol });
+        sheet.merges.push({
+          sheetId: sheet.properties.sheetId,
+          startRowIndex: w.startRow,
+          endRowIndex: w.endRow,
+          startColumnIndex: w.startCol,
+          endColumnIndex: w.endCol,
+        });
       }
       return sheet;
     });
@@ -152,7 +206,13 @@ export class FakeState extends DriveStore {
     const book = this.mustBook(id);
     if (sheetByTitle(book, title)) fail(`sheet '${title}' already exists`);
     const width = Math.max(0, ...grid.map((r) => r.length));
-    const sheet = newSheet(o.sheetId ?? this.ids.objectId(), title, book.sheets.length, o.rowCount ?? Math.max(DEFAULT_ROWS, grid.length), o.columnCount ?? Math.max(DEFAULT_COLUMNS, width));
+    const sheet = newSheet(
+      o.sheetId ?? this.ids.objectId(),
+      title,
+      book.sheets.length,
+      o.rowCount ?? Math.max(DEFAULT_ROWS, grid.length),
+      o.columnCount ?? Math.max(DEFAULT_COLUMNS, width),
+    );
     writeGrid(sheet, grid);
     book.sheets.push(sheet);
     this.modified(id);
@@ -195,7 +255,10 @@ export class FakeState extends DriveStore {
     return structuredClone(this.mustSheet(id, title).properties);
   }
 
-  /** Values as values.get would give them (UNFORMATTED): trailing empty rows and cells left out, null for empty cells inside. */
+  /**
+   * Values as values.get would give them (UNFORMATTED): trailing empty rows and cells left out, null for empty cells
+   * inside.
+   */
   grid(id: string, title: string): CellValue[][] {
     const sheet = this.mustSheet(id, title);
     const used = usedExtent(sheet);

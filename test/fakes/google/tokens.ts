@@ -1,4 +1,5 @@
-// The OAuth token endpoint (POST /token, JWT-bearer grant): decodes the service account's assertion (no signature check), checks its claims, and remembers which account each access token stands for.
+// The OAuth token endpoint (POST /token, JWT-bearer grant): decodes the service account's assertion (no signature
+// check), checks its claims, and remembers which account each access token stands for.
 import { isObject } from './json';
 import type { JsonObject } from './types';
 
@@ -22,7 +23,12 @@ export class TokenStore {
   issue(iss: string, opts: { sub?: string; scope?: string; ttlSeconds?: number } = {}): string {
     this.n += 1;
     const token = `fake-${iss}-${this.n}`;
-    const info: TokenInfo = { account: opts.sub ?? iss, iss, scope: opts.scope ?? '', expiresAt: this.now() + (opts.ttlSeconds ?? 3600) * 1000 };
+    const info: TokenInfo = {
+      account: opts.sub ?? iss,
+      iss,
+      scope: opts.scope ?? '',
+      expiresAt: this.now() + (opts.ttlSeconds ?? 3600) * 1000,
+    };
     if (opts.sub !== undefined) info.sub = opts.sub;
     this.tokens.set(token, info);
     return token;
@@ -66,17 +72,29 @@ export function answerTokenRequest(store: TokenStore, rawBody: string, acceptedA
   if (grant !== JWT_GRANT) return oauthError('unsupported_grant_type', `Invalid grant_type: ${grant ?? ''}`);
   const assertion = form.get('assertion') ?? '';
   const parts = assertion.split('.');
-  if (parts.length !== 3) return oauthError('invalid_grant', 'Invalid JWT: Token must be a short-lived token and in a reasonable timeframe');
+  if (parts.length !== 3)
+    return oauthError('invalid_grant', 'Invalid JWT: Token must be a short-lived token and in a reasonable timeframe');
   const header = decodePart(parts[0]);
   const claims = decodePart(parts[1]);
-  if (!header || !claims || typeof header.alg !== 'string') return oauthError('invalid_grant', 'Invalid JWT: could not decode the assertion');
+  if (!header || !claims || typeof header.alg !== 'string')
+    return oauthError('invalid_grant', 'Invalid JWT: could not decode the assertion');
   const { iss, scope, aud, exp, iat, sub } = claims;
   if (typeof iss !== 'string' || iss === '') return oauthError('invalid_grant', 'Invalid JWT: no issuer (iss)');
-  if (typeof scope !== 'string' || scope.trim() === '') return oauthError('invalid_scope', 'Invalid OAuth scope or ID token audience provided.');
-  if (typeof aud !== 'string' || !acceptedAudiences.includes(aud)) return oauthError('invalid_grant', 'Invalid JWT: audience (aud) must be the token endpoint');
+  if (typeof scope !== 'string' || scope.trim() === '')
+    return oauthError('invalid_scope', 'Invalid OAuth scope or ID token audience provided.');
+  if (typeof aud !== 'string' || !acceptedAudiences.includes(aud))
+    return oauthError('invalid_grant', 'Invalid JWT: audience (aud) must be the token endpoint');
   const nowSec = store.now() / 1000;
-  if (typeof exp !== 'number' || exp <= nowSec - 300) return oauthError('invalid_grant', 'Invalid JWT: Token must be a short-lived token (60 minutes) and in a reasonable timeframe. Check your iat and exp values in the JWT claim.');
-  if (typeof iat === 'number' && exp - iat > 3600) return oauthError('invalid_grant', 'Invalid JWT: Token must be a short-lived token (60 minutes) and in a reasonable timeframe. Check your iat and exp values in the JWT claim.');
+  if (typeof exp !== 'number' || exp <= nowSec - 300)
+    return oauthError(
+      'invalid_grant',
+      'Invalid JWT: Token must be a short-lived token (60 minutes) and in a reasonable timeframe. Check your iat and exp values in the JWT claim.',
+    );
+  if (typeof iat === 'number' && exp - iat > 3600)
+    return oauthError(
+      'invalid_grant',
+      'Invalid JWT: Token must be a short-lived token (60 minutes) and in a reasonable timeframe. Check your iat and exp values in the JWT claim.',
+    );
   const opts: { sub?: string; scope: string } = { scope };
   if (typeof sub === 'string' && sub !== '') opts.sub = sub;
   const token = store.issue(iss, opts);

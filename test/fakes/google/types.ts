@@ -1,4 +1,5 @@
-// Shared types of the fake Google server: JSON values, cells as the tests hand them over and as the fake stores them, sheets, spreadsheets and Drive files.
+// Shared types of the fake Google server: JSON values, cells as the tests hand them over and as the fake stores them,
+// sheets, spreadsheets and Drive files.
 
 export type Json = null | boolean | number | string | Json[] | JsonObject;
 /** Members may be undefined (optional properties); JSON.stringify leaves those out. */

@@ -1,4 +1,5 @@
-// Reading and writing cell values the way spreadsheets.values does: trailing empties trimmed, ROWS/COLUMNS, render options, RAW vs USER_ENTERED, single-cell anchors.
+// Reading and writing cell values the way spreadsheets.values does: trailing empties trimmed, ROWS/COLUMNS, render
+// options, RAW vs USER_ENTERED, single-cell anchors.
 import { columnLetters, formatBounds, type Bounds } from './a1';
 import { parseUserEntered, renderCell, type DateRender, type ValueRender } from './cells';
 import { badRequest, Invalid } from './errors';
@@ -14,11 +15,19 @@ export interface ReadOptions {
   dateRender: DateRender;
 }
 
-function enumParam<T extends string>(q: URLSearchParams, name: string, protoName: string, type: string, allowed: readonly T[], fallback: T): T {
+function enumParam<T extends string>(
+  q: URLSearchParams,
+  name: string,
+  protoName: string,
+  type: string,
+  allowed: readonly T[],
+  fallback: T,
+): T {
   const v = q.get(name);
   if (v === null || v === '') return fallback;
   const hit = allowed.find((a) => a === v);
-  if (hit === undefined) throw badRequest(`Invalid value at '${protoName}' (type.googleapis.com/google.apps.sheets.v4.${type}), "${v}"`);
+  if (hit === undefined)
+    throw badRequest(`Invalid value at '${protoName}' (type.googleapis.com/google.apps.sheets.v4.${type}), "${v}"`);
   return hit;
 }
 
@@ -26,9 +35,30 @@ export function readOptions(q: URLSearchParams, prefix = ''): ReadOptions {
   const vr = prefix ? `${prefix}ValueRenderOption` : 'valueRenderOption';
   const dr = prefix ? `${prefix}DateTimeRenderOption` : 'dateTimeRenderOption';
   return {
-    majorDimension: enumParam(q, 'majorDimension', 'major_dimension', 'Dimension', ['ROWS', 'COLUMNS'] as const, 'ROWS'),
-    valueRender: enumParam(q, vr, 'value_render_option', 'ValueRenderOption', ['FORMATTED_VALUE', 'UNFORMATTED_VALUE', 'FORMULA'] as const, 'FORMATTED_VALUE'),
-    dateRender: enumParam(q, dr, 'date_time_render_option', 'DateTimeRenderOption', ['SERIAL_NUMBER', 'FORMATTED_STRING'] as const, 'SERIAL_NUMBER'),
+    majorDimension: enumParam(
+      q,
+      'majorDimension',
+      'major_dimension',
+      'Dimension',
+      ['ROWS', 'COLUMNS'] as const,
+      'ROWS',
+    ),
+    valueRender: enumParam(
+      q,
+      vr,
+      'value_render_option',
+      'ValueRenderOption',
+      ['FORMATTED_VALUE', 'UNFORMATTED_VALUE', 'FORMULA'] as const,
+      'FORMATTED_VALUE',
+    ),
+    dateRender: enumParam(
+      q,
+      dr,
+      'date_time_render_option',
+      'DateTimeRenderOption',
+      ['SERIAL_NUMBER', 'FORMATTED_STRING'] as const,
+      'SERIAL_NUMBER',
+    ),
   };
 }
 
@@ -38,7 +68,10 @@ function trimTrailing(list: Json[]): Json[] {
   return list.slice(0, n);
 }
 
-/** A ValueRange for the bounds: `range` echoes the whole requested range, `values` leaves out trailing empty rows and cells (and is absent when nothing is there). */
+/**
+ * A ValueRange for the bounds: `range` echoes the whole requested range, `values` leaves out trailing empty rows and
+ * cells (and is absent when nothing is there).
+ */
 export function readValueRange(sheet: SheetModel, b: Bounds, o: ReadOptions): JsonObject {
   const used = usedExtent(sheet);
   const rowEnd = Math.min(b.endRow, used.rows);
@@ -53,7 +86,8 @@ export function readValueRange(sheet: SheetModel, b: Bounds, o: ReadOptions): Js
   if (o.majorDimension === 'ROWS') lines = matrix.map(trimTrailing);
   else {
     lines = [];
-    for (let c = 0; c < Math.max(0, colEnd - b.startCol); c++) lines.push(trimTrailing(matrix.map((row) => row[c] ?? '')));
+    for (let c = 0; c < Math.max(0, colEnd - b.startCol); c++)
+      lines.push(trimTrailing(matrix.map((row) => row[c] ?? '')));
   }
   while (lines.length > 0 && lines[lines.length - 1]?.length === 0) lines.pop();
   const out: JsonObject = { range: formatBounds(sheet.properties.title, b), majorDimension: o.majorDimension };
@@ -65,9 +99,13 @@ export type InputOption = 'RAW' | 'USER_ENTERED';
 
 export function inputOption(v: Json | undefined | null, required = true): InputOption {
   if (v === 'RAW' || v === 'USER_ENTERED') return v;
-  if ((v === undefined || v === null || v === '') && required) throw badRequest("'valueInputOption' is required but not specified");
-  if (v === 'INPUT_VALUE_OPTION_UNSPECIFIED' || v === undefined || v === null || v === '') throw badRequest('Invalid valueInputOption: INPUT_VALUE_OPTION_UNSPECIFIED');
-  throw badRequest(`Invalid value at 'value_input_option' (type.googleapis.com/google.apps.sheets.v4.ValueInputOption), ${JSON.stringify(v)}`);
+  if ((v === undefined || v === null || v === '') && required)
+    throw badRequest("'valueInputOption' is required but not specified");
+  if (v === 'INPUT_VALUE_OPTION_UNSPECIFIED' || v === undefined || v === null || v === '')
+    throw badRequest('Invalid valueInputOption: INPUT_VALUE_OPTION_UNSPECIFIED');
+  throw badRequest(
+    `Invalid value at 'value_input_option' (type.googleapis.com/google.apps.sheets.v4.ValueInputOption), ${JSON.stringify(v)}`,
+  );
 }
 
 export interface WriteResult {
@@ -87,7 +125,9 @@ function asRows(values: Json | undefined, major: Dimension, where: string): (Jso
     if (!Array.isArray(line)) throw badRequest(`Invalid ${where}values[${i}]: must be a list.`);
     line.forEach((v, j) => {
       if (v !== null && typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') {
-        throw badRequest(`Invalid ${where}values[${i}][${j}]: ${isObject(v) ? 'struct_value' : 'list_value'} ${JSON.stringify(v)}`);
+        throw badRequest(
+          `Invalid ${where}values[${i}][${j}]: ${isObject(v) ? 'struct_value' : 'list_value'} ${JSON.stringify(v)}`,
+        );
       }
     });
     return line;
@@ -122,10 +162,21 @@ export function writeValues(
   const height = rows.length;
   const width = Math.max(0, ...rows.map((r) => r.length));
   if (!anchorOnly) {
-    if (height > target.endRow - target.startRow) throw badRequest(`Requested writing within range [${rangeText}], but tried writing to row [${target.startRow + height}]`);
-    if (width > target.endCol - target.startCol) throw badRequest(`Requested writing within range [${rangeText}], but tried writing to column [${columnLetters(target.startCol + width - 1)}]`);
+    if (height > target.endRow - target.startRow)
+      throw badRequest(
+        `Requested writing within range [${rangeText}], but tried writing to row [${target.startRow + height}]`,
+      );
+    if (width > target.endCol - target.startCol)
+      throw badRequest(
+        `Requested writing within range [${rangeText}], but tried writing to column [${columnLetters(target.startCol + width - 1)}]`,
+      );
   }
-  const written: Bounds = { startRow: target.startRow, endRow: target.startRow + Math.max(height, 1), startCol: target.startCol, endCol: target.startCol + Math.max(width, 1) };
+  const written: Bounds = {
+    startRow: target.startRow,
+    endRow: target.startRow + Math.max(height, 1),
+    startCol: target.startCol,
+    endCol: target.startCol + Math.max(width, 1),
+  };
   const g = sheet.properties.gridProperties;
   if (written.endRow > g.rowCount || written.endCol > g.columnCount) throw new Invalid(exceedsMessage(sheet, written));
   let cells = 0;

@@ -13,7 +13,11 @@ const good = {
 
 describe('parseLambdaEnv', () => {
   it('returns the named variables, numbers converted', () => {
-    expect(parseLambdaEnv(['TABLE_NAME', 'TIME_ZONE', 'READS_PER_MINUTE'], good)).toEqual({ TABLE_NAME: 'Branchboard-prod-Table-1ABC', TIME_ZONE: 'Asia/Shanghai', READS_PER_MINUTE: 30 });
+    expect(parseLambdaEnv(['TABLE_NAME', 'TIME_ZONE', 'READS_PER_MINUTE'], good)).toEqual({
+      TABLE_NAME: 'Branchboard-prod-Table-1ABC',
+      TIME_ZONE: 'Asia/Shanghai',
+      READS_PER_MINUTE: 30,
+    });
   });
 
   it('names every missing or wrong variable in one message', () => {
@@ -30,9 +34,9 @@ describe('parseLambdaEnv', () => {
 
 describe('step inputs and failures', () => {
   it('says which field of the execution input is wrong', () => {
-    expect(() => parseInput(prepareInput, { runId: 'r', startedAt: 'x', input: { asOf: '31/03/2026' } }, 'the execution input')).toThrow(
-      new InputError('the execution input: input.asOf must be a date as YYYY-MM-DD'),
-    );
+    expect(() =>
+      parseInput(prepareInput, { runId: 'r', startedAt: 'x', input: { asOf: '31/03/2026' } }, 'the execution input'),
+    ).toThrow(new InputError('the execution input: input.asOf must be a date as YYYY-MM-DD'));
   });
 
   it('refuses a month or a date that does not exist before any work, with a coded input error', () => {
@@ -48,21 +52,47 @@ describe('step inputs and failures', () => {
         caught = err;
       }
       expect(caught).toBeInstanceOf(InputError);
-      expect(caught).toMatchObject({ code: 'input.payload', name: 'InputError', message: `the execution input: ${field}` });
+      expect(caught).toMatchObject({
+        code: 'input.payload',
+        name: 'InputError',
+        message: `the execution input: ${field}`,
+      });
     }
   });
 
   it("turns Step Functions' error and a Lambda's JSON cause into one readable line", () => {
-    expect(describeFailure({ Error: 'Error', Cause: JSON.stringify({ errorType: 'Error', errorMessage: 'the configuration workbook has no readable org', trace: [] }) })).toBe(
-      'Error: the configuration workbook has no readable org',
+    expect(
+      describeFailure({
+        Error: 'Error',
+        Cause: JSON.stringify({
+          errorType: 'Error',
+          errorMessage: 'the configuration workbook has no readable org',
+          trace: [],
+        }),
+      }),
+    ).toBe('Error: the configuration workbook has no readable org');
+    expect(describeFailure({ Error: 'States.Timeout', Cause: 'Task timed out after 900.00 seconds' })).toBe(
+      'States.Timeout: Task timed out after 900.00 seconds',
     );
-    expect(describeFailure({ Error: 'States.Timeout', Cause: 'Task timed out after 900.00 seconds' })).toBe('States.Timeout: Task timed out after 900.00 seconds');
     expect(describeFailure(undefined)).toBe('unknown error');
   });
 
   it('maps API jobs to state machine inputs: a recompute carries its period, a sync only its job id', () => {
-    const base = { requestedBy: 'k', status: 'queued' as const, createdAt: '', runAfter: '', startedAt: null, finishedAt: null, result: null, error: null };
-    expect(executionFor({ ...base, jobId: 'j1', kind: 'recompute', params: { period: '2026-10' } })).toEqual({ recompute: true, jobId: 'j1', period: '2026-10' });
+    const base = {
+      requestedBy: 'k',
+      status: 'queued' as const,
+      createdAt: '',
+      runAfter: '',
+      startedAt: null,
+      finishedAt: null,
+      result: null,
+      error: null,
+    };
+    expect(executionFor({ ...base, jobId: 'j1', kind: 'recompute', params: { period: '2026-10' } })).toEqual({
+      recompute: true,
+      jobId: 'j1',
+      period: '2026-10',
+    });
     expect(executionFor({ ...base, jobId: 'j2', kind: 'sync', params: {} })).toEqual({ jobId: 'j2' });
   });
 });

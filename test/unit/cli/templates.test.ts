@@ -48,7 +48,17 @@ describe('templates command', () => {
     const { dir } = await runTemplates();
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(dir, '第一党支部.xlsx'));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['党员', '自评', '组织生活', '考勤', '每季一考', '积分', '整改', '项目', '项目节点']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      '党员',
+      '自评',
+      '组织生活',
+      '考勤',
+      '每季一考',
+      '积分',
+      '整改',
+      '项目',
+      '项目节点',
+    ]);
     const sessions = wb.getWorksheet('组织生活');
     expect(sessions?.getRow(1).getCell(2).value).toBe('日期(YYYY-MM-DD)');
     expect(sessions?.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });

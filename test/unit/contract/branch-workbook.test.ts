@@ -47,7 +47,14 @@ describe('branch workbook', () => {
     const r = read({ 每季一考: [[], ['季度', '党员编号', '成绩'], ['2026Q1', 'M1', '八十']] });
     expect(r.issues).toHaveLength(1);
     const issue = r.issues[0];
-    expect(issue).toMatchObject({ workbook: '一支部.xlsx', tab: '每季一考', row: 3, column: '成绩', value: '八十', code: 'unreadable_cell' });
+    expect(issue).toMatchObject({
+      workbook: '一支部.xlsx',
+      tab: '每季一考',
+      row: 3,
+      column: '成绩',
+      value: '八十',
+      code: 'unreadable_cell',
+    });
     expect(issue?.messageZh).toContain('八十');
     expect(issue?.messageEn).toContain('八十');
     expect(issue?.message).toBe(`${issue?.messageZh} / ${issue?.messageEn}`);
@@ -55,7 +62,12 @@ describe('branch workbook', () => {
   });
 
   it('skips a tab whose required column is missing with one error, and still imports the others', () => {
-    const r = read({ 积分: [['月份', '党员编号', '奖励分'], ['2026-03', 'M1', 5]] });
+    const r = read({
+      积分: [
+        ['月份', '党员编号', '奖励分'],
+        ['2026-03', 'M1', 5],
+      ],
+    });
     const missing = r.issues.filter((i) => i.code === 'missing_column');
     expect(missing).toHaveLength(1);
     expect(missing[0]).toMatchObject({ tab: '积分', row: 1, column: '基础分' });
@@ -98,19 +110,39 @@ describe('branch workbook', () => {
   });
 
   it('matches ids typed in full-width characters', () => {
-    const r = read({ 每季一考: [['季度', '党员编号', '成绩'], ['2026年第一季度', 'Ｍ１', '９２分']] });
+    const r = read({
+      每季一考: [
+        ['季度', '党员编号', '成绩'],
+        ['2026年第一季度', 'Ｍ１', '９２分'],
+      ],
+    });
     expect(r.issues).toEqual([]);
     expect(r.data.exams).toEqual([{ quarter: '2026Q1', memberId: 'M1', score: 92 }]);
   });
 
   it('rejects references to unknown members, criteria and projects', () => {
     const r = read({
-      每季一考: [['季度', '党员编号', '成绩'], ['2026Q1', 'M9', 90]],
-      积分: [['月份', '党员编号', '基础分'], ['2026-03', 'M8', 80]],
-      自评: [['月份', '指标编号', '得分'], ['2026-03', 'C99', 5]],
+      每季一考: [
+        ['季度', '党员编号', '成绩'],
+        ['2026Q1', 'M9', 90],
+      ],
+      积分: [
+        ['月份', '党员编号', '基础分'],
+        ['2026-03', 'M8', 80],
+      ],
+      自评: [
+        ['月份', '指标编号', '得分'],
+        ['2026-03', 'C99', 5],
+      ],
       // A 项目 tab that reads, or the milestones would depend on a failed tab (one dependent_tab issue, not one per row).
-      项目: [['项目编号', '年度', '项目名称'], ['P1', 2026, '甲']],
-      项目节点: [['项目编号', '节点', '计划日期', '完成日期'], ['P7', '启动', '2026-03-01', '']],
+      项目: [
+        ['项目编号', '年度', '项目名称'],
+        ['P1', 2026, '甲'],
+      ],
+      项目节点: [
+        ['项目编号', '节点', '计划日期', '完成日期'],
+        ['P7', '启动', '2026-03-01', ''],
+      ],
     });
     const refs = r.issues.filter((i) => i.code === 'unknown_reference').map((i) => [i.tab, i.value]);
     expect(refs).toEqual([
@@ -124,10 +156,25 @@ describe('branch workbook', () => {
 
   it('applies the ranges: self score to max_points, exam 0–100, base 0–100, bonus ≥ 0, project 1–5', () => {
     const r = read({
-      自评: [['月份', '指标编号', '得分'], ['2026-03', 'C01', 11], ['2026-03', 'C02', 20]],
-      每季一考: [['季度', '党员编号', '成绩'], ['2026Q1', 'M1', 101], ['2026Q1', 'M2', '']],
-      积分: [['月份', '党员编号', '基础分', '奖励分'], ['2026-03', 'M1', 80, -1], ['2026-03', 'M2', 120, 0]],
-      项目: [['项目编号', '年度', '项目名称', '业务评分', '党建评分'], ['P1', 2026, '甲', 6, 4]],
+      自评: [
+        ['月份', '指标编号', '得分'],
+        ['2026-03', 'C01', 11],
+        ['2026-03', 'C02', 20],
+      ],
+      每季一考: [
+        ['季度', '党员编号', '成绩'],
+        ['2026Q1', 'M1', 101],
+        ['2026Q1', 'M2', ''],
+      ],
+      积分: [
+        ['月份', '党员编号', '基础分', '奖励分'],
+        ['2026-03', 'M1', 80, -1],
+        ['2026-03', 'M2', 120, 0],
+      ],
+      项目: [
+        ['项目编号', '年度', '项目名称', '业务评分', '党建评分'],
+        ['P1', 2026, '甲', 6, 4],
+      ],
     });
     const ranges = r.issues.filter((i) => i.code === 'out_of_range').map((i) => [i.tab, i.row, i.value]);
     expect(ranges).toEqual([
@@ -143,7 +190,10 @@ describe('branch workbook', () => {
 
   it('rejects closed_on before found_on and a session date outside 2000..as-of+1 year', () => {
     const r = read({
-      整改: [['问题编号', '发现日期', '整改期限', '完成日期'], ['R1', '2026-02-05', '2026-03-01', '2026-02-01']],
+      整改: [
+        ['问题编号', '发现日期', '整改期限', '完成日期'],
+        ['R1', '2026-02-05', '2026-03-01', '2026-02-01'],
+      ],
       组织生活: [
         ['活动编号', '日期', '类型'],
         ['S1', '1999-12-31', '支委会'],

@@ -1,4 +1,5 @@
-// Property tests for the cell parsers: no input makes them throw, every answer has the promised shape, and typed forms round-trip.
+// Property tests for the cell parsers: no input makes them throw, every answer has the promised shape, and typed forms
+// round-trip.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -55,7 +56,11 @@ const PARSERS: Array<[string, (v: CellValue) => CellResult<unknown>, (value: unk
     parseSessionType,
     oneOf('members_meeting', 'committee_meeting', 'group_meeting', 'party_lecture', 'theme_day', 'study'),
   ],
-  ['parseRectificationSource', parseRectificationSource, oneOf('cross_check', 'expert_review', 'self_check', 'inspection', 'other')],
+  [
+    'parseRectificationSource',
+    parseRectificationSource,
+    oneOf('cross_check', 'expert_review', 'self_check', 'inspection', 'other'),
+  ],
   ['parseProjectKind', parseProjectKind, oneOf('branch', 'secretary')],
   ['parseProjectGrade', parseProjectGrade, oneOf('A', 'B', 'C')],
 ];
@@ -63,10 +68,52 @@ const PARSERS: Array<[string, (v: CellValue) => CellResult<unknown>, (value: unk
 /** Fragments of what people type, so that random strings also come close to the accepted forms. */
 const FRAGMENTS = [
   ...'0123456789０１２３４５６７８９',
-  '2026', '２０２６', '-', '/', '.', ',', ':', 'T', 'Z', '+', 'e', 'q', 'Q', '%', '％',
-  '年', '月', '日', '号', '份', '第', '季度', '一', '四', '分', '小时', 'h', '万',
-  ' ', '\u3000', '\u00a0', '\t', '#', '!', '#REF!', '#N/A',
-  '是', '否', '√', '×', 'x', 'true', 'yes', '党支部', 'theme_day', '_',
+  '2026',
+  '２０２６',
+  '-',
+  '/',
+  '.',
+  ',',
+  ':',
+  'T',
+  'Z',
+  '+',
+  'e',
+  'q',
+  'Q',
+  '%',
+  '％',
+  '年',
+  '月',
+  '日',
+  '号',
+  '份',
+  '第',
+  '季度',
+  '一',
+  '四',
+  '分',
+  '小时',
+  'h',
+  '万',
+  ' ',
+  '\u3000',
+  '\u00a0',
+  '\t',
+  '#',
+  '!',
+  '#REF!',
+  '#N/A',
+  '是',
+  '否',
+  '√',
+  '×',
+  'x',
+  'true',
+  'yes',
+  '党支部',
+  'theme_day',
+  '_',
 ];
 const typedLike = fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 12 }).map((parts) => parts.join(''));
 /** Any UTF-16 code unit, lone surrogates included. */
@@ -159,8 +206,7 @@ describe('no parser ever throws, and every answer is well formed', () => {
 });
 
 const FULL_WIDTH_DIGITS = '０１２３４５６７８９';
-const fullWidth = (s: string): string =>
-  s.replace(/\d/g, (d) => FULL_WIDTH_DIGITS[Number(d)] ?? d).replace(/-/g, '－');
+const fullWidth = (s: string): string => s.replace(/\d/g, (d) => FULL_WIDTH_DIGITS[Number(d)] ?? d).replace(/-/g, '－');
 
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
 /** Calendar dates with four-digit years, as .xlsx adapters hand them over (UTC midnight). */
@@ -206,10 +252,14 @@ describe('round trips', () => {
   it('a serial number and the Date it stands for read as the same day, whatever the time fraction', () => {
     const epoch = Date.UTC(1899, 11, 30);
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 2_958_465 }), fc.double({ min: 0, max: 0.999, noNaN: true }), (serial, fraction) => {
-        const date = new Date(epoch + serial * 86_400_000);
-        expect(parseDate(serial + fraction)).toEqual(parseDate(date));
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 2_958_465 }),
+        fc.double({ min: 0, max: 0.999, noNaN: true }),
+        (serial, fraction) => {
+          const date = new Date(epoch + serial * 86_400_000);
+          expect(parseDate(serial + fraction)).toEqual(parseDate(date));
+        },
+      ),
       RUNS,
     );
   });
@@ -262,9 +312,13 @@ describe('round trips', () => {
 
   it('any finite number written as JavaScript prints it parses to itself, also with a unit', () => {
     fc.assert(
-      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constantFrom('', '分', ' h', '%', '小时'), (n, unit) => {
-        expect(parseNumber(`${String(n)}${unit}`)).toEqual({ ok: true, value: n === 0 ? 0 : n });
-      }),
+      fc.property(
+        fc.double({ noNaN: true, noDefaultInfinity: true }),
+        fc.constantFrom('', '分', ' h', '%', '小时'),
+        (n, unit) => {
+          expect(parseNumber(`${String(n)}${unit}`)).toEqual({ ok: true, value: n === 0 ? 0 : n });
+        },
+      ),
       RUNS,
     );
   });

@@ -1,4 +1,5 @@
-// Cell parsers: every form that shared/contract/README.md "Cells people really type" lists, and every kind of unreadable cell.
+// Cell parsers: every form that shared/contract/README.md "Cells people really type" lists, and every kind of
+// unreadable cell.
 import { describe, expect, it } from 'vitest';
 import {
   displayValue,
@@ -29,7 +30,8 @@ import {
 } from '../../../shared/contract/cells';
 
 /** A JS Date as the .xlsx adapter hands it over: UTC components are the wall-clock date and time. */
-const utc = (y: number, m: number, d: number, h = 0, min = 0, s = 0): Date => new Date(Date.UTC(y, m - 1, d, h, min, s));
+const utc = (y: number, m: number, d: number, h = 0, min = 0, s = 0): Date =>
+  new Date(Date.UTC(y, m - 1, d, h, min, s));
 
 function expectFailure<T>(r: CellResult<T>): { zh: string; en: string } {
   expect(r.ok).toBe(false);
@@ -140,12 +142,13 @@ describe('every parser', () => {
     ['empty', ''],
     ['full-width spaces', '\u3000 \u00a0'],
   ];
-  it.each(ALL_PARSERS.filter(([n]) => n !== 'parseBoolean').flatMap(([n, p]) => blanks.map(([b, v]) => [n, b, p, v] as const)))(
-    '%s reads a blank cell (%s) as null',
-    (_, __, parse, v) => {
-      expect(parse(v)).toEqual({ ok: true, value: null });
-    },
-  );
+  it.each(
+    ALL_PARSERS.filter(([n]) => n !== 'parseBoolean').flatMap(([n, p]) =>
+      blanks.map(([b, v]) => [n, b, p, v] as const),
+    ),
+  )('%s reads a blank cell (%s) as null', (_, __, parse, v) => {
+    expect(parse(v)).toEqual({ ok: true, value: null });
+  });
 
   it.each(blanks)('parseBoolean reads a blank cell (%s) as false', (_, v) => {
     expect(parseBoolean(v)).toEqual({ ok: true, value: false });

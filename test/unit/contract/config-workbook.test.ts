@@ -17,7 +17,14 @@ const criteria: Grid = [
 ];
 
 function read(tabs: Record<string, Grid>) {
-  return readConfigWorkbook(rawWorkbook('config.xlsx', { 组织: orgs, 考评标准: criteria, 考评打分: [['月份', '组织编号', '指标编号', '得分']], ...tabs }));
+  return readConfigWorkbook(
+    rawWorkbook('config.xlsx', {
+      组织: orgs,
+      考评标准: criteria,
+      考评打分: [['月份', '组织编号', '指标编号', '得分']],
+      ...tabs,
+    }),
+  );
 }
 
 describe('configuration workbook', () => {

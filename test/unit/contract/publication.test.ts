@@ -19,7 +19,14 @@ const criteria: Grid = [
 ];
 
 function read(tabs: Record<string, Grid>) {
-  return readConfigWorkbook(rawWorkbook('config.xlsx', { 组织: orgs, 考评标准: criteria, 考评打分: [['月份', '组织编号', '指标编号', '得分']], ...tabs }));
+  return readConfigWorkbook(
+    rawWorkbook('config.xlsx', {
+      组织: orgs,
+      考评标准: criteria,
+      考评打分: [['月份', '组织编号', '指标编号', '得分']],
+      ...tabs,
+    }),
+  );
 }
 
 describe('configuration workbook: 发布 publication tab', () => {
@@ -45,7 +52,12 @@ describe('configuration workbook: 发布 publication tab', () => {
   });
 
   it('accepts the English tab and column names', () => {
-    const r = read({ publication: [['month', 'published_on', 'note'], ['2026-03', '2026-04-03', null]] });
+    const r = read({
+      publication: [
+        ['month', 'published_on', 'note'],
+        ['2026-03', '2026-04-03', null],
+      ],
+    });
     expect(r.issues).toEqual([]);
     expect(r.data.publications).toEqual([{ month: '2026-03', publishedOn: '2026-04-03', note: null }]);
   });
@@ -59,7 +71,9 @@ describe('configuration workbook: 发布 publication tab', () => {
         ['2026/1', '2026-02-20', '再次'],
       ],
     });
-    expect(r.issues.map((i) => [i.tab, i.row, i.column, i.value, i.code])).toEqual([['发布', 4, '月份', '2026/1', 'duplicate_id']]);
+    expect(r.issues.map((i) => [i.tab, i.row, i.column, i.value, i.code])).toEqual([
+      ['发布', 4, '月份', '2026/1', 'duplicate_id'],
+    ]);
     expect(r.data.publications).toEqual([
       { month: '2026-01', publishedOn: '2026-02-05', note: '首次' },
       { month: '2026-02', publishedOn: '2026-03-05', note: null },
@@ -73,30 +87,61 @@ describe('configuration workbook: 发布 publication tab', () => {
   });
 
   it('rejects a row whose published_on cannot be read, naming the cell in both languages', () => {
-    const r = read({ 发布: [['月份', '发布日期', '说明'], ['2026-01', '二月五日', '']] });
+    const r = read({
+      发布: [
+        ['月份', '发布日期', '说明'],
+        ['2026-01', '二月五日', ''],
+      ],
+    });
     expect(r.issues).toHaveLength(1);
-    expect(r.issues[0]).toMatchObject({ workbook: 'config.xlsx', tab: '发布', row: 2, column: '发布日期', value: '二月五日', code: 'unreadable_cell' });
+    expect(r.issues[0]).toMatchObject({
+      workbook: 'config.xlsx',
+      tab: '发布',
+      row: 2,
+      column: '发布日期',
+      value: '二月五日',
+      code: 'unreadable_cell',
+    });
     expect(r.issues[0]?.messageZh).toBe('无法识别“二月五日”，应填写日期，如 2026-03-12');
     expect(r.issues[0]?.messageEn).toBe('cannot read "二月五日": expected a date such as 2026-03-12');
     expect(r.data.publications).toEqual([]);
   });
 
   it('requires a published_on value and the month and published_on columns', () => {
-    const blank = read({ 发布: [['月份', '发布日期'], ['2026-01', '']] });
+    const blank = read({
+      发布: [
+        ['月份', '发布日期'],
+        ['2026-01', ''],
+      ],
+    });
     expect(blank.issues.map((i) => [i.row, i.column, i.code])).toEqual([[2, '发布日期', 'required_value']]);
-    const noColumn = read({ 发布: [['月份', '说明'], ['2026-01', 'x']] });
+    const noColumn = read({
+      发布: [
+        ['月份', '说明'],
+        ['2026-01', 'x'],
+      ],
+    });
     expect(noColumn.issues.map((i) => [i.tab, i.column, i.code])).toEqual([['发布', '发布日期', 'missing_column']]);
     expect(noColumn.data.publications).toEqual([]);
   });
 
   it('stores each accepted row as a record of kind publication keyed by month, and reads it back with the roster', () => {
-    const r = read({ 发布: [['月份', '发布日期', '说明'], ['2026-01', '2026-02-05', '公示']] });
+    const r = read({
+      发布: [
+        ['月份', '发布日期', '说明'],
+        ['2026-01', '2026-02-05', '公示'],
+      ],
+    });
     expect(recordKey('publication', { month: '2026-01', publishedOn: '2026-02-05', note: null })).toBe('2026-01');
     const items = recordItems({ workbook: 'config.xlsx', recordsPk: 'CONFIG', tabs: r.tabs });
     const pub = items.filter((i) => i.kind === 'publication');
-    expect(pub.map((i) => [i.sk, i.data])).toEqual([['REC#publication#2026-01', { month: '2026-01', publishedOn: '2026-02-05', note: '公示' }]]);
+    expect(pub.map((i) => [i.sk, i.data])).toEqual([
+      ['REC#publication#2026-01', { month: '2026-01', publishedOn: '2026-02-05', note: '公示' }],
+    ]);
     expect(ROSTER_KINDS).toContain('publication');
-    const back = configDataFrom(items.map((i) => ({ kind: String(i.kind), key: String(i.key), row: Number(i.row), data: i.data })));
+    const back = configDataFrom(
+      items.map((i) => ({ kind: String(i.kind), key: String(i.key), row: Number(i.row), data: i.data })),
+    );
     expect(back.publications).toEqual([{ month: '2026-01', publishedOn: '2026-02-05', note: '公示' }]);
     expect(configDataFrom([]).publications).toEqual([]);
   });

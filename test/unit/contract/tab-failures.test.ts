@@ -1,4 +1,5 @@
-// Tab-level failures of a branch workbook: which tabs failed (failedTabs), and one root cause, one message (dependent_tab).
+// Tab-level failures of a branch workbook: which tabs failed (failedTabs), and one root cause, one message
+// (dependent_tab).
 import { describe, expect, it } from 'vitest';
 import { headerMatches } from '../../../shared/contract/headers';
 import { membersTab } from '../../../shared/contract/tabs/branch';
@@ -88,7 +89,15 @@ describe('branch workbook: failedTabs', () => {
   });
 
   it('lists a tab whose required column is missing, in sheet order with a missing tab', () => {
-    const r = read({ 积分: [['月份', '党员编号', '奖励分'], ['2026-03', 'M1', 5]] }, ['自评']);
+    const r = read(
+      {
+        积分: [
+          ['月份', '党员编号', '奖励分'],
+          ['2026-03', 'M1', 5],
+        ],
+      },
+      ['自评'],
+    );
     expect(r.data.failedTabs).toEqual(['self_review', 'member_scores']);
     expect(codes(r)).toEqual([
       ['自评', 'missing_tab'],
@@ -126,7 +135,9 @@ describe('branch workbook: one root cause, one message', () => {
       'the members tab could not be imported (a required column is missing), so the 4 rows of this tab are kept but not counted; fix the members tab first',
     );
     expect(exams?.message).toBe(`${exams?.messageZh} / ${exams?.messageEn}`);
-    expect(r.issues.find((i) => i.tab === '积分')?.messageZh).toBe('“党员”表无法导入（缺少必填列），本表的 2 行已保留但未计入统计；请先修正“党员”表');
+    expect(r.issues.find((i) => i.tab === '积分')?.messageZh).toBe(
+      '“党员”表无法导入（缺少必填列），本表的 2 行已保留但未计入统计；请先修正“党员”表',
+    );
     expect(r.data.attendance).toEqual([]);
     expect(r.data.exams).toEqual([]);
     expect(r.data.memberScores).toEqual([]);
@@ -144,7 +155,9 @@ describe('branch workbook: one root cause, one message', () => {
       ['每季一考', 'dependent_tab'],
       ['积分', 'dependent_tab'],
     ]);
-    expect(r.issues[1]?.messageZh).toBe('“党员”表无法导入（缺少工作表），本表的 3 行已保留但未计入统计；请先修正“党员”表');
+    expect(r.issues[1]?.messageZh).toBe(
+      '“党员”表无法导入（缺少工作表），本表的 3 行已保留但未计入统计；请先修正“党员”表',
+    );
     expect(r.issues[1]?.messageEn).toBe(
       'the members tab could not be imported (the tab is missing), so the 3 rows of this tab are kept but not counted; fix the members tab first',
     );
@@ -171,7 +184,9 @@ describe('branch workbook: one root cause, one message', () => {
       ['组织生活', '日期', 'missing_column'],
       ['考勤', null, 'dependent_tab'],
     ]);
-    expect(r.issues[1]?.messageZh).toBe('“组织生活”表无法导入（缺少必填列），本表的 3 行已保留但未计入统计；请先修正“组织生活”表');
+    expect(r.issues[1]?.messageZh).toBe(
+      '“组织生活”表无法导入（缺少必填列），本表的 3 行已保留但未计入统计；请先修正“组织生活”表',
+    );
     expect(r.issues[1]?.messageEn).toBe(
       'the sessions tab could not be imported (a required column is missing), so the 3 rows of this tab are kept but not counted; fix the sessions tab first',
     );
@@ -181,7 +196,15 @@ describe('branch workbook: one root cause, one message', () => {
   });
 
   it('still reports an unknown session column when only the members tab failed (another root cause)', () => {
-    const r = read({ 考勤: [['党员编号', '姓名', 'S1', 'S9'], ['M1', '张三', '出席', '出席']] }, ['党员']);
+    const r = read(
+      {
+        考勤: [
+          ['党员编号', '姓名', 'S1', 'S9'],
+          ['M1', '张三', '出席', '出席'],
+        ],
+      },
+      ['党员'],
+    );
     expect(codes(r)).toEqual([
       ['党员', 'missing_tab'],
       ['考勤', 'unknown_reference'],
@@ -193,7 +216,15 @@ describe('branch workbook: one root cause, one message', () => {
   });
 
   it('members and sessions both failed: one dependent_tab on 考勤 naming both', () => {
-    const r = read({ 组织生活: [['活动编号', '类型'], ['S1', '支委会']] }, ['党员']);
+    const r = read(
+      {
+        组织生活: [
+          ['活动编号', '类型'],
+          ['S1', '支委会'],
+        ],
+      },
+      ['党员'],
+    );
     expect(r.data.failedTabs).toEqual(['members', 'sessions']);
     const attendance = r.issues.filter((i) => i.tab === '考勤');
     expect(attendance).toHaveLength(1);
@@ -206,18 +237,33 @@ describe('branch workbook: one root cause, one message', () => {
   });
 
   it('projects tab without 项目名称: one dependent_tab on 项目节点 instead of one unknown project per milestone', () => {
-    const r = read({ 项目: [['项目编号', '年度'], ['P1', 2026]] });
+    const r = read({
+      项目: [
+        ['项目编号', '年度'],
+        ['P1', 2026],
+      ],
+    });
     expect(r.data.failedTabs).toEqual(['projects']);
     expect(r.issues.map((i) => [i.tab, i.row, i.code])).toEqual([
       ['项目', 1, 'missing_column'],
       ['项目节点', null, 'dependent_tab'],
     ]);
-    expect(r.issues[1]?.messageZh).toBe('“项目”表无法导入（缺少必填列），本表的 2 行已保留但未计入统计；请先修正“项目”表');
+    expect(r.issues[1]?.messageZh).toBe(
+      '“项目”表无法导入（缺少必填列），本表的 2 行已保留但未计入统计；请先修正“项目”表',
+    );
     expect(r.data.milestones).toEqual([]);
   });
 
   it('says "1 row" for a single row', () => {
-    const r = read({ 项目节点: [['项目编号', '节点', '计划日期', '完成日期'], ['P1', '制定方案', '2026-03-31', '']] }, ['项目']);
+    const r = read(
+      {
+        项目节点: [
+          ['项目编号', '节点', '计划日期', '完成日期'],
+          ['P1', '制定方案', '2026-03-31', ''],
+        ],
+      },
+      ['项目'],
+    );
     expect(r.issues.find((i) => i.code === 'dependent_tab')?.messageEn).toBe(
       'the projects tab could not be imported (the tab is missing), so the 1 row of this tab is kept but not counted; fix the projects tab first',
     );
@@ -233,13 +279,20 @@ describe('branch workbook: one root cause, one message', () => {
       [4, false, [], false],
     ]);
     expect(tabIssues.map((i) => [i.tab, i.code])).toEqual(codes(r));
-    expect(recordItems({ workbook: '一支部.xlsx', recordsPk: 'ORG#B01', tabs: r.tabs }).filter((i) => i.kind === 'exams')).toEqual([]);
+    expect(
+      recordItems({ workbook: '一支部.xlsx', recordsPk: 'ORG#B01', tabs: r.tabs }).filter((i) => i.kind === 'exams'),
+    ).toEqual([]);
   });
 
   it('stores failedTabs as the tab_status record and reads it back (none stored: [])', () => {
     const r = read({}, ['项目']);
     const extra = [{ kind: 'tab_status', key: 'failed_tabs', data: r.data.failedTabs }];
-    const stored = recordItems({ workbook: '一支部.xlsx', recordsPk: 'ORG#B01', tabs: r.tabs, extraRecords: extra }).map((i) => ({
+    const stored = recordItems({
+      workbook: '一支部.xlsx',
+      recordsPk: 'ORG#B01',
+      tabs: r.tabs,
+      extraRecords: extra,
+    }).map((i) => ({
       kind: String(i.kind),
       key: String(i.key),
       row: Number(i.row),
@@ -248,7 +301,12 @@ describe('branch workbook: one root cause, one message', () => {
     const back = branchDataFrom('B01', stored);
     expect(back.failedTabs).toEqual(['projects']);
     expect(back.members).toHaveLength(3);
-    expect(branchDataFrom('B01', stored.filter((s) => s.kind !== 'tab_status')).failedTabs).toEqual([]);
+    expect(
+      branchDataFrom(
+        'B01',
+        stored.filter((s) => s.kind !== 'tab_status'),
+      ).failedTabs,
+    ).toEqual([]);
   });
 });
 
@@ -263,7 +321,10 @@ describe('a realistic branch workbook whose 党员编号 header cell was deleted
   const header = (grid[0] ?? []).slice();
   const at = header.findIndex((c) => typeof c === 'string' && headerMatches(c, membersTab.columns[0] ?? membersTab));
   header[at] = null;
-  const after = readBranchWorkbook(toRawWorkbook({ ...book, tabs: { ...book.tabs, [membersTab.zh]: [header, ...grid.slice(1)] } }), branchCtx);
+  const after = readBranchWorkbook(
+    toRawWorkbook({ ...book, tabs: { ...book.tabs, [membersTab.zh]: [header, ...grid.slice(1)] } }),
+    branchCtx,
+  );
   const rowsOf = (key: string) => before.tabs.find((t) => t.key === key)?.rows.length ?? 0;
 
   it('reads cleanly before the deletion, with about 20 members and every dependent tab full', () => {
@@ -278,12 +339,22 @@ describe('a realistic branch workbook whose 党员编号 header cell was deleted
 
   it('gives at most 10 issues: one missing_column, one dependent_tab per dependent tab with rows', () => {
     expect(after.issues.length).toBeLessThanOrEqual(10);
-    expect(after.issues.filter((i) => i.code === 'missing_column').map((i) => [i.tab, i.column])).toEqual([['党员', '党员编号']]);
-    expect(after.issues.filter((i) => i.code === 'dependent_tab').map((i) => i.tab)).toEqual(['考勤', '每季一考', '积分']);
+    expect(after.issues.filter((i) => i.code === 'missing_column').map((i) => [i.tab, i.column])).toEqual([
+      ['党员', '党员编号'],
+    ]);
+    expect(after.issues.filter((i) => i.code === 'dependent_tab').map((i) => i.tab)).toEqual([
+      '考勤',
+      '每季一考',
+      '积分',
+    ]);
     expect(after.issues).toHaveLength(4);
     expect(after.issues.filter((i) => i.code === 'unknown_reference')).toEqual([]);
     expect(after.data.failedTabs).toEqual(['members']);
-    for (const [tab, key] of [['考勤', 'attendance'], ['每季一考', 'exams'], ['积分', 'member_scores']] as const) {
+    for (const [tab, key] of [
+      ['考勤', 'attendance'],
+      ['每季一考', 'exams'],
+      ['积分', 'member_scores'],
+    ] as const) {
       expect(after.issues.find((i) => i.tab === tab)?.messageZh).toBe(
         `“党员”表无法导入（缺少必填列），本表的 ${rowsOf(key)} 行已保留但未计入统计；请先修正“党员”表`,
       );

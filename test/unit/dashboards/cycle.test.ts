@@ -30,16 +30,33 @@ describe('sheet titles say the month, its state and its as-of date', () => {
     const wb = summary(results(), progress(), 'en');
     expect(title(sheet(wb, 'Ranking'))).toBe('Ranking: 2026-03 · under evaluation · data as of 2026-03-31');
     expect(title(sheet(wb, 'This month so far'))).toBe('This month so far: 2026-04 · in progress · as of 2026-04-15');
-    expect(title(sheet(summary(published(), null, 'en'), 'Overview'))).toBe('示例党委 — branch evaluation summary: 2026-03 · published on 2026-04-05');
+    expect(title(sheet(summary(published(), null, 'en'), 'Overview'))).toBe(
+      '示例党委 — branch evaluation summary: 2026-03 · published on 2026-04-05',
+    );
   });
 });
 
 describe('a summary read in the middle of a month', () => {
   it('puts the progress sheet after the overview; without a month in progress it says so in one line', () => {
-    expect(summary(published(), progress()).sheets.map((s) => s.name)).toEqual(['概览', '本月进度', '排名', '组织生活', '预警党员', '整改', '项目', '党员积分', '数据质量']);
+    expect(summary(published(), progress()).sheets.map((s) => s.name)).toEqual([
+      '概览',
+      '本月进度',
+      '排名',
+      '组织生活',
+      '预警党员',
+      '整改',
+      '项目',
+      '党员积分',
+      '数据质量',
+    ]);
     // Always there, so a sink that rewrites tabs in place never keeps last night's progress.
     const alone = sheet(summary(published(), null), '本月进度');
-    expect(alone.rows.flat().map(cellValue).filter((v) => v !== '' && v !== null)).toEqual([
+    expect(
+      alone.rows
+        .flat()
+        .map(cellValue)
+        .filter((v) => v !== '' && v !== null),
+    ).toEqual([
       '本月进度：2026-03 · 已发布（2026-04-05）',
       '本次运行没有进行中的月份：2026-03 已结束（月末当天，或只重算了某一个月），请看其他各表。',
     ]);
@@ -69,11 +86,29 @@ describe('a summary read in the middle of a month', () => {
     expect(cellValue(s.rows[1]?.[0])).toBe(
       '说明：本表是本月截至目前的进度，月末前不评分、不定等级、不排名；“尚待召开”是本月（季度）还来得及召开的会议，不算未完成。',
     );
-    expect(values(s.rows[2])).toEqual(['支部', '所属党总支', '已开', '应到', '出勤率', '尚待召开', '自评缺项', '数据状态']);
+    expect(values(s.rows[2])).toEqual([
+      '支部',
+      '所属党总支',
+      '已开',
+      '应到',
+      '出勤率',
+      '尚待召开',
+      '自评缺项',
+      '数据状态',
+    ]);
     expect(s.rows.slice(3).map((r) => values(r))).toEqual([
       ['第一党支部', '运维党总支', 2, 18, 16 / 18, '主题党日', 2, '正常'],
       ['第二党支部', '运维党总支', '—', '—', '—', '—', 0, '数据不完整：出勤、合规'],
-      ['机关党支部', '—', 2, 12, 10 / 12, '支委会、党小组会（第二党小组）', 5, '数据过期（使用 2026-03-20 读取的数据）'],
+      [
+        '机关党支部',
+        '—',
+        2,
+        12,
+        10 / 12,
+        '支委会、党小组会（第二党小组）',
+        5,
+        '数据过期（使用 2026-03-20 读取的数据）',
+      ],
       ['营销党支部', '—', '—', '—', '—', '—', '—', '未登记表格'],
       ['合计', '示例党委', 4, 30, 26 / 30, '3 项', 7, '2 个支部数据不完整'],
     ]);
@@ -87,9 +122,15 @@ describe('a summary read in the middle of a month', () => {
 
   it('reads the same in English', () => {
     const s = sheet(summary(published(), progress(), 'en'), 'This month so far');
-    expect(values(rowOf(s, '机关党支部')).slice(5)).toEqual(['Committee meeting; Group meeting (第二党小组)', 5, 'Stale (using data read on 2026-03-20)']);
+    expect(values(rowOf(s, '机关党支部')).slice(5)).toEqual([
+      'Committee meeting; Group meeting (第二党小组)',
+      5,
+      'Stale (using data read on 2026-03-20)',
+    ]);
     expect(values(rowOf(s, '第二党支部')).at(-1)).toBe('Incomplete data: attendance; compliance');
-    expect(String(cellValue(s.rows[1]?.[0]))).toContain('Nothing here is scored, graded or ranked before the month ends');
+    expect(String(cellValue(s.rows[1]?.[0]))).toContain(
+      'Nothing here is scored, graded or ranked before the month ends',
+    );
   });
 });
 
@@ -98,7 +139,10 @@ describe('an official month that is itself in progress', () => {
 
   it('has no ranking table, one line saying why', () => {
     const s = sheet(wb(), '排名');
-    expect(s.rows.map((r) => values(r))).toEqual([['排名：2026-04 · 进行中 · 截至 2026-04-15'], ['2026-04 尚在进行中，月末后考评，暂无排名。']]);
+    expect(s.rows.map((r) => values(r))).toEqual([
+      ['排名：2026-04 · 进行中 · 截至 2026-04-15'],
+      ['2026-04 尚在进行中，月末后考评，暂无排名。'],
+    ]);
   });
 
   it('lists pending requirements apart from failures on the sessions sheet', () => {
@@ -107,7 +151,20 @@ describe('an official month that is itself in progress', () => {
     const b3 = rowOf(s, '机关党支部');
     expect(values(b3).slice(-2)).toEqual(['', '支委会、党小组会（第二党小组）']);
     expect(asCell(b3.at(-1)).fill).toBeUndefined();
-    expect(values(rowOf(s, '第二党支部')).slice(2)).toEqual(['—', '—', '—', '—', '—', '—', '—', '—', '—', '—', '—', '—']);
+    expect(values(rowOf(s, '第二党支部')).slice(2)).toEqual([
+      '—',
+      '—',
+      '—',
+      '—',
+      '—',
+      '—',
+      '—',
+      '—',
+      '—',
+      '—',
+      '—',
+      '—',
+    ]);
     expect(values(rowOf(s, '合计')).slice(-2)).toEqual(['', '3 项']);
   });
 
@@ -151,7 +208,10 @@ describe('stale and incomplete data', () => {
   it('shows a stale workbook as a failure on data quality, with the date of the data in use and the error', () => {
     const s = sheet(summary(brokenResults(), null), '数据质量');
     const sources = sectionRows(s, '各表格读取情况');
-    expect(values(s.rows[s.rows.findIndex((r) => cellValue(r[0]) === '各表格读取情况') + 1]).slice(-2)).toEqual(['状态', '读取错误']);
+    expect(values(s.rows[s.rows.findIndex((r) => cellValue(r[0]) === '各表格读取情况') + 1]).slice(-2)).toEqual([
+      '状态',
+      '读取错误',
+    ]);
     const b3 = sources.find((r) => cellValue(r[0]) === '机关党支部') ?? [];
     expect(cellValue(b3[2])).toBe('2026-03-20 01:00');
     expect(asCell(b3[6])).toEqual(red('数据过期（使用 2026-03-20 读取的数据）'));
@@ -173,12 +233,18 @@ describe('stale and incomplete data', () => {
     expect(cellValue(s.rows[1]?.[0])).toBe('2026-03 无数据的支部：2 个');
     const start = s.rows.findIndex((r) => cellValue(r[0]) === '发布后修改的行（1 条）');
     expect(start).toBeGreaterThan(0);
-    expect(cellValue(s.rows[start + 1]?.[0])).toBe('以下行在所属月份发布后被修改：已发布的考评结果不包含这些修改，保持发布时的数字。');
+    expect(cellValue(s.rows[start + 1]?.[0])).toBe(
+      '以下行在所属月份发布后被修改：已发布的考评结果不包含这些修改，保持发布时的数字。',
+    );
     expect(values(s.rows[start + 2])).toEqual(['支部', '表格', '工作表', '行号', '月份', '发现时间']);
-    expect(sectionRows(s, '发布后修改的行').map((r) => values(r))).toEqual([['第一党支部', '第一党支部.xlsx', '组织生活', 7, '2026-03', '2026-04-12 09:30']]);
+    expect(sectionRows(s, '发布后修改的行').map((r) => values(r))).toEqual([
+      ['第一党支部', '第一党支部.xlsx', '组织生活', 7, '2026-03', '2026-04-12 09:30'],
+    ]);
     // The published month's own list (frozen at publication) would have had no such row, nor the broken column.
     expect(s.rows.some((r) => cellValue(r[0]) === '数据问题清单（4 条）')).toBe(true);
-    expect(sectionRows(sheet(summary(published(), null), '数据质量'), '发布后修改的行').map((r) => values(r))).toEqual([['无']]);
+    expect(sectionRows(sheet(summary(published(), null), '数据质量'), '发布后修改的行').map((r) => values(r))).toEqual([
+      ['无'],
+    ]);
     const en = sheet(summary(published(), progress(), 'en'), 'Data quality');
     expect(en.rows.some((r) => cellValue(r[0]) === 'Rows changed after publication (1)')).toBe(true);
   });
@@ -207,7 +273,9 @@ describe('branch feedback through the monthly cycle', () => {
       ['自评缺项', 5, ''],
       ['考评得分', '月末后考评', ''],
     ]);
-    const order = ['本期考评', '本月进度', '数据状态', '2026-03 详细指标'].map((t) => s.rows.findIndex((r) => String(cellValue(r[0])).startsWith(t)));
+    const order = ['本期考评', '本月进度', '数据状态', '2026-03 详细指标'].map((t) =>
+      s.rows.findIndex((r) => String(cellValue(r[0])).startsWith(t)),
+    );
     expect(order).toEqual([...order].sort((a, b) => a - b));
     expect(order.every((k) => k > 0)).toBe(true);
     // Pending this month is not an unmet requirement of the official month.
@@ -231,7 +299,14 @@ describe('branch feedback through the monthly cycle', () => {
     ]);
     expect(values(rowOf(s, '出勤率'))).toEqual(['出勤率', '—', '']);
     expect(values(sectionRows(s, '本月进度')[0])).toEqual(['尚待召开', '—', '']);
-    expect(values(sectionRows(s, '数据问题清单（1 条）')[0])).toEqual(['考勤', '—', '党员编号', '', '缺少必填列：党员编号。本表未导入，请在表头行添加该列', '第二党支部.xlsx']);
+    expect(values(sectionRows(s, '数据问题清单（1 条）')[0])).toEqual([
+      '考勤',
+      '—',
+      '党员编号',
+      '',
+      '缺少必填列：党员编号。本表未导入，请在表头行添加该列',
+      '第二党支部.xlsx',
+    ]);
   });
 
   it('says a workbook was never read', () => {
@@ -240,7 +315,17 @@ describe('branch feedback through the monthly cycle', () => {
       ...month,
       sources: [
         ...month.sources,
-        { orgId: 'B4', workbook: '营销党支部.xlsx', readAt: null, modifiedAt: null, rows: 0, errors: 0, status: 'never_read' as const, lastGoodReadAt: null, error: '找不到该表格 / spreadsheet not found' },
+        {
+          orgId: 'B4',
+          workbook: '营销党支部.xlsx',
+          readAt: null,
+          modifiedAt: null,
+          rows: 0,
+          errors: 0,
+          status: 'never_read' as const,
+          lastGoodReadAt: null,
+          error: '找不到该表格 / spreadsheet not found',
+        },
       ],
     };
     const s = fb('B4', results(), neverRead);
@@ -254,7 +339,11 @@ describe('branch feedback through the monthly cycle', () => {
 
   it('lists what is overdue and due soon as of the latest run', () => {
     const s = fb('B1', published(), progress());
-    expect(sectionRows(s, '逾期未整改问题（按逾期天数排序）（截至 2026-04-15）').map((r) => values(r))).toEqual([['I1', '台账不全', '2026-03-26', 20]]);
-    expect(sectionRows(s, '14 天内到期（截至 2026-04-15）').map((r) => values(r))).toEqual([['整改', 'I3', '整改台账', '2026-04-20', 5]]);
+    expect(sectionRows(s, '逾期未整改问题（按逾期天数排序）（截至 2026-04-15）').map((r) => values(r))).toEqual([
+      ['I1', '台账不全', '2026-03-26', 20],
+    ]);
+    expect(sectionRows(s, '14 天内到期（截至 2026-04-15）').map((r) => values(r))).toEqual([
+      ['整改', 'I3', '整改台账', '2026-04-20', 5],
+    ]);
   });
 });

@@ -13,7 +13,9 @@ describe('branch feedback', () => {
   it('is one tab named 反馈 (Feedback in English) headed by the branch and the period', () => {
     const zh = feedbackWorkbook({ results: results(), orgId: 'B1', lang: 'zh' });
     expect(zh.sheets.map((s) => s.name)).toEqual(['反馈']);
-    expect(feedbackWorkbook({ results: results(), orgId: 'B1', lang: 'en' }).sheets.map((s) => s.name)).toEqual(['Feedback']);
+    expect(feedbackWorkbook({ results: results(), orgId: 'B1', lang: 'en' }).sheets.map((s) => s.name)).toEqual([
+      'Feedback',
+    ]);
     const s = zh.sheets[0];
     expect(String(cellValue(s?.rows[0]?.[0]))).toBe('第一党支部 考评反馈：2026-03 · 考评中 · 数据截至 2026-03-31');
     expect(s?.frozenRows).toBe(1);
@@ -47,7 +49,11 @@ describe('branch feedback', () => {
 
   it('writes typed text as text in the xlsx, never as a formula', async () => {
     const sink = new XlsxWorkbookSink(await tempDir());
-    const file = await sink.writeFeedback({ id: 'B1', name: '第一/党支部' }, '2026-03', feedbackWorkbook({ results: results(), orgId: 'B1', lang: 'zh' }));
+    const file = await sink.writeFeedback(
+      { id: 'B1', name: '第一/党支部' },
+      '2026-03',
+      feedbackWorkbook({ results: results(), orgId: 'B1', lang: 'zh' }),
+    );
     expect(path.basename(file)).toBe('B1-第一_党支部-反馈-2026-03.xlsx');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);

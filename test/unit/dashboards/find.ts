@@ -1,5 +1,11 @@
 // Test helpers: look cells up in a laid-out sheet by what they say, as a reader of the sheet would.
-import { cellValue, type LayoutCell, type LayoutSheet, type LayoutValue, type LayoutWorkbook } from '../../../shared/dashboards/layout';
+import {
+  cellValue,
+  type LayoutCell,
+  type LayoutSheet,
+  type LayoutValue,
+  type LayoutWorkbook,
+} from '../../../shared/dashboards/layout';
 
 export function sheet(wb: LayoutWorkbook, name: string): LayoutSheet {
   const s = wb.sheets.find((x) => x.name === name);
@@ -22,9 +28,13 @@ export function rowOf(s: LayoutSheet, first: LayoutValue, from = 0): (LayoutValu
   return s.rows[rowIndex(s, first, from)] ?? [];
 }
 
-/** The data rows of the section whose title is `title`: from after its header (past a note line) to the next blank row. */
+/**
+ * The data rows of the section whose title is `title`: from after its header (past a note line) to the next blank row.
+ */
 export function sectionRows(s: LayoutSheet, title: string): (LayoutValue | LayoutCell)[][] {
-  const start = s.rows.findIndex((r) => typeof cellValue(r[0]) === 'string' && String(cellValue(r[0])).startsWith(title));
+  const start = s.rows.findIndex(
+    (r) => typeof cellValue(r[0]) === 'string' && String(cellValue(r[0])).startsWith(title),
+  );
   if (start < 0) throw new Error(`no section ${title} in ${s.name}`);
   let header = start + 1;
   while (header < s.rows.length && s.rowKinds?.[header] !== 'header' && (s.rows[header]?.length ?? 0) > 0) header++;

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { daysLeftFill, FILL, gradeCell, gradeFill, overdueFill, rateCell, ratingFill, scoreCell, timestampText } from '../../../shared/dashboards/format';
+import {
+  daysLeftFill,
+  FILL,
+  gradeCell,
+  gradeFill,
+  overdueFill,
+  rateCell,
+  ratingFill,
+  scoreCell,
+  timestampText,
+} from '../../../shared/dashboards/format';
 import { labels, unmetText, wordFor } from '../../../shared/dashboards/labels';
 
 describe('dashboard formats', () => {
@@ -12,10 +22,22 @@ describe('dashboard formats', () => {
   });
 
   it('colours grades, ratings, overdue days and days left', () => {
-    expect(['excellent', 'good', 'pass', 'fail'].map((g) => gradeFill(g as 'good'))).toEqual([FILL.green, FILL.lightGreen, FILL.yellow, FILL.red]);
+    expect(['excellent', 'good', 'pass', 'fail'].map((g) => gradeFill(g as 'good'))).toEqual([
+      FILL.green,
+      FILL.lightGreen,
+      FILL.yellow,
+      FILL.red,
+    ]);
     expect(ratingFill('basicallyQualified')).toBe(FILL.yellow);
     expect([0, 7, 8, 30, 31].map(overdueFill)).toEqual([FILL.yellow, FILL.yellow, FILL.orange, FILL.orange, FILL.red]);
-    expect([0, 3, 4, 7, 8, 14].map(daysLeftFill)).toEqual([FILL.red, FILL.red, FILL.orange, FILL.orange, FILL.yellow, FILL.yellow]);
+    expect([0, 3, 4, 7, 8, 14].map(daysLeftFill)).toEqual([
+      FILL.red,
+      FILL.red,
+      FILL.orange,
+      FILL.orange,
+      FILL.yellow,
+      FILL.yellow,
+    ]);
     expect(gradeCell('pass', labels('en'))).toEqual({ value: 'Pass', fill: FILL.yellow });
     expect(gradeCell(null, labels('zh'))).toEqual({ value: '—' });
   });

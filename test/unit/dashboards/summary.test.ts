@@ -10,8 +10,28 @@ const en = () => summaryWorkbook({ results: results(), trend: trend(), orgs: ROS
 
 describe('leaders summary workbook', () => {
   it('has the eight tabs, named in the chosen language', () => {
-    expect(zh().sheets.map((s) => s.name)).toEqual(['概览', '本月进度', '排名', '组织生活', '预警党员', '整改', '项目', '党员积分', '数据质量']);
-    expect(en().sheets.map((s) => s.name)).toEqual(['Overview', 'This month so far', 'Ranking', 'Sessions', 'At risk', 'Rectification', 'Projects', 'Member scores', 'Data quality']);
+    expect(zh().sheets.map((s) => s.name)).toEqual([
+      '概览',
+      '本月进度',
+      '排名',
+      '组织生活',
+      '预警党员',
+      '整改',
+      '项目',
+      '党员积分',
+      '数据质量',
+    ]);
+    expect(en().sheets.map((s) => s.name)).toEqual([
+      'Overview',
+      'This month so far',
+      'Ranking',
+      'Sessions',
+      'At risk',
+      'Rectification',
+      'Projects',
+      'Member scores',
+      'Data quality',
+    ]);
   });
 
   it('freezes a header row on every sheet and draws its own headers', () => {
@@ -110,7 +130,13 @@ describe('leaders summary workbook', () => {
 
   it('publishes projects and member scores with words for kinds and ratings', () => {
     const p = sheet(zh(), '项目');
-    expect(values(sectionRows(p, '项目清单')[0]).slice(0, 5)).toEqual(['第一党支部', 'P1', '+1 创新项目', '支部项目', 'A']);
+    expect(values(sectionRows(p, '项目清单')[0]).slice(0, 5)).toEqual([
+      '第一党支部',
+      'P1',
+      '+1 创新项目',
+      '支部项目',
+      'A',
+    ]);
     expect(asCell(sectionRows(p, '项目清单')[1]?.[7])).toEqual({ value: '—', align: 'right' });
     expect(asCell(sectionRows(p, '各支部项目情况')[0]?.[4])).toEqual({ value: '—', align: 'right' });
     const m = sheet(zh(), '党员积分');
@@ -145,7 +171,18 @@ describe('leaders summary workbook', () => {
 
 describe('summary of a period with nothing in it', () => {
   it('still lays out every tab, with "none" rows and no chart', () => {
-    const empty = { ...results(), orgs: [], overdue: [], membersAtRisk: [], dueSoon: [], projectList: [], memberScores: [], validation: [], sources: [], silentBranches: [] };
+    const empty = {
+      ...results(),
+      orgs: [],
+      overdue: [],
+      membersAtRisk: [],
+      dueSoon: [],
+      projectList: [],
+      memberScores: [],
+      validation: [],
+      sources: [],
+      silentBranches: [],
+    };
     const wb = summaryWorkbook({ results: empty, trend: [], orgs: [], lang: 'en' });
     expect(wb.sheets).toHaveLength(9);
     expect(sheet(wb, 'Overview').charts).toBeUndefined();

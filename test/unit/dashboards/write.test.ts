@@ -15,7 +15,17 @@ describe('summary workbook written as .xlsx', () => {
 
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['概览', '本月进度', '排名', '组织生活', '预警党员', '整改', '项目', '党员积分', '数据质量']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      '概览',
+      '本月进度',
+      '排名',
+      '组织生活',
+      '预警党员',
+      '整改',
+      '项目',
+      '党员积分',
+      '数据质量',
+    ]);
     const sessions = wb.getWorksheet('组织生活');
     expect(sessions?.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
     expect(sessions?.getCell('A2').value).toBe('支部');
@@ -35,19 +45,36 @@ describe('summary workbook written as .xlsx', () => {
     expect(typed?.type).toBe(ExcelJS.ValueType.String);
 
     const zip = await JSZip.loadAsync(await readFile(file));
-    expect(Object.keys(zip.files).filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f))).toEqual(['xl/charts/chart1.xml', 'xl/charts/chart2.xml']);
+    expect(Object.keys(zip.files).filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f))).toEqual([
+      'xl/charts/chart1.xml',
+      'xl/charts/chart2.xml',
+    ]);
     expect(await zip.file('xl/worksheets/sheet1.xml')?.async('string')).toMatch(/<drawing r:id="[^"]+"\/>/);
     const chart = (await zip.file('xl/charts/chart1.xml')?.async('string')) ?? '';
     expect(chart).toContain("<c:f>'概览'!$A$");
-    for (const n of [2, 3, 4, 5, 6, 7, 8]) expect(await zip.file(`xl/worksheets/sheet${n}.xml`)?.async('string')).not.toMatch(/<f[\s>]|<drawing/);
+    for (const n of [2, 3, 4, 5, 6, 7, 8])
+      expect(await zip.file(`xl/worksheets/sheet${n}.xml`)?.async('string')).not.toMatch(/<f[\s>]|<drawing/);
   });
 
   it('writes the month in progress as its own tab, with broken data in the failure colour', async () => {
     const file = path.join(await tempDir(), 'dashboard-2026-03.xlsx');
-    await writeXlsx(summaryWorkbook({ results: brokenResults(), progress: progress(), trend: trend(), orgs: ROSTER, lang: 'zh' }), file);
+    await writeXlsx(
+      summaryWorkbook({ results: brokenResults(), progress: progress(), trend: trend(), orgs: ROSTER, lang: 'zh' }),
+      file,
+    );
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['概览', '本月进度', '排名', '组织生活', '预警党员', '整改', '项目', '党员积分', '数据质量']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      '概览',
+      '本月进度',
+      '排名',
+      '组织生活',
+      '预警党员',
+      '整改',
+      '项目',
+      '党员积分',
+      '数据质量',
+    ]);
     const month = wb.getWorksheet('本月进度');
     expect(month?.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
     expect(month?.getCell('A1').value).toBe('本月进度：2026-04 · 进行中 · 截至 2026-04-15');

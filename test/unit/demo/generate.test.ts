@@ -1,4 +1,5 @@
-// The demo organisation generator: determinism, size, what the contract reads from it, its messy cells, and its .xlsx files.
+// The demo organisation generator: determinism, size, what the contract reads from it, its messy cells, and its .xlsx
+// files.
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -58,7 +59,9 @@ describe('demo organisation: determinism and size', () => {
   it('grades every category out of about 100 points: the common criteria plus its own', () => {
     const criteria = read.config.data.criteria;
     for (const category of ['production', 'management', 'business'] as const) {
-      const total = criteria.filter((c) => c.appliesTo === 'all' || c.appliesTo === category).reduce((s, c) => s + c.maxPoints, 0);
+      const total = criteria
+        .filter((c) => c.appliesTo === 'all' || c.appliesTo === category)
+        .reduce((s, c) => s + c.maxPoints, 0);
       expect(total).toBe(100);
     }
   });
@@ -77,7 +80,9 @@ describe('demo organisation: read through the contract', () => {
     expect(org.summary.invalidRowsPlanted).toBeGreaterThanOrEqual(6);
     expect(issues).toHaveLength(org.summary.invalidRowsPlanted);
     expect(issues.every((i) => i.row !== null)).toBe(true);
-    expect(new Set(issues.map((i) => i.code))).toEqual(new Set(['unreadable_cell', 'out_of_range', 'duplicate_id', 'unknown_reference', 'date_order']));
+    expect(new Set(issues.map((i) => i.code))).toEqual(
+      new Set(['unreadable_cell', 'out_of_range', 'duplicate_id', 'unknown_reference', 'date_order']),
+    );
     expect(issues.some((i) => i.value === '105')).toBe(true);
     expect(issues.some((i) => i.value === '良好')).toBe(true);
     expect(issues.some((i) => /-02-30$/.test(i.value))).toBe(true);
@@ -138,16 +143,33 @@ describe('demo organisation: messy cells', () => {
     const has = (re: RegExp) => texts.some((t) => re.test(t));
     expect(cells.some((c) => c instanceof Date)).toBe(true);
     expect(cells.some((c) => typeof c === 'number' && c > 45_000 && c < 47_000)).toBe(true); // serial dates
-    for (const re of [/^\d{4}\/\d{1,2}\/\d{1,2}$/, /^\d{4}\.\d{1,2}\.\d{1,2}$/, /^\d{4}年\d{1,2}月\d{1,2}日$/, /^\d{4}年\d{1,2}月$/, /^\d{4}\/\d{1,2}$/]) {
+    for (const re of [
+      /^\d{4}\/\d{1,2}\/\d{1,2}$/,
+      /^\d{4}\.\d{1,2}\.\d{1,2}$/,
+      /^\d{4}年\d{1,2}月\d{1,2}日$/,
+      /^\d{4}年\d{1,2}月$/,
+      /^\d{4}\/\d{1,2}$/,
+    ]) {
       expect(has(re), String(re)).toBe(true);
     }
-    for (const re of [/^\d{4}年第[一二三四]季度$/, /^\d{4}-Q[1-4]$/, /^\d+(\.\d+)?分$/, /小时$/, /^[０-９]+$/, /\u3000/, /\(|（/]) {
+    for (const re of [
+      /^\d{4}年第[一二三四]季度$/,
+      /^\d{4}-Q[1-4]$/,
+      /^\d+(\.\d+)?分$/,
+      /小时$/,
+      /^[０-９]+$/,
+      /\u3000/,
+      /\(|（/,
+    ]) {
       expect(has(re), String(re)).toBe(true);
     }
-    for (const word of ['√', '迟', '假', '是', 'theme_day', '备注2']) expect(texts.some((t) => t.trim() === word) || texts.includes(word), word).toBe(true);
+    for (const word of ['√', '迟', '假', '是', 'theme_day', '备注2'])
+      expect(texts.some((t) => t.trim() === word) || texts.includes(word), word).toBe(true);
     const grids = org.branches.flatMap((wb) => Object.values(wb.tabs));
     expect(grids.some((g) => g.some((row) => row.length === 0))).toBe(true);
-    expect(grids.some((g) => g.slice(1).some((row) => row.length > 0 && JSON.stringify(row) === JSON.stringify(g[0])))).toBe(true);
+    expect(
+      grids.some((g) => g.slice(1).some((row) => row.length > 0 && JSON.stringify(row) === JSON.stringify(g[0]))),
+    ).toBe(true);
   });
 });
 

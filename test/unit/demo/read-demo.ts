@@ -22,7 +22,10 @@ export function readDemo(org: DemoOrganisation, asOf: string): ReadDemo {
       out.missing.push(o);
       continue;
     }
-    out.branches.push({ org: o, read: readBranchWorkbook(toRawWorkbook(wb), { orgId: o.id, asOf, criteria: config.data.criteria }) });
+    out.branches.push({
+      org: o,
+      read: readBranchWorkbook(toRawWorkbook(wb), { orgId: o.id, asOf, criteria: config.data.criteria }),
+    });
   }
   return out;
 }

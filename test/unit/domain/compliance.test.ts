@@ -1,11 +1,23 @@
 // Unit tests: Monthly and quarter-end session requirements.
 import { describe, it, expect } from 'vitest';
-import { activeGroups, addCompliance, complianceTally, deriveCompliance, zeroCompliance } from '../../../shared/domain/compliance';
+import {
+  activeGroups,
+  addCompliance,
+  complianceTally,
+  deriveCompliance,
+  zeroCompliance,
+} from '../../../shared/domain/compliance';
 import { branch, member, session } from './build';
 
 describe('compliance, monthly', () => {
   const data = branch('b1', {
-    members: [member('a', 'G1'), member('b', 'G2'), member('c', 'G3', 'inactive'), member('d', null), member('e', 'G1')],
+    members: [
+      member('a', 'G1'),
+      member('b', 'G2'),
+      member('c', 'G3', 'inactive'),
+      member('d', null),
+      member('e', 'G1'),
+    ],
     sessions: [
       session('s1', '2026-02-03', 'committee_meeting'),
       session('s2', '2026-02-10', 'group_meeting', 'G1'),

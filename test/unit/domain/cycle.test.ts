@@ -1,4 +1,5 @@
-// Unit tests: a small committee on the 15th of a month (in progress) and on its last day, hand-computed; incomplete branches.
+// Unit tests: a small committee on the 15th of a month (in progress) and on its last day, hand-computed; incomplete
+// branches.
 import { describe, expect, it } from 'vitest';
 import { computePeriod } from '../../../shared/domain/period';
 import { monthState, nightlyMonths, publicationInForce } from '../../../shared/domain/cycle';
@@ -46,7 +47,8 @@ const byId = (r: typeof mid, id: string) => r.orgs.find((o) => o.id === id);
 describe('a committee on the 15th of a month (in progress)', () => {
   it('is in progress, with no score, grade or rank anywhere, but the self-evaluation gaps still shown', () => {
     expect(mid.state).toBe('in_progress');
-    for (const o of mid.orgs) expect(o.evaluation).toMatchObject({ score: null, grade: null, rank: null, rankOf: null });
+    for (const o of mid.orgs)
+      expect(o.evaluation).toMatchObject({ score: null, grade: null, rank: null, rankOf: null });
     // b1 typed both criteria; b2 typed none: 2 missing
     expect(byId(mid, 'b1')?.evaluation).toMatchObject({ missing: 0, reviewed: false });
     expect(byId(mid, 'b2')?.evaluation).toMatchObject({ missing: 2 });
@@ -56,7 +58,15 @@ describe('a committee on the 15th of a month (in progress)', () => {
     // s1 (3 cells) + s2 (2 cells) = 5 expected; s3 on the 20th is not expected yet
     // present m1 s1, m1 s2 = 2; late m2 s1 = 1; excused m2 s2 = 1; absent m3 s1 = 1
     // rate (2 + 1) / 5 = 0.6; excluding excused 3 / (5 − 1) = 0.75
-    expect(byId(mid, 'b1')?.attendance).toEqual({ expected: 5, present: 2, late: 1, excused: 1, absent: 1, rate: 0.6, rateExcludingExcused: 0.75 });
+    expect(byId(mid, 'b1')?.attendance).toEqual({
+      expected: 5,
+      present: 2,
+      late: 1,
+      excused: 1,
+      absent: 1,
+      rate: 0.6,
+      rateExcludingExcused: 0.75,
+    });
   });
 
   it('counts a requirement as due only once it is met; the rest are pending, never failures', () => {
@@ -75,7 +85,11 @@ describe('a committee on the 15th of a month (in progress)', () => {
     });
     // b2: theme_day t1 ✓; committee_meeting (t2 on the 28th), members_meeting, party_lecture pending → 1 of 1
     expect(byId(mid, 'b2')?.compliance).toMatchObject({ due: 1, met: 1, rate: 1, unmet: [] });
-    expect(byId(mid, 'b2')?.compliance?.pending.map((p) => p.type)).toEqual(['committee_meeting', 'members_meeting', 'party_lecture']);
+    expect(byId(mid, 'b2')?.compliance?.pending.map((p) => p.type)).toEqual([
+      'committee_meeting',
+      'members_meeting',
+      'party_lecture',
+    ]);
   });
 
   it('rolls up by summed tallies and concatenates the pending lists with their branch ids', () => {
@@ -112,7 +126,12 @@ describe('the same committee on the last day of the month (under evaluation)', (
     expect(byId(end, 'b1')?.attendance).toMatchObject({ expected: 7, present: 3, late: 1, excused: 1, absent: 2 });
     expect(byId(end, 'b1')?.attendance?.rate).toBeCloseTo(4 / 7, 10);
     // all six requirements due; only G2's group meeting was never held → 5 / 6
-    expect(byId(end, 'b1')?.compliance).toMatchObject({ due: 6, met: 5, unmet: [{ type: 'group_meeting', group: 'G2' }], pending: [] });
+    expect(byId(end, 'b1')?.compliance).toMatchObject({
+      due: 6,
+      met: 5,
+      unmet: [{ type: 'group_meeting', group: 'G2' }],
+      pending: [],
+    });
     // (9 + 8) / (10 + 10) = 85 → good, rank 1 of 2; b2 typed nothing → 0, fail, rank 2
     expect(byId(end, 'b1')?.evaluation).toMatchObject({ score: 85, grade: 'good', rank: 1, rankOf: 2 });
     expect(byId(end, 'b2')?.evaluation).toMatchObject({ score: 0, grade: 'fail', rank: 2, rankOf: 2 });
@@ -126,7 +145,14 @@ describe('a branch whose 党员 tab could not be read', () => {
   it('has the metrics that depend on it null and listed, and no fortress index', () => {
     const o = byId(r, 'b1');
     expect(o?.incomplete).toEqual(['attendance', 'compliance', 'exam', 'members']);
-    expect(o).toMatchObject({ attendance: null, compliance: null, exam: null, members: null, fortressIndex: null, incompleteBranches: 1 });
+    expect(o).toMatchObject({
+      attendance: null,
+      compliance: null,
+      exam: null,
+      members: null,
+      fortressIndex: null,
+      incompleteBranches: 1,
+    });
     // what does not depend on 党员 is still there
     expect(o?.evaluation?.score).toBe(85);
     expect(o?.rectification).not.toBeNull();

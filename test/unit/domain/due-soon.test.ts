@@ -14,7 +14,12 @@ const item = (id: string, deadline: string, closedOn: string | null, foundOn = '
   deadline,
   closedOn,
 });
-const milestone = (name: string, dueOn: string, doneOn: string | null): Milestone => ({ projectId: 'P', name, dueOn, doneOn });
+const milestone = (name: string, dueOn: string, doneOn: string | null): Milestone => ({
+  projectId: 'P',
+  name,
+  dueOn,
+  doneOn,
+});
 
 describe('due soon', () => {
   it('lists open items due from the as-of date to 14 days after, by days left', () => {

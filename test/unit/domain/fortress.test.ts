@@ -39,7 +39,13 @@ describe('fortress index', () => {
       // pass rate 1 / 2 = 0.5 (participation would be 2 / 4)
       exam: deriveExam({ ...zeroExam('2026Q1'), required: 4, sat: 2, passed: 1, scoreSum: 150 }),
     };
-    expect(fortressMetrics(f)).toEqual({ evaluation: 75, attendance: 75, compliance: null, rectification: null, exam: 50 });
+    expect(fortressMetrics(f)).toEqual({
+      evaluation: 75,
+      attendance: 75,
+      compliance: null,
+      rectification: null,
+      exam: 50,
+    });
     // (0.4×75 + 0.2×75 + 0.1×50) / 0.7 = (30 + 15 + 5) / 0.7 = 71.43
     expect(fortressIndex(fortressMetrics(f), weights)).toBeCloseTo(50 / 0.7, 10);
   });

@@ -12,7 +12,14 @@ import {
 import type { MemberScore } from '../../../shared/domain/types';
 import { branch, member, settings } from './build';
 
-const score = (memberId: string, base: number, bonus: number, deduction: number, veto = false, month = '2026-03'): MemberScore => ({
+const score = (
+  memberId: string,
+  base: number,
+  bonus: number,
+  deduction: number,
+  veto = false,
+  month = '2026-03',
+): MemberScore => ({
   month,
   memberId,
   base,

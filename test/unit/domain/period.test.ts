@@ -45,7 +45,12 @@ const input = {
     branch('b3', {
       rectifications: [item('a1', '2026-03-10')],
       members: [member('k')],
-      sessions: [session('t0', '2025-12-10'), session('t1', '2026-01-10'), session('t2', '2026-02-10'), session('t3', '2026-03-10')],
+      sessions: [
+        session('t0', '2025-12-10'),
+        session('t1', '2026-01-10'),
+        session('t2', '2026-02-10'),
+        session('t3', '2026-03-10'),
+      ],
       attendance: ['t0', 't1', 't2', 't3'].map((s) => cell('k', s, 'absent')),
     }),
     branch('b1', {
@@ -53,7 +58,12 @@ const input = {
       sessions: [session('s1', '2026-01-10'), session('s2', '2026-02-10'), session('s3', '2026-03-10')],
       attendance: [cell('m', 's1', 'absent'), cell('m', 's2', 'absent'), cell('m', 's3', 'absent')],
       memberScores: [{ month: '2026-03', memberId: 'm', base: 70, bonus: 0, deduction: 0, veto: false, note: null }],
-      rectifications: [item('o2', '2026-03-15'), item('o1', '2026-03-10'), item('o4', '2026-03-10'), item('o3', '2026-03-25')],
+      rectifications: [
+        item('o2', '2026-03-15'),
+        item('o1', '2026-03-10'),
+        item('o4', '2026-03-10'),
+        item('o3', '2026-03-25'),
+      ],
       projects: [project],
       milestones: [milestone],
     }),
@@ -90,7 +100,13 @@ describe('computePeriod', () => {
         ].sort(),
       );
     }
-    expect(result.orgs[0]).toMatchObject({ id: 'C', name: 'name-C', level: 'committee', category: null, parentId: null });
+    expect(result.orgs[0]).toMatchObject({
+      id: 'C',
+      name: 'name-C',
+      level: 'committee',
+      category: null,
+      parentId: null,
+    });
     expect(result).toMatchObject({ state: 'in_progress', publishedOn: null });
     expect(closed).toMatchObject({ state: 'evaluating', publishedOn: null });
   });
@@ -109,7 +125,12 @@ describe('computePeriod', () => {
     const b2 = result.orgs[1];
     expect(b2?.evaluation).toMatchObject({ score: null, grade: null, missing: 1, rank: null, rankOf: null });
     expect(b2?.compliance).toMatchObject({ due: 0, met: 0, rate: null, unmet: [] });
-    expect(b2?.compliance?.pending.map((p) => p.type)).toEqual(['committee_meeting', 'theme_day', 'members_meeting', 'party_lecture']);
+    expect(b2?.compliance?.pending.map((p) => p.type)).toEqual([
+      'committee_meeting',
+      'theme_day',
+      'members_meeting',
+      'party_lecture',
+    ]);
   });
 
   it('ranks production branches apart from management once the month is over, and nobody while it is in progress', () => {
@@ -172,10 +193,25 @@ describe('branches that submitted nothing this period', () => {
     const data = emptyBranchData('B1');
     expect(submittedIn(data, '2026-03')).toBe(false);
     // A session in February says nothing about March.
-    const feb = { ...data, sessions: [{ id: 'S1', date: '2026-02-27', type: 'theme_day' as const, topic: null, group: null, hours: null }] };
+    const feb = {
+      ...data,
+      sessions: [{ id: 'S1', date: '2026-02-27', type: 'theme_day' as const, topic: null, group: null, hours: null }],
+    };
     expect(submittedIn(feb, '2026-03')).toBe(false);
     expect(submittedIn(feb, '2026-02')).toBe(true);
-    expect(submittedIn({ ...data, selfReviews: [{ month: '2026-03', criterionId: 'C1', score: 5, note: null }] }, '2026-03')).toBe(true);
-    expect(submittedIn({ ...data, memberScores: [{ month: '2026-03', memberId: 'M1', base: 80, bonus: 0, deduction: 0, veto: false, note: null }] }, '2026-03')).toBe(true);
+    expect(
+      submittedIn({ ...data, selfReviews: [{ month: '2026-03', criterionId: 'C1', score: 5, note: null }] }, '2026-03'),
+    ).toBe(true);
+    expect(
+      submittedIn(
+        {
+          ...data,
+          memberScores: [
+            { month: '2026-03', memberId: 'M1', base: 80, bonus: 0, deduction: 0, veto: false, note: null },
+          ],
+        },
+        '2026-03',
+      ),
+    ).toBe(true);
   });
 });

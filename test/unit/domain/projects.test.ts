@@ -53,7 +53,9 @@ describe('projects', () => {
 
   it('lists one row per project of the year', () => {
     const rows = projectRows(data, '2026-05', '2026-05-31');
-    expect(rows.map((r) => [r.projectId, r.combined, r.outstanding, r.milestones, r.milestonesDone, r.complete])).toEqual([
+    expect(
+      rows.map((r) => [r.projectId, r.combined, r.outstanding, r.milestones, r.milestonesDone, r.complete]),
+    ).toEqual([
       ['p1', 4.5, true, 2, 2, true], // (4 + 5) / 2
       ['p2', 4, false, 1, 0, false], // (5 + 3) / 2
       ['p3', null, false, 0, 0, false],
@@ -67,11 +69,17 @@ describe('projects', () => {
     // as of May 15, m2 (done May 20) is still open: p1 is not complete
     expect(rows[0]).toMatchObject({ projectId: 'p1', milestonesDone: 1, complete: false });
     // due by May 15: m1 m2 m4 m5 = 4; on time m1 m4 m5 = 3
-    expect(projectTally(data, '2026-05', '2026-05-15')).toMatchObject({ milestonesDue: 4, milestonesOnTime: 3, complete: 1 });
+    expect(projectTally(data, '2026-05', '2026-05-15')).toMatchObject({
+      milestonesDue: 4,
+      milestonesOnTime: 3,
+      complete: 1,
+    });
   });
 
   it('has null rates with nothing scored and nothing due', () => {
-    const f = deriveProjects(projectTally(branch('b1', { projects: [project('p1', 2026, null, null)] }), '2026-05', '2026-05-31'));
+    const f = deriveProjects(
+      projectTally(branch('b1', { projects: [project('p1', 2026, null, null)] }), '2026-05', '2026-05-31'),
+    );
     expect(f).toEqual({
       count: 1,
       scored: 0,

@@ -1,4 +1,5 @@
-// Test helpers for the fake Google server: a generated service-account key, real Sheets/Drive clients (JWT auth, token URL redirected, retries off) and a way to read a failed call's HTTP answer.
+// Test helpers for the fake Google server: a generated service-account key, real Sheets/Drive clients (JWT auth, token
+// URL redirected, retries off) and a way to read a failed call's HTTP answer.
 import { generateKeyPairSync } from 'node:crypto';
 import { drive_v3 } from '@googleapis/drive';
 import { sheets_v4 } from '@googleapis/sheets';
@@ -51,7 +52,13 @@ export async function httpFailure(p: Promise<unknown>): Promise<HttpFailure> {
     await p;
   } catch (e) {
     const r = (e as { response?: { status: number; data: unknown; headers: Headers } }).response;
-    if (r) return { status: r.status, data: r.data, headers: r.headers, message: e instanceof Error ? e.message : String(e) };
+    if (r)
+      return {
+        status: r.status,
+        data: r.data,
+        headers: r.headers,
+        message: e instanceof Error ? e.message : String(e),
+      };
     throw e;
   }
   throw new Error('expected the call to fail');
@@ -61,7 +68,8 @@ export async function httpFailure(p: Promise<unknown>): Promise<HttpFailure> {
 export function googleError(data: unknown): { code?: unknown; message?: unknown; status?: unknown; errors?: unknown } {
   if (typeof data === 'object' && data !== null && 'error' in data) {
     const e = (data as { error: unknown }).error;
-    if (typeof e === 'object' && e !== null) return e as { code?: unknown; message?: unknown; status?: unknown; errors?: unknown };
+    if (typeof e === 'object' && e !== null)
+      return e as { code?: unknown; message?: unknown; status?: unknown; errors?: unknown };
   }
   return {};
 }

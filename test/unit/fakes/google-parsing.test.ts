@@ -1,6 +1,13 @@
 // The fake Google server's pure parts: A1 notation, field masks, Drive queries and date serials.
 import { describe, expect, it } from 'vitest';
-import { columnIndex, columnLetters, formatBounds, parseCells, parseRange, quoteSheetName } from '../../fakes/google/a1';
+import {
+  columnIndex,
+  columnLetters,
+  formatBounds,
+  parseCells,
+  parseRange,
+  quoteSheetName,
+} from '../../fakes/google/a1';
 import { dateToSerial, parseUserEntered, serialToDate } from '../../fakes/google/cells';
 import { compileQuery } from '../../fakes/google/drive-query';
 import { FieldMaskError, parseFieldMask, prune, validateMask } from '../../fakes/google/field-mask';
@@ -14,7 +21,11 @@ describe('A1 notation', () => {
   });
 
   it('parses quoted names, bare names, cells, columns and rows', () => {
-    expect(parseRange("'It''s'!A1:C5")).toEqual({ sheetName: "It's", cells: { startRow: 0, endRow: 5, startCol: 0, endCol: 3 }, bareA1: null });
+    expect(parseRange("'It''s'!A1:C5")).toEqual({
+      sheetName: "It's",
+      cells: { startRow: 0, endRow: 5, startCol: 0, endCol: 3 },
+      bareA1: null,
+    });
     expect(parseRange('党员')).toEqual({ sheetName: '党员', cells: null, bareA1: null });
     expect(parseRange('A1:B2').bareA1).toEqual({ startRow: 0, endRow: 2, startCol: 0, endCol: 2 });
     expect(parseCells('A:C')).toEqual({ startRow: 0, endRow: null, startCol: 0, endCol: 3 });
@@ -43,27 +54,50 @@ describe('field masks', () => {
       properties: { title: 't', timeZone: 'z' },
       sheets: [{ properties: { sheetId: 1, title: 'a', index: 0 }, charts: [{ chartId: 3, spec: {} }], merges: [] }],
     };
-    expect(prune(body, tree)).toEqual({ spreadsheetId: 's', properties: { title: 't' }, sheets: [{ properties: { sheetId: 1, title: 'a' }, charts: [{ chartId: 3 }] }] });
+    expect(prune(body, tree)).toEqual({
+      spreadsheetId: 's',
+      properties: { title: 't' },
+      sheets: [{ properties: { sheetId: 1, title: 'a' }, charts: [{ chartId: 3 }] }],
+    });
   });
 
   it('validates against the Spreadsheet schema; Sheets does not trim spaces, Drive does', () => {
     expect(() => validateMask(parseFieldMask('sheets(properties(sheetId))'), SPREADSHEET_SCHEMA)).not.toThrow();
-    expect(() => validateMask(parseFieldMask('properties, sheets.properties'), SPREADSHEET_SCHEMA)).toThrow(FieldMaskError);
+    expect(() => validateMask(parseFieldMask('properties, sheets.properties'), SPREADSHEET_SCHEMA)).toThrow(
+      FieldMaskError,
+    );
     expect([...parseFieldMask('id, name, files(id, modifiedTime)', true).keys()]).toEqual(['id', 'name', 'files']);
   });
 });
 
 describe('Drive q', () => {
   const file = (over: Partial<DriveFile>): DriveFile => ({
-    id: 'f', name: '支部 A', mimeType: 'application/vnd.google-apps.spreadsheet', parents: ['folder'], owner: 'o@x', shares: new Map(),
-    createdTime: '2024-01-01T00:00:00.000Z', modifiedTime: '2024-06-01T12:00:00.000Z', trashed: false, version: 1, lastModifyingUser: null, lastChangeId: 1, changeTime: '', ...over,
+    id: 'f',
+    name: '支部 A',
+    mimeType: 'application/vnd.google-apps.spreadsheet',
+    parents: ['folder'],
+    owner: 'o@x',
+    shares: new Map(),
+    createdTime: '2024-01-01T00:00:00.000Z',
+    modifiedTime: '2024-06-01T12:00:00.000Z',
+    trashed: false,
+    version: 1,
+    lastModifyingUser: null,
+    lastChangeId: 1,
+    changeTime: '',
+    ...over,
   });
   it('evaluates the product’s queries', () => {
-    const q = compileQuery("mimeType = 'application/vnd.google-apps.spreadsheet' and trashed = false and modifiedTime > '2024-06-01T00:00:00Z'", 'me@x');
+    const q = compileQuery(
+      "mimeType = 'application/vnd.google-apps.spreadsheet' and trashed = false and modifiedTime > '2024-06-01T00:00:00Z'",
+      'me@x',
+    );
     expect(q(file({}))).toBe(true);
     expect(q(file({ trashed: true }))).toBe(false);
     expect(q(file({ modifiedTime: '2024-05-31T23:59:59.999Z' }))).toBe(false);
-    expect(compileQuery("'folder' in parents and (name contains '支部' or not starred = false)", 'me@x')(file({}))).toBe(true);
+    expect(
+      compileQuery("'folder' in parents and (name contains '支部' or not starred = false)", 'me@x')(file({})),
+    ).toBe(true);
     expect(compileQuery("name = 'it\\'s'", 'me@x')(file({ name: "it's" }))).toBe(true);
     expect(() => compileQuery('size > 3', 'me@x')).toThrow();
     expect(() => compileQuery("modifiedTime > 'yesterday'", 'me@x')).toThrow();

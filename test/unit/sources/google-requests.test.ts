@@ -29,7 +29,11 @@ function validate(requests: Request[]): void {
     }
     if (v === null || typeof v !== 'object') return;
     const o = v as Record<string, unknown>;
-    for (const [start, end] of [['startRowIndex', 'endRowIndex'], ['startColumnIndex', 'endColumnIndex'], ['startIndex', 'endIndex']] as const) {
+    for (const [start, end] of [
+      ['startRowIndex', 'endRowIndex'],
+      ['startColumnIndex', 'endColumnIndex'],
+      ['startIndex', 'endIndex'],
+    ] as const) {
       const s = o[start];
       const e = o[end];
       if (s !== undefined || e !== undefined) {
@@ -48,7 +52,12 @@ function ofKind<K extends keyof Request>(requests: Request[], key: K): NonNullab
 /** A dashboard-like sheet: a title row, then a 3-row trend table (header row + 3 months) and its chart. */
 const trend: LayoutSheet = {
   name: '概览',
-  columns: [{ header: '', width: 14 }, { header: '', width: 10 }, { header: '', width: 10 }, { header: '', width: 10, hidden: true }],
+  columns: [
+    { header: '', width: 14 },
+    { header: '', width: 10 },
+    { header: '', width: 10 },
+    { header: '', width: 10, hidden: true },
+  ],
   columnHeader: false,
   frozenRows: 1,
   rows: [
@@ -83,11 +92,19 @@ const members: LayoutSheet = {
   ],
 };
 
-const plan = (over: Partial<SheetPlan> = {}): SheetPlan => ({ sheetId: 7, index: 0, exists: false, previousChartIds: [], chartIdBase: 100, ...over });
+const plan = (over: Partial<SheetPlan> = {}): SheetPlan => ({
+  sheetId: 7,
+  index: 0,
+  exists: false,
+  previousChartIds: [],
+  chartIdBase: 100,
+  ...over,
+});
 
 describe('cells', () => {
   it('keeps formula-looking text as text', () => {
-    for (const s of ['=1+1', '+1', '-1', '@SUM(A1)']) expect(cellData(s)).toEqual({ userEnteredValue: { stringValue: s } });
+    for (const s of ['=1+1', '+1', '-1', '@SUM(A1)'])
+      expect(cellData(s)).toEqual({ userEnteredValue: { stringValue: s } });
   });
 
   it('writes numbers, booleans and blanks', () => {
@@ -102,7 +119,9 @@ describe('cells', () => {
       userEnteredValue: { numberValue: 0.9 },
       userEnteredFormat: { numberFormat: { type: 'PERCENT', pattern: '0.0%' } },
     });
-    expect(cellData(8.5, { numFmt: '0.0' }).userEnteredFormat).toEqual({ numberFormat: { type: 'NUMBER', pattern: '0.0' } });
+    expect(cellData(8.5, { numFmt: '0.0' }).userEnteredFormat).toEqual({
+      numberFormat: { type: 'NUMBER', pattern: '0.0' },
+    });
   });
 
   it("keeps '—' a right-aligned string", () => {
@@ -123,7 +142,10 @@ describe('cells', () => {
   });
 
   it('styles header and title rows like the xlsx writer', () => {
-    const header = cellData({ value: 0.5, numFmt: '0%', fill: 'FF0000', align: 'left' }, { kind: 'header' }).userEnteredFormat;
+    const header = cellData(
+      { value: 0.5, numFmt: '0%', fill: 'FF0000', align: 'left' },
+      { kind: 'header' },
+    ).userEnteredFormat;
     expect(header).toEqual({
       numberFormat: { type: 'PERCENT', pattern: '0%' },
       backgroundColor: rgbColor('D9E1F2'),
@@ -152,13 +174,22 @@ describe('writeSheetRequests', () => {
   });
 
   it('rewrites an existing tab in place: properties, clear everything, delete the previous charts', () => {
-    const reqs = writeSheetRequests(trend, plan({ exists: true, index: 1, previousChartIds: [5, 6], previousProtectedRangeIds: [9] }));
+    const reqs = writeSheetRequests(
+      trend,
+      plan({ exists: true, index: 1, previousChartIds: [5, 6], previousProtectedRangeIds: [9] }),
+    );
     validate(reqs);
     expect(ofKind(reqs, 'addSheet')).toEqual([]);
     expect(reqs[0]).toEqual({
       updateSheetProperties: {
-        properties: { sheetId: 7, title: '概览', index: 1, gridProperties: expect.objectContaining({ frozenRowCount: 1, frozenColumnCount: 0 }) },
-        fields: 'title,index,gridProperties.rowCount,gridProperties.columnCount,gridProperties.frozenRowCount,gridProperties.frozenColumnCount',
+        properties: {
+          sheetId: 7,
+          title: '概览',
+          index: 1,
+          gridProperties: expect.objectContaining({ frozenRowCount: 1, frozenColumnCount: 0 }),
+        },
+        fields:
+          'title,index,gridProperties.rowCount,gridProperties.columnCount,gridProperties.frozenRowCount,gridProperties.frozenColumnCount',
       },
     });
     expect(reqs[1]).toEqual({ updateCells: { range: { sheetId: 7 }, fields: '*' } });
@@ -182,28 +213,60 @@ describe('writeSheetRequests', () => {
     expect(rows).toHaveLength(4);
     expect(rows[0]?.values?.map((c) => c.userEnteredValue?.stringValue)).toEqual(['编号', '状态', 'note']);
     expect(rows[0]?.values?.[0]?.userEnteredFormat?.textFormat?.bold).toBe(true);
-    expect(rows[1]?.values?.map((c) => c.userEnteredValue)).toEqual([{ stringValue: '=1+1' }, { stringValue: '是' }, { stringValue: '+1' }]);
-    expect(rows[3]?.values).toEqual([{ userEnteredValue: { numberValue: 12 } }, { userEnteredValue: { boolValue: true } }, {}]);
+    expect(rows[1]?.values?.map((c) => c.userEnteredValue)).toEqual([
+      { stringValue: '=1+1' },
+      { stringValue: '是' },
+      { stringValue: '+1' },
+    ]);
+    expect(rows[3]?.values).toEqual([
+      { userEnteredValue: { numberValue: 12 } },
+      { userEnteredValue: { boolValue: true } },
+      {},
+    ]);
   });
 
   it('without a column header, layout row 0 is sheet row 0', () => {
     const rows = ofKind(writeSheetRequests(trend, plan()), 'updateCells')[0]?.rows ?? [];
     expect(rows).toHaveLength(5);
-    expect(rows[0]?.values?.[0]).toEqual({ userEnteredValue: { stringValue: '趋势' }, userEnteredFormat: { textFormat: { bold: true, fontSize: 13 } } });
+    expect(rows[0]?.values?.[0]).toEqual({
+      userEnteredValue: { stringValue: '趋势' },
+      userEnteredFormat: { textFormat: { bold: true, fontSize: 13 } },
+    });
     expect(rows[2]?.values?.[2]?.userEnteredFormat?.numberFormat).toEqual({ type: 'PERCENT', pattern: '0.0%' });
-    expect(rows[3]?.values?.[1]).toEqual({ userEnteredValue: { stringValue: '—' }, userEnteredFormat: { horizontalAlignment: 'RIGHT' } });
+    expect(rows[3]?.values?.[1]).toEqual({
+      userEnteredValue: { stringValue: '—' },
+      userEnteredFormat: { horizontalAlignment: 'RIGHT' },
+    });
   });
 
   it('sets column widths (xlsx width × 7 + 5), hidden columns and title row heights', () => {
     const dims = ofKind(writeSheetRequests(trend, plan()), 'updateDimensionProperties');
     expect(dims).toEqual([
-      { range: { sheetId: 7, dimension: 'COLUMNS', startIndex: 0, endIndex: 1 }, properties: { pixelSize: 103, hiddenByUser: false }, fields: 'pixelSize,hiddenByUser' },
-      { range: { sheetId: 7, dimension: 'COLUMNS', startIndex: 1, endIndex: 3 }, properties: { pixelSize: 75, hiddenByUser: false }, fields: 'pixelSize,hiddenByUser' },
-      { range: { sheetId: 7, dimension: 'COLUMNS', startIndex: 3, endIndex: 4 }, properties: { pixelSize: 75, hiddenByUser: true }, fields: 'pixelSize,hiddenByUser' },
-      { range: { sheetId: 7, dimension: 'ROWS', startIndex: 0, endIndex: 1 }, properties: { pixelSize: 29 }, fields: 'pixelSize' },
+      {
+        range: { sheetId: 7, dimension: 'COLUMNS', startIndex: 0, endIndex: 1 },
+        properties: { pixelSize: 103, hiddenByUser: false },
+        fields: 'pixelSize,hiddenByUser',
+      },
+      {
+        range: { sheetId: 7, dimension: 'COLUMNS', startIndex: 1, endIndex: 3 },
+        properties: { pixelSize: 75, hiddenByUser: false },
+        fields: 'pixelSize,hiddenByUser',
+      },
+      {
+        range: { sheetId: 7, dimension: 'COLUMNS', startIndex: 3, endIndex: 4 },
+        properties: { pixelSize: 75, hiddenByUser: true },
+        fields: 'pixelSize,hiddenByUser',
+      },
+      {
+        range: { sheetId: 7, dimension: 'ROWS', startIndex: 0, endIndex: 1 },
+        properties: { pixelSize: 29 },
+        fields: 'pixelSize',
+      },
     ]);
     // Default width from the header as in the xlsx writer: max(10, 2 × length + 2) → 10 → 75 px; width 12 → 89 px.
-    const widths = ofKind(writeSheetRequests(members, plan()), 'updateDimensionProperties').map((d) => d.properties?.pixelSize);
+    const widths = ofKind(writeSheetRequests(members, plan()), 'updateDimensionProperties').map(
+      (d) => d.properties?.pixelSize,
+    );
     expect(widths).toEqual([89, 75]);
   });
 
@@ -211,7 +274,11 @@ describe('writeSheetRequests', () => {
     expect(ofKind(writeSheetRequests(members, plan()), 'setDataValidation')).toEqual([
       {
         range: { sheetId: 7, startRowIndex: 1, endRowIndex: 2000, startColumnIndex: 1, endColumnIndex: 2 },
-        rule: { condition: { type: 'ONE_OF_LIST', values: [{ userEnteredValue: '是' }, { userEnteredValue: '否' }] }, showCustomUi: true, strict: false },
+        rule: {
+          condition: { type: 'ONE_OF_LIST', values: [{ userEnteredValue: '是' }, { userEnteredValue: '否' }] },
+          showCustomUi: true,
+          strict: false,
+        },
       },
     ]);
   });
@@ -223,12 +290,23 @@ describe('writeSheetRequests', () => {
     expect(chart?.chartId).toBe(40);
     const basic = chart?.spec?.basicChart;
     // Title row 0, table header row 1, months in layout rows 2–4 → sheet rows 2–4 (no column header): [2, 5).
-    expect(basic?.domains?.[0]?.domain?.sourceRange?.sources).toEqual([{ sheetId: 7, startRowIndex: 2, endRowIndex: 5, startColumnIndex: 0, endColumnIndex: 1 }]);
+    expect(basic?.domains?.[0]?.domain?.sourceRange?.sources).toEqual([
+      { sheetId: 7, startRowIndex: 2, endRowIndex: 5, startColumnIndex: 0, endColumnIndex: 1 },
+    ]);
     expect(basic?.series).toEqual([
-      { series: { sourceRange: { sources: [{ sheetId: 7, startRowIndex: 2, endRowIndex: 5, startColumnIndex: 3, endColumnIndex: 4 }] } }, targetAxis: 'LEFT_AXIS' },
+      {
+        series: {
+          sourceRange: {
+            sources: [{ sheetId: 7, startRowIndex: 2, endRowIndex: 5, startColumnIndex: 3, endColumnIndex: 4 }],
+          },
+        },
+        targetAxis: 'LEFT_AXIS',
+      },
     ]);
     expect(basic).toMatchObject({ chartType: 'LINE', legendPosition: 'BOTTOM_LEGEND', headerCount: 0 });
-    expect(basic?.axis).toEqual([{ position: 'LEFT_AXIS', viewWindowOptions: { viewWindowMode: 'EXPLICIT', viewWindowMin: 0, viewWindowMax: 1 } }]);
+    expect(basic?.axis).toEqual([
+      { position: 'LEFT_AXIS', viewWindowOptions: { viewWindowMode: 'EXPLICIT', viewWindowMin: 0, viewWindowMax: 1 } },
+    ]);
     expect(chart?.spec?.title).toBe('出勤率');
     expect(chart?.spec?.hiddenDimensionStrategy).toBe('SHOW_ALL');
     expect(chart?.position?.overlayPosition).toEqual({
@@ -239,12 +317,18 @@ describe('writeSheetRequests', () => {
 
     // With a column header row every layout row moves down one.
     const shifted = ofKind(writeSheetRequests({ ...trend, columnHeader: true }, plan()), 'addChart')[0]?.chart;
-    expect(shifted?.spec?.basicChart?.domains?.[0]?.domain?.sourceRange?.sources?.[0]).toMatchObject({ startRowIndex: 3, endRowIndex: 6 });
+    expect(shifted?.spec?.basicChart?.domains?.[0]?.domain?.sourceRange?.sources?.[0]).toMatchObject({
+      startRowIndex: 3,
+      endRowIndex: 6,
+    });
     expect(shifted?.position?.overlayPosition?.anchorCell?.rowIndex).toBe(7);
   });
 
   it('protects the header rows when asked', () => {
-    const strict = ofKind(writeSheetRequests(members, plan({ protectHeader: { editors: ['a@example.com'] } })), 'addProtectedRange');
+    const strict = ofKind(
+      writeSheetRequests(members, plan({ protectHeader: { editors: ['a@example.com'] } })),
+      'addProtectedRange',
+    );
     expect(strict).toEqual([
       {
         protectedRange: {
@@ -255,15 +339,25 @@ describe('writeSheetRequests', () => {
         },
       },
     ]);
-    const warn = ofKind(writeSheetRequests(members, plan({ protectHeader: { warningOnly: true, description: 'x' } })), 'addProtectedRange');
-    expect(warn[0]?.protectedRange).toEqual({ range: { sheetId: 7, startRowIndex: 0, endRowIndex: 1 }, description: 'x', warningOnly: true });
+    const warn = ofKind(
+      writeSheetRequests(members, plan({ protectHeader: { warningOnly: true, description: 'x' } })),
+      'addProtectedRange',
+    );
+    expect(warn[0]?.protectedRange).toEqual({
+      range: { sheetId: 7, startRowIndex: 0, endRowIndex: 1 },
+      description: 'x',
+      warningOnly: true,
+    });
     expect(ofKind(writeSheetRequests(members, plan()), 'addProtectedRange')).toEqual([]);
   });
 });
 
 describe('writeWorkbookRequests', () => {
   const layout: LayoutWorkbook = { sheets: [members, trend] };
-  const plans = [plan({ sheetId: 11, index: 0, chartIdBase: 200 }), plan({ sheetId: 12, index: 1, exists: true, previousChartIds: [3], chartIdBase: 300 })];
+  const plans = [
+    plan({ sheetId: 11, index: 0, chartIdBase: 200 }),
+    plan({ sheetId: 12, index: 1, exists: true, previousChartIds: [3], chartIdBase: 300 }),
+  ];
 
   it('concatenates sheets in order and deletes the listed sheets last', () => {
     const reqs = writeWorkbookRequests(layout, plans, { deleteSheetIds: [0] });
@@ -280,7 +374,9 @@ describe('writeWorkbookRequests', () => {
   it('refuses plans that do not fit the layout', () => {
     expect(() => writeWorkbookRequests(layout, plans.slice(0, 1))).toThrow();
     expect(() => writeWorkbookRequests(layout, plans, { deleteSheetIds: [12] })).toThrow();
-    expect(() => writeWorkbookRequests({ sheets: [trend, trend] }, [plan({ sheetId: 1 }), plan({ sheetId: 2 })])).toThrow(/chartId/);
+    expect(() =>
+      writeWorkbookRequests({ sheets: [trend, trend] }, [plan({ sheetId: 1 }), plan({ sheetId: 2 })]),
+    ).toThrow(/chartId/);
   });
 
   it('writes the templates with protected headers and one dropdown per run of columns', () => {
@@ -296,6 +392,12 @@ describe('writeWorkbookRequests', () => {
     if (sheet === undefined) throw new Error('no attendance sheet');
     const dv = ofKind(writeSheetRequests(sheet, plan()), 'setDataValidation');
     expect(dv).toHaveLength(1);
-    expect(dv[0]?.range).toEqual({ sheetId: 7, startRowIndex: 1, endRowIndex: 2000, startColumnIndex: 2, endColumnIndex: sheet.columns.length });
+    expect(dv[0]?.range).toEqual({
+      sheetId: 7,
+      startRowIndex: 1,
+      endRowIndex: 2000,
+      startColumnIndex: 2,
+      endColumnIndex: sheet.columns.length,
+    });
   });
 });

@@ -11,12 +11,26 @@ describe('xlsx workbook source', () => {
   it('reads the same records from shuffled columns with an unknown extra column', async () => {
     const dir = await tempDir();
     const a = await writeXlsxFixture(path.join(dir, 'a.xlsx'), {
-      党员: [['党员编号', '姓名', '党小组', '类别', '状态'], ['M1', '张三', '一组', '正式', '在册'], ['M2', '李四', '二组', '预备', '转出']],
-      组织生活: [['活动编号', '日期', '类型', '主题'], ['S1', '2026-03-05', '支委会', '学习']],
+      党员: [
+        ['党员编号', '姓名', '党小组', '类别', '状态'],
+        ['M1', '张三', '一组', '正式', '在册'],
+        ['M2', '李四', '二组', '预备', '转出'],
+      ],
+      组织生活: [
+        ['活动编号', '日期', '类型', '主题'],
+        ['S1', '2026-03-05', '支委会', '学习'],
+      ],
     });
     const b = await writeXlsxFixture(path.join(dir, 'b.xlsx'), {
-      组织生活: [['Topic', '微信群备注', 'TYPE', '日期(YYYY-MM-DD)', 'Session ID'], ['学习', '无关', 'committee_meeting', '2026/3/5', 'S1']],
-      党员: [['状态', '手机号', '姓名', '党员编号（必填）', '类别', '党小组'], ['active', '13800000000', '张三', 'M1', 'full', '一组'], ['transferred', '', '李四', 'M2', '预备', '二组']],
+      组织生活: [
+        ['Topic', '微信群备注', 'TYPE', '日期(YYYY-MM-DD)', 'Session ID'],
+        ['学习', '无关', 'committee_meeting', '2026/3/5', 'S1'],
+      ],
+      党员: [
+        ['状态', '手机号', '姓名', '党员编号（必填）', '类别', '党小组'],
+        ['active', '13800000000', '张三', 'M1', 'full', '一组'],
+        ['transferred', '', '李四', 'M2', '预备', '二组'],
+      ],
     });
     const ra = readBranchWorkbook(await readXlsxFile(a), ctx);
     const rb = readBranchWorkbook(await readXlsxFile(b), ctx);

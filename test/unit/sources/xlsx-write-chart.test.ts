@@ -19,7 +19,11 @@ function layout(): LayoutWorkbook {
         columns: [{ header: '' }, { header: '' }, { header: '' }],
         columnHeader: false,
         frozenRows: 1,
-        rows: [['趋势'], ['月份', '得分', '出勤率'], ...months.map((m, i) => [m, i === 1 ? null : 80 + i, 0.9 + i / 100])],
+        rows: [
+          ['趋势'],
+          ['月份', '得分', '出勤率'],
+          ...months.map((m, i) => [m, i === 1 ? null : 80 + i, 0.9 + i / 100]),
+        ],
         rowKinds: { 0: 'title', 1: 'header' },
         charts: [
           {
@@ -88,9 +92,13 @@ describe('xlsx charts', () => {
     expect(await part('xl/worksheets/sheet1.xml')).not.toContain('<drawing');
 
     const types = await part('[Content_Types].xml');
-    expect(types).toContain('<Override PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>');
+    expect(types).toContain(
+      '<Override PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>',
+    );
     expect(types).toContain('<Override PartName="/xl/charts/chart2.xml"');
-    expect(types).toContain('<Override PartName="/xl/drawings/drawing1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>');
+    expect(types).toContain(
+      '<Override PartName="/xl/drawings/drawing1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>',
+    );
 
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);

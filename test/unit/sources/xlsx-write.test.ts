@@ -12,7 +12,14 @@ const TYPED = ['=1+1', '+1', '-1', '@SUM(A1)', '=HYPERLINK("http://x","y")'];
 describe('xlsx writer', () => {
   it('writes text that looks like a formula as plain text', async () => {
     const layout: LayoutWorkbook = {
-      sheets: [{ name: '反馈', columns: [{ header: '填写内容' }, { header: '说明' }], rows: TYPED.map((t) => [t, { value: t, bold: true }]), frozenRows: 1 }],
+      sheets: [
+        {
+          name: '反馈',
+          columns: [{ header: '填写内容' }, { header: '说明' }],
+          rows: TYPED.map((t) => [t, { value: t, bold: true }]),
+          frozenRows: 1,
+        },
+      ],
     };
     const file = path.join(await tempDir(), 'formula.xlsx');
     await writeXlsx(layout, file);
@@ -43,7 +50,10 @@ describe('xlsx writer', () => {
         { name: 'plain', columns: [{ header: '组织编号', choices: ['a', 'b'] }], rows: [['W01']], frozenRows: 1 },
         {
           name: 'sections',
-          columns: [{ header: '', width: 20 }, { header: '', width: 12, hidden: true }],
+          columns: [
+            { header: '', width: 20 },
+            { header: '', width: 12, hidden: true },
+          ],
           rows: [['标题'], ['指标', '数值'], ['出勤率', { value: 0.925, numFmt: '0.0%', fill: 'C6EFCE' }]],
           frozenRows: 2,
           columnHeader: false,

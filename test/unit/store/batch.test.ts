@@ -11,7 +11,8 @@ function flakyClient(leaveUnprocessed: (round: number, count: number) => number)
     const requests = cmd.input.RequestItems?.t ?? [];
     calls.push(requests.length);
     const keep = leaveUnprocessed(calls.length, requests.length);
-    for (const r of requests.slice(0, requests.length - keep)) written.push(String(r.PutRequest?.Item?.sk ?? r.DeleteRequest?.Key?.sk));
+    for (const r of requests.slice(0, requests.length - keep))
+      written.push(String(r.PutRequest?.Item?.sk ?? r.DeleteRequest?.Key?.sk));
     return { UnprocessedItems: keep > 0 ? { t: requests.slice(requests.length - keep) } : {} };
   };
   const client = { tableName: 't', stats: emptyStats(), doc: { send }, raw: {} } as unknown as StoreClient;

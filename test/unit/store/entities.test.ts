@@ -25,16 +25,32 @@ describe('the table design', () => {
   it('matches what the key builders make', () => {
     const samples: [string, { pk: string; sk: string }, { pk: string; sk: string } | null][] = [
       ['sync state', { pk: keys.workbook('b1.xlsx'), sk: keys.syncState() }, { pk: gsi.syncStates(), sk: 'b1.xlsx' }],
-      ['raw row', { pk: keys.workbook('b1.xlsx'), sk: keys.rawRow('党员', 12) }, { pk: gsi.errors(), sk: gsi.errorSort('b1.xlsx', '党员', 12) }],
-      ['changed after publication', { pk: keys.workbook('b1.xlsx'), sk: keys.changed('2026-03', '自评', 2) }, { pk: gsi.changedRows(), sk: gsi.changedSort('2026-03', 'b1.xlsx', '自评', 2) }],
+      [
+        'raw row',
+        { pk: keys.workbook('b1.xlsx'), sk: keys.rawRow('党员', 12) },
+        { pk: gsi.errors(), sk: gsi.errorSort('b1.xlsx', '党员', 12) },
+      ],
+      [
+        'changed after publication',
+        { pk: keys.workbook('b1.xlsx'), sk: keys.changed('2026-03', '自评', 2) },
+        { pk: gsi.changedRows(), sk: gsi.changedSort('2026-03', 'b1.xlsx', '自评', 2) },
+      ],
       ['branch record', { pk: keys.org('B1'), sk: keys.record('members', 'M1') }, null],
       ['config record', { pk: 'CONFIG', sk: keys.record('orgs', 'B1') }, null],
-      ['period version', { pk: keys.period('2026-03'), sk: keys.meta(3) }, { pk: gsi.periods(), sk: gsi.periodSort('2026-03', 3) }],
+      [
+        'period version',
+        { pk: keys.period('2026-03'), sk: keys.meta(3) },
+        { pk: gsi.periods(), sk: gsi.periodSort('2026-03', 3) },
+      ],
       ['org figures', { pk: keys.period('2026-03'), sk: keys.runOrg('r1', 'B1') }, null],
       ['org figures, in parts', { pk: keys.period('2026-03'), sk: keys.runOrgPart('r1', 'W', 2) }, null],
       ['list chunk', { pk: keys.period('2026-03'), sk: keys.runList('r1', 'overdue', 0) }, null],
       ['publication', { pk: keys.period('2026-03'), sk: keys.published() }, { pk: gsi.publications(), sk: '2026-03' }],
-      ['nightly run', { pk: keys.nightly('r1'), sk: keys.nightlyRun() }, { pk: gsi.nightlyRuns(), sk: gsi.nightlySort('2026-04-01T02:00:00Z', 'r1') }],
+      [
+        'nightly run',
+        { pk: keys.nightly('r1'), sk: keys.nightlyRun() },
+        { pk: gsi.nightlyRuns(), sk: gsi.nightlySort('2026-04-01T02:00:00Z', 'r1') },
+      ],
       ['change-feed cursor', keys.cursor('google'), null],
       ['sink state', keys.sinkState('feedback', 'abc'), null],
       ['dashboard id', keys.dashboardId(), null],
@@ -48,7 +64,10 @@ describe('the table design', () => {
       const e = entity(name);
       expect(key.pk, name).toMatch(pattern(e.pk));
       expect(key.sk, name).toMatch(pattern(e.sk));
-      expect(entitiesOf(key).map((x) => x.name), name).toEqual([name]);
+      expect(
+        entitiesOf(key).map((x) => x.name),
+        name,
+      ).toEqual([name]);
       if (index === null) expect(e.gsi1, name).toBeNull();
       else {
         expect(index.pk, name).toMatch(pattern(e.gsi1?.pk ?? '∅'));

@@ -1,6 +1,12 @@
 // Layout values and cell styles as Google Sheets CellData, styled the way the xlsx adapter styles them (pure, no I/O).
 import type { sheets_v4 } from '@googleapis/sheets';
-import { cellValue, isLayoutCell, type LayoutCell, type LayoutRowKind, type LayoutValue } from '../../../dashboards/layout';
+import {
+  cellValue,
+  isLayoutCell,
+  type LayoutCell,
+  type LayoutRowKind,
+  type LayoutValue,
+} from '../../../dashboards/layout';
 
 type CellData = sheets_v4.Schema$CellData;
 type CellFormat = sheets_v4.Schema$CellFormat;
@@ -63,7 +69,10 @@ function ownFormat(cell: LayoutCell | null, columnNumFmt: string | undefined): C
  * One layout cell as CellData. As in the xlsx adapter: a 'header' row replaces the cell's fill, font and alignment
  * with the header look (its number format stays); a 'title' row makes the cells holding a value bold and larger.
  */
-export function cellData(v: LayoutValue | LayoutCell | undefined, opts: { numFmt?: string; kind?: LayoutRowKind } = {}): CellData {
+export function cellData(
+  v: LayoutValue | LayoutCell | undefined,
+  opts: { numFmt?: string; kind?: LayoutRowKind } = {},
+): CellData {
   const cell = v !== undefined && isLayoutCell(v) ? v : null;
   const value = cellValue(v);
   let fmt = ownFormat(cell, opts.numFmt);

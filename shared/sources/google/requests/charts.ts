@@ -50,7 +50,11 @@ function sum(from: number, count: number, size: (i: number) => number): number {
   return total;
 }
 
-export function chartPosition(sheet: LayoutSheet, sheetId: number, chart: LayoutChart): sheets_v4.Schema$EmbeddedObjectPosition {
+export function chartPosition(
+  sheet: LayoutSheet,
+  sheetId: number,
+  chart: LayoutChart,
+): sheets_v4.Schema$EmbeddedObjectPosition {
   const row = sheetRow(sheet, chart.anchor.row);
   const { col, rows, cols } = chart.anchor;
   return {
@@ -64,6 +68,12 @@ export function chartPosition(sheet: LayoutSheet, sheetId: number, chart: Layout
 
 export function addChartRequests(sheet: LayoutSheet, sheetId: number, chartIdBase: number): sheets_v4.Schema$Request[] {
   return (sheet.charts ?? []).map((chart, i) => ({
-    addChart: { chart: { chartId: chartIdBase + i, spec: chartSpec(sheet, sheetId, chart), position: chartPosition(sheet, sheetId, chart) } },
+    addChart: {
+      chart: {
+        chartId: chartIdBase + i,
+        spec: chartSpec(sheet, sheetId, chart),
+        position: chartPosition(sheet, sheetId, chart),
+      },
+    },
   }));
 }

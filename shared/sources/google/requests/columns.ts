@@ -1,12 +1,24 @@
 // Column widths, hidden columns, title row heights and dropdowns of a layout sheet as Google Sheets requests (pure).
 import type { sheets_v4 } from '@googleapis/sheets';
 import type { LayoutSheet } from '../../../dashboards/layout';
-import { columnPixels, DEFAULT_COLUMN_PX, DEFAULT_ROW_PX, headerRowCount, sheetRow, TITLE_ROW_PX, VALIDATION_ROWS } from './geometry';
+import {
+  columnPixels,
+  DEFAULT_COLUMN_PX,
+  DEFAULT_ROW_PX,
+  headerRowCount,
+  sheetRow,
+  TITLE_ROW_PX,
+  VALIDATION_ROWS,
+} from './geometry';
 
 type Request = sheets_v4.Schema$Request;
 
 /** Runs of consecutive indices that share a key: [start, end) and the key. */
-function runs<K>(count: number, keyOf: (i: number) => K | null, same: (a: K, b: K) => boolean): { start: number; end: number; key: K }[] {
+function runs<K>(
+  count: number,
+  keyOf: (i: number) => K | null,
+  same: (a: K, b: K) => boolean,
+): { start: number; end: number; key: K }[] {
   const out: { start: number; end: number; key: K }[] = [];
   for (let i = 0; i < count; i++) {
     const key = keyOf(i);
@@ -18,7 +30,13 @@ function runs<K>(count: number, keyOf: (i: number) => K | null, same: (a: K, b: 
   return out;
 }
 
-function dimension(sheetId: number, dim: 'ROWS' | 'COLUMNS', start: number, end: number, properties: sheets_v4.Schema$DimensionProperties): Request {
+function dimension(
+  sheetId: number,
+  dim: 'ROWS' | 'COLUMNS',
+  start: number,
+  end: number,
+  properties: sheets_v4.Schema$DimensionProperties,
+): Request {
   return {
     updateDimensionProperties: {
       range: { sheetId, dimension: dim, startIndex: start, endIndex: end },
@@ -28,7 +46,9 @@ function dimension(sheetId: number, dim: 'ROWS' | 'COLUMNS', start: number, end:
   };
 }
 
-/** Puts every row and column of a reused tab back to the default size, shown (what the tab's last layout set is undone). */
+/**
+ * Puts every row and column of a reused tab back to the default size, shown (what the tab's last layout set is undone).
+ */
 export function resetDimensionRequests(sheetId: number, grid: { rowCount: number; columnCount: number }): Request[] {
   return [
     dimension(sheetId, 'COLUMNS', 0, grid.columnCount, { pixelSize: DEFAULT_COLUMN_PX, hiddenByUser: false }),
@@ -36,7 +56,9 @@ export function resetDimensionRequests(sheetId: number, grid: { rowCount: number
   ];
 }
 
-/** Widths and hidden flags of the layout's columns (consecutive alike columns in one request), and taller title rows. */
+/**
+ * Widths and hidden flags of the layout's columns (consecutive alike columns in one request), and taller title rows.
+ */
 export function dimensionRequests(sheet: LayoutSheet, sheetId: number): Request[] {
   const columns = runs(
     sheet.columns.length,
@@ -47,7 +69,9 @@ export function dimensionRequests(sheet: LayoutSheet, sheetId: number): Request[
     sheet.rows.length,
     (i) => (sheet.rowKinds?.[i] === 'title' ? true : null),
     () => true,
-  ).map((r) => dimension(sheetId, 'ROWS', sheetRow(sheet, r.start), sheetRow(sheet, r.end - 1) + 1, { pixelSize: TITLE_ROW_PX }));
+  ).map((r) =>
+    dimension(sheetId, 'ROWS', sheetRow(sheet, r.start), sheetRow(sheet, r.end - 1) + 1, { pixelSize: TITLE_ROW_PX }),
+  );
   return [...columns, ...titles];
 }
 
@@ -66,7 +90,13 @@ export function validationRequests(sheet: LayoutSheet, sheetId: number): Request
     (a, b) => a.length === b.length && a.every((c, k) => c === b[k]),
   ).map((r) => ({
     setDataValidation: {
-      range: { sheetId, startRowIndex: first, endRowIndex: VALIDATION_ROWS, startColumnIndex: r.start, endColumnIndex: r.end },
+      range: {
+        sheetId,
+        startRowIndex: first,
+        endRowIndex: VALIDATION_ROWS,
+        startColumnIndex: r.start,
+        endColumnIndex: r.end,
+      },
       rule: {
         condition: { type: 'ONE_OF_LIST', values: r.key.map((c) => ({ userEnteredValue: c })) },
         showCustomUi: true,

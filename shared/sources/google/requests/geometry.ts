@@ -33,7 +33,10 @@ export function gridRange(sheet: LayoutSheet, sheetId: number, r: LayoutRange): 
   };
 }
 
-/** A column's width in pixels: the xlsx adapter's width in characters × 7 + 5; Sheets' default past the layout's columns. */
+/**
+ * A column's width in pixels: the xlsx adapter's width in characters × 7 + 5; Sheets' default past the layout's
+ * columns.
+ */
 export function columnPixels(sheet: LayoutSheet, col: number): number {
   const c = sheet.columns[col];
   if (c === undefined) return DEFAULT_COLUMN_PX;

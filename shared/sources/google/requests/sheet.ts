@@ -1,4 +1,5 @@
-// One layout sheet as Google Sheets batchUpdate requests: add or rewrite the tab, cells, sizes, dropdowns, charts (pure).
+// One layout sheet as Google Sheets batchUpdate requests: add or rewrite the tab, cells, sizes, dropdowns, charts
+// (pure).
 import type { sheets_v4 } from '@googleapis/sheets';
 import type { LayoutSheet } from '../../../dashboards/layout';
 import { CELL_FIELDS, cellData, headerCell } from './cells';
@@ -15,7 +16,10 @@ export interface SheetPlan {
   index: number;
   /** true: the tab is there (rewrite it in place); false: add it. */
   exists: boolean;
-  /** Charts this product put on the tab last time, deleted first. Must still exist: one unknown id fails the whole batch. */
+  /**
+   * Charts this product put on the tab last time, deleted first. Must still exist: one unknown id fails the whole
+   * batch.
+   */
   previousChartIds: number[];
   /** Ids for this write's charts: chartIdBase, chartIdBase + 1, … */
   chartIdBase: number;
@@ -26,7 +30,8 @@ export interface SheetPlan {
 }
 
 /** Shown on the protected header in Sheets' "Protected sheets and ranges" panel. */
-export const HEADER_PROTECTION_DESCRIPTION = '表头：导入按列名识别，请勿修改 (column headers: the import matches columns by these names)';
+export const HEADER_PROTECTION_DESCRIPTION =
+  '表头：导入按列名识别，请勿修改 (column headers: the import matches columns by these names)';
 
 const PROPERTY_FIELDS = [
   'title',
@@ -46,7 +51,9 @@ function properties(sheet: LayoutSheet, plan: SheetPlan): sheets_v4.Schema$Sheet
   };
 }
 
-/** Every row the tab shows, from A1: the column header row (unless `columnHeader === false`), then the layout's rows. */
+/**
+ * Every row the tab shows, from A1: the column header row (unless `columnHeader === false`), then the layout's rows.
+ */
 export function rowData(sheet: LayoutSheet): sheets_v4.Schema$RowData[] {
   const out: sheets_v4.Schema$RowData[] = [];
   if (headerRowCount(sheet) > 0) out.push({ values: sheet.columns.map((c) => headerCell(c.header)) });
@@ -66,7 +73,9 @@ function prepareRequests(sheet: LayoutSheet, plan: SheetPlan): Request[] {
     { updateSheetProperties: { properties: props, fields: PROPERTY_FIELDS } },
     { updateCells: { range: { sheetId: plan.sheetId }, fields: '*' } },
     ...plan.previousChartIds.map((objectId) => ({ deleteEmbeddedObject: { objectId } })),
-    ...(plan.previousProtectedRangeIds ?? []).map((protectedRangeId) => ({ deleteProtectedRange: { protectedRangeId } })),
+    ...(plan.previousProtectedRangeIds ?? []).map((protectedRangeId) => ({
+      deleteProtectedRange: { protectedRangeId },
+    })),
     ...resetDimensionRequests(plan.sheetId, gridSize(sheet)),
   ];
 }
@@ -94,7 +103,13 @@ function protectRequests(sheet: LayoutSheet, plan: SheetPlan): Request[] {
 export function writeSheetRequests(sheet: LayoutSheet, plan: SheetPlan): Request[] {
   return [
     ...prepareRequests(sheet, plan),
-    { updateCells: { start: { sheetId: plan.sheetId, rowIndex: 0, columnIndex: 0 }, rows: rowData(sheet), fields: CELL_FIELDS } },
+    {
+      updateCells: {
+        start: { sheetId: plan.sheetId, rowIndex: 0, columnIndex: 0 },
+        rows: rowData(sheet),
+        fields: CELL_FIELDS,
+      },
+    },
     ...dimensionRequests(sheet, plan.sheetId),
     ...validationRequests(sheet, plan.sheetId),
     ...protectRequests(sheet, plan),

@@ -10,7 +10,8 @@ export interface SheetChartIds {
 }
 
 function check(layout: LayoutWorkbook, plans: SheetPlan[], deleteSheetIds: number[]): void {
-  if (plans.length !== layout.sheets.length) throw new Error(`${layout.sheets.length} sheets but ${plans.length} plans`);
+  if (plans.length !== layout.sheets.length)
+    throw new Error(`${layout.sheets.length} sheets but ${plans.length} plans`);
   const sheetIds = new Set(plans.map((p) => p.sheetId));
   if (sheetIds.size !== plans.length) throw new Error('two plans share a sheetId');
   const kept = deleteSheetIds.find((id) => sheetIds.has(id));
@@ -20,7 +21,11 @@ function check(layout: LayoutWorkbook, plans: SheetPlan[], deleteSheetIds: numbe
 }
 
 /** The per-sheet requests in layout order (plans[i] is for layout.sheets[i]), then the listed sheets deleted. */
-export function writeWorkbookRequests(layout: LayoutWorkbook, plans: SheetPlan[], opts: { deleteSheetIds?: number[] } = {}): sheets_v4.Schema$Request[] {
+export function writeWorkbookRequests(
+  layout: LayoutWorkbook,
+  plans: SheetPlan[],
+  opts: { deleteSheetIds?: number[] } = {},
+): sheets_v4.Schema$Request[] {
   const deleteSheetIds = opts.deleteSheetIds ?? [];
   check(layout, plans, deleteSheetIds);
   return [
