@@ -1,5 +1,6 @@
 // Request and response schemas of the API (zod, which also generates the OpenAPI document).
 import { z } from '@hono/zod-openapi';
+import { isMonth, isRealDate } from '../domain/dates';
 import { listSchemas, orgFiguresSchema, resultsSchema } from '../domain/results';
 import { issueSchema } from '../domain/results';
 import { jobSchema } from '../store/jobs';
@@ -11,7 +12,7 @@ export const ErrorSchema = z
 export const PeriodQuery = z.object({
   period: z
     .string()
-    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'period must be a month as YYYY-MM')
+    .refine(isMonth, 'period must be a month as YYYY-MM')
     .optional()
     .openapi({ description: 'The month; default: the latest published period', example: '2026-03' }),
 });
@@ -134,10 +135,10 @@ export const SyncRequest = z
 
 export const RecomputeRequest = z
   .object({
-    asOf: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/)
-      .optional(),
+    asOf: z.string().refine(isRealDate, 'asOf must be a real calendar date as YYYY-MM-DD').optional().openapi({
+      description: 'The as-of date; default: the last day of the month, or today for the month in progress',
+      example: '2026-03-31',
+    }),
   })
   .openapi('RecomputeRequest');
 

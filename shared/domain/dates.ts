@@ -98,3 +98,19 @@ export function todayIn(timeZone: string, now: Date): IsoDate {
   // en-CA formats as YYYY-MM-DD.
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
+
+/**
+ * Whether text is a month as people and programs give it to a run: `YYYY-MM` with a month 01–12. The one check the
+ * command line, the API and the state machine's input all use.
+ */
+export function isMonth(text: string): boolean {
+  const m = MONTH.exec(text);
+  return m !== null && Number(m[2]) >= 1 && Number(m[2]) <= 12 && Number(m[1]) >= 1000;
+}
+
+/** Whether text is a real calendar date `YYYY-MM-DD` (`2026-02-31`, `2026-99-99` and `0000-00-00` are not). */
+export function isRealDate(text: string): boolean {
+  if (!DATE.test(text) || text < '1000-01-01') return false;
+  const t = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === text;
+}

@@ -1,5 +1,5 @@
 // Period and as-of date for a run: validated options, or today's month in the committee's time zone.
-import { defaultAsOf, monthOf } from '../domain/dates';
+import { defaultAsOf, isMonth, isRealDate, monthOf } from '../domain/dates';
 
 export { todayIn } from '../domain/dates';
 import type { IsoDate, Month } from '../domain/types';
@@ -8,19 +8,16 @@ import { bi, UsageError } from '../domain/errors';
 export { UsageError } from '../domain/errors';
 
 export function parsePeriod(text: string): Month {
-  const m = /^(\d{4})-(\d{2})$/.exec(text.trim());
-  if (m === null || Number(m[2]) < 1 || Number(m[2]) > 12)
+  if (!isMonth(text.trim()))
     throw new UsageError(
       bi(`--period 必须是 YYYY-MM 格式的月份，收到 "${text}"`, `--period must be a month as YYYY-MM, got "${text}"`),
       'usage.period',
     );
-  return `${m[1]}-${m[2]}`;
+  return text.trim();
 }
 
 export function parseAsOf(text: string): IsoDate {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
-  const d = m === null ? null : new Date(`${text.trim()}T00:00:00Z`);
-  if (m === null || d === null || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== text.trim()) {
+  if (!isRealDate(text.trim())) {
     throw new UsageError(
       bi(`--as-of 必须是 YYYY-MM-DD 格式的日期，收到 "${text}"`, `--as-of must be a date as YYYY-MM-DD, got "${text}"`),
       'usage.as_of',

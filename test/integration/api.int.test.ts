@@ -284,6 +284,12 @@ describe('jobs', () => {
     expect(done.status).toBe('succeeded');
     expect(done.result.version).toBe(1);
     expect((await post('/v1/periods/2026-13/recompute', 'admin', {})).status).toBe(400);
+    // Impossible dates are refused at the edge by the check the command line uses, and no job is made.
+    for (const asOf of ['2026-02-31', '2026-99-99', '0000-00-00', '2026-3-1', '']) {
+      const bad = await post('/v1/periods/2026-03/recompute', 'admin', { asOf });
+      expect(bad.status, asOf).toBe(400);
+      expect(JSON.stringify(await json(bad)), asOf).toMatch(/asOf must be a real calendar date/);
+    }
     expect((await post('/v1/periods/2026-03/recompute', 'leaderZ1', {})).status).toBe(403);
     expect((await get('/v1/jobs/not-a-uuid', 'admin')).status).toBe(400);
     expect((await get('/v1/jobs/00000000-0000-4000-8000-000000000000', 'admin')).status).toBe(404);

@@ -1,4 +1,5 @@
 // Admin routes that start work: a sync of one workbook or all, a recompute of a period; and a job's status.
+import { isMonth } from '../../domain/dates';
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { adminOnly, authenticate } from '../auth/middleware';
 import type { AppEnv } from '../env';
@@ -55,7 +56,7 @@ export function jobRoutes(app: OpenAPIHono<AppEnv>): void {
         params: z.object({
           period: z
             .string()
-            .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'period must be a month as YYYY-MM')
+            .refine(isMonth, 'period must be a month as YYYY-MM')
             .openapi({ param: { name: 'period', in: 'path' }, example: '2026-03' }),
         }),
         body: { required: false, content: { 'application/json': { schema: RecomputeRequest } } },

@@ -1,6 +1,7 @@
 // The state machine's payloads between steps, validated where they arrive: a step given the wrong shape fails
 // with the field's name instead of half-running.
 import { z } from 'zod';
+import { isMonth, isRealDate } from '../../domain/dates';
 import { BranchboardError } from '../../domain/errors';
 import type { Manifest } from '../manifest';
 
@@ -22,18 +23,13 @@ export function parseInput<T>(schema: z.ZodType<T>, event: unknown, what: string
 }
 
 /** A real month (01–12), so that `2026-13` fails here, before any work, not deep inside a step. */
-export const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month as YYYY-MM');
+export const month = z.string().refine(isMonth, 'must be a month as YYYY-MM');
 /** A real calendar date (`2026-02-31` and `0000-00-00` are not). */
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
   // Only once the shape is right, so a malformed date is reported once.
-  .refine((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d) || realDate(d), 'must be a real calendar date (YYYY-MM-DD)');
-
-function realDate(d: string): boolean {
-  const t = new Date(`${d}T00:00:00Z`);
-  return d >= '1000-01-01' && !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === d;
-}
+  .refine((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d) || isRealDate(d), 'must be a real calendar date (YYYY-MM-DD)');
 
 /** What the schedule (or a job) starts an execution with; the run id is the execution's name. */
 export const executionInput = z.object({
