@@ -1,5 +1,6 @@
 // The command line (npm run cli -- <command>): parses arguments, runs one command, returns the exit code (0 done, 1
 // failed, 2 usage).
+import { shownError } from '../domain/errors';
 import { pathToFileURL } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { connectCommand } from './commands/connect';
@@ -77,10 +78,17 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         io.err(bi('缺少子命令：见上面的用法。', 'a subcommand is missing: see the usage above.'));
       return exit;
     }
-    const message = err instanceof Error ? err.message : String(err);
+    const shown = shownError(err);
+    const message = `${shown.text.zh} / ${shown.text.en}`;
     io.err(exit === EXIT_USAGE ? `错误 / error: ${message}` : `运行失败 / failed: ${message}`);
+    // The person at this terminal runs the product: the unforeseen error itself goes on a line of its own for them.
+    if (shown.internal) io.err(`详情（供运维人员） / details for the operator: ${errorDetail(err)}`);
     return exit;
   }
+}
+
+function errorDetail(err: unknown): string {
+  return err instanceof Error ? `${err.name}: ${err.message}` : String(err);
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {

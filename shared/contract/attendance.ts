@@ -14,6 +14,7 @@ import {
   repeatsHeader,
   rowCells,
   type TabOutcome,
+  emptyTabIssue,
 } from './read-tab';
 import { ATTENDANCE_TAB, attendanceColumns } from './tabs/branch';
 import type { Attendance } from '../domain/types';
@@ -43,7 +44,11 @@ export function readAttendance(wb: RawWorkbook, ctx: AttendanceContext): TabOutc
     return out;
   }
   const located = locateHeader(raw);
-  if (located === null) return out;
+  if (located === null) {
+    out.skipped = true;
+    out.issues.push(emptyTabIssue(wb.id, raw.name, ATTENDANCE_TAB));
+    return out;
+  }
   const { header, keys, body } = located;
   const sessionsByKey = new Map((ctx.sessionIds ?? []).map((id) => [normalizeHeader(id), id]));
   let memberCol = -1;

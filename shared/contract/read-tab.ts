@@ -3,7 +3,7 @@
 import type { z } from 'zod';
 import { displayValue, isBlank, type CellValue } from './cells';
 import { headerMatches, normalizeHeader, type HeaderNames } from './headers';
-import { expectedText, makeIssue, type IssueCode, type ValidationIssue } from './issues';
+import { cut, expectedText, makeIssue, type IssueCode, type ValidationIssue } from './issues';
 import type { CellIssueParams } from './schema';
 import type { ColumnSpec, TabDef } from './tab-def';
 import type { RawRow, RawTab, RawWorkbook } from './raw';
@@ -21,13 +21,21 @@ export interface TabOutcome<T> {
   /** The tab's name in the workbook, or the contract's Chinese name when the tab is absent. */
   tab: string;
   present: boolean;
-  /** A required column is missing: no row was read. */
+  /** The tab failed at tab level (a required column or the header row is missing, or it is empty): no row was read. */
   skipped: boolean;
   rows: RowOutcome<T>[];
   issues: ValidationIssue[];
   /** Column key → the header as it stands in the sheet, for messages about a column after reading. */
   headers: Record<string, string>;
 }
+
+/**
+ * The longest cell a row may hold. Spreadsheets allow 32,767 (Excel) or 50,000 (Google) characters, but no field of
+ * the contract needs more than a paragraph, and a row must fit in one stored item.
+ */
+export const MAX_CELL_CHARS = 2_000;
+/** The longest header a row's raw cells are keyed by. */
+const MAX_HEADER_CHARS = 100;
 
 export function findTab(wb: RawWorkbook, names: HeaderNames): RawTab | undefined {
   return wb.tabs.find((t) => headerMatches(t.name, names));
@@ -41,7 +49,7 @@ export function isEmptyRow(row: RawRow): boolean {
 export function headerKeys(header: RawRow): string[] {
   const seen = new Set<string>();
   return header.cells.map((c, i) => {
-    let name = displayValue(c);
+    let name = cut(displayValue(c), MAX_HEADER_CHARS);
     if (name === '' || seen.has(name)) name = `${name}${name ? ' ' : ''}(${columnLetter(i)})`;
     seen.add(name);
     return name;
@@ -58,7 +66,7 @@ export function rowCells(row: RawRow, keys: string[]): Record<string, string> {
   const out: Record<string, string> = {};
   row.cells.forEach((c, i) => {
     if (isBlank(c)) return;
-    out[keys[i] ?? columnLetter(i)] = displayValue(c);
+    out[keys[i] ?? columnLetter(i)] = cut(displayValue(c), MAX_CELL_CHARS);
   });
   return out;
 }
@@ -123,6 +131,96 @@ export function missingColumnIssue(
   });
 }
 
+/** A tab with nothing in it, not even its header row: nothing can be read from it, and it says so. */
+export function emptyTabIssue(workbook: string, tab: string, def: HeaderNames): ValidationIssue {
+  return makeIssue({
+    code: 'empty_tab',
+    workbook,
+    tab,
+    row: null,
+    column: null,
+    value: '',
+    text: {
+      zh: `“${tab}”表是空的（连表头行也没有），依赖它的指标留空（数据不完整）；请从模板复制表头行后填写`,
+      en: `the ${def.en} tab is empty (not even its header row); the figures that depend on it are left empty (incomplete data): copy the header row from the template and fill it in`,
+    },
+  });
+}
+
+/** The first filled row names none of the tab's columns: the header row was deleted or data typed above it. */
+export function missingHeaderIssue(
+  workbook: string,
+  tab: string,
+  row: number,
+  columns: readonly ColumnSpec[],
+): ValidationIssue {
+  const required = columns.filter((c) => c.requiredColumn);
+  const zh = required.map((c) => c.zh).join('、');
+  // The sheet's headers are Chinese whatever the reader's language: the English message names them as typed.
+  const en = required.map((c) => c.zh).join(', ');
+  return makeIssue({
+    code: 'missing_header',
+    workbook,
+    tab,
+    row,
+    column: null,
+    value: '',
+    text: {
+      zh: `第 ${row} 行应是表头行（${zh} …），但没有一列是本表的列名：表头行可能被删除了。本表未导入，请在数据上方恢复表头行`,
+      en: `row ${row} should be the header row (${en} …) but names none of this tab's columns: the header row may have been deleted. This tab was not imported; put the header row back above the data`,
+    },
+  });
+}
+
+/** Cells of a row longer than MAX_CELL_CHARS, each a row-level issue: the row is not imported, its raw cells cut. */
+export function tooLongIssues(
+  row: RawRow,
+  keys: readonly string[],
+  where: { workbook: string; tab: string },
+): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  row.cells.forEach((c, i) => {
+    const text = displayValue(c);
+    if (text.length <= MAX_CELL_CHARS) return;
+    const n = Array.from(text).length;
+    if (n <= MAX_CELL_CHARS) return;
+    issues.push(
+      makeIssue({
+        code: 'cell_too_long',
+        ...where,
+        row: row.rowNumber,
+        column: keys[i] ?? columnLetter(i),
+        value: text,
+        text: {
+          zh: `单元格有 ${n} 个字，超过 ${MAX_CELL_CHARS} 字的上限，本行未导入；请精简（较长的材料可另附文件）`,
+          en: `the cell holds ${n} characters, more than the ${MAX_CELL_CHARS} allowed; this row was not imported: shorten it (attach long material as a separate file)`,
+        },
+      }),
+    );
+  });
+  return issues;
+}
+
+/**
+ * A workbook with nothing typed in any tab (a new file, or everything deleted): one issue says so, in place of one per
+ * tab; null when anything is filled in.
+ */
+export function emptyWorkbookIssue(wb: RawWorkbook): ValidationIssue | null {
+  if (wb.tabs.some((t) => t.rows.some((r) => !isEmptyRow(r)))) return null;
+  return makeIssue({
+    code: 'empty_workbook',
+    workbook: wb.id,
+    tab: '',
+    row: null,
+    column: null,
+    value: '',
+    text: {
+      zh: '这个工作簿是空的：没有任何工作表填有内容，所有指标留空（数据不完整）；请用模板重新建立各表',
+      en: 'this workbook is empty: no tab has anything in it, so every figure is left empty (incomplete data); rebuild its tabs from the template',
+    },
+  });
+}
+
 export function emptyOutcome<T>(def: { key: string; zh: string }, raw: RawTab | undefined): TabOutcome<T> {
   return {
     key: def.key,
@@ -143,9 +241,25 @@ export function readTab<T>(wb: RawWorkbook, def: TabDef<T>, opts: { optionalTab?
     return out;
   }
   const located = locateHeader(raw);
-  if (located === null) return out; // an empty tab: nothing typed yet
+  if (located === null) {
+    // Not even a header row: an optional tab left empty is fine, a required one cannot be read.
+    if (!opts.optionalTab) {
+      out.skipped = true;
+      out.issues.push(emptyTabIssue(wb.id, raw.name, def));
+    }
+    return out;
+  }
   const { header, keys, body } = located;
   const columns = matchColumns(header, def.columns);
+  if (columns.size === 0 && def.columns.some((c) => c.requiredColumn)) {
+    out.skipped = true;
+    out.issues.push(missingHeaderIssue(wb.id, raw.name, header.rowNumber, def.columns));
+    // The first filled row is data too: every filled row is kept as typed, keyed by column letter.
+    const letters = header.cells.map((_, i) => columnLetter(i));
+    for (const row of [header, ...body])
+      if (!isEmptyRow(row)) out.rows.push({ row: row.rowNumber, cells: rowCells(row, letters), record: null });
+    return out;
+  }
   for (const [key, i] of columns) out.headers[key] = keys[i] ?? key;
   const missing = def.columns.filter((c) => c.requiredColumn && !columns.has(c.key));
   if (missing.length > 0) {
@@ -167,6 +281,11 @@ export function readTab<T>(wb: RawWorkbook, def: TabDef<T>, opts: { optionalTab?
     }
     const outcome: RowOutcome<T> = { row: row.rowNumber, cells: rowCells(row, keys), record: null };
     out.rows.push(outcome);
+    const tooLong = tooLongIssues(row, keys, { workbook: wb.id, tab: raw.name });
+    if (tooLong.length > 0) {
+      out.issues.push(...tooLong);
+      continue;
+    }
     const parsed = def.schema.safeParse(input);
     const where = { workbook: wb.id, tab: raw.name, row: row.rowNumber };
     const columnName = (key: string) => {

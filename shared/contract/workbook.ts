@@ -3,7 +3,7 @@ import { readAttendance } from './attendance';
 import { lastDayOfMonth } from '../domain/dates';
 import { normalizeText } from './cells';
 import { makeIssue, type ValidationIssue } from './issues';
-import { readTab, type RowOutcome, type TabOutcome } from './read-tab';
+import { readTab, type RowOutcome, type TabOutcome, emptyWorkbookIssue } from './read-tab';
 import { accepted, applyRules, unknownRef } from './references';
 import { readSettings } from './settings';
 import {
@@ -94,6 +94,7 @@ export function readConfigWorkbook(wb: RawWorkbook): WorkbookRead<ConfigData> {
     },
   ]);
   const tabs = [orgs, criteria, reviews, settingsRows, publications] as TabOutcome<unknown>[];
+  const empty = emptyWorkbook(wb, tabs);
   return {
     data: {
       orgs: accepted(orgs),
@@ -103,7 +104,7 @@ export function readConfigWorkbook(wb: RawWorkbook): WorkbookRead<ConfigData> {
       publications: accepted(publications),
     },
     tabs,
-    issues: [...tabs.flatMap((t) => t.issues), ...settings.issues],
+    issues: [...tabs.flatMap((t) => t.issues), ...(empty ? [] : settings.issues)],
   };
 }
 
@@ -246,6 +247,7 @@ export function readBranchWorkbook(wb: RawWorkbook, ctx: BranchContext): Workboo
     projects,
     milestones,
   ] as TabOutcome<unknown>[];
+  emptyWorkbook(wb, tabs);
   return {
     data: {
       orgId: ctx.orgId,
@@ -266,9 +268,19 @@ export function readBranchWorkbook(wb: RawWorkbook, ctx: BranchContext): Workboo
 }
 
 /**
- * A tab-level error: the tab is missing, or a required column is (an empty tab with no header row is not: nothing typed
- * yet).
+ * One root cause: in a workbook with nothing in it, one issue says so (kept on the first tab's outcome, where the raw
+ * store finds it) instead of one per tab and per dependent tab. True when the workbook is empty.
  */
+function emptyWorkbook(wb: RawWorkbook, tabs: readonly TabOutcome<unknown>[]): boolean {
+  const empty = emptyWorkbookIssue(wb);
+  if (empty === null) return false;
+  for (const t of tabs) t.issues = [];
+  const first = tabs[0];
+  if (first !== undefined) first.issues = [empty];
+  return true;
+}
+
+/** A tab-level error: the tab is missing or empty, or its header row or a required column is. */
 function failed(tab: TabOutcome<unknown>): boolean {
   return !tab.present || tab.skipped;
 }
@@ -277,14 +289,31 @@ const MEMBERS_ROOT = { zh: '党员', en: 'members' };
 const SESSIONS_ROOT = { zh: '组织生活', en: 'sessions' };
 const PROJECTS_ROOT = { zh: '项目', en: 'projects' };
 
+type Failure = 'missing_tab' | 'missing_column' | 'empty_tab' | 'missing_header';
+
 interface RootCause {
   zh: string;
   en: string;
-  missingTab: boolean;
+  failure: Failure;
 }
 
+const FAILURE_WORDS: Record<Failure, { zh: string; en: string }> = {
+  missing_tab: { zh: '缺少工作表', en: 'the tab is missing' },
+  missing_column: { zh: '缺少必填列', en: 'a required column is missing' },
+  empty_tab: { zh: '工作表是空的', en: 'the tab is empty' },
+  missing_header: { zh: '缺少表头行', en: 'the header row is missing' },
+};
+
 function rootCause(names: { zh: string; en: string }, tab: TabOutcome<unknown>): RootCause {
-  return { ...names, missingTab: !tab.present };
+  const codes = new Set(tab.issues.map((i) => i.code));
+  const failure: Failure = !tab.present
+    ? 'missing_tab'
+    : codes.has('empty_tab')
+      ? 'empty_tab'
+      : codes.has('missing_header')
+        ? 'missing_header'
+        : 'missing_column';
+  return { ...names, failure };
 }
 
 /**
@@ -310,13 +339,10 @@ function dependOn(workbook: string, tab: TabOutcome<unknown>, roots: readonly Ro
 }
 
 function dependentText(roots: readonly RootCause[], rows: number): { zh: string; en: string } {
-  const zhCauses = roots.map((r) => `“${r.zh}”表无法导入（${r.missingTab ? '缺少工作表' : '缺少必填列'}）`).join('，');
+  const zhCauses = roots.map((r) => `“${r.zh}”表无法导入（${FAILURE_WORDS[r.failure].zh}）`).join('，');
   const zhNames = roots.map((r) => `“${r.zh}”`).join('、');
   const enCauses = roots
-    .map(
-      (r) =>
-        `the ${r.en} tab could not be imported (${r.missingTab ? 'the tab is missing' : 'a required column is missing'})`,
-    )
+    .map((r) => `the ${r.en} tab could not be imported (${FAILURE_WORDS[r.failure].en})`)
     .join(' and ');
   const enNames =
     roots.length === 1 ? `the ${roots[0]?.en ?? ''} tab` : `the ${roots.map((r) => r.en).join(' and ')} tabs`;

@@ -67,3 +67,25 @@ export class UsageError extends BranchboardError {
     super(code, text);
   }
 }
+
+/**
+ * What a person or an API client is told about an error that was not theirs to fix and that the code did not
+ * foresee: never the library's, the database's or the file system's own words, which mean nothing to them and may
+ * name internals. The operator's log has those.
+ */
+export const INTERNAL_TEXT: Bilingual = {
+  zh: '系统内部错误，已记录在运维日志中；请稍后再试，如一直出现请联系管理员',
+  en: 'an internal error, recorded in the operator’s log; try again later, and tell the administrator if it persists',
+};
+
+/**
+ * The one mapping of any error to what may be shown: our own errors by their code and bilingual text, anything else
+ * as `internal` with INTERNAL_TEXT. `internal` tells the caller to log the error itself for the operator.
+ */
+export function shownError(err: unknown): { code: string; text: Bilingual; internal: boolean } {
+  if (err instanceof BranchboardError) {
+    const text = err.text ?? { zh: err.message, en: err.message };
+    return { code: err.code, text, internal: false };
+  }
+  return { code: 'internal', text: INTERNAL_TEXT, internal: true };
+}

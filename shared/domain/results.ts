@@ -50,6 +50,10 @@ export const issueCodeSchema = z.enum([
   'dependent_tab',
   'unknown_setting',
   'unreadable_workbook',
+  'cell_too_long',
+  'empty_tab',
+  'missing_header',
+  'empty_workbook',
 ]);
 export type IssueCode = z.infer<typeof issueCodeSchema>;
 

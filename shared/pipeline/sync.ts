@@ -1,4 +1,5 @@
 // Sync: read the workbooks that changed since the last run, validate every row, store raw rows and typed records.
+import { shownError } from '../domain/errors';
 import { readBranchWorkbook, readConfigWorkbook, type WorkbookRead } from '../contract/workbook';
 import { BranchboardError } from '../domain/errors';
 import type { ConfigData, IsoDate, Org } from '../domain/types';
@@ -171,12 +172,19 @@ async function recordFailure(
   orgId: string | null,
   err: unknown,
 ): Promise<WorkbookSyncResult> {
+  // What the branch, the dashboard and the API are shown: our own reason, never a library's or the database's words.
+  const shown = shownError(err);
   const reason =
     err instanceof WorkbookUnavailableError
       ? `${err.reasonZh} / ${err.reasonEn}`
-      : err instanceof Error
-        ? err.message
-        : String(err);
+      : `${shown.text.zh} / ${shown.text.en}`;
+  if (shown.internal)
+    ctx.log.error('workbook could not be synced', {
+      workbook,
+      orgId,
+      error: err instanceof Error ? `${err.name}: ${err.message}` : String(err),
+      stack: err instanceof Error ? err.stack : undefined,
+    });
   const state = await getSyncState(ctx.store, workbook);
   const now = ctx.now().toISOString();
   await putSyncState(ctx.store, {

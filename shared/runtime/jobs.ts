@@ -1,7 +1,7 @@
 // Running jobs: the port the API submits to, and the in-process runner used by `npm run dev` (on AWS a queue
 // takes its place behind the same port).
 import { randomUUID } from 'node:crypto';
-import { BranchboardError } from '../domain/errors';
+import { BranchboardError, shownError } from '../domain/errors';
 import type { Logger } from '../pipeline/context';
 import type { StoreClient } from '../store/client';
 import { putJob, updateJob, type Job } from '../store/jobs';
@@ -50,8 +50,14 @@ export async function runJob(
     log.info('job succeeded', { jobId: job.jobId, kind: job.kind });
     return 'succeeded';
   } catch (err) {
+    // The job record is read through the API: it gets what may be shown; the log gets the error itself.
+    const shown = shownError(err);
     const message = err instanceof Error ? err.message : String(err);
-    await updateJob(store, job.jobId, { status: 'failed', finishedAt: now().toISOString(), error: message });
+    await updateJob(store, job.jobId, {
+      status: 'failed',
+      finishedAt: now().toISOString(),
+      error: `${shown.text.zh} / ${shown.text.en}`,
+    });
     log.error('job failed', {
       jobId: job.jobId,
       kind: job.kind,

@@ -6,6 +6,17 @@ const TEXT_EXPECTED: Bilingual = { zh: '文字或数字', en: 'text or a number'
 const NUMBER_EXPECTED: Bilingual = { zh: '数字，如 85', en: 'a number such as 85' };
 const INTEGER_EXPECTED: Bilingual = { zh: '整数，如 2026', en: 'a whole number such as 2026' };
 const BOOLEAN_EXPECTED: Bilingual = { zh: '是 或 否', en: 'yes or no (是 or 否)' };
+/**
+ * The largest number a cell may hold: 15 digits, what Excel keeps exactly and well inside what the store holds exactly.
+ * Larger is an identity-card or phone number typed into a number column, never a score, hours or a count.
+ */
+export const MAX_CELL_NUMBER = 999_999_999_999_999;
+/** Smaller than this (but not zero) is a typing slip such as 1e-200, which the store cannot hold either. */
+const MIN_CELL_FRACTION = 1e-9;
+const TOO_LARGE: Bilingual = {
+  zh: '数字，且不超过 15 位（身份证号、电话号码等不应填在这一列）',
+  en: 'a number of at most 15 digits (an ID-card or phone number does not belong in this column)',
+};
 
 /**
  * Trimmed text exactly as typed (no width folding: names and notes keep their punctuation);
@@ -57,17 +68,28 @@ function readNumber(c: Cell): number | null {
   return null;
 }
 
-/** A finite number from a number cell or text such as ８５, 85分, 2.5 h, 92.5% (→ 92.5), -3, 1,234. */
+/** Whether a number is one a cell may hold (see MAX_CELL_NUMBER). */
+function storable(n: number): boolean {
+  const a = Math.abs(n);
+  return a === 0 || (a <= MAX_CELL_NUMBER && a >= MIN_CELL_FRACTION);
+}
+
+/**
+ * A finite number from a number cell or text such as ８５, 85分, 2.5 h, 92.5% (→ 92.5), -3, 1,234; at most 15 digits
+ * (see MAX_CELL_NUMBER).
+ */
 export const parseNumber: (v: CellValue) => CellResult<number | null> = guarded(NUMBER_EXPECTED, (c) => {
   if (c.kind === 'blank') return ok(null);
   const n = readNumber(c);
-  return n === null ? fail(NUMBER_EXPECTED) : ok(n === 0 ? 0 : n);
+  if (n === null) return fail(NUMBER_EXPECTED);
+  return storable(n) ? ok(n === 0 ? 0 : n) : fail(TOO_LARGE);
 });
 
 /** A whole number, e.g. a year (2026, '2026年'). */
 export const parseInteger: (v: CellValue) => CellResult<number | null> = guarded(INTEGER_EXPECTED, (c) => {
   if (c.kind === 'blank') return ok(null);
   const n = readNumber(c);
+  if (n !== null && Number.isInteger(n) && !storable(n)) return fail(TOO_LARGE);
   return n !== null && Number.isSafeInteger(n) ? ok(n === 0 ? 0 : n) : fail(INTEGER_EXPECTED);
 });
 

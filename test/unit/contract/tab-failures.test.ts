@@ -105,10 +105,56 @@ describe('branch workbook: failedTabs', () => {
     ]);
   });
 
-  it('does not list an empty tab with no header row (nothing typed yet)', () => {
-    const r = read({ 整改: [], 项目节点: [[], [null, '']] });
-    expect(r.data.failedTabs).toEqual([]);
-    expect(r.issues).toEqual([]);
+  it('lists a tab emptied down to its header row, with a message of its own; a tab with only its header is fine', () => {
+    const r = read({ 整改: [], 项目节点: [[], [null, '']], 积分: [['月份', '党员编号', '基础分']] });
+    expect(r.data.failedTabs).toEqual(['rectifications', 'milestones']);
+    expect(codes(r)).toEqual([
+      ['整改', 'empty_tab'],
+      ['项目节点', 'empty_tab'],
+    ]);
+    expect(r.issues[0]?.messageZh).toBe(
+      '“整改”表是空的（连表头行也没有），依赖它的指标留空（数据不完整）；请从模板复制表头行后填写',
+    );
+    expect(r.issues[0]?.row).toBeNull();
+  });
+
+  it('lists a tab whose header row was deleted, keeps its first data row raw, and names that root cause downstream', () => {
+    const r = read({
+      党员: [
+        ['M1', '张三', '一组', '正式', '在册'],
+        ['M2', '李四', '一组', '正式', ''],
+      ],
+    });
+    expect(r.data.failedTabs).toEqual(['members']);
+    expect(codes(r)).toEqual([
+      ['党员', 'missing_header'],
+      ['考勤', 'dependent_tab'],
+      ['每季一考', 'dependent_tab'],
+      ['积分', 'dependent_tab'],
+    ]);
+    expect(r.issues[0]?.row).toBe(1);
+    expect(r.issues[0]?.messageEn).toBe(
+      "row 1 should be the header row (党员编号, 姓名 …) but names none of this tab's columns: the header row may have been deleted. This tab was not imported; put the header row back above the data",
+    );
+    expect(r.issues[1]?.messageZh).toBe(
+      '“党员”表无法导入（缺少表头行），本表的 3 行已保留但未计入统计；请先修正“党员”表',
+    );
+    // Both rows are kept as typed, keyed by column letter: nothing lost.
+    const members = r.tabs.find((t) => t.key === 'members');
+    expect(members?.rows.map((x) => [x.row, x.cells.A, x.cells.B])).toEqual([
+      [1, 'M1', '张三'],
+      [2, 'M2', '李四'],
+    ]);
+  });
+
+  it('says once that a workbook with nothing in it is empty', () => {
+    const tabs = Object.fromEntries(Object.keys(good).map((name) => [name, [] as Grid]));
+    const r = read(tabs);
+    expect(codes(r)).toEqual([['', 'empty_workbook']]);
+    expect(r.data.failedTabs).toHaveLength(9);
+    expect(r.issues[0]?.messageEn).toBe(
+      'this workbook is empty: no tab has anything in it, so every figure is left empty (incomplete data); rebuild its tabs from the template',
+    );
   });
 });
 
@@ -164,7 +210,7 @@ describe('branch workbook: one root cause, one message', () => {
   });
 
   it('gives no dependent_tab issue to a dependent tab without rows', () => {
-    const r = read({ 每季一考: [['季度', '党员编号', '成绩']], 积分: [] }, ['党员']);
+    const r = read({ 每季一考: [['季度', '党员编号', '成绩']], 积分: [['月份', '党员编号', '基础分']] }, ['党员']);
     expect(codes(r)).toEqual([
       ['党员', 'missing_tab'],
       ['考勤', 'dependent_tab'],
