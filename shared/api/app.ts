@@ -3,6 +3,8 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { BranchboardError } from '../domain/errors';
 import type { AppDeps, AppEnv } from './env';
 import { BadRequest, errorBody, httpStatusOf, INTERNAL } from './errors';
+import { limitBody } from './body-limit';
+import { HOOK_PATH } from './routes/hooks';
 import { figureRoutes } from './routes/figures';
 import { hookRoutes } from './routes/hooks';
 import { jobRoutes } from './routes/jobs';
@@ -32,6 +34,9 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
       ms: Date.now() - started,
     });
   });
+
+  // Every body is limited; the webhook's limit is applied after its signature headers are checked (routes/hooks.ts).
+  app.use('*', (c, next) => (c.req.path === HOOK_PATH ? next() : limitBody(c, next)));
 
   metaRoutes(app);
   figureRoutes(app);

@@ -41,9 +41,24 @@ export class Forbidden extends AppError {
   }
 }
 
+/** The most of a caller's own input an error message repeats back. */
+const ECHO_CHARS = 120;
+
+/** Text from a request (an id, a name) as an error message repeats it: its beginning only. */
+export function echo(text: string): string {
+  return text.length <= ECHO_CHARS ? text : `${text.slice(0, ECHO_CHARS - 1)}…`;
+}
+
 export class NotFound extends AppError {
   constructor(what: string) {
-    super(404, 'not_found', `${what} not found`);
+    super(404, 'not_found', `${echo(what)} not found`);
+  }
+}
+
+/** The request body is larger than the route takes. */
+export class PayloadTooLarge extends AppError {
+  constructor(limitBytes: number) {
+    super(413, 'payload_too_large', `the request body is larger than ${limitBytes} bytes, the most this API takes`);
   }
 }
 

@@ -156,4 +156,8 @@ export const errorResponses = {
     description: 'Not found, or not visible to this key',
     content: { 'application/json': { schema: ErrorSchema } },
   },
+  413: {
+    description: 'The request body is larger than 16 KB',
+    content: { 'application/json': { schema: ErrorSchema } },
+  },
 } as const;

@@ -19,14 +19,15 @@ export class WebhookRejected extends AppError {
   }
 }
 
-/** Checks the signature and the time window; returns the signature to record against replays. */
-export function verify(
-  secret: string,
+/**
+ * What can be checked before the body is read: both headers present, the timestamp fresh. A request that fails here
+ * costs nothing of its body.
+ */
+export function checkHeaders(
   timestamp: string | undefined,
   signature: string | undefined,
-  body: string,
   now: Date,
-): string {
+): asserts timestamp is string {
   if (!timestamp || !signature)
     throw new WebhookRejected('missing_signature', `send the ${TIMESTAMP_HEADER} and ${SIGNATURE_HEADER} headers`);
   const ts = Number(timestamp);
@@ -36,6 +37,18 @@ export function verify(
       `the timestamp must be Unix seconds within ${MAX_SKEW_SECONDS / 60} minutes of now`,
     );
   }
+}
+
+/** Checks the signature and the time window; returns the signature to record against replays. */
+export function verify(
+  secret: string,
+  timestamp: string | undefined,
+  signature: string | undefined,
+  body: string,
+  now: Date,
+): string {
+  checkHeaders(timestamp, signature, now);
+  if (signature === undefined) throw new WebhookRejected('missing_signature', 'send the signature header');
   const expected = Buffer.from(sign(secret, timestamp, body));
   const given = Buffer.from(signature.trim().toLowerCase());
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) {

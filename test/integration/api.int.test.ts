@@ -374,6 +374,67 @@ describe('edit webhook', () => {
   });
 });
 
+describe('request size', () => {
+  it('refuses a body over 16 KB with 413, from Content-Length before reading it', async () => {
+    const big = { workbook: 'x'.repeat(100_000) };
+    const res = await post('/v1/sync', 'admin', big);
+    expect(res.status).toBe(413);
+    expect(await json(res)).toEqual({
+      error: {
+        code: 'payload_too_large',
+        message: 'the request body is larger than 16384 bytes, the most this API takes',
+      },
+    });
+  });
+
+  /** 100 MB on demand, sent without a length: only what the server pulls is ever made. */
+  const endless = () => {
+    const counter = { sent: 0 };
+    const chunk = new Uint8Array(64 * 1024).fill(120);
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (counter.sent >= 100 * 1024 * 1024) controller.close();
+        else {
+          counter.sent += chunk.length;
+          controller.enqueue(chunk);
+        }
+      },
+    });
+    return { body, counter };
+  };
+  const hookWith = (body: ReadableStream<Uint8Array>, headers: Record<string, string>) =>
+    app.request('/v1/hooks/sheet-edited', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body,
+      duplex: 'half',
+    } as RequestInit);
+
+  it('answers an unsigned webhook body 401 before reading any of it', async () => {
+    const { body, counter } = endless();
+    expect((await hookWith(body, {})).status).toBe(401);
+    expect(counter.sent).toBeLessThanOrEqual(64 * 1024);
+  });
+
+  it('stops reading a signed-looking webhook body sent without a length at the limit: 413, not the whole body', async () => {
+    const { body, counter } = endless();
+    const ts = String(Math.floor(Date.now() / 1000));
+    const res = await hookWith(body, {
+      'x-branchboard-timestamp': ts,
+      'x-branchboard-signature': `sha256=${'0'.repeat(64)}`,
+    });
+    expect(res.status).toBe(413);
+    expect(counter.sent).toBeLessThan(1024 * 1024);
+  });
+
+  it('repeats at most 120 characters of an id it cannot find', async () => {
+    const res = await get(`/v1/orgs/${'B'.repeat(100_000)}/figures`, 'admin');
+    expect(res.status).toBe(404);
+    const body = (await json(res)) as { error: { message: string } };
+    expect(body.error.message.length).toBeLessThan(200);
+  });
+});
+
 describe('errors and logs', () => {
   it('a 5xx says nothing internal', async () => {
     const data = new ApiData(store);

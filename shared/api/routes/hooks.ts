@@ -1,29 +1,39 @@
 // The edit webhook for an Apps Script installable on-edit trigger: signed, fresh, never replayed, debounced.
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
+import { limitBody } from '../body-limit';
 import type { AppEnv } from '../env';
 import { AppError, NotFound } from '../errors';
 import { errorResponses, HookAccepted, HookBody } from '../schemas';
 import { claimSync } from '../../store/webhook';
-import { recordSignature, SIGNATURE_HEADER, TIMESTAMP_HEADER, verify } from '../webhook';
+import { checkHeaders, recordSignature, SIGNATURE_HEADER, TIMESTAMP_HEADER, verify } from '../webhook';
 
-/** Checks the signature over the raw body before anything else reads it. */
+export const HOOK_PATH = '/v1/hooks/sheet-edited';
+
+/**
+ * Checks the signature over the raw body before anything else reads it; the headers (present, fresh) before the body
+ * is read at all, and the body within the size limit.
+ */
 const signed: MiddlewareHandler<AppEnv> = async (c, next) => {
   const secret = c.var.deps.webhookSecret;
   if (secret === null)
     throw new AppError(503, 'webhook_disabled', 'the edit webhook is not configured on this deployment');
-  const body = await c.req.text();
   const now = c.var.deps.now();
-  const signature = verify(secret, c.req.header(TIMESTAMP_HEADER), c.req.header(SIGNATURE_HEADER), body, now);
-  await recordSignature(c.var.deps.store, signature, now);
-  await next();
+  const [timestamp, given] = [c.req.header(TIMESTAMP_HEADER), c.req.header(SIGNATURE_HEADER)];
+  checkHeaders(timestamp, given, now);
+  await limitBody(c, async () => {
+    const body = await c.req.text();
+    const signature = verify(secret, timestamp, given, body, now);
+    await recordSignature(c.var.deps.store, signature, now);
+    await next();
+  });
 };
 
 export function hookRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(
     createRoute({
       method: 'post',
-      path: '/v1/hooks/sheet-edited',
+      path: HOOK_PATH,
       tags: ['hooks'],
       summary: 'A branch spreadsheet was edited: sync it soon (many edits within a minute make one sync)',
       description: `Signed: ${SIGNATURE_HEADER}: sha256=hex(HMAC-SHA256(secret, timestamp + "." + body)), ${TIMESTAMP_HEADER}: Unix seconds, within 5 minutes.`,
