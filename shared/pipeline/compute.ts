@@ -10,11 +10,12 @@ import { contentHash } from '../store/hash';
 import { CONFIG_PK } from '../store/keys';
 import { clearChangedRows } from '../store/changed';
 import { freeze, getFrozen, refreeze, type FrozenMonth } from '../store/publication';
-import { latestVersion, loadResults, saveResults } from '../store/results-store';
+import { latestVersion, loadResults, markTrendComplete, saveResults } from '../store/results-store';
 import { listSyncStates, type SyncState } from '../store/sync-state';
 import { loadRecords } from '../store/workbooks';
 import { CONTRACT_VERSION } from './sync';
 import type { PipelineContext } from './context';
+import { crashPoint } from './crash';
 import type { ResultsJson } from '../domain/results';
 import { loadSnapshot, type Snapshot } from './snapshot';
 
@@ -133,6 +134,13 @@ export async function compute(ctx: PipelineContext, opts: ComputeOptions, known?
     }
   }
   if (report === null) report = await computeAndSave(ctx, opts.period, asOf, publishedOn, inputs);
+  else if (latest !== null && latest.trendComplete !== true) {
+    // Unchanged, but the run that computed it was stopped before its trend was complete: finish that now.
+    const backfilled = await backfillTrend(ctx, opts.period, await loadSnapshot(ctx), ctx.now().toISOString());
+    await markTrendComplete(ctx.store, opts.period, latest.version);
+    report = { ...report, backfilled };
+  }
+  crashPoint('compute:before-freeze');
   if (publication !== null) {
     const f = await freeze(ctx.store, {
       period: opts.period,
@@ -177,11 +185,25 @@ async function computeAndSave(
     state: results.state,
     version: saved.version,
   });
+  crashPoint('compute:saved');
+  const backfilled = noBackfill ? [] : await backfillTrend(ctx, period, snapshot, generatedAt);
+  if (!noBackfill) await markTrendComplete(ctx.store, period, saved.version);
+  return { results, version: saved.version, written: saved.written, backfilled, skipped: false, frozen: null };
+}
 
-  // The 12-month trend needs the earlier months; a month never computed is computed from today's records
-  // as of its last day, rather than leaving a hole in the leaders' chart.
+/**
+ * The 12-month trend needs the earlier months; a month never computed is computed from today's records as of its last
+ * day, rather than leaving a hole in the leaders' chart. Safe to stop at any point: the period's version is marked
+ * trend-complete only after this returns, and a later run finishes what is missing.
+ */
+async function backfillTrend(
+  ctx: PipelineContext,
+  period: Month,
+  snapshot: Snapshot,
+  generatedAt: string,
+): Promise<Month[]> {
   const backfilled: Month[] = [];
-  for (const month of noBackfill ? [] : trendMonths(period).slice(0, -1)) {
+  for (const month of trendMonths(period).slice(0, -1)) {
     // A month before anyone typed anything (before the product was in use) is a gap in the chart, not a month of zeros.
     if (!snapshot.branches.some((b) => submittedIn(b, month))) continue;
     if ((await latestVersion(ctx.store, month)) !== null) continue;
@@ -189,10 +211,11 @@ async function computeAndSave(
       backfilled: true,
     });
     backfilled.push(month);
+    crashPoint('compute:backfilled-one');
   }
   if (backfilled.length > 0)
     ctx.log.info('trend months computed from stored records', { months: backfilled.join(',') });
-  return { results, version: saved.version, written: saved.written, backfilled, skipped: false, frozen: null };
+  return backfilled;
 }
 
 /**

@@ -1,5 +1,6 @@
 // Publish: the latest stored version of a period → the leaders' summary workbook, each branch's feedback, and the
 // results JSON.
+import { crashPoint } from './crash';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { feedbackWorkbook } from '../dashboards/feedback';
@@ -16,7 +17,7 @@ import { loadRecords } from '../store/workbooks';
 import { trendMonths } from './compute';
 import type { PipelineContext } from './context';
 import { mapPool } from './pool';
-import type { ResultsJson, TrendPoint } from '../domain/results';
+import { resultsSchema, type ResultsJson, type TrendPoint } from '../domain/results';
 
 export interface PublishOptions {
   period: Month;
@@ -75,6 +76,7 @@ export async function publishSummary(
       timeZone: config.settings.timeZone,
     }),
   );
+  crashPoint('publish:summary');
   return { results, summary, config };
 }
 
@@ -111,7 +113,9 @@ export async function publishFeedback(
       }),
     );
     try {
-      return await opts.sink.writeFeedback(org, opts.period, feedbackWorkbook(input), contentKey);
+      const file = await opts.sink.writeFeedback(org, opts.period, feedbackWorkbook(input), contentKey);
+      crashPoint('publish:feedback-one');
+      return file;
     } catch (err) {
       ctx.log.warn('feedback not written', {
         orgId: org.id,
@@ -151,7 +155,9 @@ export async function publish(ctx: PipelineContext, opts: PublishOptions): Promi
 async function writeJson(file: string, official: ResultsJson, all: readonly ResultsJson[]): Promise<string> {
   const write = async (target: string, r: ResultsJson) => {
     await mkdir(path.dirname(target), { recursive: true });
-    await writeFile(target, `${JSON.stringify(r, null, 2)}\n`);
+    // In the schema's order of fields, whether the figures were just computed or read back from the store: the same
+    // results are the same file, byte for byte.
+    await writeFile(target, `${JSON.stringify(resultsSchema.parse(r), null, 2)}\n`);
   };
   const perMonth = file.includes('{period}');
   const named = (r: ResultsJson) => path.resolve(perMonth ? file.replaceAll('{period}', r.period) : file);

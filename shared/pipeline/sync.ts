@@ -1,4 +1,5 @@
 // Sync: read the workbooks that changed since the last run, validate every row, store raw rows and typed records.
+import { crashPoint } from './crash';
 import { shownError } from '../domain/errors';
 import { readBranchWorkbook, readConfigWorkbook, type WorkbookRead } from '../contract/workbook';
 import { BranchboardError } from '../domain/errors';
@@ -141,6 +142,8 @@ async function store<D>(
       months: [...new Set(w.changedAfterPublication.map((c) => c.month))].join(','),
     });
   }
+  // Rows and records stored, the state not yet: a stop here leaves the workbook to be read again by the next run.
+  crashPoint('sync:stored-one');
   await putSyncState(ctx.store, {
     workbook: ids.workbook,
     orgId: ids.orgId,
@@ -333,6 +336,7 @@ export async function sync(ctx: PipelineContext, opts: SyncOptions): Promise<Syn
   });
   ctx.progress.stop();
   await commitSync(ctx, changes?.cursor ?? null);
+  crashPoint('sync:done');
   const count = (s: WorkbookStatus) => results.filter((r) => r.status === s).length;
   return {
     config: result,

@@ -30,6 +30,11 @@ export const metaSchema = z.object({
   /** Absent on versions stored before the monthly cycle: derived from the as-of date then. */
   state: monthStateSchema.optional(),
   publishedOn: z.string().nullable().optional(),
+  /**
+   * Set once every earlier month of this version's 12-month trend has been computed (or found to have no data): a run
+   * killed during that backfill leaves it unset, and the next run finishes the backfill.
+   */
+  trendComplete: z.boolean().optional(),
 });
 
 export type VersionMeta = z.infer<typeof metaSchema>;
@@ -57,6 +62,19 @@ export async function latestVersion(client: StoreClient, period: string): Promis
   if (item === undefined) return null;
   client.stats.itemsRead++;
   return metaSchema.parse(item);
+}
+
+/** Records that the trend behind a version is complete (see metaSchema.trendComplete). */
+export async function markTrendComplete(client: StoreClient, period: string, version: number): Promise<void> {
+  await client.doc.send(
+    new UpdateCommand({
+      TableName: client.tableName,
+      Key: { pk: keys.period(period), sk: keys.meta(version) },
+      UpdateExpression: 'SET trendComplete = :t',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeValues: { ':t': true },
+    }),
+  );
 }
 
 export async function listVersions(client: StoreClient, period: string): Promise<VersionMeta[]> {
