@@ -52,7 +52,18 @@ const damages: { name: string; b2: Record<string, unknown[][]>; expect: [string,
     name: 'an 18-digit ID-card number and 1e20 in number columns',
     b2: {
       ...b2,
-      积分: [b2.积分[0] ?? [], ['2026-03', 'N1', 80, 110101199001011234, 0, '否', null]],
+      积分: [
+        b2.积分[0] ?? [],
+        [
+          '2026-03',
+          'N1',
+          80,
+          Number('110101199001011234') /* an ID-card number, as Excel stores it: beyond 15 digits */,
+          0,
+          '否',
+          null,
+        ],
+      ],
       每季一考: [b2.每季一考[0] ?? [], ['2026Q1', 'N1', 1e20]],
     },
     expect: [
