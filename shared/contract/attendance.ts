@@ -68,6 +68,10 @@ export function readAttendance(wb: RawWorkbook, ctx: AttendanceContext): TabOutc
   if (memberCol < 0) {
     out.skipped = true;
     out.issues.push(missingColumnIssue(wb.id, raw.name, header.rowNumber, [attendanceColumns.memberId]));
+    // Nothing is lost: the rows are kept as typed, none of them counted, until the header is fixed.
+    for (const row of body)
+      if (!isEmptyRow(row) && !repeatsHeader(row, header))
+        out.rows.push({ row: row.rowNumber, cells: rowCells(row, keys), record: null });
     return out;
   }
   const seen = new Set<string>();

@@ -5,10 +5,13 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ResultsJson } from '../../shared/domain/results';
 import { nightly } from '../../shared/pipeline/nightly';
 import { XlsxWorkbookSink } from '../../shared/sources/xlsx/sink';
+import { queryPrefix } from '../../shared/store/batch';
+import { keys } from '../../shared/store/keys';
 import { useTestDynamo } from '../helpers/dynamo';
 import { testContext } from '../helpers/pipeline';
 import { tempDir, writeXlsxFixture } from '../helpers/workbooks';
@@ -22,19 +25,20 @@ const INTERNAL =
 const EXCEL_CELL_LIMIT = 32_767;
 
 /** Every text a person reads after the run: each results JSON, and every cell of every .xlsx written. */
-async function outputs(dir: string): Promise<{ file: string; text: string }[]> {
-  const out: { file: string; text: string }[] = [];
+async function outputs(dir: string): Promise<{ file: string; text: string; formula: boolean }[]> {
+  const out: { file: string; text: string; formula: boolean }[] = [];
   const files = (await readdir(dir, { recursive: true })) as string[];
   for (const f of files) {
     const full = path.join(dir, f);
-    if (f.endsWith('.json')) out.push({ file: f, text: await readFile(full, 'utf8') });
+    if (f.endsWith('.json')) out.push({ file: f, text: await readFile(full, 'utf8'), formula: false });
     if (f.endsWith('.xlsx')) {
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.readFile(full);
       wb.eachSheet((ws) => {
         ws.eachRow((row) => {
           row.eachCell((cell) => {
-            out.push({ file: `${f}!${ws.name}!${cell.address}`, text: cell.text });
+            const formula = cell.type === ExcelJS.ValueType.Formula;
+            out.push({ file: `${f}!${ws.name}!${cell.address}`, text: cell.text, formula });
           });
         });
       });
@@ -144,4 +148,64 @@ describe('a damaged branch workbook', () => {
       }
     }, 120_000);
   }
+});
+
+describe('branch workbooks damaged at random, through the whole nightly job', () => {
+  /** Text that a spreadsheet would run as a formula if written as one, and other hostile text. */
+  const hostile = fc.oneof(
+    fc.constantFrom('=1+1', '=HYPERLINK("http://x","点我")', '+1-1', '-2+3', '@SUM(A1)', '=cmd|" /C calc"!A0', '#REF!'),
+    fc.string({ maxLength: 20 }).map((s) => `=${s}`),
+    fc.string({ maxLength: 30 }),
+  );
+  const placed = fc.record({
+    tab: fc.constantFrom('党员', '自评', '组织生活', '考勤', '整改', '项目'),
+    row: fc.integer({ min: 1, max: 3 }),
+    col: fc.nat(5),
+    value: hostile,
+  });
+
+  it('writes no formula anywhere, keeps every filled row raw, and shows nothing internal', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(placed, { minLength: 1, maxLength: 8 }), async (cells) => {
+        const tabs: Record<string, unknown[][]> = Object.fromEntries(
+          Object.entries(b2).map(([t, grid]) => [t, grid.map((r) => [...r])]),
+        );
+        for (const c of cells) {
+          const grid = tabs[c.tab] ?? [];
+          while (grid.length <= c.row) grid.push([]);
+          const row = grid[c.row] ?? [];
+          while (row.length <= c.col) row.push(null);
+          row[c.col] = c.value;
+          grid[c.row] = row;
+          tabs[c.tab] = grid;
+        }
+        const dir = await tempDir();
+        await writeSmallOrg(dir);
+        await writeXlsxFixture(path.join(dir, 'b2.xlsx'), tabs);
+        const store = await dynamo().freshTable();
+        const out = path.join(dir, 'output');
+        const r = await nightly(testContext(store, dir, new Date('2026-04-02T02:00:00Z')), {
+          lang: 'zh',
+          sink: new XlsxWorkbookSink(out),
+          jsonFile: path.join(out, 'results-{period}.json'),
+        });
+        expect(r.sync.failed).toBe(0);
+        for (const t of await outputs(out)) {
+          expect(t.formula, t.file).toBe(false);
+          expect(t.text, t.file).not.toMatch(INTERNAL);
+        }
+        // Every filled row below each tab's header is kept raw.
+        const filled = Object.values(tabs).reduce(
+          (n, grid) =>
+            n +
+            grid.slice(1).filter((row) => row.some((v) => v !== null && (typeof v !== 'string' || v.trim() !== '')))
+              .length,
+          0,
+        );
+        const raw = await queryPrefix(store, keys.workbook('b2.xlsx'), keys.rawPrefix());
+        expect(raw.length).toBe(filled);
+      }),
+      { numRuns: 6, seed: 20261202 },
+    );
+  }, 300_000);
 });
