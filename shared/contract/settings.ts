@@ -52,6 +52,12 @@ const KEYS: Record<string, { read: Reader; set: (s: Settings, v: number | string
   lapsed_months: { read: months, set: (s, v) => (s.lapsedMonths = Number(v)) },
   ...weightKeys(),
   time_zone: { read: timeZone, set: (s, v) => (s.timeZone = String(v)) },
+  star_5: { read: score, set: (s, v) => (s.stars = { ...s.stars, five: Number(v) }) },
+  star_4: { read: score, set: (s, v) => (s.stars = { ...s.stars, four: Number(v) }) },
+  star_3: { read: score, set: (s, v) => (s.stars = { ...s.stars, three: Number(v) }) },
+  star_2: { read: score, set: (s, v) => (s.stars = { ...s.stars, two: Number(v) }) },
+  benchmark_share: { read: numberBetween(0, 1), set: (s, v) => (s.benchmarkShare = Number(v)) },
+  advanced_share: { read: numberBetween(0, 1), set: (s, v) => (s.advancedShare = Number(v)) },
 };
 
 function weightKeys() {
@@ -66,25 +72,31 @@ function weightKeys() {
 
 export const SETTING_KEYS = Object.keys(KEYS);
 
-/** Every setting with its default, as the template lists them. */
-export function defaultSettingRows(): [string, number | string][] {
+/** Every setting with its default and what it means, in Chinese, as the template lists them. */
+export function defaultSettingRows(): [string, number | string, string][] {
   const d = DEFAULT_SETTINGS;
   return [
-    ['exam_pass_mark', d.examPassMark],
-    ['grade_excellent', d.gradeExcellent],
-    ['grade_good', d.gradeGood],
-    ['grade_pass', d.gradePass],
-    ['member_excellent', d.memberExcellent],
-    ['member_qualified', d.memberQualified],
-    ['member_basically_qualified', d.memberBasicallyQualified],
-    ['at_risk_months', d.atRiskMonths],
-    ['lapsed_months', d.lapsedMonths],
-    ['weight_evaluation', d.weights.evaluation],
-    ['weight_attendance', d.weights.attendance],
-    ['weight_compliance', d.weights.compliance],
-    ['weight_rectification', d.weights.rectification],
-    ['weight_exam', d.weights.exam],
-    ['time_zone', d.timeZone],
+    ['exam_pass_mark', d.examPassMark, '每季一考及格分'],
+    ['grade_excellent', d.gradeExcellent, '支部月度考评“优秀”的最低分'],
+    ['grade_good', d.gradeGood, '支部月度考评“良好”的最低分'],
+    ['grade_pass', d.gradePass, '支部月度考评“合格”的最低分，低于此为“不合格”'],
+    ['member_excellent', d.memberExcellent, '党员积分“优秀”的最低分（也是先进党员红星指数的门槛）'],
+    ['member_qualified', d.memberQualified, '党员积分“合格”的最低分'],
+    ['member_basically_qualified', d.memberBasicallyQualified, '党员积分“基本合格”的最低分'],
+    ['at_risk_months', d.atRiskMonths, '连续几个月未参加组织生活列为“预警”'],
+    ['lapsed_months', d.lapsedMonths, '连续几个月未参加组织生活列为“失联”（党章规定六个月）'],
+    ['weight_evaluation', d.weights.evaluation, '堡垒指数中考评得分的权重'],
+    ['weight_attendance', d.weights.attendance, '堡垒指数中出勤率的权重'],
+    ['weight_compliance', d.weights.compliance, '堡垒指数中组织生活落实率的权重'],
+    ['weight_rectification', d.weights.rectification, '堡垒指数中整改率的权重'],
+    ['weight_exam', d.weights.exam, '堡垒指数中考试及格率的权重'],
+    ['time_zone', d.timeZone, '时区：决定“今天”是哪一天'],
+    ['star_5', d.stars.five, '星级堡垒党支部：年度堡垒指数达到此值为五星'],
+    ['star_4', d.stars.four, '年度堡垒指数达到此值为四星'],
+    ['star_3', d.stars.three, '年度堡垒指数达到此值为三星'],
+    ['star_2', d.stars.two, '年度堡垒指数达到此值为二星，低于此为一星'],
+    ['benchmark_share', d.benchmarkShare, '标杆党支部：每个类别中按红旗指数选出的比例（至少 1 个）'],
+    ['advanced_share', d.advancedShare, '先进党员：每个支部在册党员中最多选出的比例'],
   ];
 }
 

@@ -1,4 +1,5 @@
 // One period's figures for a whole committee: every org's figures, roll-ups, ranks and the published lists.
+import { activeMembers as activeOf } from './active';
 import { monthState } from './cycle';
 import { monthOf, quarterOf } from './dates';
 import { dueSoon, sortDueSoon } from './due-soon';
@@ -19,6 +20,8 @@ import type {
 import { STREAK_TABS } from './incomplete';
 import { membersAtRisk } from './risk';
 import { branchTally, deriveFigures, sumTallies, type OrgTally } from './tally';
+import { projectsPublication } from './projects-publication';
+import type { MonthBasis } from './windows';
 import { emptyBranchData, type BranchData, type ConfigData, type IsoDate, type Month } from './types';
 
 export interface PeriodInput {
@@ -31,6 +34,17 @@ export interface PeriodInput {
 }
 
 export function computePeriod(input: PeriodInput): PeriodFigures {
+  return computeMonth(input).figures;
+}
+
+/** A month's figures, and what it keeps for its quarter and year (its basis, and who is active in each branch). */
+export interface MonthOutcome {
+  figures: PeriodFigures;
+  basis: MonthBasis;
+  activeMembers: Map<string, string[]>;
+}
+
+export function computeMonth(input: PeriodInput): MonthOutcome {
   const { period, asOf, config } = input;
   const { settings } = config;
   const quarter = quarterOf(period);
@@ -47,6 +61,7 @@ export function computePeriod(input: PeriodInput): PeriodFigures {
   const projectList: ProjectRow[] = [];
   const memberScores: MemberScoreRow[] = [];
   const silentBranches: string[] = [];
+  const activeMembers = new Map<string, string[]>();
   for (const org of config.orgs) {
     if (org.level !== 'branch') continue;
     const data = dataById.get(org.id) ?? emptyBranchData(org.id);
@@ -58,6 +73,10 @@ export function computePeriod(input: PeriodInput): PeriodFigures {
     soon.push(...dueSoon(data, asOf));
     projectList.push(...projectRows(data, period, asOf));
     memberScores.push(...memberScoreRows(data, period, settings));
+    activeMembers.set(
+      org.id,
+      activeOf(data.members).map((m) => m.id),
+    );
   }
 
   const descendants = descendantBranches(config.orgs);
@@ -96,7 +115,7 @@ export function computePeriod(input: PeriodInput): PeriodFigures {
   // Longest streaks first, as the dashboard reads them; the stable sort keeps roster order within.
   atRisk.sort((a, b) => b.months - a.months);
 
-  return {
+  const figures: PeriodFigures = {
     period,
     asOf,
     state,
@@ -108,7 +127,30 @@ export function computePeriod(input: PeriodInput): PeriodFigures {
     projectList,
     memberScores,
     silentBranches,
+    projectsPublication: projectsPublication({ period, asOf, config, branches: dataById }),
   };
+  const grades = new Map(orgs.map((o) => [o.id, o.evaluation?.grade ?? null]));
+  const lapsed = new Map<string, number>();
+  for (const m of atRisk) if (m.lapsed) lapsed.set(m.orgId, (lapsed.get(m.orgId) ?? 0) + 1);
+  const basis: MonthBasis = {
+    period,
+    asOf,
+    state,
+    branches: [...tallies].map(([orgId, tally]) => ({
+      orgId,
+      tally,
+      grade: grades.get(orgId) ?? null,
+      lapsed: lapsed.get(orgId) ?? 0,
+    })),
+    members: memberScores.map((m) => ({
+      orgId: m.orgId,
+      memberId: m.memberId,
+      name: m.name,
+      total: m.total,
+      vetoed: m.vetoed,
+    })),
+  };
+  return { figures, basis, activeMembers };
 }
 
 /**

@@ -188,6 +188,132 @@ export const orgFiguresSchema = z.object({
 });
 export type OrgFigures = z.infer<typeof orgFiguresSchema>;
 
+// ---- quarterly airing, the annual evaluation and rolling selection (季度晾晒、年度考评、滚动评选) ----
+
+/**
+ * An org's figures over a quarter or a year: the same figures as a month, from the monthly tallies summed over the
+ * window's months (rates recomputed from the sums), with the window's selections.
+ */
+export const windowOrgSchema = orgFiguresSchema.extend({
+  /** Months of the window with figures (so far, for a window still running). */
+  months: z.number(),
+  /** 红旗指数: a branch's window fortress index; null for roll-ups. */
+  redFlag: z.number().nullable(),
+  /** 星级 (1–5) of a branch for a year; null for a quarter, a roll-up, or a branch with an incomplete month. */
+  stars: z.number().int().min(1).max(5).nullable(),
+  /** 标杆党支部: among the best of its category by red-flag index; null for roll-ups. */
+  benchmark: z.boolean().nullable(),
+});
+export type WindowOrgFigures = z.infer<typeof windowOrgSchema>;
+
+/** 红星指数 of a member over the window: the mean of the member's monthly totals (vetoed months at 0). */
+export const redStarSchema = z.object({
+  orgId: z.string(),
+  memberId: z.string(),
+  name: z.string(),
+  redStar: z.number(),
+  /** Months with a score row in the window. */
+  months: z.number(),
+  vetoes: z.number(),
+  /** The rating the index reaches (the year-end appraisal basis, 年终民主评议参考, on a year window). */
+  rating: z.enum(['excellent', 'qualified', 'basicallyQualified', 'unqualified']),
+  advanced: z.boolean(),
+});
+export type RedStar = z.infer<typeof redStarSchema>;
+
+/** The secretary's monthly rating (书记月度绩效): the branch's grade that month; null while the month is in progress. */
+export const secretaryRatingSchema = z.object({
+  orgId: z.string(),
+  name: z.string().nullable(),
+  type: z.enum(['full_time', 'part_time']).nullable(),
+  month: z.string(),
+  grade: z.enum(['excellent', 'good', 'pass', 'fail']).nullable(),
+});
+export type SecretaryRating = z.infer<typeof secretaryRatingSchema>;
+
+export const windowSchema = z.object({
+  /** `2026Q3` or `2026`. */
+  window: z.string(),
+  kind: z.enum(['quarter', 'year']),
+  /** in_progress until the as-of date reaches the window's last day; published once every month of it is. */
+  state: monthStateSchema,
+  asOf: z.string(),
+  /** The months whose figures the window holds, oldest first. */
+  months: z.array(z.string()),
+  orgs: z.array(windowOrgSchema),
+  /** 先进党员: the selected members, best first within each branch. */
+  advancedMembers: z.array(redStarSchema.omit({ rating: true, advanced: true })),
+  /** Every active member with a score in the window, in roster order. */
+  members: z.array(redStarSchema),
+  secretaries: z.array(secretaryRatingSchema),
+});
+export type WindowFigures = z.infer<typeof windowSchema>;
+
+/** The project publication (三表一单) of the period's year, as of its as-of date. */
+const projectCountsSchema = z.object({
+  orgId: z.string(),
+  /** Branches counted here (a branch: 1), and those with at least one project this year. */
+  branches: z.number(),
+  covered: z.number(),
+  projects: z.number(),
+  gradeA: z.number(),
+  gradeB: z.number(),
+  gradeC: z.number(),
+  ungraded: z.number(),
+  branchProjects: z.number(),
+  secretaryProjects: z.number(),
+  outstanding: z.number(),
+});
+export type ProjectCounts = z.infer<typeof projectCountsSchema>;
+
+const milestoneCountsSchema = z.object({
+  /** Milestones whose 计划日期 falls in the two months. */
+  due: z.number(),
+  /** Done by the as-of date: on or before the planned date, or after it. */
+  done: z.number(),
+  onTime: z.number(),
+  late: z.number(),
+  /** Not done by the as-of date; `overdue` of them were planned before it. */
+  open: z.number(),
+  overdue: z.number(),
+});
+export type MilestoneCounts = z.infer<typeof milestoneCountsSchema>;
+
+export const projectsPublicationSchema = z.object({
+  year: z.number(),
+  asOf: z.string(),
+  /** 项目分布表: one row per org (roll-ups summed), in roster order. */
+  distribution: z.array(projectCountsSchema),
+  coverage: z.object({ branches: z.number(), covered: z.number(), rate }),
+  /** Branches with no project this year (哪里有党支部哪里就有建功项目). */
+  uncovered: z.array(z.object({ orgId: z.string(), name: z.string(), parentId: z.string().nullable() })),
+  /** Grade-A (key) projects / projects. */
+  keyRate: rate,
+  /** 晋级申报: projects put forward for promotion, with their grades and both scores. */
+  promotions: z.array(
+    z.object({
+      orgId: z.string(),
+      projectId: z.string(),
+      name: z.string(),
+      kind: z.string().nullable(),
+      grade: z.string().nullable(),
+      businessScore: z.number().nullable(),
+      partyScore: z.number().nullable(),
+      combined: z.number().nullable(),
+      outstanding: z.boolean(),
+    }),
+  ),
+  /** 双月公开单: the two months ending with an even month that contain the period. */
+  bimonthly: z.object({
+    from: z.string(),
+    to: z.string(),
+    state: monthStateSchema,
+    projects: z.array(milestoneCountsSchema.extend({ orgId: z.string(), projectId: z.string(), name: z.string() })),
+    units: z.array(milestoneCountsSchema.extend({ orgId: z.string() })),
+  }),
+});
+export type ProjectsPublication = z.infer<typeof projectsPublicationSchema>;
+
 // ---- the period's lists ----
 
 export const overdueItemSchema = z.object({
@@ -296,6 +422,10 @@ export const listSchemas = {
   silentBranches: z.array(z.string()),
   sources: z.array(sourceInfoSchema),
   changedAfterPublication: z.array(changedRowSchema),
+  /** The quarter and the year that contain the period (versions stored before windows existed have none). */
+  windows: z.array(windowSchema).default([]),
+  /** The project publication of the period's year; null on versions stored before it existed. */
+  projectsPublication: projectsPublicationSchema.nullable().default(null),
 };
 export type ListName = keyof typeof listSchemas;
 export const LIST_NAMES = Object.keys(listSchemas) as ListName[];
@@ -320,6 +450,7 @@ export const periodFiguresSchema = z.object({
   projectList: listSchemas.projectList,
   memberScores: listSchemas.memberScores,
   silentBranches: listSchemas.silentBranches,
+  projectsPublication: projectsPublicationSchema,
 });
 export type PeriodFigures = z.infer<typeof periodFiguresSchema>;
 

@@ -16,7 +16,7 @@ import {
   type RectificationTally,
 } from './rectification';
 import { incompleteMetrics } from './incomplete';
-import type { Metric, OrgFigures } from './results';
+import { METRICS as METRICS_IN_ORDER, type Metric, type OrgFigures } from './results';
 import type { BranchData, ConfigData, IsoDate, Month, Org, Quarter, Settings } from './types';
 
 /**
@@ -135,5 +135,48 @@ export function deriveFigures(t: OrgTally, settings: Settings): DerivedFigures {
     fortressIndex: fortress,
     incomplete: [...t.incomplete],
     incompleteBranches: t.incompleteBranches,
+  };
+}
+
+/**
+ * A branch's tally over a window (a quarter or a year) from its monthly tallies, oldest first: evaluation, attendance,
+ * compliance and members summed over the months (so rates come from sums, and the score is the mean of the monthly
+ * scores that exist); the exam from each quarter's latest month (one score per member and quarter) summed over the
+ * quarters; rectification and projects from the latest month (they are year-to-date already). A metric incomplete in
+ * any month is incomplete for the window: a broken sheet in one month must not leave a better-looking window.
+ */
+export function windowTally(monthly: readonly { month: Month; tally: OrgTally }[], window: string): OrgTally {
+  const incomplete = new Set<Metric>(monthly.flatMap((m) => m.tally.incomplete));
+  const latestOfQuarter = new Map<Quarter, ExamTally | null>();
+  let acc: OrgTally = {
+    evaluation: null,
+    attendance: null,
+    compliance: null,
+    exam: null,
+    rectification: null,
+    projects: null,
+    members: null,
+    incomplete: [],
+    incompleteBranches: 0,
+  };
+  for (const { month, tally } of monthly) {
+    latestOfQuarter.set(quarterOf(month), tally.exam);
+    acc = {
+      ...acc,
+      evaluation: add(acc.evaluation, tally.evaluation, addEvaluation),
+      attendance: add(acc.attendance, tally.attendance, addAttendance),
+      compliance: add(acc.compliance, tally.compliance, addCompliance),
+      members: add(acc.members, tally.members, addMembers),
+      rectification: tally.rectification,
+      projects: tally.projects,
+    };
+  }
+  const exams = [...latestOfQuarter.values()].filter((e): e is ExamTally => e !== null);
+  const list = METRICS_IN_ORDER.filter((m) => incomplete.has(m));
+  return {
+    ...acc,
+    exam: exams.length === 0 ? null : { ...exams.reduce(addExam), quarter: window },
+    incomplete: list,
+    incompleteBranches: list.length > 0 ? 1 : 0,
   };
 }

@@ -75,6 +75,12 @@ export interface Settings {
   lapsedMonths: number;
   weights: Weights;
   timeZone: string;
+  /** 星级: the annual fortress index a branch needs for 5, 4, 3 and 2 stars (below star_2: 1 star). */
+  stars: { five: number; four: number; three: number; two: number };
+  /** 标杆党支部: the share of each category's branches selected as benchmarks (at least one). */
+  benchmarkShare: number;
+  /** 先进党员: the share of each branch's active members that may be selected as advanced. */
+  advancedShare: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -89,6 +95,9 @@ export const DEFAULT_SETTINGS: Settings = {
   lapsedMonths: 6,
   weights: { evaluation: 0.4, attendance: 0.2, compliance: 0.1, rectification: 0.2, exam: 0.1 },
   timeZone: 'Asia/Shanghai',
+  stars: { five: 95, four: 90, three: 80, two: 70 },
+  benchmarkShare: 0.1,
+  advancedShare: 0.2,
 };
 
 /** A row of the optional 发布 / publication tab: the committee publishes month M on published_on (月兑现). */

@@ -2,15 +2,23 @@
 // changed); a published month is frozen by the first run on or after its publication date and never computed again.
 import { publicationInForce } from '../domain/cycle';
 import { BranchboardError, UsageError } from '../domain/errors';
-import { lastDayOfMonth, previousMonth, todayIn } from '../domain/dates';
-import { computePeriod, submittedIn } from '../domain/period';
+import { lastDayOfMonth, previousMonth, todayIn, yearOf } from '../domain/dates';
+import { computeMonth, submittedIn } from '../domain/period';
+import { computeWindows, windowMonths, type MonthBasis } from '../domain/windows';
 import { DEFAULT_SETTINGS, type IsoDate, type Month, type Publication, type Settings } from '../domain/types';
 import { configDataFrom, PUBLICATION_KIND, SETTINGS_KIND } from '../store/assemble';
 import { contentHash } from '../store/hash';
 import { CONFIG_PK } from '../store/keys';
 import { clearChangedRows } from '../store/changed';
 import { freeze, getFrozen, refreeze, type FrozenMonth } from '../store/publication';
-import { latestVersion, loadResults, markTrendComplete, saveResults } from '../store/results-store';
+import {
+  currentMeta,
+  latestVersion,
+  loadBasis,
+  loadResults,
+  markTrendComplete,
+  saveResults,
+} from '../store/results-store';
 import { listSyncStates, type SyncState } from '../store/sync-state';
 import { loadRecords } from '../store/workbooks';
 import { CONTRACT_VERSION } from './sync';
@@ -29,7 +37,7 @@ export interface ComputeOptions {
 }
 
 /** Bump when a figure's computation changes, so that unchanged inputs are computed again. */
-export const FIGURES_VERSION = 3;
+export const FIGURES_VERSION = 4;
 
 /**
  * What a period's figures depend on: the period, the as-of date, its publication, and every workbook's stored content.
@@ -39,11 +47,13 @@ export function inputsFingerprint(
   period: Month,
   asOf: IsoDate,
   publishedOn: IsoDate | null = null,
+  earlier: readonly { month: Month; current: { meta: { version: number } } }[] = [],
 ): string {
   const sources = states
     .map((s) => [s.workbook, s.contentHash, s.contextHash, s.lastError])
     .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
-  return contentHash({ v: FIGURES_VERSION, contract: CONTRACT_VERSION, period, asOf, publishedOn, sources });
+  const months = earlier.map((e) => [e.month, e.current.meta.version]);
+  return contentHash({ v: FIGURES_VERSION, contract: CONTRACT_VERSION, period, asOf, publishedOn, sources, months });
 }
 
 export interface ComputeReport {
@@ -58,21 +68,88 @@ export interface ComputeReport {
   frozen: FrozenMonth | null;
 }
 
+/** A month's results JSON and the basis it keeps for its quarter and year. */
+export interface MonthResults {
+  results: ResultsJson;
+  basis: MonthBasis;
+}
+
 export function resultsFor(
   snapshot: Snapshot,
   period: Month,
   asOf: IsoDate,
   generatedAt: string,
   publishedOn: IsoDate | null = null,
-): ResultsJson {
-  const figures = computePeriod({ period, asOf, config: snapshot.config, branches: snapshot.branches, publishedOn });
+  earlier: readonly MonthBasis[] = [],
+): MonthResults {
+  const config = snapshot.config;
+  const month = computeMonth({ period, asOf, config, branches: snapshot.branches, publishedOn });
+  const windows = computeWindows({
+    period,
+    asOf,
+    config,
+    earlier,
+    own: month.basis,
+    activeMembers: month.activeMembers,
+  });
+  const { projectsPublication, ...figures } = month.figures;
   return {
-    ...figures,
-    generatedAt,
-    validation: snapshot.validation,
-    sources: snapshot.sources,
-    changedAfterPublication: snapshot.changedAfterPublication,
+    results: {
+      ...figures,
+      generatedAt,
+      validation: snapshot.validation,
+      sources: snapshot.sources,
+      changedAfterPublication: snapshot.changedAfterPublication,
+      windows,
+      projectsPublication,
+    },
+    basis: month.basis,
   };
+}
+
+/**
+ * The stored versions the period's quarter and year are computed from: the current version (frozen, else latest) of
+ * each earlier month of its year. Part of the period's inputs: a month republished or recomputed changes the windows.
+ */
+async function earlierVersions(ctx: PipelineContext, period: Month) {
+  const out: { month: Month; current: NonNullable<Awaited<ReturnType<typeof currentMeta>>> }[] = [];
+  for (const month of windowMonths(String(yearOf(period)), period)) {
+    if (month === period) continue;
+    const current = await currentMeta(ctx.store, month);
+    if (current !== null) out.push({ month, current });
+  }
+  return out;
+}
+
+/**
+ * The bases of the period's earlier months, from the store; a version stored before windows existed has none, and
+ * its basis is computed from the records as of its own as-of date (the only case that reads records per month).
+ */
+async function earlierBases(
+  ctx: PipelineContext,
+  period: Month,
+  snapshot: Snapshot,
+  versions: Awaited<ReturnType<typeof earlierVersions>>,
+): Promise<MonthBasis[]> {
+  const out: MonthBasis[] = [];
+  for (const { month, current } of versions) {
+    const stored = await loadBasis(ctx.store, current);
+    if (stored !== null) {
+      out.push(stored);
+      continue;
+    }
+    const { meta, frozen } = current;
+    const publishedOn = frozen ? (meta.publishedOn ?? meta.asOf) : null;
+    const { basis } = computeMonth({
+      period: month,
+      asOf: meta.asOf,
+      config: snapshot.config,
+      branches: snapshot.branches,
+      publishedOn,
+    });
+    out.push(frozen ? { ...basis, state: 'published' } : basis);
+  }
+  return out;
 }
 
 export function trendMonths(period: Month, count = TREND_MONTHS): Month[] {
@@ -116,10 +193,11 @@ export async function compute(ctx: PipelineContext, opts: ComputeOptions, known?
   const publishedOn = publication?.publishedOn ?? null;
 
   const states = await listSyncStates(ctx.store);
-  const inputs = inputsFingerprint(states, opts.period, asOf, publishedOn);
+  const inputs = inputsFingerprint(states, opts.period, asOf, publishedOn, await earlierVersions(ctx, opts.period));
   const latest = await latestVersion(ctx.store, opts.period);
   let report: ComputeReport | null = null;
-  if (!opts.force && latest !== null && latest.inputs === inputs) {
+  // A version whose run was stopped before its trend was complete is computed again: its windows lack those months.
+  if (!opts.force && latest !== null && latest.inputs === inputs && latest.trendComplete === true) {
     const stored = await loadResults(ctx.store, opts.period, latest.version);
     if (stored !== null) {
       ctx.log.info('period unchanged, not recomputed', { period: opts.period, version: latest.version });
@@ -133,13 +211,7 @@ export async function compute(ctx: PipelineContext, opts: ComputeOptions, known?
       };
     }
   }
-  if (report === null) report = await computeAndSave(ctx, opts.period, asOf, publishedOn, inputs);
-  else if (latest !== null && latest.trendComplete !== true) {
-    // Unchanged, but the run that computed it was stopped before its trend was complete: finish that now.
-    const backfilled = await backfillTrend(ctx, opts.period, await loadSnapshot(ctx), ctx.now().toISOString());
-    await markTrendComplete(ctx.store, opts.period, latest.version);
-    report = { ...report, backfilled };
-  }
+  report ??= await computeAndSave(ctx, opts.period, asOf, publishedOn, states);
   crashPoint('compute:before-freeze');
   if (publication !== null) {
     const f = await freeze(ctx.store, {
@@ -166,7 +238,7 @@ async function computeAndSave(
   period: Month,
   asOf: IsoDate,
   publishedOn: IsoDate | null,
-  inputs: string,
+  states: readonly SyncState[],
   noBackfill = false,
 ): Promise<ComputeReport> {
   const snapshot = await loadSnapshot(ctx);
@@ -177,8 +249,15 @@ async function computeAndSave(
     });
   }
   const generatedAt = ctx.now().toISOString();
-  const results = resultsFor(snapshot, period, asOf, generatedAt, publishedOn);
-  const saved = await saveResults(ctx.store, results, ctx.runId, { inputs });
+  // The earlier months first: the period's quarter and year are computed from their stored bases.
+  const backfilled = noBackfill ? [] : await backfillTrend(ctx, period, snapshot, generatedAt);
+  const versions = await earlierVersions(ctx, period);
+  const earlier = await earlierBases(ctx, period, snapshot, versions);
+  const { results, basis } = resultsFor(snapshot, period, asOf, generatedAt, publishedOn, earlier);
+  const inputs = inputsFingerprint(states, period, asOf, publishedOn, versions);
+  const saved = await saveResults(ctx.store, results, ctx.runId, { inputs, basis, trendComplete: !noBackfill });
+  // Same figures as the latest version, whose run may have been stopped before its trend was complete: it is now.
+  if (!saved.written && !noBackfill) await markTrendComplete(ctx.store, period, saved.version);
   ctx.log.info(saved.written ? 'period computed' : 'period unchanged', {
     period,
     asOf,
@@ -186,15 +265,14 @@ async function computeAndSave(
     version: saved.version,
   });
   crashPoint('compute:saved');
-  const backfilled = noBackfill ? [] : await backfillTrend(ctx, period, snapshot, generatedAt);
-  if (!noBackfill) await markTrendComplete(ctx.store, period, saved.version);
   return { results, version: saved.version, written: saved.written, backfilled, skipped: false, frozen: null };
 }
 
 /**
  * The 12-month trend needs the earlier months; a month never computed is computed from today's records as of its last
- * day, rather than leaving a hole in the leaders' chart. Safe to stop at any point: the period's version is marked
- * trend-complete only after this returns, and a later run finishes what is missing.
+ * day, rather than leaving a hole in the leaders' chart, oldest first so that each one's quarter and year find the
+ * months before it. Safe to stop at any point: the period is saved (trend-complete) only after this returns, and a
+ * later run finishes what is missing.
  */
 async function backfillTrend(
   ctx: PipelineContext,
@@ -203,13 +281,20 @@ async function backfillTrend(
   generatedAt: string,
 ): Promise<Month[]> {
   const backfilled: Month[] = [];
+  const known = new Map<Month, MonthBasis>();
   for (const month of trendMonths(period).slice(0, -1)) {
     // A month before anyone typed anything (before the product was in use) is a gap in the chart, not a month of zeros.
     if (!snapshot.branches.some((b) => submittedIn(b, month))) continue;
-    if ((await latestVersion(ctx.store, month)) !== null) continue;
-    await saveResults(ctx.store, resultsFor(snapshot, month, lastDayOfMonth(month), generatedAt), ctx.runId, {
-      backfilled: true,
-    });
+    const current = await currentMeta(ctx.store, month);
+    if (current !== null) {
+      const stored = await loadBasis(ctx.store, current);
+      if (stored !== null) known.set(month, stored);
+      continue;
+    }
+    const earlier = windowMonths(String(yearOf(month)), month).flatMap((m) => known.get(m) ?? []);
+    const { results, basis } = resultsFor(snapshot, month, lastDayOfMonth(month), generatedAt, null, earlier);
+    await saveResults(ctx.store, results, ctx.runId, { backfilled: true, basis });
+    known.set(month, basis);
     backfilled.push(month);
     crashPoint('compute:backfilled-one');
   }
@@ -267,14 +352,7 @@ export async function republish(ctx: PipelineContext, period: Month): Promise<Co
   }
   const asOf = lastDayOfMonth(period);
   const states = await listSyncStates(ctx.store);
-  const report = await computeAndSave(
-    ctx,
-    period,
-    asOf,
-    frozen.publishedOn,
-    inputsFingerprint(states, period, asOf, frozen.publishedOn),
-    true,
-  );
+  const report = await computeAndSave(ctx, period, asOf, frozen.publishedOn, states, true);
   const f: FrozenMonth = {
     ...frozen,
     version: report.version,

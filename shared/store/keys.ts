@@ -22,6 +22,7 @@ export const keys = {
   runOrgPart: (runId: string, orgId: string, part: number) => `RUN#${runId}#ORG#${orgId}#PART#${pad(part, 4)}`,
   runOrgPartPrefix: (runId: string, orgId: string) => `RUN#${runId}#ORG#${orgId}#PART#`,
   runList: (runId: string, name: string, chunk: number) => `RUN#${runId}#LIST#${name}#${pad(chunk, 4)}`,
+  runListPrefix: (runId: string, name: string) => `RUN#${runId}#LIST#${name}#`,
   runPrefix: (runId: string) => `RUN#${runId}#`,
   nightly: (runId: string) => `NIGHTLY#${runId}`,
   published: () => 'PUBLISHED',

@@ -12,6 +12,7 @@ import type { StoreClient } from './client';
 import { contentHash } from './hash';
 import { GSI1, gsi, keys } from './keys';
 import { listChangedRows } from './changed';
+import { monthBasisSchema, type MonthBasis } from '../domain/windows';
 import { getFrozen } from './publication';
 
 /** Well under DynamoDB's 400 KB item limit, counting the keys and UTF-8 width of Chinese text. */
@@ -96,7 +97,7 @@ export async function saveResults(
   client: StoreClient,
   results: ResultsJson,
   runId: string,
-  opts: { backfilled?: boolean; inputs?: string } = {},
+  opts: { backfilled?: boolean; inputs?: string; basis?: MonthBasis; trendComplete?: boolean } = {},
 ): Promise<SaveOutcome> {
   const hash = resultsHash(results);
   const latest = await latestVersion(client, results.period);
@@ -119,21 +120,8 @@ export async function saveResults(
   const pk = keys.period(results.period);
   // `order` keeps the roster's order, which the published list follows; keys alone would sort by org id.
   const ops: WriteOp[] = results.orgs.flatMap((o, order) => orgItems(pk, runId, o, order));
-  for (const name of LIST_NAMES) {
-    const text = JSON.stringify(results[name]);
-    for (let i = 0, chunk = 0; i < text.length || chunk === 0; i += CHUNK_CHARS, chunk++) {
-      ops.push({
-        put: {
-          pk,
-          sk: keys.runList(runId, name, chunk),
-          kind: 'list',
-          name,
-          chunk,
-          text: text.slice(i, i + CHUNK_CHARS),
-        },
-      });
-    }
-  }
+  for (const name of LIST_NAMES) ops.push(...listItems(pk, runId, name, results[name]));
+  if (opts.basis !== undefined) ops.push(...listItems(pk, runId, BASIS, opts.basis));
   await batchWrite(client, ops);
   const version = (latest?.version ?? 0) + 1;
   const meta: VersionMeta = {
@@ -147,6 +135,7 @@ export async function saveResults(
     ...(opts.inputs ? { inputs: opts.inputs } : {}),
     state: results.state,
     publishedOn: results.publishedOn,
+    ...(opts.trendComplete ? { trendComplete: true } : {}),
   };
   try {
     await client.doc.send(
@@ -179,6 +168,57 @@ export async function saveResults(
   return { version, written: true };
 }
 
+/** A list's items: its JSON in chunks well under the item size limit (one chunk, however short). */
+function listItems(pk: string, runId: string, name: string, value: unknown): WriteOp[] {
+  const text = JSON.stringify(value);
+  const ops: WriteOp[] = [];
+  for (let i = 0, chunk = 0; i < text.length || chunk === 0; i += CHUNK_CHARS, chunk++) {
+    ops.push({
+      put: {
+        pk,
+        sk: keys.runList(runId, name, chunk),
+        kind: 'list',
+        name,
+        chunk,
+        text: text.slice(i, i + CHUNK_CHARS),
+      },
+    });
+  }
+  return ops;
+}
+
+/** The stored list of a month's basis for its quarter and year (not part of the results JSON). */
+const BASIS = 'basis';
+
+/** The version readers get (the frozen one once the month is published, else the latest) and whether it is frozen. */
+export async function currentMeta(
+  client: StoreClient,
+  period: string,
+): Promise<{ meta: VersionMeta; frozen: boolean } | null> {
+  const frozen = await getFrozen(client, period);
+  const meta = await versionMeta(client, period, frozen?.version);
+  return meta === null ? null : { meta, frozen: frozen !== null && frozen.version === meta.version };
+}
+
+/**
+ * A version's basis for the windows, read as stored (one query); null for a version stored before windows existed.
+ * A frozen version's basis reads as published.
+ */
+export async function loadBasis(
+  client: StoreClient,
+  current: { meta: VersionMeta; frozen: boolean },
+): Promise<MonthBasis | null> {
+  const { meta } = current;
+  const items = await queryPrefix(client, keys.period(meta.period), keys.runListPrefix(meta.runId, BASIS));
+  if (items.length === 0) return null;
+  const text = items
+    .sort((a, b) => Number(a.chunk) - Number(b.chunk))
+    .map((i) => String(i.text))
+    .join('');
+  const basis = monthBasisSchema.parse(JSON.parse(text));
+  return current.frozen ? { ...basis, state: 'published' } : basis;
+}
+
 /**
  * A version's results. A month frozen at this version reads as published, whatever state it was computed in (a
  * publication row entered after the month's last computation freezes the version that was there).
@@ -200,8 +240,13 @@ export async function loadResults(client: StoreClient, period: string, version?:
     const name = i.name as ListName;
     text.set(name, (text.get(name) ?? '') + String(i.text));
   }
-  const list = <N extends ListName>(name: N): z.infer<(typeof listSchemas)[N]> =>
-    listSchemas[name].parse(JSON.parse(text.get(name) ?? '[]')) as z.infer<(typeof listSchemas)[N]>;
+  // A list added after a version was stored is absent from it: its schema's default (an empty list, or null) stands.
+  const list = <N extends ListName>(name: N): z.infer<(typeof listSchemas)[N]> => {
+    const raw = text.get(name);
+    const schema = listSchemas[name];
+    const value = raw === undefined ? (schema.safeParse(undefined).success ? undefined : []) : JSON.parse(raw);
+    return schema.parse(value) as z.infer<(typeof listSchemas)[N]>;
+  };
   return {
     period,
     asOf: meta.asOf,
@@ -217,6 +262,8 @@ export async function loadResults(client: StoreClient, period: string, version?:
     validation: list('validation'),
     sources: list('sources'),
     silentBranches: list('silentBranches'),
+    windows: list('windows'),
+    projectsPublication: list('projectsPublication'),
     // A published month's figures are frozen, but what was edited after its publication is news: always current.
     changedAfterPublication:
       published === null ? list('changedAfterPublication') : await currentChangedRows(client, list('sources')),

@@ -25,6 +25,7 @@ describe('results store', () => {
       validation: [],
       sources: [],
       changedAfterPublication: [],
+      windows: [],
     };
     const top = results.orgs[0];
     // 4 requirements pending per branch (支委会, 主题党日, two groups) → 20,000 items of ~70 characters: well over 400 KB.

@@ -169,6 +169,7 @@ export const reviewsTab = defineTab<Review>({
 export interface SettingRow {
   key: string;
   value: CellValue;
+  note: string | null;
 }
 
 export const settingsTab = defineTab<SettingRow>({
@@ -178,9 +179,10 @@ export const settingsTab = defineTab<SettingRow>({
   columns: [
     { key: 'key', zh: '名称', en: 'key', requiredColumn: true, example: 'exam_pass_mark', width: 28 },
     { key: 'value', zh: '值', en: 'value', requiredColumn: true, example: 80, width: 16 },
+    { key: 'note', zh: '说明', en: 'note', requiredColumn: false, example: '每季一考及格分', width: 56 },
   ],
   // The value is kept as the raw cell: its meaning depends on the key (settings.ts reads it).
-  schema: z.object({ key: required(parseText), value: z.custom<CellValue>(() => true) }),
+  schema: z.object({ key: required(parseText), value: z.custom<CellValue>(() => true), note: optional(parseText) }),
   identity: { of: (s) => s.key.toLowerCase(), column: 'key' },
 });
 

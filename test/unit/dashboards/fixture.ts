@@ -253,6 +253,8 @@ export function results(): ResultsJson {
       source('B3', '机关党支部.xlsx', '2026-03-31T16:01:00.000Z', null, 0, 0),
     ],
     changedAfterPublication: [],
+    windows: [],
+    projectsPublication: null,
   };
 }
 
