@@ -138,7 +138,7 @@ export function windowState(window: string, asOf: IsoDate, months: readonly Mont
 
 /** How many of n are selected at a share: ⌈share × n⌉, with a share's binary rounding (0.1 × 30) not adding one. */
 export function selectionSize(share: number, n: number): number {
-  return Math.ceil(share * n - 1e-9);
+  return Math.max(0, Math.ceil(share * n - 1e-9));
 }
 
 /**
