@@ -1,7 +1,13 @@
 // Request and response schemas of the API (zod, which also generates the OpenAPI document).
 import { z } from '@hono/zod-openapi';
 import { isMonth, isRealDate } from '../domain/dates';
-import { listSchemas, orgFiguresSchema, resultsSchema } from '../domain/results';
+import {
+  listSchemas,
+  orgFiguresSchema,
+  projectsPublicationSchema,
+  resultsSchema,
+  windowSchema,
+} from '../domain/results';
 import { issueSchema } from '../domain/results';
 import { jobSchema } from '../store/jobs';
 
@@ -96,6 +102,21 @@ export const OverdueSchema = z
   .object({ period: z.string(), asOf: z.string(), items: listSchemas.overdue })
   .openapi('OverdueList');
 export const AtRiskSchema = z.object({ period: z.string(), items: listSchemas.membersAtRisk }).openapi('MembersAtRisk');
+
+export const WindowQuery = ScopedQuery.extend({
+  window: z
+    .enum(['quarter', 'year'])
+    .optional()
+    .openapi({ description: 'Only the quarter or only the year that contain the period; default: both' }),
+});
+
+export const WindowsSchema = z
+  .object({ period: z.string(), asOf: z.string(), windows: z.array(windowSchema) })
+  .openapi('Windows');
+
+export const ProjectsPublicationSchema = z
+  .object({ period: z.string(), publication: projectsPublicationSchema.nullable() })
+  .openapi('ProjectsPublication');
 
 export const WorkbookIssuesSchema = z
   .object({

@@ -1,6 +1,7 @@
 // Pure views of published results for one key: the org tree, an org's subtree of figures, rankings and lists.
 import type { Category, Org } from '../domain/types';
-import type { ResultsJson } from '../domain/results';
+import { rate } from '../domain/rates';
+import type { ProjectsPublication, ResultsJson, WindowFigures } from '../domain/results';
 import { subtree } from './auth/scope';
 import type { OrgNode } from './schemas';
 
@@ -33,6 +34,42 @@ export function resultsForSubtree(r: ResultsJson, orgs: readonly Org[], rootId: 
     sources: r.sources.filter((s) => s.orgId !== null && ids.has(s.orgId)),
     silentBranches: r.silentBranches.filter((id) => ids.has(id)),
     changedAfterPublication: r.changedAfterPublication.filter((c) => workbooks.has(c.workbook)),
+    windows: r.windows.map((w) => windowForSubtree(w, ids)),
+    projectsPublication: r.projectsPublication === null ? null : projectsForSubtree(r.projectsPublication, ids, rootId),
+  };
+}
+
+/** A quarter or year of one org and everything under it: its orgs, members and secretaries only. */
+export function windowForSubtree(w: WindowFigures, ids: ReadonlySet<string>): WindowFigures {
+  const inScope = <T extends { orgId: string }>(list: T[]) => list.filter((x) => ids.has(x.orgId));
+  return {
+    ...w,
+    orgs: w.orgs.filter((o) => ids.has(o.id)),
+    advancedMembers: inScope(w.advancedMembers),
+    members: inScope(w.members),
+    secretaries: inScope(w.secretaries),
+  };
+}
+
+/** The project publication of one org and everything under it: coverage and key rate are the root's own. */
+export function projectsForSubtree(
+  p: ProjectsPublication,
+  ids: ReadonlySet<string>,
+  rootId: string,
+): ProjectsPublication {
+  const inScope = <T extends { orgId: string }>(list: T[]) => list.filter((x) => ids.has(x.orgId));
+  const root = p.distribution.find((d) => d.orgId === rootId);
+  return {
+    ...p,
+    distribution: inScope(p.distribution),
+    coverage:
+      root === undefined
+        ? p.coverage
+        : { branches: root.branches, covered: root.covered, rate: rate(root.covered, root.branches) },
+    uncovered: inScope(p.uncovered),
+    keyRate: root === undefined ? p.keyRate : rate(root.gradeA, root.projects),
+    promotions: inScope(p.promotions),
+    bimonthly: { ...p.bimonthly, projects: inScope(p.bimonthly.projects), units: inScope(p.bimonthly.units) },
   };
 }
 

@@ -1,6 +1,6 @@
 // What every summary sheet needs to know: the results, the words, and how to name and order the orgs.
 import type { OrgFigures } from '../domain/results';
-import { DEFAULT_SETTINGS, type Org } from '../domain/types';
+import { DEFAULT_SETTINGS, type Org, type Settings } from '../domain/types';
 import type { ResultsJson, SourceInfo, TrendPoint } from '../domain/results';
 import { DASH } from './format';
 import type { Lang } from '../domain/results';
@@ -17,6 +17,8 @@ export interface SummaryInput {
   lang: Lang;
   /** For the clock times on the data-quality sheet; the committee's setting, Asia/Shanghai by default. */
   timeZone?: string;
+  /** The committee's settings the sheets state (the star thresholds); the defaults when not given. */
+  settings?: Pick<Settings, 'stars'>;
 }
 
 export interface DashboardContext {

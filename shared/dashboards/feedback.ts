@@ -16,7 +16,18 @@ import {
   pendingNote,
   unmetNote,
 } from './figures';
-import { countCell, failureCell, rateCell, text, timestampText, type Cell } from './format';
+import {
+  countCell,
+  FILL,
+  failureCell,
+  flagCell,
+  rateCell,
+  ratingCell,
+  scoreCell,
+  text,
+  timestampText,
+  type Cell,
+} from './format';
 import type { Lang } from '../domain/results';
 import { SheetBuilder } from './sheet';
 import { atRiskOrder, atRiskRow } from './sheets/at-risk';
@@ -71,6 +82,25 @@ function progressRows(pctx: DashboardContext, org: OrgFigures | undefined): Cell
   ];
 }
 
+/** The branch in its quarter and year: the red-flag index (or 数据不完整), its rank, benchmark and stars. */
+function standingRows(ctx: DashboardContext, orgId: string): Cell[][] {
+  const { L } = ctx;
+  return ctx.results.windows.flatMap((w) => {
+    const o = w.orgs.find((x) => x.id === orgId);
+    if (o === undefined) return [];
+    const e = o.evaluation;
+    const rank = e?.rank == null || e.rankOf == null ? L.dash : `${e.rank} / ${e.rankOf}`;
+    const label = `${L.windows.name(w.window)}${L.paren(L.state[w.state])} ${L.windows.col.redFlag}`;
+    return [
+      [
+        label,
+        fortressCell(o, L),
+        L.windows.standing(rank, o.benchmark === true, o.stars === null ? '' : L.windows.stars(o.stars)),
+      ],
+    ];
+  });
+}
+
 /** Whether the data is sound: stale (with the date of the data in use and why), never read, or which tab to fix. */
 function dataStatusRows(
   latest: DashboardContext,
@@ -117,6 +147,8 @@ export function feedbackWorkbook(input: FeedbackInput): LayoutWorkbook {
       rows: progressRows(pctx, pctx.org(orgId)),
       empty: L.none,
     });
+  const standing = standingRows(ctx, orgId);
+  if (standing.length > 0) b.section({ title: L.windows.standingTitle, header, rows: standing, empty: L.none });
   const issues = branchIssues(latest.results, orgId);
   b.section({
     title: L.titles.dataStatus,
@@ -167,6 +199,33 @@ export function feedbackWorkbook(input: FeedbackInput): LayoutWorkbook {
       .map((m) => atRiskRow(ctx, m)),
     empty: L.none,
   });
+  const year = results.windows.find((w) => w.kind === 'year');
+  if (year !== undefined)
+    b.section({
+      title: `${L.windows.redStarsTitle}（${L.windows.name(year.window)}）`,
+      note: L.windows.advancedLegend,
+      header: [
+        c.memberId,
+        c.name,
+        L.windows.col.redStar,
+        c.rating,
+        L.windows.col.months,
+        L.windows.col.vetoes,
+        L.windows.col.advanced,
+      ],
+      rows: year.members
+        .filter((m) => m.orgId === orgId)
+        .map((m) => [
+          m.memberId,
+          text(m.name),
+          scoreCell(m.redStar),
+          ratingCell(m.rating, L),
+          m.months,
+          m.vetoes,
+          m.advanced ? flagCell(true, L, FILL.green) : L.no,
+        ]),
+      empty: L.none,
+    });
   b.section({
     title: `${L.titles.validation(issues.length)} — ${L.titles.fixThese}`,
     header: [c.tab, c.row, c.column, c.value, c.message, c.workbook],

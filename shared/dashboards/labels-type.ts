@@ -105,7 +105,76 @@ export interface ColumnLabels {
   monthState: string;
 }
 
+/** The words of the quarter and year tabs, the project publication tab and the feedback's standing. */
+export interface WindowLabels {
+  sheetQuarter: string;
+  sheetYear: string;
+  sheetProjects: string;
+  /** '2026年第4季度' / 'Q4 2026'; '2026年度' / 'year 2026'. */
+  name: (window: string) => string;
+  /** The window, its state and as-of date in words. */
+  status: (w: { window: string; state: MonthState; asOf: IsoDate; months: number }) => string;
+  legend: string;
+  starsLegend: (s: { five: number; four: number; three: number; two: number }) => string;
+  branchesTitle: string;
+  rollupsTitle: string;
+  advancedTitle: (count: number) => string;
+  advancedLegend: string;
+  appraisalTitle: string;
+  secretariesTitle: string;
+  secretariesLegend: string;
+  standingTitle: string;
+  redStarsTitle: string;
+  noWindows: string;
+  stars: (n: number) => string;
+  secretaryType: Record<'full_time' | 'part_time', string>;
+  col: {
+    months: string;
+    avgScore: string;
+    redFlag: string;
+    stars: string;
+    benchmark: string;
+    redStar: string;
+    vetoes: string;
+    advanced: string;
+    secretary: string;
+    secretaryType: string;
+    org: string;
+    level: string;
+  };
+  /** A branch's standing in a window, in one line for the feedback. */
+  standing: (rank: string, benchmark: boolean, stars: string) => string;
+  // ---- the project publication (三表一单) ----
+  projectsTitle: (year: number, asOf: IsoDate) => string;
+  coverageLine: (covered: number, branches: number, rate: string, keyRate: string, promotions: number) => string;
+  distributionTitle: string;
+  uncoveredTitle: (count: number) => string;
+  promotionsTitle: (count: number) => string;
+  bimonthlyTitle: (from: Month, to: Month, state: string) => string;
+  bimonthlyLegend: string;
+  unitsTitle: string;
+  pcol: {
+    branches: string;
+    covered: string;
+    projects: string;
+    gradeA: string;
+    gradeB: string;
+    gradeC: string;
+    ungraded: string;
+    branchProjects: string;
+    secretaryProjects: string;
+    outstanding: string;
+    due: string;
+    done: string;
+    onTime: string;
+    late: string;
+    open: string;
+    overdue: string;
+  };
+}
+
 export interface Labels {
+  windows: WindowLabels;
   dash: string;
   yes: string;
   no: string;

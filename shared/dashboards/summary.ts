@@ -1,6 +1,7 @@
 // The leaders' summary workbook for one committee and period, laid out as plain data for any sink to write.
 // The official month (the latest under evaluation or published) fills every sheet; the month in progress, when the
 // run computed one, sits beside it on the overview and has its own sheet; data quality shows the most recent facts.
+import type { ResultsJson } from '../domain/results';
 import type { LayoutWorkbook } from './layout';
 import { dashboardContext, type SummaryInput } from './context';
 import { atRiskSheet } from './sheets/at-risk';
@@ -9,11 +10,17 @@ import { memberScoresSheet } from './sheets/member-scores';
 import { overviewSheet } from './sheets/overview';
 import { noProgressSheet, progressSheet } from './sheets/progress';
 import { projectsSheet } from './sheets/projects';
+import { projectsPublicationSheet } from './sheets/projects-publication';
+import { windowSheet } from './sheets/windows';
 import { rankingSheet } from './sheets/ranking';
 import { rectificationSheet } from './sheets/rectification';
 import { sessionsSheet } from './sheets/sessions';
 
 export type { SummaryInput } from './context';
+
+function windowOf(r: ResultsJson, kind: 'quarter' | 'year') {
+  return r.windows.find((w) => w.kind === kind);
+}
 
 export function summaryWorkbook(input: SummaryInput): LayoutWorkbook {
   const ctx = dashboardContext(input.results, input.lang, input.orgs, input.timeZone);
@@ -27,7 +34,10 @@ export function summaryWorkbook(input: SummaryInput): LayoutWorkbook {
       sessionsSheet(ctx),
       atRiskSheet(ctx),
       rectificationSheet(ctx),
+      windowSheet(ctx, windowOf(input.results, 'quarter'), 'quarter', input.settings),
+      windowSheet(ctx, windowOf(input.results, 'year'), 'year', input.settings),
       projectsSheet(ctx),
+      projectsPublicationSheet(ctx, input.results.projectsPublication),
       memberScoresSheet(ctx),
       dataQualitySheet(ctx, input.orgs, progress ?? input.results),
     ],

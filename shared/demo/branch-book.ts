@@ -41,6 +41,8 @@ export interface BranchInput {
   rectifications: Scenario;
   invalid: readonly InvalidKind[];
   messy: boolean;
+  /** No project entered for the last year yet: the branch the project publication lists as uncovered. */
+  noProjectThisYear?: boolean;
 }
 
 export interface BranchOutput {
@@ -61,7 +63,9 @@ export function branchWorkbook(input: BranchInput): BranchOutput {
   const exams = planExams(rng, members, window);
   const scores = planMemberScores(rng, members, window);
   const rectifications = planRectifications(rng, members, window, input.rectifications);
-  const projects = planProjects(rng, window);
+  const planned = planProjects(rng, window);
+  const endYear = Number(window.end.slice(0, 4));
+  const projects = input.noProjectThisYear ? planned.filter((p) => p.year !== endYear) : planned;
 
   const tables: BranchTables = {
     members: membersTable(members, style),

@@ -28,6 +28,13 @@ export function generateOrganisation(opts: GenerateOptions): DemoOrganisation {
   const scenarios = planScenarios(deriveRng(seed, 'scenario'), count, window);
   if (plant) assignInvalid(deriveRng(seed, 'invalid'), scenarios);
 
+  // Drawn from a stream of its own, so that the rest of the organisation is the same with or without it.
+  const uncovered = new Set(
+    deriveRng(seed, 'uncovered').sample(
+      Array.from({ length: count }, (_, i) => i),
+      Math.min(count, opts.withoutProject ?? 0),
+    ),
+  );
   const plans = new Map<string, EvaluationPlan>();
   const branches: DemoWorkbook[] = [];
   let members = 0;
@@ -54,6 +61,7 @@ export function generateOrganisation(opts: GenerateOptions): DemoOrganisation {
       rectifications: s.rectifications,
       invalid: s.invalid,
       messy,
+      noProjectThisYear: uncovered.has(i),
     });
     branches.push(out.workbook);
     members += out.members;

@@ -41,4 +41,6 @@ export interface GenerateOptions {
   messy?: boolean;
   /** Plant rows that fail validation; default = messy. */
   plantInvalid?: boolean;
+  /** Branches with no project entered for the last year (listed as uncovered by the project publication); default 0. */
+  withoutProject?: number;
 }

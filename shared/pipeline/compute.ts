@@ -47,12 +47,12 @@ export function inputsFingerprint(
   period: Month,
   asOf: IsoDate,
   publishedOn: IsoDate | null = null,
-  earlier: readonly { month: Month; current: { meta: { version: number } } }[] = [],
+  earlier: readonly { month: Month; current: { meta: { version: number }; frozen: boolean } }[] = [],
 ): string {
   const sources = states
     .map((s) => [s.workbook, s.contentHash, s.contextHash, s.lastError])
     .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
-  const months = earlier.map((e) => [e.month, e.current.meta.version]);
+  const months = earlier.map((e) => [e.month, e.current.meta.version, e.current.frozen]);
   return contentHash({ v: FIGURES_VERSION, contract: CONTRACT_VERSION, period, asOf, publishedOn, sources, months });
 }
 
@@ -127,7 +127,6 @@ async function earlierVersions(ctx: PipelineContext, period: Month) {
  */
 async function earlierBases(
   ctx: PipelineContext,
-  period: Month,
   snapshot: Snapshot,
   versions: Awaited<ReturnType<typeof earlierVersions>>,
 ): Promise<MonthBasis[]> {
@@ -211,7 +210,7 @@ export async function compute(ctx: PipelineContext, opts: ComputeOptions, known?
       };
     }
   }
-  report ??= await computeAndSave(ctx, opts.period, asOf, publishedOn, states);
+  report ??= await computeAndSave(ctx, opts.period, asOf, publishedOn, states, cycle);
   crashPoint('compute:before-freeze');
   if (publication !== null) {
     const f = await freeze(ctx.store, {
@@ -239,8 +238,10 @@ async function computeAndSave(
   asOf: IsoDate,
   publishedOn: IsoDate | null,
   states: readonly SyncState[],
-  noBackfill = false,
+  /** The monthly cycle, for the trend backfill; none for a republish, which backfills nothing. */
+  cycle: Cycle | null,
 ): Promise<ComputeReport> {
+  const noBackfill = cycle === null;
   const snapshot = await loadSnapshot(ctx);
   if (snapshot.config.orgs.length === 0) {
     throw new BranchboardError('run.nothing_stored', {
@@ -250,9 +251,9 @@ async function computeAndSave(
   }
   const generatedAt = ctx.now().toISOString();
   // The earlier months first: the period's quarter and year are computed from their stored bases.
-  const backfilled = noBackfill ? [] : await backfillTrend(ctx, period, snapshot, generatedAt);
+  const backfilled = cycle === null ? [] : await backfillTrend(ctx, period, snapshot, generatedAt, cycle);
   const versions = await earlierVersions(ctx, period);
-  const earlier = await earlierBases(ctx, period, snapshot, versions);
+  const earlier = await earlierBases(ctx, snapshot, versions);
   const { results, basis } = resultsFor(snapshot, period, asOf, generatedAt, publishedOn, earlier);
   const inputs = inputsFingerprint(states, period, asOf, publishedOn, versions);
   const saved = await saveResults(ctx.store, results, ctx.runId, { inputs, basis, trendComplete: !noBackfill });
@@ -279,6 +280,7 @@ async function backfillTrend(
   period: Month,
   snapshot: Snapshot,
   generatedAt: string,
+  cycle: Cycle,
 ): Promise<Month[]> {
   const backfilled: Month[] = [];
   const known = new Map<Month, MonthBasis>();
@@ -292,8 +294,20 @@ async function backfillTrend(
       continue;
     }
     const earlier = windowMonths(String(yearOf(month)), month).flatMap((m) => known.get(m) ?? []);
-    const { results, basis } = resultsFor(snapshot, month, lastDayOfMonth(month), generatedAt, null, earlier);
-    await saveResults(ctx.store, results, ctx.runId, { backfilled: true, basis });
+    // A month whose publication is already in force is published by the run that first computes it.
+    const publication = publicationInForce(cycle.publications, month, cycle.runDay);
+    const publishedOn = publication?.publishedOn ?? null;
+    const { results, basis } = resultsFor(snapshot, month, lastDayOfMonth(month), generatedAt, publishedOn, earlier);
+    const saved = await saveResults(ctx.store, results, ctx.runId, { backfilled: true, basis });
+    if (publishedOn !== null)
+      await freeze(ctx.store, {
+        period: month,
+        version: saved.version,
+        publishedOn,
+        frozenAt: ctx.now().toISOString(),
+        runId: ctx.runId,
+        replacedVersion: null,
+      });
     known.set(month, basis);
     backfilled.push(month);
     crashPoint('compute:backfilled-one');
@@ -352,7 +366,7 @@ export async function republish(ctx: PipelineContext, period: Month): Promise<Co
   }
   const asOf = lastDayOfMonth(period);
   const states = await listSyncStates(ctx.store);
-  const report = await computeAndSave(ctx, period, asOf, frozen.publishedOn, states, true);
+  const report = await computeAndSave(ctx, period, asOf, frozen.publishedOn, states, null);
   const f: FrozenMonth = {
     ...frozen,
     version: report.version,

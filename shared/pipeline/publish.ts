@@ -74,6 +74,7 @@ export async function publishSummary(
       orgs: config.orgs,
       lang: opts.lang,
       timeZone: config.settings.timeZone,
+      settings: config.settings,
     }),
   );
   crashPoint('publish:summary');

@@ -225,6 +225,65 @@ describe('rankings and lists', () => {
   });
 });
 
+describe('quarter, year and the project publication', () => {
+  type Windows = {
+    windows: {
+      window: string;
+      kind: string;
+      state: string;
+      orgs: { id: string }[];
+      members: { orgId: string }[];
+      secretaries: { orgId: string }[];
+    }[];
+  };
+
+  it('gives an admin the quarter and the year of the period, and a leader its subtree of them only', async () => {
+    const admin = (await json(await get('/v1/windows?period=2026-03', 'admin'))) as Windows;
+    expect(admin.windows.map((w) => [w.window, w.kind, w.state])).toEqual([
+      ['2026Q1', 'quarter', 'evaluating'],
+      ['2026', 'year', 'in_progress'],
+    ]);
+    expect(admin.windows[0]?.orgs.map((o) => o.id)).toEqual(['W', 'Z1', 'B1', 'B2', 'B3']);
+    const leader = (await json(await get('/v1/windows', 'leaderZ1'))) as Windows;
+    for (const w of leader.windows) {
+      expect(w.orgs.map((o) => o.id)).toEqual(['Z1', 'B1', 'B2']);
+      expect(new Set([...w.members, ...w.secretaries].map((m) => m.orgId))).toEqual(new Set(['B1', 'B2']));
+    }
+  });
+
+  it('gives a branch its own year only when asked for the year, and 404s another org', async () => {
+    const year = (await json(await get('/v1/windows?window=year', 'branchB1'))) as Windows;
+    expect(year.windows.map((w) => w.window)).toEqual(['2026']);
+    expect(year.windows[0]?.orgs.map((o) => o.id)).toEqual(['B1']);
+    expect((await get('/v1/windows?orgId=B2', 'branchB1')).status).toBe(404);
+    const bad = await get('/v1/windows?window=month', 'admin');
+    expect(bad.status).toBe(400);
+    expect((await json(bad)).error?.code).toBe('bad_request');
+  });
+
+  it('scopes the project publication: a branch sees its own row, coverage and key rate', async () => {
+    type Pub = {
+      publication: {
+        distribution: { orgId: string }[];
+        coverage: { branches: number };
+        uncovered: { orgId: string }[];
+      };
+    };
+    const all = (await json(await get('/v1/projects-publication', 'admin'))) as Pub;
+    expect(all.publication.distribution.map((d) => d.orgId)).toEqual(['W', 'Z1', 'B1', 'B2', 'B3']);
+    expect(all.publication.coverage.branches).toBe(3);
+    const own = (await json(await get('/v1/projects-publication', 'branchB3'))) as Pub;
+    expect(own.publication.distribution.map((d) => d.orgId)).toEqual(['B3']);
+    expect(own.publication.coverage.branches).toBe(1);
+    expect(own.publication.uncovered.every((u) => u.orgId === 'B3')).toBe(true);
+  });
+
+  it('documents both routes in the OpenAPI document', async () => {
+    const doc = (await json(await get('/v1/openapi.json'))) as { paths: Record<string, unknown> };
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/v1/windows', '/v1/projects-publication']));
+  });
+});
+
 describe('workbooks', () => {
   it('gives validation errors per workbook the key may see', async () => {
     type V = { workbooks: { workbook: string; issues: { row: number; column: string }[] }[] };

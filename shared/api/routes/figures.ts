@@ -12,9 +12,12 @@ import {
   OrgTreeSchema,
   OverdueSchema,
   PeriodQuery,
+  ProjectsPublicationSchema,
   RankingsSchema,
   ResultsSchema,
   ScopedQuery,
+  WindowQuery,
+  WindowsSchema,
 } from '../schemas';
 import type { ApiData } from '../data';
 import { orgTree, rankings, resultsForSubtree } from '../views';
@@ -132,6 +135,45 @@ export function figureRoutes(app: OpenAPIHono<AppEnv>): void {
       const { orgs, root } = await scopedRoot(c.var.deps.data, c.var.principal, orgId);
       const r = resultsForSubtree(await c.var.deps.data.resultsFor(period), orgs, root);
       return c.json({ period: r.period, items: r.membersAtRisk }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/windows',
+      tags: ['figures'],
+      summary:
+        'Quarterly airing and the annual evaluation (季度晾晒、年度考评): the quarter and the year that contain the period, with red-flag and red-star indices, stars, benchmark branches, advanced members and secretaries’ ratings',
+      ...secured,
+      request: { query: WindowQuery },
+      responses: json(WindowsSchema, 'The windows of the subtree'),
+    }),
+    async (c) => {
+      const { period, orgId, window } = c.req.valid('query');
+      const { orgs, root } = await scopedRoot(c.var.deps.data, c.var.principal, orgId);
+      const r = resultsForSubtree(await c.var.deps.data.resultsFor(period), orgs, root);
+      const windows = r.windows.filter((w) => window === undefined || w.kind === window);
+      return c.json({ period: r.period, asOf: r.asOf, windows }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/projects-publication',
+      tags: ['figures'],
+      summary:
+        'The project publication of the period’s year (三表一单): distribution, coverage and the branches without a project, key-project rate, promotions, the bimonthly publication',
+      ...secured,
+      request: { query: ScopedQuery },
+      responses: json(ProjectsPublicationSchema, 'The project publication of the subtree'),
+    }),
+    async (c) => {
+      const { period, orgId } = c.req.valid('query');
+      const { orgs, root } = await scopedRoot(c.var.deps.data, c.var.principal, orgId);
+      const r = resultsForSubtree(await c.var.deps.data.resultsFor(period), orgs, root);
+      return c.json({ period: r.period, publication: r.projectsPublication }, 200);
     },
   );
 }

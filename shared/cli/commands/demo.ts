@@ -5,6 +5,7 @@ import { generateOrganisation } from '../../demo/generate';
 import { writeDemoOrganisation } from '../../demo/write';
 import { lastDayOfMonth, monthOf } from '../../domain/dates';
 import { DEFAULT_SETTINGS } from '../../domain/types';
+import type { ResultsJson } from '../../domain/results';
 import { nightly } from '../../pipeline/nightly';
 import { parsePeriod, todayIn, UsageError } from '../../runtime/dates';
 import type { Io } from '../io';
@@ -56,7 +57,7 @@ export function demoCommand(program: Command, io: Io): void {
       const period = asked ?? monthOf(todayIn(DEFAULT_SETTINGS.timeZone, new Date()));
       const dates = asked === null ? null : { period: asked, asOf: lastDayOfMonth(asked) };
       const dir = path.resolve(opts.dir);
-      const org = generateOrganisation({ endPeriod: period, branches });
+      const org = generateOrganisation({ endPeriod: period, branches, withoutProject: 2 });
       const files = [org.config, ...org.branches].map((w) => path.join(dir, w.id));
       await claimDemoDir(dir, files, opts.force, `${DEMO} --dir ${shellArg(opts.dir)}`);
       await writeDemoOrganisation(org, dir);
@@ -89,9 +90,38 @@ export function demoCommand(program: Command, io: Io): void {
         io.out(
           `预警党员 Members at risk: ${r.compute.results.membersAtRisk.length}; 逾期整改 overdue rectification items: ${r.compute.results.overdue.length}`,
         );
+        for (const line of windowLines(r.compute.results)) io.out(line);
         printNightly(io, r);
       } finally {
         await run.close();
       }
     });
+}
+
+/** The official month's quarter, year and project publication in a line each. */
+function windowLines(r: ResultsJson): string[] {
+  const lines: string[] = [];
+  for (const w of r.windows) {
+    const branches = w.orgs.filter((o) => o.level === 'branch');
+    const benchmarks = branches.filter((o) => o.benchmark === true).map((o) => o.name);
+    const head =
+      w.kind === 'quarter'
+        ? `季度晾晒 Quarter ${w.window} (${stateWords({ state: w.state, publishedOn: null })}, ${w.months.length} months)`
+        : `年度考评 Year ${w.window} (${stateWords({ state: w.state, publishedOn: null })}, ${w.months.length} months)`;
+    const stars =
+      w.kind === 'year'
+        ? `, stars ${[5, 4, 3, 2, 1].map((n) => `${n}★ ${branches.filter((o) => o.stars === n).length}`).join(' · ')}`
+        : '';
+    lines.push(
+      `${head}: benchmark branches ${benchmarks.length} (${benchmarks.join('、')}), advanced members ${w.advancedMembers.length}${stars}`,
+    );
+  }
+  const p = r.projectsPublication;
+  if (p !== null) {
+    const uncovered = p.uncovered.map((u) => u.name).join('、') || 'none';
+    lines.push(
+      `项目公开 Projects ${p.year}: ${p.coverage.covered}/${p.coverage.branches} branches have one (without: ${uncovered}), grade A ${pct(p.keyRate)}, put forward for promotion ${p.promotions.length}`,
+    );
+  }
+  return lines;
 }

@@ -62,7 +62,7 @@ export function serveCommand(program: Command, io: Io): void {
             ),
           );
         }
-        const org = generateOrganisation({ endPeriod: period, branches });
+        const org = generateOrganisation({ endPeriod: period, branches, withoutProject: 2 });
         const dir = path.resolve(opts.dir);
         // As for `demo`: a folder the demo did not make is written into only with --force.
         await claimDemoDir(

@@ -45,7 +45,10 @@ describe('a summary read in the middle of a month', () => {
       '组织生活',
       '预警党员',
       '整改',
+      '季度晾晒',
+      '年度考评',
       '项目',
+      '项目公开',
       '党员积分',
       '数据质量',
     ]);

@@ -9,7 +9,7 @@ const zh = () => summaryWorkbook({ results: results(), trend: trend(), orgs: ROS
 const en = () => summaryWorkbook({ results: results(), trend: trend(), orgs: ROSTER, lang: 'en' });
 
 describe('leaders summary workbook', () => {
-  it('has the eight tabs, named in the chosen language', () => {
+  it('has the twelve tabs, named in the chosen language', () => {
     expect(zh().sheets.map((s) => s.name)).toEqual([
       '概览',
       '本月进度',
@@ -17,7 +17,10 @@ describe('leaders summary workbook', () => {
       '组织生活',
       '预警党员',
       '整改',
+      '季度晾晒',
+      '年度考评',
       '项目',
+      '项目公开',
       '党员积分',
       '数据质量',
     ]);
@@ -28,7 +31,10 @@ describe('leaders summary workbook', () => {
       'Sessions',
       'At risk',
       'Rectification',
+      'Quarter',
+      'Year',
       'Projects',
+      'Project publication',
       'Member scores',
       'Data quality',
     ]);
@@ -184,7 +190,7 @@ describe('summary of a period with nothing in it', () => {
       silentBranches: [],
     };
     const wb = summaryWorkbook({ results: empty, trend: [], orgs: [], lang: 'en' });
-    expect(wb.sheets).toHaveLength(9);
+    expect(wb.sheets).toHaveLength(12);
     expect(sheet(wb, 'Overview').charts).toBeUndefined();
     expect(values(sheet(wb, 'At risk').rows[2])).toEqual(['None']);
     expect(values(rowOf(sheet(wb, 'Overview'), 'Evaluation score'))[1]).toBe('—');

@@ -124,7 +124,12 @@ describe('the project publication of 2026, as of 30 November', () => {
   });
 
   it('is under evaluation once the two months are over', () => {
-    const done = projectsPublication({ period: '2026-12', asOf: '2026-12-31', config: config({ orgs }), branches: data });
+    const done = projectsPublication({
+      period: '2026-12',
+      asOf: '2026-12-31',
+      config: config({ orgs }),
+      branches: data,
+    });
     expect(done.bimonthly.state).toBe('evaluating');
   });
 });
