@@ -136,6 +136,8 @@ const GET_ROUTES = (p: string, q: string) => [
   `/v1/rankings?period=${q}&category=${p}`,
   `/v1/overdue?period=${q}&orgId=${p}`,
   `/v1/members-at-risk?period=${q}&orgId=${p}`,
+  `/v1/windows?period=${q}&orgId=${p}&window=${p}`,
+  `/v1/projects-publication?period=${q}&orgId=${p}`,
   `/v1/validation?workbook=${p}`,
   `/v1/sync-status?workbook=${p}`,
   `/v1/jobs/${p}`,
