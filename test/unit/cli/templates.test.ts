@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../../shared/cli/main';
 import type { Io } from '../../../shared/cli/io';
+import { SETTING_KEYS } from '../../../shared/contract/settings';
 import { readBranchWorkbook, readConfigWorkbook } from '../../../shared/contract/workbook';
 import { readXlsxFile } from '../../../shared/sources/xlsx/read';
 import { tempDir } from '../../helpers/workbooks';
@@ -42,6 +43,22 @@ describe('templates command', () => {
     expect(branch.data.members).toHaveLength(1);
     expect(branch.data.attendance).toEqual([{ memberId: 'M001', sessionId: 'S001', mark: 'present' }]);
     expect(branch.data.milestones[0]?.projectId).toBe(branch.data.projects[0]?.id);
+  });
+
+  it('lists every setting in 参数 with its default and what it means, in Chinese', async () => {
+    const { dir } = await runTemplates();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(dir, 'config.xlsx'));
+    const ws = wb.getWorksheet('参数');
+    if (ws === undefined) throw new Error('no 参数 tab');
+    const rows = (ws.getSheetValues() as unknown[][]).filter(Boolean).map((r) => r.slice(1, 4));
+    expect(rows[0]).toEqual(['名称', '值', '说明']);
+    const byKey = new Map(rows.slice(1).map((r) => [r[0], r]));
+    expect(byKey.get('star_5')).toEqual(['star_5', 95, '星级堡垒党支部：年度堡垒指数达到此值为五星']);
+    expect(byKey.get('benchmark_share')?.[1]).toBe(0.1);
+    expect(byKey.get('advanced_share')?.[1]).toBe(0.2);
+    expect([...byKey.keys()]).toEqual(SETTING_KEYS);
+    for (const r of rows.slice(1)) expect(String(r[2])).toMatch(/[\u4e00-\u9fff]/);
   });
 
   it('uses Chinese headers, a frozen header row and dropdowns on every enumerated column', async () => {

@@ -110,4 +110,32 @@ describe('configuration workbook', () => {
       [6, 'unreadable_cell'],
     ]);
   });
+
+  it('reads the star thresholds and the two selection shares, each checked against its range', () => {
+    const r = read({
+      参数: [
+        ['名称', '值', '说明'],
+        ['STAR_5', '96分', '五星'],
+        ['star_2', 65, null],
+        ['benchmark_share', 0.15, null],
+        ['advanced_share', '30%', null], // a trailing % is a unit: 30, outside 0–1
+        ['star_4', 120, null],
+      ],
+    });
+    expect(r.data.settings.stars).toEqual({ five: 96, four: 90, three: 80, two: 65 });
+    expect(r.data.settings.benchmarkShare).toBe(0.15);
+    expect(r.data.settings.advancedShare).toBe(0.2);
+    expect(r.issues.map((i) => [i.row, i.code, i.messageEn])).toEqual([
+      [
+        5,
+        'unreadable_cell',
+        'setting advanced_share: cannot read "30%", expected a number between 0 and 1; the default stands',
+      ],
+      [
+        6,
+        'unreadable_cell',
+        'setting star_4: cannot read "120", expected a number between 0 and 100; the default stands',
+      ],
+    ]);
+  });
 });
