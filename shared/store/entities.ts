@@ -151,7 +151,7 @@ export const ENTITIES: readonly Entity[] = [
     schema: item({ kind: z.literal('list'), name: z.string(), chunk: z.number().int(), text: chunkText }),
     module: 'store/results-store.ts',
     holds:
-      '≤ 100,000 characters of one list (overdue, members at risk, due soon, projects, member scores, validation, sources, rows changed after publication)',
+      '≤ 100,000 characters of one list (overdue, members at risk, due soon, projects, member scores, validation, sources, rows changed after publication, the quarter and year windows, the project publication, and the month’s basis for its windows: branch tallies, grades, lapsed counts, member totals)',
   },
   {
     name: 'publication',
