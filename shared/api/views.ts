@@ -51,23 +51,43 @@ export function windowForSubtree(w: WindowFigures, ids: ReadonlySet<string>): Wi
   };
 }
 
-/** The project publication of one org and everything under it: coverage and key rate are the root's own. */
+/**
+ * The project publication of one org and everything under it: coverage, key rate and the per-category counts are the
+ * subtree's own (an org the stored publication does not know has none), never the committee's.
+ */
 export function projectsForSubtree(
   p: ProjectsPublication,
   ids: ReadonlySet<string>,
   rootId: string,
+  orgs: readonly Org[] = [],
 ): ProjectsPublication {
   const inScope = <T extends { orgId: string }>(list: T[]) => list.filter((x) => ids.has(x.orgId));
   const root = p.distribution.find((d) => d.orgId === rootId);
+  const category = new Map(orgs.map((o) => [o.id, o.category]));
+  const branchRows = inScope(p.distribution).filter((d) => orgs.some((o) => o.id === d.orgId && o.level === 'branch'));
   return {
     ...p,
     distribution: inScope(p.distribution),
+    byCategory: p.byCategory.map((c) => {
+      const rows = branchRows.filter((d) => category.get(d.orgId) === c.category);
+      const out = { ...c };
+      for (const k of Object.keys(out) as (keyof typeof out)[]) {
+        if (k === 'category') continue;
+        out[k] = rows.reduce((a, d) => a + d[k], 0);
+      }
+      return out;
+    }),
     coverage:
       root === undefined
-        ? p.coverage
-        : { branches: root.branches, covered: root.covered, rate: rate(root.covered, root.branches) },
+        ? { branches: 0, covered: 0, rate: null, incomplete: 0 }
+        : {
+            branches: root.branches,
+            covered: root.covered,
+            rate: rate(root.covered, root.branches),
+            incomplete: root.incomplete,
+          },
     uncovered: inScope(p.uncovered),
-    keyRate: root === undefined ? p.keyRate : rate(root.gradeA, root.projects),
+    keyRate: root === undefined ? null : rate(root.gradeA, root.projects),
     promotions: inScope(p.promotions),
     bimonthly: { ...p.bimonthly, projects: inScope(p.bimonthly.projects), units: inScope(p.bimonthly.units) },
   };

@@ -18,7 +18,7 @@ export interface SummaryInput {
   /** For the clock times on the data-quality sheet; the committee's setting, Asia/Shanghai by default. */
   timeZone?: string;
   /** The committee's settings the sheets state (the star thresholds); the defaults when not given. */
-  settings?: Pick<Settings, 'stars'>;
+  settings?: Pick<Settings, 'stars' | 'benchmarkShare' | 'advancedShare'>;
 }
 
 export interface DashboardContext {

@@ -29,6 +29,7 @@ import {
   type Cell,
 } from './format';
 import type { Lang } from '../domain/results';
+import { DEFAULT_SETTINGS, type Settings } from '../domain/types';
 import { SheetBuilder } from './sheet';
 import { atRiskOrder, atRiskRow } from './sheets/at-risk';
 import { issueMessage } from './sheets/data-quality';
@@ -43,6 +44,8 @@ export interface FeedbackInput {
   orgId: string;
   lang: Lang;
   timeZone?: string;
+  /** The committee's settings the feedback states (the advanced-member share); the defaults when not given. */
+  settings?: Pick<Settings, 'advancedShare'>;
 }
 
 /** The branch's validation issues: those in the workbook(s) it was read from. */
@@ -203,7 +206,7 @@ export function feedbackWorkbook(input: FeedbackInput): LayoutWorkbook {
   if (year !== undefined)
     b.section({
       title: `${L.windows.redStarsTitle}（${L.windows.name(year.window)}）`,
-      note: L.windows.advancedLegend,
+      note: L.windows.advancedLegend((input.settings ?? DEFAULT_SETTINGS).advancedShare),
       header: [
         c.memberId,
         c.name,

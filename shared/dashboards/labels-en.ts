@@ -1,6 +1,11 @@
 // English dashboard labels, on request.
 import type { Labels } from './labels-type';
 
+/** A share as a percentage without trailing zeros: 0.1 → 10%, 0.125 → 12.5%. */
+function pctText(share: number): string {
+  return `${Number((share * 100).toFixed(1))}%`;
+}
+
 export const EN: Labels = {
   windows: {
     sheetQuarter: 'Quarter',
@@ -8,22 +13,23 @@ export const EN: Labels = {
     sheetProjects: 'Project publication',
     name: (w) => (/^\d{4}$/.test(w) ? `year ${w}` : `${w.slice(4)} ${w.slice(0, 4)}`),
     status: (w) => `${EN.windows.name(w.window)} · ${EN.state[w.state]} · data as of ${w.asOf} (${w.months} months)`,
-    legend:
-      'Figures of the window come from its months summed (the score is the mean of the monthly scores; attendance, compliance and the other rates from summed counts, never a mean of monthly rates). Red-flag index = the window fortress index. Benchmark branches: the best 10% of each category by red-flag index (at least one, ties included); a branch with a month graded fail, a lapsed member or incomplete data is not eligible.',
+    title: (sheet, status) => `${sheet}: ${status}`,
+    legend: (share) =>
+      `Figures of the window come from its months summed (the score is the mean of the monthly scores; attendance, compliance and the other rates from summed counts, never a mean of monthly rates). Red-flag index = the window fortress index. Benchmark branches: the best ${pctText(share)} of each category by red-flag index (at least one, ties included); a branch with a month graded fail, a lapsed member or incomplete data is not eligible.`,
     starsLegend: (s) =>
       `Star rating: annual red-flag index ≥${s.five} five stars, ≥${s.four} four, ≥${s.three} three, ≥${s.two} two, else one; none for a branch with a month of incomplete data.`,
     branchesTitle: 'Branches (ranked within category)',
     rollupsTitle: 'General branches and the committee (branches summed)',
     advancedTitle: (n) => `Advanced members (${n})`,
-    advancedLegend:
-      "Red-star index = the mean of the member's monthly totals in the window (vetoed months at 0). Each branch selects up to 20% of its active members at the excellent mark or above with no veto, ties included.",
+    advancedLegend: (share) =>
+      `Red-star index = the mean of the member's monthly totals in the window (vetoed months at 0). Each branch selects up to ${pctText(share)} of its active members at the excellent mark or above with no veto, ties included.`,
     appraisalTitle: "Year-end appraisal basis (each member's annual red-star index and rating)",
     secretariesTitle: "Secretaries' monthly ratings (the branch's grade that month)",
     secretariesLegend:
       'One column per month: the secretary gets the branch’s grade; a month in progress has none yet (—).',
     standingTitle: 'Quarter and year',
     redStarsTitle: 'Red-star indices of this branch’s members',
-    noWindows: 'No quarter or year figures yet (the next run makes them)',
+    noWindows: 'These results have no quarter or year figures (they were made before those existed)',
     stars: (n) => '★'.repeat(n) + '☆'.repeat(5 - n),
     secretaryType: { full_time: 'full-time', part_time: 'part-time' },
     col: {
@@ -43,16 +49,20 @@ export const EN: Labels = {
     standing: (rank, benchmark, stars) =>
       `rank ${rank}${benchmark ? ', benchmark branch' : ''}${stars === '' ? '' : `, ${stars}`}`,
     projectsTitle: (year, asOf) => `Project publication ${year}, data as of ${asOf}`,
-    coverageLine: (covered, branches, rate, keyRate, promotions) =>
-      `Branches with a project ${covered} / ${branches} (coverage ${rate}); key (grade A) projects ${keyRate}; put forward for promotion ${promotions}`,
+    coverageLine: (covered, branches, rate, keyRate, promotions, incomplete) =>
+      `Branches with a project ${covered} / ${branches} (coverage ${rate}); key (grade A) projects ${keyRate}; put forward for promotion ${promotions}${incomplete > 0 ? `; ${incomplete} more branches' project tab could not be read and are not counted` : ''}`,
     distributionTitle: 'Distribution (by org, grade and kind)',
+    byCategoryTitle: 'By branch category',
     uncoveredTitle: (n) => `Branches with no project this year (${n})`,
     promotionsTitle: (n) => `Put forward for promotion (${n})`,
     bimonthlyTitle: (from, to, state) => `Bimonthly publication: ${from} to ${to} (${state})`,
     bimonthlyLegend:
-      'Milestones planned in these two months: done on time or late; not done, of which past their planned date (overdue).',
+      'Milestones planned in these two months: due by the as-of date; done on time or late; not done, of which past their planned date (overdue).',
     unitsTitle: 'Milestones by org (summed)',
     pcol: {
+      category: 'Category',
+      incomplete: 'Project tab unreadable',
+      planned: 'Planned',
       branches: 'Branches',
       covered: 'With a project',
       projects: 'Projects',
@@ -63,7 +73,7 @@ export const EN: Labels = {
       branchProjects: 'Branch',
       secretaryProjects: 'Secretary',
       outstanding: 'Outstanding',
-      due: 'Planned',
+      due: 'Due by now',
       done: 'Done',
       onTime: 'On time',
       late: 'Late',

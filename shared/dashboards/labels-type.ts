@@ -114,12 +114,14 @@ export interface WindowLabels {
   name: (window: string) => string;
   /** The window, its state and as-of date in words. */
   status: (w: { window: string; state: MonthState; asOf: IsoDate; months: number }) => string;
-  legend: string;
+  /** The tab's title: its name and the window's status. */
+  title: (sheet: string, status: string) => string;
+  legend: (benchmarkShare: number) => string;
   starsLegend: (s: { five: number; four: number; three: number; two: number }) => string;
   branchesTitle: string;
   rollupsTitle: string;
   advancedTitle: (count: number) => string;
-  advancedLegend: string;
+  advancedLegend: (advancedShare: number) => string;
   appraisalTitle: string;
   secretariesTitle: string;
   secretariesLegend: string;
@@ -146,14 +148,25 @@ export interface WindowLabels {
   standing: (rank: string, benchmark: boolean, stars: string) => string;
   // ---- the project publication (三表一单) ----
   projectsTitle: (year: number, asOf: IsoDate) => string;
-  coverageLine: (covered: number, branches: number, rate: string, keyRate: string, promotions: number) => string;
+  coverageLine: (
+    covered: number,
+    branches: number,
+    rate: string,
+    keyRate: string,
+    promotions: number,
+    incomplete: number,
+  ) => string;
   distributionTitle: string;
+  byCategoryTitle: string;
   uncoveredTitle: (count: number) => string;
   promotionsTitle: (count: number) => string;
   bimonthlyTitle: (from: Month, to: Month, state: string) => string;
   bimonthlyLegend: string;
   unitsTitle: string;
   pcol: {
+    category: string;
+    incomplete: string;
+    planned: string;
     branches: string;
     covered: string;
     projects: string;

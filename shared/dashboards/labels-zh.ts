@@ -1,6 +1,11 @@
 // Chinese dashboard labels (the default): the words the Party-building department already uses.
 import type { Labels } from './labels-type';
 
+/** A share as a percentage without trailing zeros: 0.1 → 10%, 0.125 → 12.5%. */
+function pctText(share: number): string {
+  return `${Number((share * 100).toFixed(1))}%`;
+}
+
 export const ZH: Labels = {
   windows: {
     sheetQuarter: '季度晾晒',
@@ -8,21 +13,22 @@ export const ZH: Labels = {
     sheetProjects: '项目公开',
     name: (w) => (/^\d{4}$/.test(w) ? `${w}年度` : `${w.slice(0, 4)}年第${w.slice(5)}季度`),
     status: (w) => `${ZH.windows.name(w.window)} · ${ZH.state[w.state]} · 数据截至 ${w.asOf}（${w.months} 个月）`,
-    legend:
-      '说明：本期各项由各月数据合计后计算（考评均分为各月得分的平均，出勤率、落实率等按合计人次计算，不是各月比率的平均）；红旗指数 = 本期堡垒指数；标杆党支部为每类红旗指数前 10%（至少 1 个，并列的全部入选），有月份考评不合格、有失联党员或数据不完整的支部不参评。',
+    title: (sheet, status) => `${sheet}：${status}`,
+    legend: (share) =>
+      `说明：本期各项由各月数据合计后计算（考评均分为各月得分的平均，出勤率、落实率等按合计人次计算，不是各月比率的平均）；红旗指数 = 本期堡垒指数；标杆党支部为每类红旗指数前 ${pctText(share)}（至少 1 个，并列的全部入选），有月份考评不合格、有已满脱党期限的党员或数据不完整的支部不参评。`,
     starsLegend: (s) =>
       `星级堡垒党支部：年度红旗指数 ≥${s.five} 五星，≥${s.four} 四星，≥${s.three} 三星，≥${s.two} 二星，其余一星；有月份数据不完整的支部不评星。`,
     branchesTitle: '各支部（按类别排名）',
     rollupsTitle: '党总支与党委（各支部合计）',
     advancedTitle: (n) => `先进党员（${n} 人）`,
-    advancedLegend:
-      '红星指数 = 党员本期各月积分的平均（一票否决的月份记 0 分）；每个支部在册党员的前 20%，红星指数达到“优秀”且本期无一票否决，并列的全部入选。',
+    advancedLegend: (share) =>
+      `红星指数 = 党员本期各月积分的平均（一票否决的月份记 0 分）；每个支部在册党员的前 ${pctText(share)}，红星指数达到“优秀”且本期无一票否决，并列的全部入选。`,
     appraisalTitle: '年终民主评议参考（每名党员的年度红星指数与评定）',
     secretariesTitle: '书记月度绩效（支部当月考评等级）',
     secretariesLegend: '每月一列：书记按本支部当月考评等级评定；进行中的月份尚无等级（—）。',
     standingTitle: '季度与年度',
     redStarsTitle: '本支部党员红星指数',
-    noWindows: '暂无季度、年度数据（下次运行后生成）',
+    noWindows: '本期结果没有季度、年度数据（在季度、年度统计上线之前生成）',
     stars: (n) => '★'.repeat(n) + '☆'.repeat(5 - n),
     secretaryType: { full_time: '专职', part_time: '兼职' },
     col: {
@@ -42,15 +48,19 @@ export const ZH: Labels = {
     standing: (rank, benchmark, stars) =>
       `考评排名 ${rank}${benchmark ? '，标杆党支部' : ''}${stars === '' ? '' : `，${stars}`}`,
     projectsTitle: (year, asOf) => `项目公开（三表一单）：${year}年 · 数据截至 ${asOf}`,
-    coverageLine: (covered, branches, rate, keyRate, promotions) =>
-      `有项目的支部 ${covered} / ${branches}（覆盖率 ${rate}）；重点项目（A级）占比 ${keyRate}；申报晋级 ${promotions} 项`,
+    coverageLine: (covered, branches, rate, keyRate, promotions, incomplete) =>
+      `有项目的支部 ${covered} / ${branches}（覆盖率 ${rate}）；重点项目（A级）占比 ${keyRate}；申报晋级 ${promotions} 项${incomplete > 0 ? `；另有 ${incomplete} 个支部项目表无法读取，未计入` : ''}`,
     distributionTitle: '项目分布表（按组织、等级、类型）',
+    byCategoryTitle: '按支部类别',
     uncoveredTitle: (n) => `本年度尚无项目的支部（${n} 个）——哪里有党支部，哪里就有建功项目`,
     promotionsTitle: (n) => `晋级申报（${n} 项）`,
     bimonthlyTitle: (from, to, state) => `双月公开单：${from} 至 ${to}（${state}）`,
     bimonthlyLegend: '计划日期在这两个月内的项目节点：已完成中按期/逾期完成分开计；未完成中已过计划日期的为“已逾期”。',
     unitsTitle: '各组织节点完成情况（合计）',
     pcol: {
+      category: '类别',
+      incomplete: '项目表无法读取',
+      planned: '计划节点',
       branches: '支部数',
       covered: '有项目支部',
       projects: '项目数',
@@ -61,7 +71,7 @@ export const ZH: Labels = {
       branchProjects: '支部项目',
       secretaryProjects: '书记项目',
       outstanding: '突出贡献',
-      due: '计划节点',
+      due: '已到计划日期',
       done: '已完成',
       onTime: '按期完成',
       late: '逾期完成',

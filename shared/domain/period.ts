@@ -127,7 +127,7 @@ export function computeMonth(input: PeriodInput): MonthOutcome {
     projectList,
     memberScores,
     silentBranches,
-    projectsPublication: projectsPublication({ period, asOf, config, branches: dataById }),
+    projectsPublication: projectsPublication({ period, asOf, config, branches: dataById, publishedOn }),
   };
   const grades = new Map(orgs.map((o) => [o.id, o.evaluation?.grade ?? null]));
   const lapsed = new Map<string, number>();

@@ -1,6 +1,6 @@
 // The project publication (三表一单) of the period's year: the distribution table, coverage and the branches without a
 // project, the key-project rate, the promotion list and the bimonthly publication (双月公开单).
-import { lastDayOfMonth, yearOf } from './dates';
+import { yearOf } from './dates';
 import { descendantBranches } from './hierarchy';
 import { monthState } from './cycle';
 import { projectRows, projectsOfYear } from './projects';
@@ -17,11 +17,12 @@ export function bimonthOf(period: Month): { from: Month; to: Month } {
 }
 
 function zeroMilestones(): MilestoneCounts {
-  return { due: 0, done: 0, onTime: 0, late: 0, open: 0, overdue: 0 };
+  return { planned: 0, due: 0, done: 0, onTime: 0, late: 0, open: 0, overdue: 0 };
 }
 
 function countMilestone(c: MilestoneCounts, m: Milestone, asOf: IsoDate): void {
-  c.due += 1;
+  c.planned += 1;
+  if (m.dueOn <= asOf) c.due += 1;
   if (m.doneOn !== null && m.doneOn <= asOf) {
     c.done += 1;
     if (m.doneOn <= m.dueOn) c.onTime += 1;
@@ -34,6 +35,7 @@ function countMilestone(c: MilestoneCounts, m: Milestone, asOf: IsoDate): void {
 
 function addMilestones(a: MilestoneCounts, b: MilestoneCounts): MilestoneCounts {
   return {
+    planned: a.planned + b.planned,
     due: a.due + b.due,
     done: a.done + b.done,
     onTime: a.onTime + b.onTime,
@@ -48,6 +50,7 @@ type Counts = Omit<ProjectCounts, 'orgId'>;
 function zeroCounts(): Counts {
   return {
     branches: 0,
+    incomplete: 0,
     covered: 0,
     projects: 0,
     gradeA: 0,
@@ -70,8 +73,10 @@ export interface ProjectsPublicationInput {
   period: Month;
   asOf: IsoDate;
   config: ConfigData;
-  /** Each branch's records (a branch never read has none, and so no project). */
+  /** Each branch's records (a branch never read has none: whether it has a project is unknown). */
   branches: ReadonlyMap<string, BranchData>;
+  /** The period's publication date when the run publishes it. */
+  publishedOn?: IsoDate | null;
 }
 
 export function projectsPublication(input: ProjectsPublicationInput): ProjectsPublication {
@@ -86,7 +91,10 @@ export function projectsPublication(input: ProjectsPublicationInput): ProjectsPu
     const data = input.branches.get(org.id);
     const projects = data === undefined ? [] : projectsOfYear(data, period);
     const c = zeroCounts();
-    c.branches = 1;
+    // Never read, or its 项目 tab broken: whether it has a project is unknown, which is not the same as none.
+    const unknown = data === undefined || data.failedTabs.includes('projects');
+    c.branches = unknown ? 0 : 1;
+    c.incomplete = unknown ? 1 : 0;
     c.covered = projects.length > 0 ? 1 : 0;
     c.projects = projects.length;
     for (const p of projects) {
@@ -118,7 +126,7 @@ export function projectsPublication(input: ProjectsPublicationInput): ProjectsPu
           const month = m.dueOn.slice(0, 7);
           if (m.projectId === row.projectId && month >= from && month <= to) countMilestone(counts, m, asOf);
         }
-        if (counts.due > 0)
+        if (counts.planned > 0)
           bimonthlyProjects.push({ orgId: org.id, projectId: row.projectId, name: row.name, ...counts });
         Object.assign(milestones, addMilestones(milestones, counts));
       }
@@ -137,21 +145,34 @@ export function projectsPublication(input: ProjectsPublicationInput): ProjectsPu
   }));
   const all = [...own.values()].reduce(addCounts, zeroCounts());
   const uncovered = config.orgs
-    .filter((o) => o.level === 'branch' && own.get(o.id)?.covered === 0)
+    .filter((o) => o.level === 'branch' && own.get(o.id)?.branches === 1 && own.get(o.id)?.covered === 0)
     .map((o) => ({ orgId: o.id, name: o.name, parentId: o.parentId }));
+  const byCategory = (['production', 'management', 'business'] as const).map((category) => ({
+    category,
+    ...config.orgs
+      .filter((o) => o.level === 'branch' && o.category === category)
+      .reduce((acc, o) => addCounts(acc, own.get(o.id) ?? zeroCounts()), zeroCounts()),
+  }));
 
   return {
     year: yearOf(period),
     asOf,
     distribution,
-    coverage: { branches: all.branches, covered: all.covered, rate: rate(all.covered, all.branches) },
+    byCategory,
+    coverage: {
+      branches: all.branches,
+      covered: all.covered,
+      rate: rate(all.covered, all.branches),
+      incomplete: all.incomplete,
+    },
     uncovered,
     keyRate: rate(all.gradeA, all.projects),
     promotions,
     bimonthly: {
       from,
       to,
-      state: asOf < lastDayOfMonth(to) ? 'in_progress' : monthState(to, asOf, null),
+      // Its second month's state: published once that month is (by the run that publishes it).
+      state: monthState(to, asOf, period === to ? (input.publishedOn ?? null) : null),
       projects: bimonthlyProjects,
       units,
     },

@@ -252,8 +252,12 @@ export type WindowFigures = z.infer<typeof windowSchema>;
 /** The project publication (三表一单) of the period's year, as of its as-of date. */
 const projectCountsSchema = z.object({
   orgId: z.string(),
-  /** Branches counted here (a branch: 1), and those with at least one project this year. */
+  /**
+   * Branches counted here (a branch: 1) and those with at least one project this year; a branch whose 项目 tab could
+   * not be read is not counted (it is in `incomplete`), since nobody knows whether it has a project.
+   */
   branches: z.number(),
+  incomplete: z.number(),
   covered: z.number(),
   projects: z.number(),
   gradeA: z.number(),
@@ -268,6 +272,8 @@ export type ProjectCounts = z.infer<typeof projectCountsSchema>;
 
 const milestoneCountsSchema = z.object({
   /** Milestones whose 计划日期 falls in the two months. */
+  planned: z.number(),
+  /** Of those, planned on or before the as-of date. */
   due: z.number(),
   /** Done by the as-of date: on or before the planned date, or after it. */
   done: z.number(),
@@ -284,7 +290,10 @@ export const projectsPublicationSchema = z.object({
   asOf: z.string(),
   /** 项目分布表: one row per org (roll-ups summed), in roster order. */
   distribution: z.array(projectCountsSchema),
-  coverage: z.object({ branches: z.number(), covered: z.number(), rate }),
+  /** The same counts per branch category, over the whole committee. */
+  byCategory: z.array(projectCountsSchema.omit({ orgId: true }).extend({ category: categorySchema })),
+  /** Branches with a project / branches whose 项目 tab was read; `incomplete` could not be read. */
+  coverage: z.object({ branches: z.number(), covered: z.number(), rate, incomplete: z.number() }),
   /** Branches with no project this year (哪里有党支部哪里就有建功项目). */
   uncovered: z.array(z.object({ orgId: z.string(), name: z.string(), parentId: z.string().nullable() })),
   /** Grade-A (key) projects / projects. */

@@ -12,6 +12,7 @@ import {
   monthStateSchema,
   type MonthState,
   type RedStar,
+  type ResultsJson,
   type SecretaryRating,
   type WindowFigures,
   type WindowOrgFigures,
@@ -103,6 +104,111 @@ export const monthBasisSchema = z.object({
   members: z.array(memberMonthSchema),
 });
 export type MonthBasis = z.infer<typeof monthBasisSchema>;
+
+/**
+ * The basis of a month stored before bases were kept, rebuilt from its stored results (never from today's records, so
+ * a published month stays as published): the counts are in the figures; an exam's or members' sum of scores is the
+ * average times the count.
+ */
+export function basisFromResults(r: ResultsJson): MonthBasis {
+  const lapsed = new Map<string, number>();
+  for (const m of r.membersAtRisk) if (m.lapsed) lapsed.set(m.orgId, (lapsed.get(m.orgId) ?? 0) + 1);
+  return {
+    period: r.period,
+    asOf: r.asOf,
+    state: r.state,
+    branches: r.orgs
+      .filter((o) => o.level === 'branch')
+      .map((o) => ({
+        orgId: o.id,
+        grade: o.evaluation?.grade ?? null,
+        lapsed: lapsed.get(o.id) ?? 0,
+        tally: {
+          evaluation:
+            o.evaluation === null
+              ? null
+              : {
+                  scoreSum: o.evaluation.score ?? 0,
+                  scored: o.evaluation.score === null ? 0 : 1,
+                  missing: o.evaluation.missing,
+                  reviewed: o.evaluation.reviewed,
+                  selfGap: o.evaluation.selfGap,
+                },
+          attendance:
+            o.attendance === null
+              ? null
+              : {
+                  expected: o.attendance.expected,
+                  present: o.attendance.present,
+                  late: o.attendance.late,
+                  excused: o.attendance.excused,
+                  absent: o.attendance.absent,
+                },
+          compliance:
+            o.compliance === null
+              ? null
+              : {
+                  due: o.compliance.due,
+                  met: o.compliance.met,
+                  unmet: o.compliance.unmet,
+                  pending: o.compliance.pending,
+                },
+          exam:
+            o.exam === null
+              ? null
+              : {
+                  quarter: o.exam.quarter,
+                  required: o.exam.required,
+                  sat: o.exam.sat,
+                  passed: o.exam.passed,
+                  scoreSum: (o.exam.average ?? 0) * o.exam.sat,
+                },
+          rectification:
+            o.rectification === null
+              ? null
+              : {
+                  found: o.rectification.found,
+                  closed: o.rectification.closed,
+                  due: o.rectification.due,
+                  onTime: o.rectification.onTime,
+                  overdue: o.rectification.overdue,
+                },
+          projects:
+            o.projects === null
+              ? null
+              : {
+                  count: o.projects.count,
+                  scored: o.projects.scored,
+                  outstanding: o.projects.outstanding,
+                  milestonesDue: o.projects.milestonesDue,
+                  milestonesOnTime: o.projects.milestonesOnTime,
+                  complete: o.projects.complete,
+                },
+          members:
+            o.members === null
+              ? null
+              : {
+                  count: o.members.count,
+                  excellent: o.members.excellent,
+                  qualified: o.members.qualified,
+                  basicallyQualified: o.members.basicallyQualified,
+                  unqualified: o.members.unqualified,
+                  vetoed: o.members.vetoed,
+                  totalSum: (o.members.average ?? 0) * o.members.count,
+                },
+          incomplete: [...o.incomplete],
+          incompleteBranches: o.incompleteBranches,
+        },
+      })),
+    members: r.memberScores.map((m) => ({
+      orgId: m.orgId,
+      memberId: m.memberId,
+      name: m.name,
+      total: m.total,
+      vetoed: m.vetoed,
+    })),
+  };
+}
 
 // ---- which windows, which months ----
 
@@ -200,11 +306,17 @@ export function computeWindow(input: WindowInput): WindowFigures {
 
   const descendants = descendantBranches(config.orgs);
   const orgs: WindowOrgFigures[] = config.orgs.map((org) => {
+    const own = tallies.get(org.id);
+    const under = descendants.get(org.id) ?? [];
     const tally =
-      tallies.get(org.id) ??
-      sumTallies(
-        (descendants.get(org.id) ?? []).flatMap((id) => tallies.get(id) ?? []),
-        window,
+      own ??
+      withMonthlyMeanScore(
+        sumTallies(
+          under.flatMap((id) => tallies.get(id) ?? []),
+          window,
+        ),
+        byMonth,
+        under,
       );
     const figures = deriveFigures(tally, settings);
     const branch = org.level === 'branch';
@@ -255,6 +367,34 @@ export function computeWindow(input: WindowInput): WindowFigures {
     members,
     secretaries: secretaryRatings(config, byMonth),
   };
+}
+
+/**
+ * A roll-up's window score is the mean of its monthly scores, as for a branch: each month's score is the mean of its
+ * branches' scores that month (shared/domain/README.md, "Roll-ups"), and the window averages the months that have one.
+ */
+function withMonthlyMeanScore(
+  tally: OrgTally,
+  byMonth: readonly { of: ReadonlyMap<string, BranchMonth> }[],
+  branches: readonly string[],
+): OrgTally {
+  if (tally.evaluation === null) return tally;
+  let sum = 0;
+  let months = 0;
+  for (const m of byMonth) {
+    let monthSum = 0;
+    let scored = 0;
+    for (const id of branches) {
+      const e = m.of.get(id)?.tally.evaluation;
+      if (e === null || e === undefined) continue;
+      monthSum += e.scoreSum;
+      scored += e.scored;
+    }
+    if (scored === 0) continue;
+    sum += monthSum / scored;
+    months += 1;
+  }
+  return { ...tally, evaluation: { ...tally.evaluation, scoreSum: sum, scored: months } };
 }
 
 /**

@@ -4,7 +4,7 @@ import { publicationInForce } from '../domain/cycle';
 import { BranchboardError, UsageError } from '../domain/errors';
 import { lastDayOfMonth, previousMonth, todayIn, yearOf } from '../domain/dates';
 import { computeMonth, submittedIn } from '../domain/period';
-import { computeWindows, windowMonths, type MonthBasis } from '../domain/windows';
+import { basisFromResults, computeWindows, windowMonths, type MonthBasis } from '../domain/windows';
 import { DEFAULT_SETTINGS, type IsoDate, type Month, type Publication, type Settings } from '../domain/types';
 import { configDataFrom, PUBLICATION_KIND, SETTINGS_KIND } from '../store/assemble';
 import { contentHash } from '../store/hash';
@@ -122,31 +122,28 @@ async function earlierVersions(ctx: PipelineContext, period: Month) {
 }
 
 /**
- * The bases of the period's earlier months, from the store; a version stored before windows existed has none, and
- * its basis is computed from the records as of its own as-of date (the only case that reads records per month).
+ * A stored version's basis for the windows: as stored, or — for a version stored before bases were kept — rebuilt from
+ * its stored results, never from today's records (a published month stays as published).
  */
+async function basisOf(
+  ctx: PipelineContext,
+  current: NonNullable<Awaited<ReturnType<typeof currentMeta>>>,
+): Promise<MonthBasis | null> {
+  const stored = await loadBasis(ctx.store, current);
+  if (stored !== null) return stored;
+  const results = await loadResults(ctx.store, current.meta.period, current.meta.version);
+  return results === null ? null : basisFromResults(results);
+}
+
+/** The bases of the period's earlier months, from the store (one or two queries each). */
 async function earlierBases(
   ctx: PipelineContext,
-  snapshot: Snapshot,
   versions: Awaited<ReturnType<typeof earlierVersions>>,
 ): Promise<MonthBasis[]> {
   const out: MonthBasis[] = [];
-  for (const { month, current } of versions) {
-    const stored = await loadBasis(ctx.store, current);
-    if (stored !== null) {
-      out.push(stored);
-      continue;
-    }
-    const { meta, frozen } = current;
-    const publishedOn = frozen ? (meta.publishedOn ?? meta.asOf) : null;
-    const { basis } = computeMonth({
-      period: month,
-      asOf: meta.asOf,
-      config: snapshot.config,
-      branches: snapshot.branches,
-      publishedOn,
-    });
-    out.push(frozen ? { ...basis, state: 'published' } : basis);
+  for (const { current } of versions) {
+    const basis = await basisOf(ctx, current);
+    if (basis !== null) out.push(basis);
   }
   return out;
 }
@@ -253,7 +250,7 @@ async function computeAndSave(
   // The earlier months first: the period's quarter and year are computed from their stored bases.
   const backfilled = cycle === null ? [] : await backfillTrend(ctx, period, snapshot, generatedAt, cycle);
   const versions = await earlierVersions(ctx, period);
-  const earlier = await earlierBases(ctx, snapshot, versions);
+  const earlier = await earlierBases(ctx, versions);
   const { results, basis } = resultsFor(snapshot, period, asOf, generatedAt, publishedOn, earlier);
   const inputs = inputsFingerprint(states, period, asOf, publishedOn, versions);
   const saved = await saveResults(ctx.store, results, ctx.runId, { inputs, basis, trendComplete: !noBackfill });
@@ -283,17 +280,29 @@ async function backfillTrend(
   cycle: Cycle,
 ): Promise<Month[]> {
   const backfilled: Month[] = [];
-  const known = new Map<Month, MonthBasis>();
+  // Each month's basis as this backfill goes: stored ones read once, computed ones kept.
+  const known = new Map<Month, MonthBasis | null>();
+  const basisFor = async (month: Month): Promise<MonthBasis | null> => {
+    if (!known.has(month)) {
+      const current = await currentMeta(ctx.store, month);
+      known.set(month, current === null ? null : await basisOf(ctx, current));
+    }
+    return known.get(month) ?? null;
+  };
   for (const month of trendMonths(period).slice(0, -1)) {
     // A month before anyone typed anything (before the product was in use) is a gap in the chart, not a month of zeros.
     if (!snapshot.branches.some((b) => submittedIn(b, month))) continue;
     const current = await currentMeta(ctx.store, month);
-    if (current !== null) {
-      const stored = await loadBasis(ctx.store, current);
-      if (stored !== null) known.set(month, stored);
-      continue;
+    // A month last computed while it was in progress (no run on the night it ended) is computed again as of its last
+    // day: its quarter and year must not count it as half a month with no score.
+    const unfinished = current !== null && !current.frozen && current.meta.asOf < lastDayOfMonth(month);
+    if (current !== null && !unfinished) continue;
+    const earlier: MonthBasis[] = [];
+    for (const m of windowMonths(String(yearOf(month)), month)) {
+      if (m === month) continue;
+      const b = await basisFor(m);
+      if (b !== null) earlier.push(b);
     }
-    const earlier = windowMonths(String(yearOf(month)), month).flatMap((m) => known.get(m) ?? []);
     // A month whose publication is already in force is published by the run that first computes it.
     const publication = publicationInForce(cycle.publications, month, cycle.runDay);
     const publishedOn = publication?.publishedOn ?? null;

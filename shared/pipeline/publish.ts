@@ -7,7 +7,7 @@ import { feedbackWorkbook } from '../dashboards/feedback';
 import { BranchboardError } from '../domain/errors';
 import type { Lang } from '../domain/results';
 import { summaryWorkbook } from '../dashboards/summary';
-import type { ConfigData, Month, Org } from '../domain/types';
+import type { ConfigData, Month, Org, Settings } from '../domain/types';
 import type { WorkbookSink } from '../sources/port';
 import { configDataFrom, ROSTER_KINDS } from '../store/assemble';
 import { contentHash } from '../store/hash';
@@ -98,13 +98,22 @@ export async function publishFeedback(
     progress?: ResultsJson;
     branches: readonly Org[];
     timeZone: string;
+    /** The committee's settings the feedback states; the defaults when not given. */
+    settings?: Settings;
   },
 ): Promise<FeedbackPublished> {
   ctx.progress.start('publish', opts.branches.length);
   const failed: string[] = [];
   const written = await mapPool([...opts.branches], ctx.concurrency, async (org) => {
     const progress = opts.progress ?? null;
-    const input = { results: opts.results, progress, orgId: org.id, lang: opts.lang, timeZone: opts.timeZone };
+    const input = {
+      results: opts.results,
+      progress,
+      orgId: org.id,
+      lang: opts.lang,
+      timeZone: opts.timeZone,
+      ...(opts.settings ? { settings: opts.settings } : {}),
+    };
     // The same feedback without its generation time: equal keys mean nothing the branch would read has changed.
     const contentKey = contentHash(
       feedbackWorkbook({
@@ -142,6 +151,7 @@ export async function publish(ctx: PipelineContext, opts: PublishOptions): Promi
     ...(opts.progress ? { progress: opts.progress } : {}),
     branches,
     timeZone: config.settings.timeZone,
+    settings: config.settings,
   });
   const json =
     opts.jsonFile === undefined ? null : await writeJson(opts.jsonFile, results, opts.jsonResults ?? [results]);

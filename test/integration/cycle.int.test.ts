@@ -73,6 +73,34 @@ describe('a night in the middle of a month', () => {
   }, 120_000);
 });
 
+describe('nights missed', () => {
+  it('computes again a month last computed while in progress, so that its quarter and year count it whole', async () => {
+    const dir = await tempDir();
+    await writeSmallOrg(dir);
+    const store = await dynamo().freshTable();
+    // A night in the middle of March, then none until 3 May.
+    await night(dir, store, '2026-03-15');
+    const march = (await listVersions(store, '2026-03')).at(-1);
+    expect(march?.asOf).toBe('2026-03-15');
+    const may = await night(dir, store, '2026-05-03');
+    expect(may.computed.map((c) => c.results.period)).toEqual(['2026-04', '2026-05']);
+    expect((await listVersions(store, '2026-03')).at(-1)).toMatchObject({ asOf: '2026-03-31', state: 'evaluating' });
+    // April's year counts March as of its last day: B1's March score (80) is in it, not a month with no score.
+    const year = may.compute.results.windows.find((w) => w.kind === 'year');
+    expect(year?.months).toEqual(['2026-01', '2026-02', '2026-03', '2026-04']);
+    const scores = await Promise.all(
+      ['2026-01', '2026-02', '2026-03', '2026-04'].map(
+        async (m) => org((await loadResults(store, m)) as ResultsJson, 'B1').evaluation?.score,
+      ),
+    );
+    expect(scores[2]).toBe(80);
+    expect(year?.orgs.find((o) => o.id === 'B1')?.evaluation?.score).toBeCloseTo(
+      (scores as number[]).reduce((a, b) => a + b, 0) / 4,
+      9,
+    );
+  }, 120_000);
+});
+
 describe('publishing a month (发布)', () => {
   it('freezes the month from the first run on or after its date; a later edit leaves it byte for byte and is reported', async () => {
     const dir = await tempDir();

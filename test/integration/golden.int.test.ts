@@ -29,8 +29,8 @@ const GOLDEN_MONTH: Record<string, string> = {
 
 /** The whole results JSON, windows and the project publication included. */
 const GOLDEN: Record<string, string> = {
-  '2026-05 evaluating': '_mLzok0s_xCVkiJuCXrvZV',
-  '2026-06 in_progress': '_lflUNePNWdIhZn6BFCviz',
+  '2026-05 evaluating': 'betmDpMeuMjv0Q2wJA9muD',
+  '2026-06 in_progress': '-x6C4OUxgmEWw6ajfJvKLe',
 };
 
 describe('the demo organisation, 8 branches, on 15 June 2026', () => {
@@ -45,7 +45,6 @@ describe('the demo organisation, 8 branches, on 15 June 2026', () => {
     const hashes = Object.fromEntries(
       r.computed.map((c) => [`${c.results.period} ${c.results.state}`, contentHash(timeless(c.results))]),
     );
-    expect(hashes).toEqual(GOLDEN);
     const monthly = Object.fromEntries(
       r.computed.map((c) => {
         const { windows: _w, projectsPublication: _p, ...month } = timeless(c.results) as Record<string, unknown>;
@@ -53,5 +52,6 @@ describe('the demo organisation, 8 branches, on 15 June 2026', () => {
       }),
     );
     expect(monthly).toEqual(GOLDEN_MONTH);
+    expect(hashes).toEqual(GOLDEN);
   }, 180_000);
 });

@@ -1,7 +1,7 @@
 // Nightly step 5, one child of the feedback Map: a batch of branches' feedback tabs.
 import { z } from 'zod';
 import { BranchboardError } from '../../domain/errors';
-import type { Org } from '../../domain/types';
+import type { Org, Settings } from '../../domain/types';
 import { publishFeedback } from '../../pipeline/publish';
 import type { ResultsJson } from '../../domain/results';
 import { configDataFrom, ROSTER_KINDS } from '../../store/assemble';
@@ -24,6 +24,7 @@ let feedbackCache: {
   progress: ResultsJson | null;
   orgs: Map<string, Org>;
   timeZone: string;
+  settings: Settings;
 } | null = null;
 
 /** One child of the feedback Map: each branch's feedback tab; a refusing spreadsheet is counted, not thrown. */
@@ -46,9 +47,10 @@ export async function feedbackBatchStep(rt: Runtime, event: unknown): Promise<{ 
       progress,
       orgs: new Map(config.orgs.map((o) => [o.id, o])),
       timeZone: config.settings.timeZone,
+      settings: config.settings,
     };
   }
-  const { results, progress, orgs, timeZone } = feedbackCache;
+  const { results, progress, orgs, timeZone, settings } = feedbackCache;
   const branches = items.flatMap((i) => orgs.get(i.orgId) ?? []);
   const r = await publishFeedback(ctx, {
     period: b.period,
@@ -58,6 +60,7 @@ export async function feedbackBatchStep(rt: Runtime, event: unknown): Promise<{ 
     ...(progress ? { progress } : {}),
     branches,
     timeZone,
+    settings,
   });
   await countRun(rt.store, b.runId, { feedbackWritten: r.feedback.length, feedbackFailed: r.failed.length });
   return { written: r.feedback.length, failed: r.failed.length };

@@ -49,7 +49,7 @@ export function windowSheet(
   ctx: DashboardContext,
   w: WindowFigures | undefined,
   kind: 'quarter' | 'year',
-  settings: Pick<Settings, 'stars'> = DEFAULT_SETTINGS,
+  settings: Pick<Settings, 'stars' | 'benchmarkShare' | 'advancedShare'> = DEFAULT_SETTINGS,
 ): LayoutSheet {
   const { L } = ctx;
   const W = L.windows;
@@ -62,8 +62,8 @@ export function windowSheet(
     return b.build(name, { frozenRows: 1 });
   }
   const year = kind === 'year';
-  b.title(`${name}：${W.status({ window: w.window, state: w.state, asOf: w.asOf, months: w.months.length })}`);
-  b.note(W.legend);
+  b.title(W.title(name, W.status({ window: w.window, state: w.state, asOf: w.asOf, months: w.months.length })));
+  b.note(W.legend(settings.benchmarkShare));
   if (year) b.note(W.starsLegend(settings.stars));
 
   const header = [
@@ -129,7 +129,7 @@ export function windowSheet(
 
   b.section({
     title: W.advancedTitle(w.advancedMembers.length),
-    note: W.advancedLegend,
+    note: W.advancedLegend(settings.advancedShare),
     header: [c.branch, c.memberId, c.name, W.col.redStar, W.col.months],
     rows: w.advancedMembers.map((m) => [
       ctx.orgName(m.orgId),

@@ -83,8 +83,9 @@ const publication: ProjectsPublication = {
     { orgId: 'W1', branches: 2, covered: 1, projects: 2, gradeA: 1, gradeB: 0, gradeC: 1, ungraded: 0 },
     { orgId: 'B1', branches: 1, covered: 1, projects: 2, gradeA: 1, gradeB: 0, gradeC: 1, ungraded: 0 },
     { orgId: 'B2', branches: 1, covered: 0, projects: 0, gradeA: 0, gradeB: 0, gradeC: 0, ungraded: 0 },
-  ].map((d) => ({ ...d, branchProjects: d.projects, secretaryProjects: 0, outstanding: 0 })),
-  coverage: { branches: 2, covered: 1, rate: 0.5 },
+  ].map((d) => ({ ...d, incomplete: 0, branchProjects: d.projects, secretaryProjects: 0, outstanding: 0 })),
+  byCategory: [],
+  coverage: { branches: 2, covered: 1, rate: 0.5, incomplete: 0 },
   uncovered: [{ orgId: 'B2', name: '第二党支部', parentId: 'Z1' }],
   keyRate: 0.5,
   promotions: [],
@@ -93,9 +94,20 @@ const publication: ProjectsPublication = {
     to: '2026-04',
     state: 'in_progress',
     projects: [
-      { orgId: 'B1', projectId: 'P1', name: '项目一', due: 2, done: 1, onTime: 1, late: 0, open: 1, overdue: 1 },
+      {
+        orgId: 'B1',
+        projectId: 'P1',
+        name: '项目一',
+        planned: 3,
+        due: 2,
+        done: 1,
+        onTime: 1,
+        late: 0,
+        open: 2,
+        overdue: 1,
+      },
     ],
-    units: [{ orgId: 'W1', due: 2, done: 1, onTime: 1, late: 0, open: 1, overdue: 1 }],
+    units: [{ orgId: 'W1', planned: 3, due: 2, done: 1, onTime: 1, late: 0, open: 2, overdue: 1 }],
   },
 };
 
@@ -141,8 +153,8 @@ describe('the project publication tab (项目公开)', () => {
     const s = sheet(summary(), '项目公开');
     expect(values(s.rows[1])[0]).toBe('有项目的支部 1 / 2（覆盖率 50.0%）；重点项目（A级）占比 50.0%；申报晋级 0 项');
     expect(sectionRows(s, '本年度尚无项目的支部').map(values)).toEqual([['第二党支部', '运维党总支']]);
-    expect(asCell(sectionRows(s, '项目分布表')[2]?.[3])).toEqual({ value: 0, fill: FILL.red });
-    expect(values(sectionRows(s, '双月公开单')[0])).toEqual(['第一党支部', 'P1', '项目一', 2, 1, 1, 0, 1, 1]);
+    expect(asCell(sectionRows(s, '项目分布表')[2]?.[4])).toEqual({ value: 0, fill: FILL.red });
+    expect(values(sectionRows(s, '双月公开单')[0])).toEqual(['第一党支部', 'P1', '项目一', 3, 2, 1, 1, 0, 2, 1]);
     expect(sectionRows(s, '晋级申报').map(values)).toEqual([['无']]);
   });
 });

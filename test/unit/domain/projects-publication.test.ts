@@ -101,14 +101,49 @@ describe('the project publication of 2026, as of 30 November', () => {
 
   it('publishes November–December milestones: due, done on time or late, open and overdue, per project and unit', () => {
     expect(pub.bimonthly).toMatchObject({ from: '2026-11', to: '2026-12', state: 'in_progress' });
+    // Planned in November–December; due = planned on or before 30 November.
     expect(pub.bimonthly.projects).toEqual([
-      { orgId: 'B1', projectId: 'P1', name: '项目P1', due: 3, done: 2, onTime: 1, late: 1, open: 1, overdue: 0 },
-      { orgId: 'B1', projectId: 'P2', name: '项目P2', due: 1, done: 0, onTime: 0, late: 0, open: 1, overdue: 0 },
-      { orgId: 'B3', projectId: 'P3', name: '项目P3', due: 1, done: 0, onTime: 0, late: 0, open: 1, overdue: 1 },
+      {
+        orgId: 'B1',
+        projectId: 'P1',
+        name: '项目P1',
+        planned: 3,
+        due: 2,
+        done: 2,
+        onTime: 1,
+        late: 1,
+        open: 1,
+        overdue: 0,
+      },
+      {
+        orgId: 'B1',
+        projectId: 'P2',
+        name: '项目P2',
+        planned: 1,
+        due: 0,
+        done: 0,
+        onTime: 0,
+        late: 0,
+        open: 1,
+        overdue: 0,
+      },
+      {
+        orgId: 'B3',
+        projectId: 'P3',
+        name: '项目P3',
+        planned: 1,
+        due: 1,
+        done: 0,
+        onTime: 0,
+        late: 0,
+        open: 1,
+        overdue: 1,
+      },
     ]);
     expect(pub.bimonthly.units.find((u) => u.orgId === 'W')).toEqual({
       orgId: 'W',
-      due: 5,
+      planned: 5,
+      due: 3,
       done: 2,
       onTime: 1,
       late: 1,
@@ -123,7 +158,7 @@ describe('the project publication of 2026, as of 30 November', () => {
     expect(bimonthOf('2026-01')).toEqual({ from: '2026-01', to: '2026-02' });
   });
 
-  it('is under evaluation once the two months are over', () => {
+  it('is under evaluation once the two months are over, and published with December', () => {
     const done = projectsPublication({
       period: '2026-12',
       asOf: '2026-12-31',
@@ -131,5 +166,36 @@ describe('the project publication of 2026, as of 30 November', () => {
       branches: data,
     });
     expect(done.bimonthly.state).toBe('evaluating');
+    const published = projectsPublication({
+      period: '2026-12',
+      asOf: '2026-12-31',
+      config: config({ orgs }),
+      branches: data,
+      publishedOn: '2027-01-05',
+    });
+    expect(published.bimonthly.state).toBe('published');
+  });
+
+  it('counts per category', () => {
+    expect(pub.byCategory).toEqual([
+      expect.objectContaining({ category: 'production', branches: 2, covered: 1, projects: 2, gradeA: 1 }),
+      expect.objectContaining({ category: 'management', branches: 0, projects: 0 }),
+      expect.objectContaining({ category: 'business', branches: 1, covered: 1, projects: 1, gradeC: 1 }),
+    ]);
+  });
+
+  it('never counts a branch whose 项目 tab could not be read, or that was never read, as one without a project', () => {
+    const broken = new Map(data);
+    broken.set('B2', branch('B2', { failedTabs: ['projects'] }));
+    broken.delete('B3');
+    const p = projectsPublication({
+      period: '2026-11',
+      asOf: '2026-11-30',
+      config: config({ orgs }),
+      branches: broken,
+    });
+    expect(p.coverage).toEqual({ branches: 1, covered: 1, rate: 1, incomplete: 2 });
+    expect(p.uncovered).toEqual([]);
+    expect(p.distribution.find((d) => d.orgId === 'Z1')).toMatchObject({ branches: 1, incomplete: 2, covered: 1 });
   });
 });

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { OrgTally } from '../../../shared/domain/tally';
 import type { Grade, Settings } from '../../../shared/domain/types';
 import {
+  basisFromResults,
   bestWithTies,
   computeWindow,
   computeWindows,
@@ -192,13 +193,15 @@ describe('a quarter (2026Q1, as of 31 March)', () => {
     expect(of(w, 'W').incompleteBranches).toBe(1);
   });
 
-  it('rolls up by summed tallies: Z1 is B1 + B2 + B3, its score the mean over its branch-months', () => {
+  it('rolls up by summed tallies: Z1 is B1 + B2 + B3, its score the mean of its monthly scores', () => {
     const z1 = of(w, 'Z1');
     // Attendance: 40 + 40 + 30 expected; 34 + 34 + 30 attended.
     expect(z1.attendance).toMatchObject({ expected: 110, present: 33 + 33 + 30, late: 2 });
     expect(z1.attendance?.rate).toBeCloseTo(98 / 110, 12);
-    // Scores: B1 270, B2 270, B3 300 over 9 branch-months.
-    expect(z1.evaluation?.score).toBeCloseTo(840 / 9, 12);
+    // Z1's monthly scores (the mean of its branches'): January (90 + 80 + 100) / 3 = 90, February 90, March 100.
+    expect(z1.evaluation?.score).toBeCloseTo(280 / 3, 12);
+    // W adds B4 (80 each month): January (90 + 80 + 100 + 80) / 4 = 87.5, February 87.5, March 95.
+    expect(of(w, 'W').evaluation?.score).toBeCloseTo(270 / 3, 12);
     expect(z1.redFlag).toBeNull();
     expect(z1.benchmark).toBeNull();
   });
@@ -318,6 +321,104 @@ describe('a quarter still running (2026Q2 as of 15 April)', () => {
     // The year counts January to April: B1's score is still the mean of its three scored months.
     expect(year?.months).toEqual(['2026-01', '2026-02', '2026-03', '2026-04']);
     expect(of(year as WindowFigures, 'B1').evaluation?.score).toBeCloseTo(90, 12);
+  });
+});
+
+describe('a month stored before bases were kept', () => {
+  it('gives its basis from its stored figures: counts as stored, sums of scores from average × count', () => {
+    const r = {
+      period: '2026-01',
+      asOf: '2026-01-31',
+      state: 'published' as const,
+      orgs: [
+        {
+          ...org('B1', 'branch', 'Z1', 'production'),
+          evaluation: {
+            score: 90,
+            grade: 'excellent' as const,
+            reviewed: true,
+            missing: 1,
+            rank: 1,
+            rankOf: 1,
+            selfGap: 2,
+          },
+          attendance: {
+            expected: 10,
+            present: 8,
+            late: 1,
+            excused: 0,
+            absent: 1,
+            rate: 0.9,
+            rateExcludingExcused: 0.9,
+          },
+          compliance: { due: 3, met: 2, rate: 2 / 3, unmet: [], pending: [] },
+          exam: {
+            quarter: '2026Q1',
+            required: 10,
+            sat: 4,
+            passed: 3,
+            participation: 0.4,
+            passRate: 0.75,
+            average: 82.5,
+          },
+          rectification: null,
+          projects: null,
+          members: {
+            count: 4,
+            excellent: 1,
+            qualified: 3,
+            basicallyQualified: 0,
+            unqualified: 0,
+            vetoed: 0,
+            average: 80.5,
+          },
+          fortressIndex: null,
+          incomplete: ['rectification' as const, 'projects' as const],
+          incompleteBranches: 1,
+        },
+      ],
+      membersAtRisk: [{ orgId: 'B1', memberId: 'm9', name: 'x', months: 7, lapsed: true }],
+      memberScores: [
+        {
+          orgId: 'B1',
+          memberId: 'm1',
+          name: 'name-m1',
+          group: null,
+          total: 95,
+          rating: 'excellent' as const,
+          vetoed: false,
+        },
+      ],
+    } as unknown as Parameters<typeof basisFromResults>[0];
+    const b = basisFromResults(r);
+    expect(b).toMatchObject({ period: '2026-01', state: 'published' });
+    expect(b.branches).toEqual([
+      {
+        orgId: 'B1',
+        grade: 'excellent',
+        lapsed: 1,
+        tally: {
+          evaluation: { scoreSum: 90, scored: 1, missing: 1, reviewed: true, selfGap: 2 },
+          attendance: { expected: 10, present: 8, late: 1, excused: 0, absent: 1 },
+          compliance: { due: 3, met: 2, unmet: [], pending: [] },
+          exam: { quarter: '2026Q1', required: 10, sat: 4, passed: 3, scoreSum: 330 },
+          rectification: null,
+          projects: null,
+          members: {
+            count: 4,
+            excellent: 1,
+            qualified: 3,
+            basicallyQualified: 0,
+            unqualified: 0,
+            vetoed: 0,
+            totalSum: 322,
+          },
+          incomplete: ['rectification', 'projects'],
+          incompleteBranches: 1,
+        },
+      },
+    ]);
+    expect(b.members).toEqual([{ orgId: 'B1', memberId: 'm1', name: 'name-m1', total: 95, vetoed: false }]);
   });
 });
 
