@@ -7,6 +7,22 @@ function pctText(share: number): string {
 }
 
 export const EN: Labels = {
+  overview: {
+    noChange: 'vs last month —',
+    same: 'same as last month',
+    change: (arrow, amount, points) => `vs last month ${arrow}${amount}${points ? ' pts' : ''}`,
+    incomplete: (n) => (n === 0 ? 'all data complete' : `${n} with incomplete data`),
+    lapsed: (n) => `${n} lapsed`,
+    toFix: 'see Data quality',
+    legend:
+      'Colours: green is good (score ≥90, rate ≥95%, a count of 0), light green and yellow less so, red is poor (score <60, rate <70%); orange marks items to deal with. Details on the tabs that follow.',
+    heatMap: 'Heat map',
+    heatMapLegend:
+      'One row per branch, one column per figure, coloured by value from red (poor) through yellow to green (good): scores and the fortress index at 60/80/100, rates at 60%/80%/100%. Sort and filter with the header buttons; the colours follow the values.',
+    chartByCategory: (c) => `${c} branches: evaluation score (ranked)`,
+    rankingLegend:
+      'Rank: within the category by evaluation score (ties share a rank). Reviewed: every criterion has a committee score. Missing: criteria with neither a committee nor a self score. Self gap: mean of self minus committee score; positive means the branch rated itself higher.',
+  },
   windows: {
     sheetQuarter: 'Quarter',
     sheetYear: 'Year',

@@ -186,8 +186,27 @@ export interface WindowLabels {
   };
 }
 
+/** The overview's tiles. */
+export interface OverviewLabels {
+  /** Under a tile whose figure has no value now or last month. */
+  noChange: string;
+  same: string;
+  /** '较上月 ▲1.2' (a rate's change in percentage points). */
+  change: (arrow: string, amount: string, points: boolean) => string;
+  incomplete: (n: number) => string;
+  lapsed: (n: number) => string;
+  toFix: string;
+  legend: string;
+  heatMap: string;
+  heatMapLegend: string;
+  /** The ranking's bar chart of one category. */
+  chartByCategory: (category: string) => string;
+  rankingLegend: string;
+}
+
 export interface Labels {
   windows: WindowLabels;
+  overview: OverviewLabels;
   dash: string;
   yes: string;
   no: string;

@@ -7,6 +7,22 @@ function pctText(share: number): string {
 }
 
 export const ZH: Labels = {
+  overview: {
+    noChange: '较上月 —',
+    same: '与上月持平',
+    change: (arrow, amount, points) => `较上月 ${arrow}${amount}${points ? ' 个百分点' : ''}`,
+    incomplete: (n) => (n === 0 ? '数据完整' : `其中 ${n} 个数据不完整`),
+    lapsed: (n) => `其中已满脱党期限 ${n}`,
+    toFix: '见“数据质量”表',
+    legend:
+      '颜色：绿色为好（得分 ≥90、比率 ≥95%、计数为 0），浅绿、黄色次之，红色为差（得分 <60、比率 <70%）；橙色为待处理的事项。各项明细见后面各表。',
+    heatMap: '热力图',
+    heatMapLegend:
+      '每个支部一行、每项指标一列，颜色随数值由红（差）经黄到绿（好）：得分与堡垒指数按 60/80/100，比率按 60%/80%/100%。可用表头的筛选按钮排序、筛选，颜色跟随数值。',
+    chartByCategory: (c) => `${c}类支部考评得分（按排名）`,
+    rankingLegend:
+      '说明：排名为同类支部按考评得分的排名（并列同名次）；“已审核”指每项指标都有党委评分；“缺项”为既无党委评分也无自评的指标数；“自评偏差”= 自评分减党委评分的平均，正数表示自评偏高。',
+  },
   windows: {
     sheetQuarter: '季度晾晒',
     sheetYear: '年度考评',

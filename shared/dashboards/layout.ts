@@ -4,6 +4,12 @@ export type LayoutValue = string | number | boolean | null;
 
 export interface LayoutCell {
   value: LayoutValue;
+  /** Font size in points (default 11). */
+  size?: number;
+  /** Font colour as 'RRGGBB'. */
+  color?: string;
+  /** Wrap the text within the column's width. */
+  wrap?: boolean;
   /** Excel-style number format, e.g. '0.0%'. */
   numFmt?: string;
   /** Background colour as 'RRGGBB'. */
@@ -43,7 +49,8 @@ export interface LayoutChartSeries {
 }
 
 export interface LayoutChart {
-  type: 'line';
+  /** line: one line per series over the categories; bar: horizontal bars, the first category at the top. */
+  type: 'line' | 'bar';
   title: string;
   /** The labels along the category axis, e.g. the months. */
   categories: LayoutRange;
@@ -52,6 +59,18 @@ export interface LayoutChart {
   anchor: { row: number; col: number; rows: number; cols: number };
   /** Value axis: number format (e.g. '0%') and fixed bounds; omitted bounds are automatic. */
   axis?: { numFmt?: string; min?: number; max?: number };
+}
+
+/**
+ * A colour scale on a block of cells (conditional formatting, so it follows the values when a reader sorts or
+ * filters): red at the low end through yellow to green at the high end, or the reverse when low is good.
+ */
+export interface LayoutColorScale {
+  range: LayoutRange;
+  /** Fixed points (e.g. 60, 80, 100 for a score); omitted: the lowest value, the 50th percentile, the highest. */
+  points?: { min: number; mid: number; max: number };
+  /** true when a low value is the good one (days overdue, members at risk). */
+  lowIsGood?: boolean;
 }
 
 export interface LayoutSheet {
@@ -67,8 +86,23 @@ export interface LayoutSheet {
   /** Row styles by index into `rows`. */
   rowKinds?: Record<number, LayoutRowKind>;
   charts?: LayoutChart[];
-  /** Printing: landscape, and scaled to one page wide (as many pages down as it takes). */
-  print?: { landscape?: boolean; fitToWidth?: boolean };
+  /**
+   * Printing: landscape, scaled to one page wide (as many pages down as it takes), or to one page whole; the rows
+   * repeated at the top of every page (counted from the top, as frozenRows); the block printed (layout rows and
+   * columns; default: every row and column).
+   */
+  print?: {
+    landscape?: boolean;
+    fitToWidth?: boolean;
+    onePage?: boolean;
+    titleRows?: number;
+    area?: LayoutRange;
+  };
+  colorScales?: LayoutColorScale[];
+  /** A filter on a table: its header row and data rows (layout rows), so a reader can sort and filter it. */
+  autoFilter?: LayoutRange;
+  /** Heights in points of some rows (layout row index → points), e.g. the big numbers of the overview's tiles. */
+  rowHeights?: Record<number, number>;
 }
 
 export interface LayoutWorkbook {

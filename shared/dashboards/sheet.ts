@@ -75,6 +75,10 @@ export class SheetBuilder {
     return header;
   }
 
+  /**
+   * The sheet, its rows down to `frozenRows` kept in view while scrolling and printed at the top of every page
+   * (landscape, one page wide).
+   */
   build(
     name: string,
     opts: { frozenRows: number; hidden?: number[]; charts?: LayoutChart[]; minWidths?: number[]; maxWidths?: number[] },
@@ -97,7 +101,7 @@ export class SheetBuilder {
       columnHeader: false,
       rowKinds: { ...this.kinds },
       ...(opts.charts && opts.charts.length > 0 ? { charts: opts.charts } : {}),
-      print: { landscape: true, fitToWidth: true },
+      print: { landscape: true, fitToWidth: true, titleRows: opts.frozenRows },
     };
   }
 }

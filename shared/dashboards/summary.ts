@@ -6,6 +6,7 @@ import type { LayoutWorkbook } from './layout';
 import { dashboardContext, type SummaryInput } from './context';
 import { atRiskSheet } from './sheets/at-risk';
 import { dataQualitySheet } from './sheets/data-quality';
+import { heatMapSheet } from './sheets/heatmap';
 import { memberScoresSheet } from './sheets/member-scores';
 import { overviewSheet } from './sheets/overview';
 import { noProgressSheet, progressSheet } from './sheets/progress';
@@ -31,6 +32,7 @@ export function summaryWorkbook(input: SummaryInput): LayoutWorkbook {
       overviewSheet(ctx, input.trend, progress),
       pctx === null ? noProgressSheet(ctx) : progressSheet(pctx),
       rankingSheet(ctx),
+      heatMapSheet(ctx),
       sessionsSheet(ctx),
       atRiskSheet(ctx),
       rectificationSheet(ctx),

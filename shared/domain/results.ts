@@ -431,10 +431,13 @@ export const listSchemas = {
   silentBranches: z.array(z.string()),
   sources: z.array(sourceInfoSchema),
   changedAfterPublication: z.array(changedRowSchema),
-  /** The quarter and the year that contain the period (versions stored before windows existed have none). */
-  windows: z.array(windowSchema).default([]),
-  /** The project publication of the period's year; null on versions stored before it existed. */
-  projectsPublication: projectsPublicationSchema.nullable().default(null),
+  /**
+   * The quarter and the year that contain the period (versions stored before windows existed have none, and one stored
+   * in an earlier shape reads as none: the next computation makes them again).
+   */
+  windows: z.array(windowSchema).default([]).catch([]),
+  /** The project publication of the period's year; null on versions stored before it existed or in an older shape. */
+  projectsPublication: projectsPublicationSchema.nullable().default(null).catch(null),
 };
 export type ListName = keyof typeof listSchemas;
 export const LIST_NAMES = Object.keys(listSchemas) as ListName[];

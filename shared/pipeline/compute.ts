@@ -37,7 +37,7 @@ export interface ComputeOptions {
 }
 
 /** Bump when a figure's computation changes, so that unchanged inputs are computed again. */
-export const FIGURES_VERSION = 4;
+export const FIGURES_VERSION = 5;
 
 /**
  * What a period's figures depend on: the period, the as-of date, its publication, and every workbook's stored content.

@@ -7,7 +7,15 @@ import { keys } from './keys';
 export const sinkStateSchema = z.object({
   spreadsheetId: z.string(),
   /** Tab title → its sheet id and the charts this product put on it. */
-  sheets: z.record(z.string(), z.object({ sheetId: z.number(), chartIds: z.array(z.number()) })),
+  sheets: z.record(
+    z.string(),
+    z.object({
+      sheetId: z.number(),
+      chartIds: z.array(z.number()),
+      /** Conditional format rules (colour scales) this product put first on the tab; absent before it wrote any. */
+      colorScales: z.number().optional(),
+    }),
+  ),
   /** Content hash of the last write, when the caller gave one. */
   hash: z.string().nullable(),
   writtenAt: z.string(),

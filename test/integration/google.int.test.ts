@@ -148,6 +148,7 @@ describe('nightly job in Google mode', () => {
       '概览',
       '本月进度',
       '排名',
+      '热力图',
       '组织生活',
       '预警党员',
       '整改',

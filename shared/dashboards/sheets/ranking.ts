@@ -1,7 +1,8 @@
 // 排名 / Ranking: one section per category, in rank order (unranked last), as published each month.
 import type { OrgFigures } from '../../domain/results';
 import type { Category } from '../../domain/types';
-import type { LayoutSheet } from '../layout';
+import type { LayoutChart, LayoutSheet } from '../layout';
+import { axisFloor } from './overview';
 import { byKeys, type DashboardContext } from '../context';
 import { fortressCell } from '../figures';
 import { countCell, gapCell, gradeCell, scoreCell, yesNo, type Cell } from '../format';
@@ -45,15 +46,56 @@ export function rankingSheet(ctx: DashboardContext): LayoutSheet {
     b.note(ctx.L.notes.noRankingInProgress(ctx.results.period));
     return b.build(L.sheets.ranking, { frozenRows: 1, minWidths: [6, 16, 14] });
   }
-  b.header([c.rank, c.branch, c.parent, c.score, c.grade, c.reviewed, c.missing, c.selfGap, c.fortress, c.dataStatus]);
+  b.note(L.overview.rankingLegend);
+  const header = b.header([
+    c.rank,
+    c.branch,
+    c.parent,
+    c.score,
+    c.grade,
+    c.reviewed,
+    c.missing,
+    c.selfGap,
+    c.fortress,
+    c.dataStatus,
+  ]);
+  const charts: LayoutChart[] = [];
+  let chartRow = header;
   for (const category of CATEGORIES) {
     const members = ctx.branches.filter((o) => o.category === category).sort(rankOrder(ctx));
     // An uncategorised branch is a roster mistake: show it only when there is one.
     if (category === null && members.length === 0) continue;
     b.title(L.categorySection(category, members.length));
     if (members.length === 0) b.row([L.none]);
+    const first = b.next;
     for (const o of members) b.row(rankRow(ctx, o));
+    // A bar per ranked branch beside the table, best at the top (the unranked come last and are left out).
+    const ranked = members.filter((o) => o.evaluation?.score != null).length;
+    if (category !== null && ranked > 0) {
+      const rows = Math.max(10, ranked + 4);
+      charts.push({
+        type: 'bar',
+        title: L.overview.chartByCategory(L.category[category]),
+        categories: { firstRow: first, lastRow: first + ranked - 1, firstCol: 1, lastCol: 1 },
+        series: [{ name: c.score, values: { firstRow: first, lastRow: first + ranked - 1, firstCol: 3, lastCol: 3 } }],
+        anchor: { row: chartRow, col: 11, rows, cols: 8 },
+        axis: {
+          min: axisFloor(
+            members.map((o) => o.evaluation?.score ?? null),
+            10,
+            100,
+          ),
+          max: 100,
+        },
+      });
+      chartRow += rows + 1;
+    }
   }
   // One header for all categories (their columns are the same), kept in view while scrolling.
-  return b.build(L.sheets.ranking, { frozenRows: 2, minWidths: [6, 16, 14] });
+  return b.build(L.sheets.ranking, {
+    frozenRows: header + 1,
+    minWidths: [6, 16, 14, 8, 8, 8, 8, 8, 8, 12, 2, 10, 10, 10, 10, 10, 10, 10, 10],
+    maxWidths: [8, 30, 24, 10, 10, 10, 10, 10, 14, 40, 2],
+    charts,
+  });
 }

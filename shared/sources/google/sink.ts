@@ -31,6 +31,8 @@ interface ActualSheet {
   sheetId: number;
   title: string;
   chartIds: number[];
+  /** Conditional format rules this product put first on the tab. */
+  colorScales: number;
 }
 
 export class GoogleWorkbookSink implements WorkbookSink {
@@ -104,6 +106,7 @@ export class GoogleWorkbookSink implements WorkbookSink {
       title,
       sheetId: s.sheetId,
       chartIds: s.chartIds,
+      colorScales: s.colorScales ?? 0,
     }));
     let plans = this.plan(layout, fromState, o.baseSheetId);
     try {
@@ -124,7 +127,12 @@ export class GoogleWorkbookSink implements WorkbookSink {
     const sheets: SinkState['sheets'] = {};
     layout.sheets.forEach((s, i) => {
       const plan = plans[i];
-      if (plan) sheets[s.name] = { sheetId: plan.sheetId, chartIds: charts[i]?.chartIds ?? [] };
+      if (plan)
+        sheets[s.name] = {
+          sheetId: plan.sheetId,
+          chartIds: charts[i]?.chartIds ?? [],
+          colorScales: (s.colorScales ?? []).length,
+        };
     });
     await putSinkState(this.store, purpose, {
       spreadsheetId,
@@ -146,6 +154,7 @@ export class GoogleWorkbookSink implements WorkbookSink {
         index,
         exists: existing !== undefined,
         previousChartIds: existing?.chartIds ?? [],
+        previousColorScales: existing?.colorScales ?? 0,
         // Alternate between two id ranges so this write's charts never collide with the ones it deletes.
         chartIdBase: CHART_ID_BASE + sheetId * 10 + ((existing?.chartIds[0] ?? 0) % 10 === 0 ? 5 : 0),
       };
@@ -166,12 +175,17 @@ export class GoogleWorkbookSink implements WorkbookSink {
 
   private async structure(spreadsheetId: string): Promise<ActualSheet[]> {
     const res = await this.gate.call('read', `spreadsheets.get ${spreadsheetId}`, (c) =>
-      c.sheets.spreadsheets.get({ spreadsheetId, fields: 'sheets(properties(sheetId,title),charts(chartId))' }),
+      c.sheets.spreadsheets.get({
+        spreadsheetId,
+        fields: 'sheets(properties(sheetId,title),charts(chartId),conditionalFormats(ranges(sheetId)))',
+      }),
     );
     return (res.data.sheets ?? []).map((s) => ({
       sheetId: s.properties?.sheetId ?? 0,
       title: s.properties?.title ?? '',
       chartIds: (s.charts ?? []).map((c) => c.chartId ?? 0).filter((id) => id !== 0),
+      // Read back after a failed write: every rule on the tab is taken as this product's (it puts them first).
+      colorScales: (s.conditionalFormats ?? []).length,
     }));
   }
 }

@@ -9,6 +9,8 @@ export const NS = {
 } as const;
 
 export interface ChartPart {
+  /** line (default) or horizontal bars with the first category at the top. */
+  type?: 'line' | 'bar';
   title: string;
   /** `'Sheet'!$A$2:$A$13` and the labels it held when written (the cache shown before recalculation). */
   categories: { ref: string; labels: string[] };
@@ -73,34 +75,49 @@ function numCache(values: (number | null)[]): string {
 }
 
 function seriesXml(chart: ChartPart, s: ChartPart['series'][number], i: number): string {
-  const colour = PALETTE[i % PALETTE.length] ?? '4472C4';
+  const colour = (chart.type === 'bar' ? '4472C4' : PALETTE[i % PALETTE.length]) ?? '4472C4';
+  const look =
+    chart.type === 'bar'
+      ? `<c:spPr><a:solidFill><a:srgbClr val="${colour}"/></a:solidFill></c:spPr><c:invertIfNegative val="0"/>` +
+        `<c:dLbls><c:numFmt formatCode="0.0" sourceLinked="0"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>` +
+        `<c:dLblPos val="outEnd"/><c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/>` +
+        `<c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>`
+      : `<c:spPr><a:ln w="28575" cap="rnd"><a:solidFill><a:srgbClr val="${colour}"/></a:solidFill><a:round/></a:ln></c:spPr>` +
+        `<c:marker><c:symbol val="circle"/><c:size val="5"/>` +
+        `<c:spPr><a:solidFill><a:srgbClr val="${colour}"/></a:solidFill></c:spPr></c:marker>`;
   return (
-    `<c:ser><c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${xmlEscape(s.name)}</c:v></c:tx>` +
-    `<c:spPr><a:ln w="28575" cap="rnd"><a:solidFill><a:srgbClr val="${colour}"/></a:solidFill><a:round/></a:ln></c:spPr>` +
-    `<c:marker><c:symbol val="circle"/><c:size val="5"/>` +
-    `<c:spPr><a:solidFill><a:srgbClr val="${colour}"/></a:solidFill></c:spPr></c:marker>` +
+    `<c:ser><c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${xmlEscape(s.name)}</c:v></c:tx>${look}` +
     `<c:cat><c:strRef><c:f>${xmlEscape(chart.categories.ref)}</c:f>${strCache(chart.categories.labels)}</c:strRef></c:cat>` +
     `<c:val><c:numRef><c:f>${xmlEscape(s.ref)}</c:f>${numCache(s.values)}</c:numRef></c:val>` +
-    `<c:smooth val="0"/></c:ser>`
+    `${chart.type === 'bar' ? '' : '<c:smooth val="0"/>'}</c:ser>`
   );
 }
 
-function axesXml(axis: ChartPart['axis']): string {
+function axesXml(axis: ChartPart['axis'], bar = false): string {
   const bounds = `${axis?.max === undefined ? '' : `<c:max val="${axis.max}"/>`}${axis?.min === undefined ? '' : `<c:min val="${axis.min}"/>`}`;
   const fmt =
     axis?.numFmt === undefined
       ? '<c:numFmt formatCode="General" sourceLinked="1"/>'
       : `<c:numFmt formatCode="${xmlEscape(axis.numFmt)}" sourceLinked="0"/>`;
   return (
-    `<c:catAx><c:axId val="${CAT_AX}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/>` +
-    `<c:axPos val="b"/><c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/>` +
+    // Horizontal bars: categories down the left, the first one at the top; values along the bottom.
+    `<c:catAx><c:axId val="${CAT_AX}"/><c:scaling><c:orientation val="${bar ? 'maxMin' : 'minMax'}"/></c:scaling><c:delete val="0"/>` +
+    `<c:axPos val="${bar ? 'l' : 'b'}"/><c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/>` +
     `<c:tickLblPos val="low"/><c:crossAx val="${VAL_AX}"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/>` +
     `<c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
     `<c:valAx><c:axId val="${VAL_AX}"/><c:scaling><c:orientation val="minMax"/>${bounds}</c:scaling><c:delete val="0"/>` +
-    `<c:axPos val="l"/><c:majorGridlines><c:spPr><a:ln w="6350"><a:solidFill><a:srgbClr val="D9D9D9"/></a:solidFill></a:ln></c:spPr></c:majorGridlines>` +
+    `<c:axPos val="${bar ? 'b' : 'l'}"/><c:majorGridlines><c:spPr><a:ln w="6350"><a:solidFill><a:srgbClr val="D9D9D9"/></a:solidFill></a:ln></c:spPr></c:majorGridlines>` +
     `${fmt}<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
     `<c:crossAx val="${CAT_AX}"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>`
   );
+}
+
+function plot(chart: ChartPart): string {
+  const series = chart.series.map((s, i) => seriesXml(chart, s, i)).join('');
+  const axes = `<c:axId val="${CAT_AX}"/><c:axId val="${VAL_AX}"/>`;
+  if (chart.type === 'bar')
+    return `<c:barChart><c:barDir val="bar"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series}<c:gapWidth val="50"/>${axes}</c:barChart>`;
+  return `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${series}<c:marker val="1"/>${axes}</c:lineChart>`;
 }
 
 export function chartXml(chart: ChartPart): string {
@@ -108,10 +125,9 @@ export function chartXml(chart: ChartPart): string {
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
     `<c:chartSpace xmlns:c="${NS.chart}" xmlns:a="${NS.main}" xmlns:r="${NS.rel}">` +
     `<c:roundedCorners val="0"/><c:chart><c:title>${richText(chart.title, 1200, true)}<c:overlay val="0"/></c:title>` +
-    `<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/><c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>` +
-    chart.series.map((s, i) => seriesXml(chart, s, i)).join('') +
-    `<c:marker val="1"/><c:axId val="${CAT_AX}"/><c:axId val="${VAL_AX}"/></c:lineChart>${axesXml(chart.axis)}</c:plotArea>` +
-    `<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend>` +
+    `<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>${plot(chart)}${axesXml(chart.axis, chart.type === 'bar')}</c:plotArea>` +
+    // One series of bars needs no legend: the title says what the bars are.
+    (chart.type === 'bar' ? '' : `<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend>`) +
     // The source columns may be hidden: plot them anyway, and leave gaps where a month has no figure.
     `<c:plotVisOnly val="0"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>`
   );

@@ -59,6 +59,7 @@ function ref(sheet: LayoutSheet, r: LayoutRange): string {
  */
 export function resolveChart(sheet: LayoutSheet, chart: LayoutChart): ChartPart {
   return {
+    type: chart.type,
     title: chart.title,
     categories: {
       ref: ref(sheet, chart.categories),

@@ -6,11 +6,13 @@ import ExcelJS from 'exceljs';
 import {
   isLayoutCell,
   sheetRowNumber,
+  type LayoutRange,
   type LayoutRowKind,
   type LayoutSheet,
   type LayoutWorkbook,
 } from '../../dashboards/layout';
 import { addCharts } from './chart';
+import { columnLetter } from './chart-xml';
 
 /** How far down a dropdown reaches: far enough for a branch's whole year. */
 export const VALIDATION_ROWS = 2000;
@@ -35,17 +37,63 @@ function styleRow(xrow: ExcelJS.Row, kind: LayoutRowKind, width: number): void {
   for (let i = 1; i <= width; i++) styleHeaderCell(xrow.getCell(i));
 }
 
+/** Colour-scale end points: red (low), yellow, green (high), the usual traffic-light scale. */
+export const SCALE_COLOURS = { low: 'F8696B', mid: 'FFEB84', high: '63BE7B' } as const;
+
+/** A1 reference of a layout range on the sheet: `B3:F20`. */
+export function a1Range(sheet: LayoutSheet, r: LayoutRange): string {
+  return `${columnLetter(r.firstCol)}${sheetRowNumber(sheet, r.firstRow)}:${columnLetter(r.lastCol)}${sheetRowNumber(sheet, r.lastRow)}`;
+}
+
+function pageSetup(sheet: LayoutSheet): Partial<ExcelJS.PageSetup> {
+  const p = sheet.print;
+  if (p === undefined) return {};
+  const fit = p.onePage
+    ? { fitToPage: true, fitToWidth: 1, fitToHeight: 1 }
+    : p.fitToWidth
+      ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 }
+      : {};
+  return {
+    orientation: p.landscape ? 'landscape' : 'portrait',
+    paperSize: 9, // A4
+    margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+    ...fit,
+    ...(p.titleRows !== undefined && p.titleRows > 0 ? { printTitlesRow: `1:${p.titleRows}` } : {}),
+    ...(p.area === undefined ? {} : { printArea: a1Range(sheet, p.area) }),
+  };
+}
+
+function addColorScales(ws: ExcelJS.Worksheet, sheet: LayoutSheet): void {
+  for (const scale of sheet.colorScales ?? []) {
+    const [low, high] = scale.lowIsGood
+      ? [SCALE_COLOURS.high, SCALE_COLOURS.low]
+      : [SCALE_COLOURS.low, SCALE_COLOURS.high];
+    const cfvo: ExcelJS.Cvfo[] =
+      scale.points === undefined
+        ? [{ type: 'min' }, { type: 'percentile', value: 50 }, { type: 'max' }]
+        : [
+            { type: 'num', value: scale.points.min },
+            { type: 'num', value: scale.points.mid },
+            { type: 'num', value: scale.points.max },
+          ];
+    ws.addConditionalFormatting({
+      ref: a1Range(sheet, scale.range),
+      rules: [
+        {
+          type: 'colorScale',
+          priority: 1,
+          cfvo,
+          color: [{ argb: `FF${low}` }, { argb: `FF${SCALE_COLOURS.mid}` }, { argb: `FF${high}` }],
+        } as ExcelJS.ConditionalFormattingRule,
+      ],
+    });
+  }
+}
+
 export function addSheet(wb: ExcelJS.Workbook, sheet: LayoutSheet): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(sheet.name, {
     views: sheet.frozenRows > 0 ? [{ state: 'frozen', ySplit: sheet.frozenRows }] : [],
-    ...(sheet.print
-      ? {
-          pageSetup: {
-            orientation: sheet.print.landscape ? 'landscape' : 'portrait',
-            ...(sheet.print.fitToWidth ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : {}),
-          },
-        }
-      : {}),
+    pageSetup: pageSetup(sheet),
   });
   ws.columns = sheet.columns.map((c) => ({
     width: c.width ?? Math.max(10, c.header.length * 2 + 2),
@@ -70,8 +118,17 @@ export function addSheet(wb: ExcelJS.Workbook, sheet: LayoutSheet): ExcelJS.Work
         cell.value = v.value;
         if (v.numFmt ?? column?.numFmt) cell.numFmt = v.numFmt ?? column?.numFmt ?? '';
         if (v.fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${v.fill}` } };
-        if (v.bold) cell.font = { bold: true };
-        if (v.align) cell.alignment = { horizontal: v.align };
+        if (v.bold || v.size !== undefined || v.color !== undefined)
+          cell.font = {
+            ...(v.bold ? { bold: true } : {}),
+            ...(v.size === undefined ? {} : { size: v.size }),
+            ...(v.color === undefined ? {} : { color: { argb: `FF${v.color}` } }),
+          };
+        if (v.align || v.wrap)
+          cell.alignment = {
+            ...(v.align ? { horizontal: v.align } : {}),
+            ...(v.wrap ? { wrapText: true, vertical: 'top' as const } : {}),
+          };
       } else {
         cell.value = v;
         if (column?.numFmt) cell.numFmt = column.numFmt;
@@ -79,7 +136,11 @@ export function addSheet(wb: ExcelJS.Workbook, sheet: LayoutSheet): ExcelJS.Work
     });
     const kind = sheet.rowKinds?.[r];
     if (kind !== undefined) styleRow(xrow, kind, row.length);
+    const height = sheet.rowHeights?.[r];
+    if (height !== undefined) xrow.height = height;
   });
+  addColorScales(ws, sheet);
+  if (sheet.autoFilter !== undefined) ws.autoFilter = a1Range(sheet, sheet.autoFilter);
   sheet.columns.forEach((c, i) => {
     if (!c.choices || c.choices.length === 0) return;
     const letter = ws.getColumn(i + 1).letter;

@@ -51,3 +51,16 @@ export function asCell(v: LayoutValue | LayoutCell | undefined): LayoutCell {
   if (v === undefined) throw new Error('no cell');
   return v !== null && typeof v === 'object' ? v : { value: v };
 }
+
+/** An overview tile found by its label: the cell under it (the value) and the one under that (the change). */
+export function tile(
+  s: LayoutSheet,
+  label: string,
+  from = 0,
+): { value: LayoutValue | LayoutCell; change: LayoutValue } {
+  for (let r = from; r < s.rows.length; r++) {
+    const c = (s.rows[r] ?? []).findIndex((v) => cellValue(v) === label);
+    if (c >= 0) return { value: s.rows[r + 1]?.[c] ?? null, change: cellValue(s.rows[r + 2]?.[c]) };
+  }
+  throw new Error(`no tile ${label} in ${s.name}`);
+}

@@ -2,18 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { summaryWorkbook } from '../../../shared/dashboards/summary';
 import { FILL } from '../../../shared/dashboards/format';
 import { cellValue } from '../../../shared/dashboards/layout';
-import { asCell, rowOf, sectionRows, sheet, values } from './find';
+import { asCell, rowOf, sectionRows, sheet, tile, values } from './find';
 import { results, ROSTER, trend } from './fixture';
 
 const zh = () => summaryWorkbook({ results: results(), trend: trend(), orgs: ROSTER, lang: 'zh' });
 const en = () => summaryWorkbook({ results: results(), trend: trend(), orgs: ROSTER, lang: 'en' });
 
 describe('leaders summary workbook', () => {
-  it('has the twelve tabs, named in the chosen language', () => {
+  it('has the thirteen tabs, named in the chosen language', () => {
     expect(zh().sheets.map((s) => s.name)).toEqual([
       '概览',
       '本月进度',
       '排名',
+      '热力图',
       '组织生活',
       '预警党员',
       '整改',
@@ -28,6 +29,7 @@ describe('leaders summary workbook', () => {
       'Overview',
       'This month so far',
       'Ranking',
+      'Heat map',
       'Sessions',
       'At risk',
       'Rectification',
@@ -58,18 +60,29 @@ describe('leaders summary workbook', () => {
     expect(values(rowOf(sheet(en(), 'Sessions'), '第二党支部')).at(-2)).toBe('Group meeting (第一党小组); Theme day');
   });
 
-  it('shows the committee KPIs, with the published rectification rate', () => {
+  it('shows the committee KPIs as tiles coloured by band, with the change against last month', () => {
     const s = sheet(zh(), '概览');
     expect(String(cellValue(s.rows[0]?.[0]))).toContain('示例党委');
     expect(String(cellValue(s.rows[0]?.[0]))).toContain('2026-03');
-    expect(values(rowOf(s, '党支部数'))[1]).toBe(4);
-    const rect = asCell(rowOf(s, '整改率')[1]);
+    expect(cellValue(tile(s, '党支部数').value)).toBe(4);
+    const rect = asCell(tile(s, '整改率').value);
     expect(rect.numFmt).toBe('0.0%');
     expect(rect.value).toBeCloseTo(0.925, 3);
-    expect(asCell(rowOf(s, '等级')[1])).toEqual({ value: '良好', fill: FILL.lightGreen });
-    expect(values(rowOf(s, '预警党员'))[1]).toBe(2);
-    expect(values(rowOf(s, '其中已满脱党期限'))[1]).toBe(1);
-    expect(values(rowOf(s, '数据校验问题'))[1]).toBe(3);
+    // 92.5 % is in the light-green band (85–95 %).
+    expect(rect.fill).toBe(FILL.lightGreen);
+    expect(asCell(tile(s, '考评得分').value)).toMatchObject({ value: 84.25, fill: FILL.lightGreen, size: 20 });
+    expect(cellValue(tile(s, '预警党员').value)).toBe(2);
+    expect(tile(s, '预警党员').change).toBe('其中已满脱党期限 1');
+    expect(asCell(tile(s, '数据校验问题').value)).toMatchObject({ value: 3, fill: FILL.orange });
+    expect(s.print).toMatchObject({ landscape: true, onePage: true, titleRows: 1 });
+  });
+
+  it('says how each tile changed since last month: points for a score, percentage points for a rate', () => {
+    const s = sheet(zh(), '概览');
+    // February in the fixture's trend: score 85, attendance 90 %, fortress 80; March: 84.25, 64/70 = 91.43 %, 86.4.
+    expect(tile(s, '考评得分').change).toBe('较上月 ▼0.8');
+    expect(tile(s, '出勤率').change).toBe('较上月 ▲1.4 个百分点');
+    expect(tile(s, '堡垒指数').change).toBe('较上月 ▲6.4');
   });
 
   it('lists the 12-month trend with "—" for months without figures, and charts a blank-for-null copy', () => {
@@ -78,15 +91,19 @@ describe('leaders summary workbook', () => {
     expect(rows.map((r) => cellValue(r[0]))).toHaveLength(12);
     expect(cellValue(rows[0]?.[0])).toBe('2025-04');
     expect(values(rows[0]).slice(1, 7)).toEqual(['—', '—', '—', '—', '—', '—']);
-    expect(values(rows[0]).slice(7)).toEqual([null, null, null, null, null, null]);
+    // The hidden copies the charts read sit after the columns under the charts (14 onwards).
+    expect(values(rows[0]).slice(14)).toEqual([null, null, null, null, null, null]);
     expect(cellValue(rows[5]?.[3])).toBe('—');
-    expect(cellValue(rows[5]?.[9])).toBeNull();
+    expect(cellValue(rows[5]?.[16])).toBeNull();
     const charts = s.charts ?? [];
     expect(charts).toHaveLength(2);
     const [scores] = charts;
     const first = s.rows.findIndex((r) => cellValue(r[0]) === '2025-04');
     expect(scores?.categories).toEqual({ firstRow: first, lastRow: first + 11, firstCol: 0, lastCol: 0 });
     expect(scores?.series.map((x) => x.name)).toEqual(['考评得分', '堡垒指数']);
+    // The score axis starts near the data (lowest 73 → 70), not at 0; the rates' at 60 % (lowest 0.66).
+    expect(scores?.axis).toEqual({ min: 70, max: 100 });
+    expect(charts[1]?.axis).toEqual({ numFmt: '0%', min: 0.6, max: 1 });
     const hidden = s.columns.flatMap((c, i) => (c.hidden ? [i] : []));
     for (const x of charts.flatMap((c) => c.series)) expect(hidden).toContain(x.values.firstCol);
   });
@@ -190,9 +207,9 @@ describe('summary of a period with nothing in it', () => {
       silentBranches: [],
     };
     const wb = summaryWorkbook({ results: empty, trend: [], orgs: [], lang: 'en' });
-    expect(wb.sheets).toHaveLength(12);
+    expect(wb.sheets).toHaveLength(13);
     expect(sheet(wb, 'Overview').charts).toBeUndefined();
     expect(values(sheet(wb, 'At risk').rows[2])).toEqual(['None']);
-    expect(values(rowOf(sheet(wb, 'Overview'), 'Evaluation score'))[1]).toBe('—');
+    expect(cellValue(tile(sheet(wb, 'Overview'), 'Evaluation score').value)).toBe('—');
   });
 });

@@ -19,6 +19,7 @@ describe('summary workbook written as .xlsx', () => {
       '概览',
       '本月进度',
       '排名',
+      '热力图',
       '组织生活',
       '预警党员',
       '整改',
@@ -48,15 +49,57 @@ describe('summary workbook written as .xlsx', () => {
     expect(typed?.type).toBe(ExcelJS.ValueType.String);
 
     const zip = await JSZip.loadAsync(await readFile(file));
+    // Two trend charts on the overview, one bar chart per category on the ranking (the fixture has two categories).
     expect(Object.keys(zip.files).filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f))).toEqual([
       'xl/charts/chart1.xml',
       'xl/charts/chart2.xml',
+      'xl/charts/chart3.xml',
+      'xl/charts/chart4.xml',
     ]);
+    expect(await zip.file('xl/charts/chart3.xml')?.async('string')).toContain('<c:barDir val="bar"/>');
     expect(await zip.file('xl/worksheets/sheet1.xml')?.async('string')).toMatch(/<drawing r:id="[^"]+"\/>/);
     const chart = (await zip.file('xl/charts/chart1.xml')?.async('string')) ?? '';
     expect(chart).toContain("<c:f>'概览'!$A$");
-    for (const n of [2, 3, 4, 5, 6, 7, 8])
-      expect(await zip.file(`xl/worksheets/sheet${n}.xml`)?.async('string')).not.toMatch(/<f[\s>]|<drawing/);
+    expect(await zip.file('xl/worksheets/sheet3.xml')?.async('string')).toMatch(/<drawing r:id="[^"]+"\/>/);
+    for (let n = 1; n <= 13; n++) {
+      const xml = (await zip.file(`xl/worksheets/sheet${n}.xml`)?.async('string')) ?? '';
+      expect(xml, `sheet${n}`).not.toMatch(/<f[\s>]/);
+      if (n !== 1 && n !== 3) expect(xml, `sheet${n}`).not.toMatch(/<drawing/);
+    }
+  });
+
+  it('reads back with a frozen header, print titles and landscape printing on every tab, and colour scales on the heat map', async () => {
+    const file = path.join(await tempDir(), 'dashboard-2026-03.xlsx');
+    await writeXlsx(summaryWorkbook({ results: results(), trend: trend(), orgs: ROSTER, lang: 'zh' }), file);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    for (const ws of wb.worksheets) {
+      const view = ws.views[0] as { state?: string; ySplit?: number } | undefined;
+      expect(view?.state, ws.name).toBe('frozen');
+      expect(view?.ySplit, ws.name).toBeGreaterThanOrEqual(1);
+      expect(ws.pageSetup.printTitlesRow, ws.name).toBe(`1:${view?.ySplit}`);
+      expect(ws.pageSetup.orientation, ws.name).toBe('landscape');
+      expect(ws.pageSetup.fitToWidth, ws.name).toBe(1);
+    }
+    // The overview prints on one page, its print area the tiles and the charts.
+    const overview = wb.getWorksheet('概览');
+    expect(overview?.pageSetup.fitToHeight).toBe(1);
+    expect(overview?.pageSetup.printArea).toMatch(/^A1:N\d+$/);
+    // The heat map: a frozen header row, a filter, and one colour scale per figure column (not painted fills).
+    const heat = wb.getWorksheet('热力图');
+    expect(heat?.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
+    expect(heat?.autoFilter).toBe('A3:J7');
+    const scales = (heat as unknown as { conditionalFormattings: { ref: string; rules: { type: string }[] }[] })
+      .conditionalFormattings;
+    expect(scales.map((c) => [c.ref, c.rules[0]?.type])).toEqual([
+      ['D4:D7', 'colorScale'],
+      ['E4:E7', 'colorScale'],
+      ['F4:F7', 'colorScale'],
+      ['G4:G7', 'colorScale'],
+      ['H4:H7', 'colorScale'],
+      ['I4:I7', 'colorScale'],
+      ['J4:J7', 'colorScale'],
+    ]);
   });
 
   it('writes the month in progress as its own tab, with broken data in the failure colour', async () => {
@@ -71,6 +114,7 @@ describe('summary workbook written as .xlsx', () => {
       '概览',
       '本月进度',
       '排名',
+      '热力图',
       '组织生活',
       '预警党员',
       '整改',

@@ -8,12 +8,18 @@ export function chartIds(sheet: LayoutSheet, chartIdBase: number): number[] {
   return (sheet.charts ?? []).map((_, i) => chartIdBase + i);
 }
 
-function valueAxis(axis: LayoutChart['axis']): sheets_v4.Schema$BasicChartAxis[] {
+/** The value axis: left for lines, bottom for horizontal bars. */
+function valuePosition(chart: LayoutChart): string {
+  return chart.type === 'bar' ? 'BOTTOM_AXIS' : 'LEFT_AXIS';
+}
+
+function valueAxis(chart: LayoutChart): sheets_v4.Schema$BasicChartAxis[] {
+  const axis = chart.axis;
   // The Sheets API has no axis number format: the axis labels follow the format of the series' cells.
   if (axis?.min === undefined && axis?.max === undefined) return [];
   return [
     {
-      position: 'LEFT_AXIS',
+      position: valuePosition(chart),
       viewWindowOptions: {
         viewWindowMode: 'EXPLICIT',
         ...(axis.min === undefined ? {} : { viewWindowMin: axis.min }),
@@ -24,21 +30,21 @@ function valueAxis(axis: LayoutChart['axis']): sheets_v4.Schema$BasicChartAxis[]
 }
 
 export function chartSpec(sheet: LayoutSheet, sheetId: number, chart: LayoutChart): sheets_v4.Schema$ChartSpec {
-  const axis = valueAxis(chart.axis);
+  const axis = valueAxis(chart);
   return {
     title: chart.title,
     // Chart data may sit in hidden columns (kept out of sight but still charted).
     hiddenDimensionStrategy: 'SHOW_ALL',
     basicChart: {
-      chartType: 'LINE',
-      legendPosition: 'BOTTOM_LEGEND',
+      chartType: chart.type === 'bar' ? 'BAR' : 'LINE',
+      legendPosition: chart.type === 'bar' ? 'NO_LEGEND' : 'BOTTOM_LEGEND',
       // Ranges hold values only; series names cannot be given to the API, so no header row is taken from the data.
       headerCount: 0,
       ...(axis.length > 0 ? { axis } : {}),
       domains: [{ domain: { sourceRange: { sources: [gridRange(sheet, sheetId, chart.categories)] } } }],
       series: chart.series.map((s) => ({
         series: { sourceRange: { sources: [gridRange(sheet, sheetId, s.values)] } },
-        targetAxis: 'LEFT_AXIS',
+        targetAxis: valuePosition(chart),
       })),
     },
   };

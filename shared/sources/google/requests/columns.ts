@@ -3,6 +3,7 @@ import type { sheets_v4 } from '@googleapis/sheets';
 import type { LayoutSheet } from '../../../dashboards/layout';
 import {
   columnPixels,
+  gridRange,
   DEFAULT_COLUMN_PX,
   DEFAULT_ROW_PX,
   headerRowCount,
@@ -72,7 +73,44 @@ export function dimensionRequests(sheet: LayoutSheet, sheetId: number): Request[
   ).map((r) =>
     dimension(sheetId, 'ROWS', sheetRow(sheet, r.start), sheetRow(sheet, r.end - 1) + 1, { pixelSize: TITLE_ROW_PX }),
   );
-  return [...columns, ...titles];
+  const heights = Object.entries(sheet.rowHeights ?? {}).map(([row, points]) =>
+    dimension(sheetId, 'ROWS', sheetRow(sheet, Number(row)), sheetRow(sheet, Number(row)) + 1, {
+      pixelSize: Math.round((points * 4) / 3),
+    }),
+  );
+  return [...columns, ...titles, ...heights];
+}
+
+const SCALE = {
+  low: { red: 0.973, green: 0.412, blue: 0.42 },
+  mid: { red: 1, green: 0.922, blue: 0.518 },
+  high: { red: 0.388, green: 0.745, blue: 0.482 },
+};
+
+/** The layout's colour scales as gradient rules, first to last at index 0, 1, … (the next write deletes them). */
+export function colorScaleRequests(sheet: LayoutSheet, sheetId: number): Request[] {
+  return (sheet.colorScales ?? []).map((scale, index) => {
+    const [low, high] = scale.lowIsGood ? [SCALE.high, SCALE.low] : [SCALE.low, SCALE.high];
+    const p = scale.points;
+    return {
+      addConditionalFormatRule: {
+        index,
+        rule: {
+          ranges: [gridRange(sheet, sheetId, scale.range)],
+          gradientRule: {
+            minpoint:
+              p === undefined ? { type: 'MIN', color: low } : { type: 'NUMBER', value: String(p.min), color: low },
+            midpoint:
+              p === undefined
+                ? { type: 'PERCENTILE', value: '50', color: SCALE.mid }
+                : { type: 'NUMBER', value: String(p.mid), color: SCALE.mid },
+            maxpoint:
+              p === undefined ? { type: 'MAX', color: high } : { type: 'NUMBER', value: String(p.max), color: high },
+          },
+        },
+      },
+    };
+  });
 }
 
 /**

@@ -47,6 +47,8 @@ export function columnPixels(sheet: LayoutSheet, col: number): number {
 /** A sheet row's height in pixels: title rows are taller. */
 export function rowPixels(sheet: LayoutSheet, row: number): number {
   const index = row - headerRowCount(sheet);
+  const points = index >= 0 ? sheet.rowHeights?.[index] : undefined;
+  if (points !== undefined) return Math.round((points * 4) / 3);
   return index >= 0 && sheet.rowKinds?.[index] === 'title' ? TITLE_ROW_PX : DEFAULT_ROW_PX;
 }
 

@@ -4,7 +4,7 @@ import type { sheets_v4 } from '@googleapis/sheets';
 import type { LayoutSheet } from '../../../dashboards/layout';
 import { CELL_FIELDS, cellData, headerCell } from './cells';
 import { addChartRequests } from './charts';
-import { dimensionRequests, resetDimensionRequests, validationRequests } from './columns';
+import { colorScaleRequests, dimensionRequests, resetDimensionRequests, validationRequests } from './columns';
 import { gridSize, headerRowCount } from './geometry';
 
 type Request = sheets_v4.Schema$Request;
@@ -23,6 +23,8 @@ export interface SheetPlan {
   previousChartIds: number[];
   /** Ids for this write's charts: chartIdBase, chartIdBase + 1, … */
   chartIdBase: number;
+  /** How many conditional format rules this product put at the top of the tab last time, deleted first. */
+  previousColorScales?: number;
   /** Header protections this product added last time, deleted first (same caveat as previousChartIds). */
   previousProtectedRangeIds?: number[];
   /** Protect the header row(s) (the frozen rows): only `editors` may change them, or everyone is warned first. */
@@ -73,6 +75,9 @@ function prepareRequests(sheet: LayoutSheet, plan: SheetPlan): Request[] {
     { updateSheetProperties: { properties: props, fields: PROPERTY_FIELDS } },
     { updateCells: { range: { sheetId: plan.sheetId }, fields: '*' } },
     ...plan.previousChartIds.map((objectId) => ({ deleteEmbeddedObject: { objectId } })),
+    ...Array.from({ length: plan.previousColorScales ?? 0 }, () => ({
+      deleteConditionalFormatRule: { sheetId: plan.sheetId, index: 0 },
+    })),
     ...(plan.previousProtectedRangeIds ?? []).map((protectedRangeId) => ({
       deleteProtectedRange: { protectedRangeId },
     })),
@@ -112,6 +117,7 @@ export function writeSheetRequests(sheet: LayoutSheet, plan: SheetPlan): Request
     },
     ...dimensionRequests(sheet, plan.sheetId),
     ...validationRequests(sheet, plan.sheetId),
+    ...colorScaleRequests(sheet, plan.sheetId),
     ...protectRequests(sheet, plan),
     ...addChartRequests(sheet, plan.sheetId, plan.chartIdBase),
   ];
