@@ -5,7 +5,7 @@ import type { ValidationIssue } from '../contract/issues';
 import { DUE_SOON_DAYS } from '../domain/due-soon';
 import type { OrgFigures } from '../domain/results';
 import type { ResultsJson } from '../domain/results';
-import type { LayoutWorkbook } from './layout';
+import { cellValue, type LayoutWorkbook } from './layout';
 import { byKeys, dashboardContext, type DashboardContext } from './context';
 import {
   attendanceNote,
@@ -30,7 +30,7 @@ import {
 } from './format';
 import type { Lang } from '../domain/results';
 import { DEFAULT_SETTINGS, type Settings } from '../domain/types';
-import { SheetBuilder } from './sheet';
+import { displayWidth, SheetBuilder } from './sheet';
 import { atRiskOrder, atRiskRow } from './sheets/at-risk';
 import { issueMessage } from './sheets/data-quality';
 import { dueSoonCells, dueSoonOrder, overdueCells, overdueOrder } from './sheets/rectification';
@@ -62,13 +62,6 @@ export function branchIssues(results: ResultsJson, orgId: string): ValidationIss
     );
 }
 
-/** The official month's verdict: score, grade, rank (or "—" while in progress) and fortress index (or 数据不完整). */
-function officialRows(ctx: DashboardContext, org: OrgFigures | undefined): Cell[][] {
-  const { L } = ctx;
-  if (org === undefined) return [];
-  return [...evaluationHeadRows(org, ctx.results.state, L), [L.col.fortress, fortressCell(org, L), '']];
-}
-
 /** The month in progress: what is still to hold, what was held and attended so far, what self-evaluation is missing. */
 function progressRows(pctx: DashboardContext, org: OrgFigures | undefined): Cell[][] {
   const { L } = pctx;
@@ -85,6 +78,73 @@ function progressRows(pctx: DashboardContext, org: OrgFigures | undefined): Cell
   ];
 }
 
+/** The width of the glance's value column, in characters: what a phone shows beside the labels. */
+const GLANCE_VALUE_WIDTH = 30;
+
+/**
+ * The feedback at a glance, for a phone: the official month's state, grade, rank and index, what is still to hold
+ * this month, what is overdue, the data problems with their row numbers, and whether the data is sound — each a label
+ * and one wrapped value.
+ */
+function glanceRows(
+  ctx: DashboardContext,
+  pctx: DashboardContext | null,
+  latest: DashboardContext,
+  orgId: string,
+): Cell[][] {
+  const { L } = ctx;
+  const G = L.glance;
+  const wrap = (v: Cell): Cell =>
+    typeof v === 'object' && v !== null ? { ...v, wrap: true } : { value: v, wrap: true };
+  const org = ctx.org(orgId);
+  const rows: Cell[][] = [[G.month, wrap(ctx.status)]];
+  if (org !== undefined) {
+    for (const r of evaluationHeadRows(org, ctx.results.state, L)) {
+      const v = r[1] ?? null;
+      rows.push([r[0] ?? '', wrap(cellValue(v) === L.dash && r[2] !== '' ? String(r[2]) : v)]);
+    }
+    rows.push([L.col.fortress, wrap(fortressCell(org, L))]);
+  }
+  const pOrg = pctx?.org(orgId);
+  if (pctx !== null && pOrg !== undefined) {
+    const pending = pendingNote(pOrg, L);
+    rows.push([G.pending(pctx.results.period), wrap(pending === '' ? L.none : pending)]);
+  }
+  const overdue = latest.results.overdue.filter((i) => i.orgId === orgId).sort(overdueOrder(latest));
+  rows.push([
+    G.overdue,
+    wrap(
+      overdue.length === 0
+        ? L.none
+        : {
+            value: G.items(overdue.length, overdue.map((i) => G.overdueItem(i.issueId, i.daysOverdue)).join(L.sep)),
+            fill: FILL.red,
+          },
+    ),
+  ]);
+  const issues = branchIssues(latest.results, orgId);
+  rows.push([
+    G.issues,
+    wrap(
+      issues.length === 0
+        ? L.none
+        : {
+            value: G.items(
+              issues.length,
+              issues
+                .slice(0, 5)
+                .map((v) => G.issueAt(v.tab, v.row, v.column))
+                .join(L.sep),
+            ),
+            fill: FILL.red,
+          },
+    ),
+  ]);
+  const st = latest.org(orgId);
+  rows.push([L.col.dataStatus, wrap(st === undefined ? L.dash : dataStatusCell(latest.branchStatus(st)))]);
+  return rows;
+}
+
 /** The branch in its quarter and year: the red-flag index (or 数据不完整), its rank, benchmark and stars. */
 function standingRows(ctx: DashboardContext, orgId: string): Cell[][] {
   const { L } = ctx;
@@ -93,14 +153,9 @@ function standingRows(ctx: DashboardContext, orgId: string): Cell[][] {
     if (o === undefined) return [];
     const e = o.evaluation;
     const rank = e?.rank == null || e.rankOf == null ? L.dash : `${e.rank} / ${e.rankOf}`;
-    const label = `${L.windows.name(w.window)}${L.paren(L.state[w.state])} ${L.windows.col.redFlag}`;
-    return [
-      [
-        label,
-        fortressCell(o, L),
-        L.windows.standing(rank, o.benchmark === true, o.stars === null ? '' : L.windows.stars(o.stars)),
-      ],
-    ];
+    const label = `${w.window} ${L.windows.col.redFlag}`;
+    const standing = L.windows.standing(rank, o.benchmark === true, o.stars === null ? '' : L.windows.stars(o.stars));
+    return [[label, fortressCell(o, L), `${L.state[w.state]}${L.dot}${standing}`]];
   });
 }
 
@@ -141,8 +196,17 @@ export function feedbackWorkbook(input: FeedbackInput): LayoutWorkbook {
   if (results.generatedAt !== '')
     b.row([L.titles.generatedAt(timestampText(latest.results.generatedAt || results.generatedAt, ctx.timeZone))]);
 
+  // First, for a phone: one narrow column of label → value, the whole story in a few lines; details after.
+  b.title(L.glance.title);
+  const heights: Record<number, number> = {};
+  for (const row of glanceRows(ctx, pctx, latest, orgId)) {
+    // A little fewer characters per line than the column's width: a phone's font runs wider than the estimate.
+    const lines = Math.ceil(displayWidth(row[1] ?? null) / (GLANCE_VALUE_WIDTH - 6));
+    const at = b.row([{ value: cellValue(row[0] ?? null), wrap: true }, row[1] ?? null]);
+    if (lines > 1) heights[at] = 15 * Math.min(lines, 8);
+  }
+
   const header = [c.figure, c.figureValue, c.note];
-  b.section({ title: L.titles.official(ctx.status), header, rows: officialRows(ctx, org), empty: L.none });
   if (pctx !== null)
     b.section({
       title: L.titles.progress(pctx.status),
@@ -242,9 +306,11 @@ export function feedbackWorkbook(input: FeedbackInput): LayoutWorkbook {
     ]),
     empty: L.none,
   });
-  return {
-    sheets: [
-      b.build(L.sheets.feedback, { frozenRows: 1, minWidths: [18, 12, 12, 12], maxWidths: [30, 30, 40, 30, 60] }),
-    ],
-  };
+  // Two narrow columns first (a phone shows them whole), the details' wider columns after.
+  const sheet = b.build(L.sheets.feedback, {
+    frozenRows: 1,
+    minWidths: [14, GLANCE_VALUE_WIDTH, 12, 12],
+    maxWidths: [16, GLANCE_VALUE_WIDTH, 40, 30, 60],
+  });
+  return { sheets: [{ ...sheet, rowHeights: heights }] };
 }

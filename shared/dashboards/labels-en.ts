@@ -7,6 +7,16 @@ function pctText(share: number): string {
 }
 
 export const EN: Labels = {
+  glance: {
+    title: 'At a glance',
+    month: 'Month',
+    pending: (period) => `Still to hold in ${period}`,
+    overdue: 'Overdue rectification',
+    issues: 'Data to correct',
+    items: (n, list) => `${n}: ${list}`,
+    overdueItem: (id, days) => `${id} (${days} days overdue)`,
+    issueAt: (tab, row, column) => `${tab}${row === null ? '' : ` row ${row}`}${column === null ? '' : ` ${column}`}`,
+  },
   overview: {
     noChange: 'vs last month —',
     same: 'same as last month',

@@ -204,7 +204,20 @@ export interface OverviewLabels {
   rankingLegend: string;
 }
 
+/** The feedback's first block, read on a phone. */
+export interface GlanceLabels {
+  title: string;
+  month: string;
+  pending: (period: string) => string;
+  overdue: string;
+  issues: string;
+  items: (n: number, list: string) => string;
+  overdueItem: (id: string, days: number) => string;
+  issueAt: (tab: string, row: number | null, column: string | null) => string;
+}
+
 export interface Labels {
+  glance: GlanceLabels;
   windows: WindowLabels;
   overview: OverviewLabels;
   dash: string;

@@ -7,6 +7,16 @@ function pctText(share: number): string {
 }
 
 export const ZH: Labels = {
+  glance: {
+    title: '一览',
+    month: '本期',
+    pending: (period) => `${period} 尚待召开`,
+    overdue: '逾期整改',
+    issues: '待更正数据',
+    items: (n, list) => `${n} 项：${list}`,
+    overdueItem: (id, days) => `${id}（逾期 ${days} 天）`,
+    issueAt: (tab, row, column) => `${tab}${row === null ? '' : ` 第 ${row} 行`}${column === null ? '' : ` ${column}`}`,
+  },
   overview: {
     noChange: '较上月 —',
     same: '与上月持平',

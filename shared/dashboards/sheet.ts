@@ -16,7 +16,7 @@ const MIN_WIDTH = 8;
 export const MAX_WIDTH = 48;
 
 /** Display width of a value: CJK and full-width characters take two columns. */
-function displayWidth(v: Cell): number {
+export function displayWidth(v: Cell): number {
   const value = cellValue(v);
   if (value === null) return 0;
   if (typeof value === 'number')

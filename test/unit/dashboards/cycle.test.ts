@@ -6,7 +6,7 @@ import { FILL } from '../../../shared/dashboards/format';
 import { summaryWorkbook } from '../../../shared/dashboards/summary';
 import { cellValue, type LayoutSheet } from '../../../shared/dashboards/layout';
 import type { ResultsJson } from '../../../shared/domain/results';
-import { asCell, rowOf, sectionRows, sheet, tile, values } from './find';
+import { asCell, blockRows, rowOf, sectionRows, sheet, tile, values } from './find';
 import { brokenResults, progress, results, ROSTER, trend } from './fixture';
 
 /** March, published on 5 April: its figures frozen. */
@@ -260,14 +260,20 @@ describe('branch feedback through the monthly cycle', () => {
     return s;
   };
 
-  it('opens with the official month, then the month in progress with what is still to hold', () => {
+  it('opens with the official month at a glance, for a phone, then the month in progress with what is still to hold', () => {
     const s = fb('B3', published(), progress());
     expect(title(s)).toBe('机关党支部 考评反馈：2026-03 · 已发布（2026-04-05）');
-    expect(sectionRows(s, '本期考评：2026-03 · 已发布（2026-04-05）').map((r) => values(r))).toEqual([
-      ['考评得分', 55, ''],
-      ['等级', '不合格', ''],
-      ['排名', '1 / 1（管理类）', ''],
-      ['堡垒指数', '—', ''],
+    expect(blockRows(s, '一览').map((r) => values(r))).toEqual([
+      ['本期', '2026-03 · 已发布（2026-04-05）'],
+      ['考评得分', 55],
+      ['等级', '不合格'],
+      ['排名', '1 / 1（管理类）'],
+      ['堡垒指数', '—'],
+      ['2026-04 尚待召开', '支委会、党小组会（第二党小组）'],
+      ['逾期整改', '无'],
+      ['待更正数据', '无'],
+      // As of the latest run (April's): B3's workbook could not be read, its March data is in use.
+      ['数据状态', '数据过期（使用 2026-03-20 读取的数据）'],
     ]);
     expect(sectionRows(s, '本月进度：2026-04 · 进行中 · 截至 2026-04-15').map((r) => values(r))).toEqual([
       ['尚待召开', '支委会、党小组会（第二党小组）', ''],
@@ -276,13 +282,21 @@ describe('branch feedback through the monthly cycle', () => {
       ['自评缺项', 5, ''],
       ['考评得分', '月末后考评', ''],
     ]);
-    const order = ['本期考评', '本月进度', '数据状态', '2026-03 详细指标'].map((t) =>
-      s.rows.findIndex((r) => String(cellValue(r[0])).startsWith(t)),
+    const order = ['一览', '本月进度', '数据状态', '2026-03 详细指标'].map((t) =>
+      s.rows.findIndex((r, k) => s.rowKinds?.[k] === 'title' && String(cellValue(r[0])).startsWith(t)),
     );
     expect(order).toEqual([...order].sort((a, b) => a - b));
     expect(order.every((k) => k > 0)).toBe(true);
     // Pending this month is not an unmet requirement of the official month.
     expect(values(rowOf(s, '未完成事项'))[1]).toBe('无');
+  });
+
+  it('lists overdue items and data to correct with their row numbers at a glance, each in one wrapped cell', () => {
+    const s = fb('B1', results(), null);
+    const glance = blockRows(s, '一览');
+    const issues = glance.find((r) => cellValue(r[0]) === '待更正数据');
+    expect(asCell(issues?.[1])).toMatchObject({ fill: FILL.red, wrap: true });
+    expect(String(cellValue(issues?.[1]))).toMatch(/^\d+ 项：.*第 \d+ 行/);
   });
 
   it('marks stale data with the date of the data in use and the error', () => {
@@ -295,7 +309,7 @@ describe('branch feedback through the monthly cycle', () => {
 
   it('says which tab to fix for incomplete figures, and shows 数据不完整 for the fortress index', () => {
     const s = fb('B2', brokenResults(), progress());
-    expect(asCell(rowOf(s, '堡垒指数')[1])).toEqual(red('数据不完整'));
+    expect(asCell(rowOf(s, '堡垒指数')[1])).toMatchObject(red('数据不完整'));
     expect(sectionRows(s, '数据状态').map((r) => values(r))).toEqual([
       ['数据状态', '数据不完整：出勤、合规', ''],
       ['出勤、合规', '数据不完整', '请修复工作表：考勤（缺少必填列：党员编号。本表未导入，请在表头行添加该列）'],

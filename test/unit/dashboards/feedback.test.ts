@@ -25,7 +25,7 @@ describe('branch feedback', () => {
     const [s] = feedbackWorkbook({ results: results(), orgId: 'B2', lang: 'zh' }).sheets;
     if (s === undefined) throw new Error('no sheet');
     expect(values(rowOf(s, '排名'))[1]).toBe('1 / 2（生产类）');
-    expect(asCell(rowOf(s, '等级')[1])).toEqual({ value: '优秀', fill: FILL.green });
+    expect(asCell(rowOf(s, '等级')[1])).toMatchObject({ value: '优秀', fill: FILL.green });
     expect(values(rowOf(s, '已审核'))[1]).toBe('否');
     expect(values(rowOf(s, '缺项'))[1]).toBe(1);
     expect(values(rowOf(s, '未完成事项'))[1]).toBe('党小组会（第一党小组）、主题党日');

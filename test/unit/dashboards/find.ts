@@ -32,9 +32,11 @@ export function rowOf(s: LayoutSheet, first: LayoutValue, from = 0): (LayoutValu
  * The data rows of the section whose title is `title`: from after its header (past a note line) to the next blank row.
  */
 export function sectionRows(s: LayoutSheet, title: string): (LayoutValue | LayoutCell)[][] {
-  const start = s.rows.findIndex(
-    (r) => typeof cellValue(r[0]) === 'string' && String(cellValue(r[0])).startsWith(title),
-  );
+  const starts = (r: (LayoutValue | LayoutCell)[]) =>
+    typeof cellValue(r[0]) === 'string' && String(cellValue(r[0])).startsWith(title);
+  // A section's title row; a row of another block that merely starts with the same words is not one.
+  const titled = s.rows.findIndex((r, k) => s.rowKinds?.[k] === 'title' && starts(r));
+  const start = titled >= 0 ? titled : s.rows.findIndex(starts);
   if (start < 0) throw new Error(`no section ${title} in ${s.name}`);
   let header = start + 1;
   while (header < s.rows.length && s.rowKinds?.[header] !== 'header' && (s.rows[header]?.length ?? 0) > 0) header++;
@@ -63,4 +65,13 @@ export function tile(
     if (c >= 0) return { value: s.rows[r + 1]?.[c] ?? null, change: cellValue(s.rows[r + 2]?.[c]) };
   }
   throw new Error(`no tile ${label} in ${s.name}`);
+}
+
+/** The rows of a block with no header row (a title, then label → value rows): up to the next blank row. */
+export function blockRows(s: LayoutSheet, title: string): (LayoutValue | LayoutCell)[][] {
+  const start = s.rows.findIndex((r, k) => s.rowKinds?.[k] === 'title' && cellValue(r[0]) === title);
+  if (start < 0) throw new Error(`no block ${title} in ${s.name}`);
+  const out: (LayoutValue | LayoutCell)[][] = [];
+  for (let k = start + 1; k < s.rows.length && (s.rows[k]?.length ?? 0) > 0; k++) out.push(s.rows[k] ?? []);
+  return out;
 }
