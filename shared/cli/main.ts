@@ -8,6 +8,7 @@ import { demoCommand } from './commands/demo';
 import { keysCommand } from './commands/keys';
 import { serveCommand } from './commands/serve';
 import { pipelineCommands } from './commands/pipeline';
+import { renderCommand } from './commands/render';
 import { templatesCommand } from './commands/templates';
 import { matchError } from '../domain/errors';
 import { processIo, type Io } from './io';
@@ -43,6 +44,7 @@ export function buildProgram(io: Io): Command {
       outputError: (s, write) => write(`${commanderErrorZh(s)}\n${s}`),
     });
   templatesCommand(program, io);
+  renderCommand(program, io);
   pipelineCommands(program, io);
   demoCommand(program, io);
   connectCommand(program, io);

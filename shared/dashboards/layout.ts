@@ -101,6 +101,8 @@ export interface LayoutSheet {
   colorScales?: LayoutColorScale[];
   /** A filter on a table: its header row and data rows (layout rows), so a reader can sort and filter it. */
   autoFilter?: LayoutRange;
+  /** Height in points of the column header row made from `columns` (a hint such as `日期(YYYY-MM-DD)` on two lines). */
+  headerHeight?: number;
   /** Heights in points of some rows (layout row index → points), e.g. the big numbers of the overview's tiles. */
   rowHeights?: Record<number, number>;
 }

@@ -15,6 +15,7 @@ import {
   sessionsTab,
 } from '../contract/tabs/branch';
 import { criteriaTab, orgsTab, publicationTab, reviewsTab, settingsTab } from '../contract/tabs/config';
+import { displayWidth } from './sheet';
 import type { LayoutColumn, LayoutSheet, LayoutWorkbook } from './layout';
 
 /** Columns after the fixed ones in the attendance matrix that get the mark dropdown: room for a year of sessions. */
@@ -30,7 +31,29 @@ function tabSheet<T>(def: TabDef<T>, rows?: ExampleValue[][]): LayoutSheet {
     ...(c.width ? { width: c.width } : {}),
     ...(c.choices ? { choices: c.choices } : {}),
   }));
-  return { name: def.zh, columns, rows: rows ?? [def.columns.map((c) => c.example)], frozenRows: 1 };
+  return {
+    name: def.zh,
+    columns,
+    rows: rows ?? [def.columns.map((c) => c.example)],
+    frozenRows: 1,
+    headerHeight: headerHeight(columns),
+    print: TEMPLATE_PRINT,
+  };
+}
+
+/** Landscape, one page wide, the header row on every page. */
+const TEMPLATE_PRINT = { landscape: true, fitToWidth: true, titleRows: 1 } as const;
+
+/**
+ * Tall enough for the longest header on as many lines as its column needs (a header wraps within its column), so a
+ * hint such as `日期(YYYY-MM-DD)` never runs over the example row.
+ */
+function headerHeight(columns: readonly LayoutColumn[]): number {
+  const lines = Math.max(
+    1,
+    ...columns.map((c) => Math.ceil(displayWidth(c.header) / Math.max(1, (c.width ?? 10) - 1))),
+  );
+  return 15 * Math.min(lines, 4) + 3;
 }
 
 export function configTemplate(branchWorkbook = '第一党支部.xlsx'): LayoutWorkbook {
@@ -69,6 +92,8 @@ export function branchTemplate(): LayoutWorkbook {
     columns: matrix,
     rows: [['M001', '张三', '出席']],
     frozenRows: 1,
+    headerHeight: headerHeight(matrix),
+    print: TEMPLATE_PRINT,
   };
   return {
     sheets: [

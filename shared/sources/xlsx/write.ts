@@ -101,6 +101,7 @@ export function addSheet(wb: ExcelJS.Workbook, sheet: LayoutSheet): ExcelJS.Work
   }));
   if (sheet.columnHeader !== false) {
     const header = ws.getRow(1);
+    if (sheet.headerHeight !== undefined) header.height = sheet.headerHeight;
     sheet.columns.forEach((c, i) => {
       const cell = header.getCell(i + 1);
       cell.value = c.header;

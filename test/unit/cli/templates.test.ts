@@ -61,6 +61,20 @@ describe('templates command', () => {
     for (const r of rows.slice(1)) expect(String(r[2])).toMatch(/[\u4e00-\u9fff]/);
   });
 
+  it('gives the header row the height its hints need, and prints each tab landscape, one page wide, header on every page', async () => {
+    const { dir } = await runTemplates();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(dir, '第一党支部.xlsx'));
+    const sessions = wb.getWorksheet('组织生活');
+    // 日期(YYYY-MM-DD) takes 16 character widths in a 14-wide column: two lines of 15 points, and a little room.
+    expect(sessions?.getRow(1).height).toBe(33);
+    for (const ws of wb.worksheets) {
+      expect(ws.pageSetup.orientation, ws.name).toBe('landscape');
+      expect(ws.pageSetup.fitToWidth, ws.name).toBe(1);
+      expect(ws.pageSetup.printTitlesRow, ws.name).toBe('1:1');
+    }
+  });
+
   it('uses Chinese headers, a frozen header row and dropdowns on every enumerated column', async () => {
     const { dir } = await runTemplates();
     const wb = new ExcelJS.Workbook();

@@ -78,7 +78,11 @@ export function dimensionRequests(sheet: LayoutSheet, sheetId: number): Request[
       pixelSize: Math.round((points * 4) / 3),
     }),
   );
-  return [...columns, ...titles, ...heights];
+  const header =
+    sheet.headerHeight !== undefined && headerRowCount(sheet) > 0
+      ? [dimension(sheetId, 'ROWS', 0, 1, { pixelSize: Math.round((sheet.headerHeight * 4) / 3) })]
+      : [];
+  return [...columns, ...header, ...titles, ...heights];
 }
 
 const SCALE = {

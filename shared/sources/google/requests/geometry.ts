@@ -46,6 +46,8 @@ export function columnPixels(sheet: LayoutSheet, col: number): number {
 
 /** A sheet row's height in pixels: title rows are taller. */
 export function rowPixels(sheet: LayoutSheet, row: number): number {
+  if (row === 0 && headerRowCount(sheet) > 0 && sheet.headerHeight !== undefined)
+    return Math.round((sheet.headerHeight * 4) / 3);
   const index = row - headerRowCount(sheet);
   const points = index >= 0 ? sheet.rowHeights?.[index] : undefined;
   if (points !== undefined) return Math.round((points * 4) / 3);
