@@ -187,6 +187,11 @@ export const EN: Labels = {
     dataQuality: 'Data quality',
     feedback: 'Feedback',
     progress: 'This month so far',
+    overdue: 'Overdue',
+    dueSoon: 'Due soon',
+    projectsByBranch: 'Projects by branch',
+    membersByBranch: 'Scores by branch',
+    validation: 'Data issues',
   },
   col: {
     branch: 'Branch',
@@ -341,5 +346,7 @@ export const EN: Labels = {
     fixTab: (tabs, why) => `Fix tab ${tabs}${why === '' ? '' : ` (${why})`}`,
     candidateTabs: (tabs) => `Check tab ${tabs}`,
     neverReadMetrics: 'all figures (the workbook was never read)',
+    validationLegend:
+      'Row is the row number in that tab, column the header as it stands, value the cell as typed; correct it in the branch workbook and the next run reads it again.',
   },
 };

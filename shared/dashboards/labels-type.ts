@@ -272,6 +272,11 @@ export interface Labels {
     dataQuality: string;
     feedback: string;
     progress: string;
+    overdue: string;
+    dueSoon: string;
+    projectsByBranch: string;
+    membersByBranch: string;
+    validation: string;
   };
   col: ColumnLabels;
   titles: {
@@ -336,5 +341,7 @@ export interface Labels {
     /** The tabs that feed a figure, when no reading problem names the one that broke. */
     candidateTabs: (tabs: string) => string;
     neverReadMetrics: string;
+    /** Under the data-issues title: what the columns are and what to do. */
+    validationLegend: string;
   };
 }

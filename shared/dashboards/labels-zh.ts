@@ -177,6 +177,11 @@ export const ZH: Labels = {
     dataQuality: '数据质量',
     feedback: '反馈',
     progress: '本月进度',
+    overdue: '逾期整改',
+    dueSoon: '即将到期',
+    projectsByBranch: '各支部项目',
+    membersByBranch: '各支部积分',
+    validation: '数据问题',
   },
   col: {
     branch: '支部',
@@ -328,5 +333,7 @@ export const ZH: Labels = {
     fixTab: (tabs, why) => `请修复工作表：${tabs}${why === '' ? '' : `（${why}）`}`,
     candidateTabs: (tabs) => `请检查工作表：${tabs}`,
     neverReadMetrics: '全部指标（表格从未读取成功）',
+    validationLegend:
+      '说明：“行号”是该工作表中的行号，“列”是表头上的列名，“填写内容”是原样抄录的值；请在该支部的表格中改正，下次运行即重新读取。',
   },
 };

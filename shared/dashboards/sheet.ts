@@ -105,3 +105,25 @@ export class SheetBuilder {
     };
   }
 }
+
+/**
+ * A tab holding one table: its title (the sheet and the month), an optional legend line, the header row kept in view
+ * and printed on every page, the rows; columns as wide as this table's own content.
+ */
+export function tableSheet(
+  name: string,
+  title: string,
+  t: Omit<Section, 'title'> & { minWidths?: number[]; maxWidths?: number[] },
+): LayoutSheet {
+  const b = new SheetBuilder();
+  b.title(title);
+  if (t.note !== undefined) b.note(t.note);
+  const header = b.header(t.header);
+  if (t.rows.length === 0) b.row([t.empty]);
+  for (const r of t.rows) b.row(r);
+  return b.build(name, {
+    frozenRows: header + 1,
+    ...(t.minWidths ? { minWidths: t.minWidths } : {}),
+    ...(t.maxWidths ? { maxWidths: t.maxWidths } : {}),
+  });
+}

@@ -5,16 +5,16 @@ import type { ResultsJson } from '../domain/results';
 import type { LayoutWorkbook } from './layout';
 import { dashboardContext, type SummaryInput } from './context';
 import { atRiskSheet } from './sheets/at-risk';
-import { dataQualitySheet } from './sheets/data-quality';
+import { dataQualitySheet, validationSheet } from './sheets/data-quality';
 import { heatMapSheet } from './sheets/heatmap';
-import { memberScoresSheet } from './sheets/member-scores';
+import { memberScoresSheets } from './sheets/member-scores';
 import { overviewSheet } from './sheets/overview';
 import { noProgressSheet, progressSheet } from './sheets/progress';
-import { projectsSheet } from './sheets/projects';
+import { projectsSheets } from './sheets/projects';
 import { projectsPublicationSheet } from './sheets/projects-publication';
 import { windowSheet } from './sheets/windows';
 import { rankingSheet } from './sheets/ranking';
-import { rectificationSheet } from './sheets/rectification';
+import { rectificationSheets } from './sheets/rectification';
 import { sessionsSheet } from './sheets/sessions';
 
 export type { SummaryInput } from './context';
@@ -35,13 +35,14 @@ export function summaryWorkbook(input: SummaryInput): LayoutWorkbook {
       heatMapSheet(ctx),
       sessionsSheet(ctx),
       atRiskSheet(ctx),
-      rectificationSheet(ctx),
+      ...rectificationSheets(ctx),
       windowSheet(ctx, windowOf(input.results, 'quarter'), 'quarter', input.settings),
       windowSheet(ctx, windowOf(input.results, 'year'), 'year', input.settings),
-      projectsSheet(ctx),
+      ...projectsSheets(ctx),
       projectsPublicationSheet(ctx, input.results.projectsPublication),
-      memberScoresSheet(ctx),
+      ...memberScoresSheets(ctx),
       dataQualitySheet(ctx, input.orgs, progress ?? input.results),
+      validationSheet(ctx, progress ?? input.results),
     ],
   };
 }

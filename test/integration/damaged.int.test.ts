@@ -140,8 +140,8 @@ describe('a damaged branch workbook', () => {
       // Nothing internal, nothing too long for a spreadsheet cell, in anything a person reads.
       const texts = await outputs(out);
       expect(texts.length).toBeGreaterThan(100);
-      // Each damage is on the leaders' data-quality tab, in its own words.
-      const quality = texts.filter((t) => t.file.includes('!数据质量!')).map((t) => t.text);
+      // Each damage is on the leaders' data tabs (数据质量, 数据问题), in its own words.
+      const quality = texts.filter((t) => /!数据(质量|问题)!/.test(t.file)).map((t) => t.text);
       for (const i of b2Issues) expect(quality, i.code).toContain(i.messageZh);
       for (const t of texts) {
         expect(t.text, t.file).not.toMatch(INTERNAL);

@@ -152,20 +152,34 @@ describe('nightly job in Google mode', () => {
       '组织生活',
       '预警党员',
       '整改',
+      '逾期整改',
+      '即将到期',
       '季度晾晒',
       '年度考评',
       '项目',
+      '各支部项目',
       '项目公开',
       '党员积分',
+      '各支部积分',
       '数据质量',
+      '数据问题',
     ]);
-    const rows = fake.state.grid(dashboard, '整改');
+    const rows = fake.state.grid(dashboard, '逾期整改');
     const r = rows.findIndex((row) => row.includes('=1+2'));
     expect(r).toBeGreaterThan(0);
     const c = rows[r]?.indexOf('=1+2') ?? -1;
     const a1 = `${String.fromCharCode(65 + c)}${r + 1}`;
-    expect(fake.state.cell(dashboard, '整改', a1)).toMatchObject({ value: '=1+2' });
-    expect(fake.state.cell(dashboard, '整改', a1).formula).toBeUndefined();
+    expect(fake.state.cell(dashboard, '逾期整改', a1)).toMatchObject({ value: '=1+2' });
+    expect(fake.state.cell(dashboard, '逾期整改', a1).formula).toBeUndefined();
+    // The heat map's colour scales and the ranking's bar charts go through the same layout.
+    const scales = fake.state.conditionalFormats(dashboard, '热力图');
+    expect(scales).toHaveLength(7);
+    expect(scales[0]).toMatchObject({ gradientRule: { minpoint: { type: 'NUMBER', value: '60' } } });
+    expect(
+      fake.state
+        .charts(dashboard, '排名')
+        .map((c) => (c.spec as { basicChart?: { chartType?: string } }).basicChart?.chartType),
+    ).toContain('BAR');
     expect(fake.state.charts(dashboard, '概览').length).toBeGreaterThan(0);
 
     const b3 = org.ids['b3.xlsx'] ?? '';

@@ -221,12 +221,17 @@ describe('nightly job on DynamoDB Local', () => {
       '组织生活',
       '预警党员',
       '整改',
+      '逾期整改',
+      '即将到期',
       '季度晾晒',
       '年度考评',
       '项目',
+      '各支部项目',
       '项目公开',
       '党员积分',
+      '各支部积分',
       '数据质量',
+      '数据问题',
     ]);
     const cells = (name: string) => {
       const out: unknown[][] = [];
@@ -236,10 +241,10 @@ describe('nightly job on DynamoDB Local', () => {
     const ranking = cells('排名');
     const b3 = ranking.find((r) => r.includes('变电运维党支部'));
     expect(b3?.[0]).toBe(1);
-    const overdue = cells('整改').filter((r) => r.includes('R3') || r.includes('R2') || r.includes('R9'));
+    const overdue = cells('逾期整改').filter((r) => r.includes('R3') || r.includes('R2') || r.includes('R9'));
     expect(overdue.map((r) => r.find((v) => v === 'R3' || v === 'R2' || v === 'R9'))).toEqual(['R3', 'R2', 'R9']);
     // Formula-looking text a branch typed arrives as text.
-    const r9 = cells('整改').find((r) => r.includes('R9'));
+    const r9 = cells('逾期整改').find((r) => r.includes('R9'));
     expect(r9).toContain('=1+2');
     const sessions = wb.getWorksheet('组织生活');
     let rate: ExcelJS.Cell | undefined;

@@ -10,7 +10,7 @@ import type { LayoutSheet } from '../layout';
 import { byKeys, type DashboardContext } from '../context';
 import { countCell, FILL, text, timestampText, type Cell } from '../format';
 import type { Lang } from '../../domain/results';
-import { SheetBuilder } from '../sheet';
+import { SheetBuilder, tableSheet } from '../sheet';
 import { dataStatus, fixGroups, metricWords, readErrorText, type DataStatus } from '../status';
 
 interface Row {
@@ -215,6 +215,17 @@ export function dataQualitySheet(
     rows: changed,
     empty: L.none,
   });
+  return b.build(L.sheets.dataQuality, {
+    frozenRows: 1,
+    minWidths: [16, 18, 16, 16],
+    maxWidths: [30, 30, 40, 30, 14, 40, 48, 60],
+  });
+}
+
+/** 数据问题: every validation issue with its workbook, tab, row and column, the typed value and what to do. */
+export function validationSheet(ctx: DashboardContext, facts: ResultsJson = ctx.results): LayoutSheet {
+  const { L } = ctx;
+  const c = L.col;
   const branchOf = new Map<string, string>();
   for (const s of facts.sources) branchOf.set(s.workbook, ctx.orgName(s.orgId));
   const issues = [...facts.validation].sort(
@@ -224,15 +235,12 @@ export function dataQualitySheet(
       (v) => v.row ?? 0,
     ),
   );
-  b.section({
-    title: L.titles.validation(issues.length),
+  return tableSheet(L.sheets.validation, L.titles.sheet(L.titles.validation(issues.length), L.monthStatus(facts)), {
+    note: L.notes.validationLegend,
     header: [c.branch, c.workbook, c.tab, c.row, c.column, c.value, c.message],
     rows: issues.map((v) => issueRow(ctx, v, branchOf)),
     empty: L.none,
-  });
-  return b.build(L.sheets.dataQuality, {
-    frozenRows: 1,
-    minWidths: [16, 18, 16, 16],
-    maxWidths: [30, 30, 40, 30, 14, 40, 48, 60],
+    minWidths: [16, 18, 10, 6, 12],
+    maxWidths: [30, 30, 16, 8, 24, 30, 80],
   });
 }

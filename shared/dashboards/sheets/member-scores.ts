@@ -1,23 +1,21 @@
 // 党员积分 / Member scores: every active member's monthly total and rating, then each branch's counts by rating.
-import type { MemberScoreRow } from '../../domain/results';
+import type { MemberScoreRow, OrgFigures } from '../../domain/results';
 import type { LayoutSheet } from '../layout';
 import { byKeys, type DashboardContext } from '../context';
-import { flagCell, noFigures, ratingCell, scoreCell, text } from '../format';
-import { SheetBuilder } from '../sheet';
+import { bold, flagCell, noFigures, ratingCell, scoreCell, text, type Cell } from '../format';
+import { tableSheet } from '../sheet';
 
-export function memberScoresSheet(ctx: DashboardContext): LayoutSheet {
-  const { L, results } = ctx;
+/** 党员积分 and 各支部积分: every active member's total and rating; each branch's counts with the committee's total. */
+export function memberScoresSheets(ctx: DashboardContext): LayoutSheet[] {
+  const { L, results, top } = ctx;
   const c = L.col;
-  const b = new SheetBuilder();
-  b.title(ctx.sheetTitle(L.sheets.memberScores));
   const list = [...results.memberScores].sort(
     byKeys<MemberScoreRow>(
       (m) => ctx.orderOf(m.orgId),
       (m) => m.memberId,
     ),
   );
-  b.section({
-    title: L.titles.memberList,
+  const members = tableSheet(L.sheets.memberScores, ctx.sheetTitle(L.titles.memberList), {
     header: [c.branch, c.memberId, c.name, c.group, c.total, c.rating, c.vetoed],
     rows: list.map((m) => [
       ctx.orgName(m.orgId),
@@ -29,9 +27,25 @@ export function memberScoresSheet(ctx: DashboardContext): LayoutSheet {
       flagCell(m.vetoed, L),
     ]),
     empty: L.none,
+    minWidths: [16],
   });
-  b.section({
-    title: L.titles.membersByBranch,
+  const row = (o: OrgFigures, name: Cell): Cell[] => {
+    const m = o.members;
+    if (m === null) return [name, ...noFigures(7)];
+    return [
+      name,
+      m.count,
+      m.excellent,
+      m.qualified,
+      m.basicallyQualified,
+      m.unqualified,
+      m.vetoed,
+      scoreCell(m.average),
+    ];
+  };
+  const rows = ctx.branches.map((o) => row(o, o.name));
+  if (top !== undefined && top.level !== 'branch') rows.push(row(top, bold(L.totalRow)));
+  const byBranch = tableSheet(L.sheets.membersByBranch, ctx.sheetTitle(L.titles.membersByBranch), {
     header: [
       c.branch,
       c.memberCount,
@@ -42,21 +56,9 @@ export function memberScoresSheet(ctx: DashboardContext): LayoutSheet {
       c.vetoed,
       c.average,
     ],
-    rows: ctx.branches.map((o) => {
-      const m = o.members;
-      if (m === null) return [o.name, ...noFigures(7)];
-      return [
-        o.name,
-        m.count,
-        m.excellent,
-        m.qualified,
-        m.basicallyQualified,
-        m.unqualified,
-        m.vetoed,
-        scoreCell(m.average),
-      ];
-    }),
+    rows,
     empty: L.none,
+    minWidths: [16],
   });
-  return b.build(L.sheets.memberScores, { frozenRows: 1, minWidths: [16] });
+  return [members, byBranch];
 }

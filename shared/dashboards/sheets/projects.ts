@@ -1,11 +1,11 @@
 // 项目 / Projects: the bimonthly publication of every project of the year, then each branch's outstanding and milestone
 // rates.
-import type { ProjectRow } from '../../domain/results';
+import type { OrgFigures, ProjectRow } from '../../domain/results';
 import type { LayoutSheet } from '../layout';
 import { byKeys, type DashboardContext } from '../context';
-import { FILL, flagCell, noFigures, rateCell, scoreCell, text, yesNo, type Cell } from '../format';
+import { bold, FILL, flagCell, noFigures, rateCell, scoreCell, text, yesNo, type Cell } from '../format';
 import { wordFor } from '../labels';
-import { SheetBuilder } from '../sheet';
+import { tableSheet } from '../sheet';
 
 function projectRow(ctx: DashboardContext, p: ProjectRow): Cell[] {
   const { L } = ctx;
@@ -25,19 +25,17 @@ function projectRow(ctx: DashboardContext, p: ProjectRow): Cell[] {
   ];
 }
 
-export function projectsSheet(ctx: DashboardContext): LayoutSheet {
-  const { L, results } = ctx;
+/** 项目 and 各支部项目: every project of the year; each branch's rates with the committee's total. */
+export function projectsSheets(ctx: DashboardContext): LayoutSheet[] {
+  const { L, results, top } = ctx;
   const c = L.col;
-  const b = new SheetBuilder();
-  b.title(ctx.sheetTitle(L.sheets.projects));
   const list = [...results.projectList].sort(
     byKeys<ProjectRow>(
       (p) => ctx.orderOf(p.orgId),
       (p) => p.projectId,
     ),
   );
-  b.section({
-    title: L.titles.projectList,
+  const projects = tableSheet(L.sheets.projects, ctx.sheetTitle(L.titles.projectList), {
     header: [
       c.branch,
       c.projectId,
@@ -54,9 +52,27 @@ export function projectsSheet(ctx: DashboardContext): LayoutSheet {
     ],
     rows: list.map((p) => projectRow(ctx, p)),
     empty: L.none,
+    minWidths: [16],
+    maxWidths: [30, 10, 40],
   });
-  b.section({
-    title: L.titles.projectsByBranch,
+  const row = (o: OrgFigures, name: Cell): Cell[] => {
+    const p = o.projects;
+    if (p === null) return [name, ...noFigures(8)];
+    return [
+      name,
+      p.count,
+      p.scored,
+      p.outstanding,
+      rateCell(p.outstandingRate),
+      p.milestonesDue,
+      p.milestonesOnTime,
+      rateCell(p.milestoneOnTimeRate),
+      p.complete,
+    ];
+  };
+  const rows = ctx.branches.map((o) => row(o, o.name));
+  if (top !== undefined && top.level !== 'branch') rows.push(row(top, bold(L.totalRow)));
+  const byBranch = tableSheet(L.sheets.projectsByBranch, ctx.sheetTitle(L.titles.projectsByBranch), {
     header: [
       c.branch,
       c.projectCount,
@@ -68,22 +84,9 @@ export function projectsSheet(ctx: DashboardContext): LayoutSheet {
       c.milestoneOnTimeRate,
       c.projectsComplete,
     ],
-    rows: ctx.branches.map((o) => {
-      const p = o.projects;
-      if (p === null) return [o.name, ...noFigures(8)];
-      return [
-        o.name,
-        p.count,
-        p.scored,
-        p.outstanding,
-        rateCell(p.outstandingRate),
-        p.milestonesDue,
-        p.milestonesOnTime,
-        rateCell(p.milestoneOnTimeRate),
-        p.complete,
-      ];
-    }),
+    rows,
     empty: L.none,
+    minWidths: [16],
   });
-  return b.build(L.sheets.projects, { frozenRows: 1, minWidths: [16], maxWidths: [30, 14, 40] });
+  return [projects, byBranch];
 }

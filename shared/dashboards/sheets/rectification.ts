@@ -4,7 +4,7 @@ import type { DueSoonItem, OrgFigures, OverdueItem } from '../../domain/results'
 import type { LayoutSheet } from '../layout';
 import { byKeys, type DashboardContext } from '../context';
 import { bold, daysLeftCell, FILL, noFigures, overdueCell, rateCell, text, type Cell } from '../format';
-import { MAX_WIDTH as MAX, SheetBuilder } from '../sheet';
+import { MAX_WIDTH as MAX, tableSheet } from '../sheet';
 
 function branchRow(o: OrgFigures, name: Cell): Cell[] {
   const r = o.rectification;
@@ -46,31 +46,32 @@ export function dueSoonCells(ctx: DashboardContext, i: DueSoonItem): Cell[] {
   return [ctx.L.dueKind[i.kind], i.id, text(i.name), i.dueOn, daysLeftCell(i.daysLeft)];
 }
 
-export function rectificationSheet(ctx: DashboardContext): LayoutSheet {
+/** 整改, 逾期整改, 即将到期: each branch's rates with the committee's total, the overdue list, what falls due soon. */
+export function rectificationSheets(ctx: DashboardContext): LayoutSheet[] {
   const { L, results, top } = ctx;
   const c = L.col;
-  const b = new SheetBuilder();
-  b.title(ctx.sheetTitle(L.sheets.rectification));
   const byBranch = ctx.branches.map((o) => branchRow(o, o.name));
   if (top !== undefined && top.level !== 'branch') byBranch.push(branchRow(top, bold(L.totalRow)));
-  b.section({
-    title: L.titles.rectificationByBranch,
-    header: [c.branch, c.found, c.closed, c.rectificationRate, c.rectificationDue, c.onTime, c.onTimeRate, c.overdue],
-    rows: byBranch,
-    empty: L.none,
-  });
-  b.section({
-    title: L.titles.overdueList,
-    header: [c.branch, c.issueId, c.description, c.deadline, c.daysOverdue],
-    rows: [...results.overdue].sort(overdueOrder(ctx)).map((i) => [ctx.orgName(i.orgId), ...overdueCells(i)]),
-    empty: L.none,
-  });
-  b.section({
-    title: L.titles.dueSoon(DUE_SOON_DAYS),
-    header: [c.branch, c.kind, c.id, c.itemName, c.dueOn, c.daysLeft],
-    rows: [...results.dueSoon].sort(dueSoonOrder(ctx)).map((i) => [ctx.orgName(i.orgId), ...dueSoonCells(ctx, i)]),
-    empty: L.none,
-  });
-  // Three tables with different columns: only the title stays in view, so no header floats over the wrong table.
-  return b.build(L.sheets.rectification, { frozenRows: 1, minWidths: [16], maxWidths: [30, MAX, 40] });
+  return [
+    tableSheet(L.sheets.rectification, ctx.sheetTitle(L.titles.rectificationByBranch), {
+      header: [c.branch, c.found, c.closed, c.rectificationRate, c.rectificationDue, c.onTime, c.onTimeRate, c.overdue],
+      rows: byBranch,
+      empty: L.none,
+      minWidths: [16],
+    }),
+    tableSheet(L.sheets.overdue, ctx.sheetTitle(L.titles.overdueList), {
+      header: [c.branch, c.issueId, c.description, c.deadline, c.daysOverdue],
+      rows: [...results.overdue].sort(overdueOrder(ctx)).map((i) => [ctx.orgName(i.orgId), ...overdueCells(i)]),
+      empty: L.none,
+      minWidths: [16],
+      maxWidths: [30, 14, MAX],
+    }),
+    tableSheet(L.sheets.dueSoon, ctx.sheetTitle(L.titles.dueSoon(DUE_SOON_DAYS)), {
+      header: [c.branch, c.kind, c.id, c.itemName, c.dueOn, c.daysLeft],
+      rows: [...results.dueSoon].sort(dueSoonOrder(ctx)).map((i) => [ctx.orgName(i.orgId), ...dueSoonCells(ctx, i)]),
+      empty: L.none,
+      minWidths: [16],
+      maxWidths: [30, 10, 14, MAX],
+    }),
+  ];
 }

@@ -46,12 +46,17 @@ describe('a summary read in the middle of a month', () => {
       '组织生活',
       '预警党员',
       '整改',
+      '逾期整改',
+      '即将到期',
       '季度晾晒',
       '年度考评',
       '项目',
+      '各支部项目',
       '项目公开',
       '党员积分',
+      '各支部积分',
       '数据质量',
+      '数据问题',
     ]);
     // Always there, so a sink that rewrites tabs in place never keeps last night's progress.
     const alone = sheet(summary(published(), null), '本月进度');
@@ -172,9 +177,9 @@ describe('an official month that is itself in progress', () => {
   });
 
   it('shows "—" for every figure of a branch never read, never 0', () => {
-    const s = sheet(wb(), '项目');
+    const s = sheet(wb(), '各支部项目');
     expect(values(sectionRows(s, '各支部项目情况')[3])).toEqual(['营销党支部', '—', '—', '—', '—', '—', '—', '—', '—']);
-    const m = sheet(wb(), '党员积分');
+    const m = sheet(wb(), '各支部积分');
     expect(values(sectionRows(m, '各支部积分评定')[3])).toEqual(['营销党支部', '—', '—', '—', '—', '—', '—', '—']);
     const r = sheet(wb(), '整改');
     expect(values(sectionRows(r, '各支部整改情况')[3])).toEqual(['营销党支部', '—', '—', '—', '—', '—', '—', '—']);
@@ -244,7 +249,8 @@ describe('stale and incomplete data', () => {
       ['第一党支部', '第一党支部.xlsx', '组织生活', 7, '2026-03', '2026-04-12 09:30'],
     ]);
     // The published month's own list (frozen at publication) would have had no such row, nor the broken column.
-    expect(s.rows.some((r) => cellValue(r[0]) === '数据问题清单（4 条）')).toBe(true);
+    const issues = sheet(summary(published(), progress()), '数据问题');
+    expect(String(cellValue(issues.rows[0]?.[0]))).toBe('数据问题清单（4 条）：2026-04 · 进行中 · 截至 2026-04-15');
     expect(sectionRows(sheet(summary(published(), null), '数据质量'), '发布后修改的行').map((r) => values(r))).toEqual([
       ['无'],
     ]);

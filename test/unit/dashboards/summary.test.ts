@@ -9,7 +9,7 @@ const zh = () => summaryWorkbook({ results: results(), trend: trend(), orgs: ROS
 const en = () => summaryWorkbook({ results: results(), trend: trend(), orgs: ROSTER, lang: 'en' });
 
 describe('leaders summary workbook', () => {
-  it('has the thirteen tabs, named in the chosen language', () => {
+  it('has the eighteen tabs, named in the chosen language', () => {
     expect(zh().sheets.map((s) => s.name)).toEqual([
       '概览',
       '本月进度',
@@ -18,12 +18,17 @@ describe('leaders summary workbook', () => {
       '组织生活',
       '预警党员',
       '整改',
+      '逾期整改',
+      '即将到期',
       '季度晾晒',
       '年度考评',
       '项目',
+      '各支部项目',
       '项目公开',
       '党员积分',
+      '各支部积分',
       '数据质量',
+      '数据问题',
     ]);
     expect(en().sheets.map((s) => s.name)).toEqual([
       'Overview',
@@ -33,12 +38,17 @@ describe('leaders summary workbook', () => {
       'Sessions',
       'At risk',
       'Rectification',
+      'Overdue',
+      'Due soon',
       'Quarter',
       'Year',
       'Projects',
+      'Projects by branch',
       'Project publication',
       'Member scores',
+      'Scores by branch',
       'Data quality',
+      'Data issues',
     ]);
   });
 
@@ -125,12 +135,12 @@ describe('leaders summary workbook', () => {
 
   it('sorts the overdue list by days overdue, coloured, and lists what falls due in 14 days', () => {
     const s = sheet(zh(), '整改');
-    const overdue = sectionRows(s, '逾期未整改问题');
+    const overdue = sectionRows(sheet(zh(), '逾期整改'), '逾期未整改问题');
     expect(overdue.map((r) => cellValue(r[4]))).toEqual([40, 12, 5]);
     expect(overdue.map((r) => asCell(r[4]).fill)).toEqual([FILL.red, FILL.orange, FILL.yellow]);
     expect(cellValue(overdue[0]?.[2])).toBe('=HYPERLINK("x")');
     expect(cellValue(overdue[1]?.[2])).toBe('');
-    const soon = sectionRows(s, '14 天内到期');
+    const soon = sectionRows(sheet(zh(), '即将到期'), '14 天内到期');
     expect(soon.map((r) => values(r).slice(0, 3))).toEqual([
       ['第二党支部', '项目节点', 'P1'],
       ['第一党支部', '整改', 'I3'],
@@ -161,7 +171,10 @@ describe('leaders summary workbook', () => {
       'A',
     ]);
     expect(asCell(sectionRows(p, '项目清单')[1]?.[7])).toEqual({ value: '—', align: 'right' });
-    expect(asCell(sectionRows(p, '各支部项目情况')[0]?.[4])).toEqual({ value: '—', align: 'right' });
+    expect(asCell(sectionRows(sheet(zh(), '各支部项目'), '各支部项目情况')[0]?.[4])).toEqual({
+      value: '—',
+      align: 'right',
+    });
     const m = sheet(zh(), '党员积分');
     expect(asCell(sectionRows(m, '党员积分明细')[1]?.[5])).toEqual({ value: '不合格', fill: FILL.red });
     expect(asCell(sectionRows(m, '党员积分明细')[1]?.[6])).toEqual({ value: '是', fill: FILL.red });
@@ -179,7 +192,7 @@ describe('leaders summary workbook', () => {
     // Read and without errors, but nothing dated in March.
     expect(status('第二党支部')).toEqual({ value: '本期未填报', fill: FILL.red });
     expect(cellValue(sources[1]?.[2])).toBe('2026-04-01 00:01');
-    const issues = sectionRows(s, '数据问题清单');
+    const issues = sectionRows(sheet(zh(), '数据问题'), '数据问题清单');
     expect(issues.map((r) => values(r).slice(0, 4))).toEqual([
       ['第一党支部', '第一党支部.xlsx', '整改', 9],
       ['第一党支部', '第一党支部.xlsx', '组织生活', 5],
@@ -187,7 +200,7 @@ describe('leaders summary workbook', () => {
     ]);
     expect(cellValue(issues[1]?.[5])).toBe('=1+1');
     expect(cellValue(issues[1]?.[6])).toBe('无法识别“=1+1”，应填写日期');
-    const enIssues = sectionRows(sheet(en(), 'Data quality'), 'Validation errors');
+    const enIssues = sectionRows(sheet(en(), 'Data issues'), 'Validation errors');
     expect(cellValue(enIssues[1]?.[6])).toBe('cannot read "=1+1": expected a date');
   });
 });
@@ -207,7 +220,7 @@ describe('summary of a period with nothing in it', () => {
       silentBranches: [],
     };
     const wb = summaryWorkbook({ results: empty, trend: [], orgs: [], lang: 'en' });
-    expect(wb.sheets).toHaveLength(13);
+    expect(wb.sheets).toHaveLength(18);
     expect(sheet(wb, 'Overview').charts).toBeUndefined();
     expect(values(sheet(wb, 'At risk').rows[2])).toEqual(['None']);
     expect(cellValue(tile(sheet(wb, 'Overview'), 'Evaluation score').value)).toBe('—');
