@@ -18,6 +18,7 @@ import {
 } from './figures';
 import {
   countCell,
+  rowNumberCell,
   FILL,
   failureCell,
   flagCell,
@@ -298,7 +299,7 @@ export function feedbackWorkbook(input: FeedbackInput): LayoutWorkbook {
     header: [c.tab, c.row, c.column, c.value, c.message, c.workbook],
     rows: issues.map((v) => [
       v.tab,
-      countCell(v.row),
+      rowNumberCell(v.row),
       text(v.column),
       text(v.value),
       issueMessage(lang, v),

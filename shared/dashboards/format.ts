@@ -38,6 +38,11 @@ export function gapCell(gap: number | null): LayoutCell {
   return gap === null ? { ...NO_FIGURE } : { value: gap, numFmt: SIGNED_ONE_DECIMAL };
 }
 
+/** A sheet row number, centred so it never reads as one with the column name beside it ("110 base"). */
+export function rowNumberCell(row: number | null): LayoutCell {
+  return { value: row ?? DASH, align: 'center' };
+}
+
 /** A count or a rank; null (no rank, no figure) is "—", never 0. */
 export function countCell(n: number | null): Cell {
   return n === null ? { ...NO_FIGURE } : n;

@@ -8,7 +8,7 @@ import type { Org } from '../../domain/types';
 import type { ChangedAfterPublication, ResultsJson, SourceInfo } from '../../domain/results';
 import type { LayoutSheet } from '../layout';
 import { byKeys, type DashboardContext } from '../context';
-import { countCell, FILL, text, timestampText, type Cell } from '../format';
+import { countCell, rowNumberCell, FILL, text, timestampText, type Cell } from '../format';
 import type { Lang } from '../../domain/results';
 import { SheetBuilder, tableSheet } from '../sheet';
 import { dataStatus, fixGroups, metricWords, readErrorText, type DataStatus } from '../status';
@@ -173,7 +173,7 @@ function issueRow(ctx: DashboardContext, v: ValidationIssue, branchOf: Map<strin
     text(branchOf.get(v.workbook)),
     v.workbook,
     v.tab,
-    countCell(v.row),
+    rowNumberCell(v.row),
     text(v.column),
     text(v.value),
     issueMessage(ctx.lang, v),

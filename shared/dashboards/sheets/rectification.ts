@@ -42,8 +42,14 @@ export function overdueCells(i: OverdueItem): Cell[] {
   return [i.issueId, text(i.description), i.deadline, overdueCell(i.daysOverdue)];
 }
 
+/** A milestone is named with its project's name beside it ("总结验收（红色电管家）"), not by its id alone. */
 export function dueSoonCells(ctx: DashboardContext, i: DueSoonItem): Cell[] {
-  return [ctx.L.dueKind[i.kind], i.id, text(i.name), i.dueOn, daysLeftCell(i.daysLeft)];
+  const project =
+    i.kind === 'milestone'
+      ? ctx.results.projectList.find((p) => p.orgId === i.orgId && p.projectId === i.id)?.name
+      : undefined;
+  const name = project === undefined ? i.name : `${i.name ?? ''}${ctx.L.paren(project)}`;
+  return [ctx.L.dueKind[i.kind], i.id, text(name), i.dueOn, daysLeftCell(i.daysLeft)];
 }
 
 /** 整改, 逾期整改, 即将到期: each branch's rates with the committee's total, the overdue list, what falls due soon. */
