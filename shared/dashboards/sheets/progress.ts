@@ -18,10 +18,11 @@ function progressRow(ctx: DashboardContext, o: OrgFigures): Cell[] {
     countCell(k?.met ?? null),
     countCell(a?.expected ?? null),
     rateCell(a?.rate ?? null),
-    // Pending is not a failure: plain, never in the colour of an unmet requirement.
-    k === null ? { ...NO_FIGURE } : pendingNote(o, ctx.L),
     countCell(o.evaluation?.missing ?? null),
     dataStatusCell(ctx.branchStatus(o)),
+    // Pending is not a failure: plain, never in the colour of an unmet requirement. Last, so a long list runs on to the
+    // right instead of being cut by the next column.
+    k === null ? { ...NO_FIGURE } : pendingNote(o, ctx.L),
   ];
 }
 
@@ -36,9 +37,9 @@ function totalRow(ctx: DashboardContext, top: OrgFigures): Cell[] {
     countCell(k?.met ?? null),
     countCell(a?.expected ?? null),
     rateCell(a?.rate ?? null),
-    k === null || k.pending.length === 0 ? '' : L.notes.pendingCount(k.pending.length),
     countCell(top.evaluation?.missing ?? null),
     top.incompleteBranches > 0 ? failureCell(L.notes.incompleteBranches(top.incompleteBranches)) : '',
+    k === null || k.pending.length === 0 ? '' : L.notes.pendingCount(k.pending.length),
   ];
 }
 
@@ -49,11 +50,15 @@ export function progressSheet(ctx: DashboardContext): LayoutSheet {
   const b = new SheetBuilder();
   b.title(ctx.sheetTitle(L.sheets.progress));
   b.note(L.notes.progressLegend);
-  b.header([c.branch, c.parent, c.met, c.expected, c.attendanceRate, c.pending, c.selfMissing, c.dataStatus]);
+  b.header([c.branch, c.parent, c.met, c.expected, c.attendanceRate, c.selfMissing, c.dataStatus, c.pending]);
   if (ctx.branches.length === 0) b.row([L.none]);
   for (const o of ctx.branches) b.row(progressRow(ctx, o));
   if (top !== undefined && top.level !== 'branch') b.row(totalRow(ctx, top));
-  return b.build(L.sheets.progress, { frozenRows: 3, minWidths: [16, 14, 8, 8, 10, 24, 10, 12] });
+  return b.build(L.sheets.progress, {
+    frozenRows: 3,
+    minWidths: [16, 14, 8, 8, 10, 10, 12, 24],
+    maxWidths: [30, 30, 10, 10, 10, 10, 40, 60],
+  });
 }
 
 /**

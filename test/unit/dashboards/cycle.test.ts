@@ -94,30 +94,30 @@ describe('a summary read in the middle of a month', () => {
       '已开',
       '应到',
       '出勤率',
-      '尚待召开',
       '自评缺项',
       '数据状态',
+      '尚待召开',
     ]);
     expect(s.rows.slice(3).map((r) => values(r))).toEqual([
-      ['第一党支部', '运维党总支', 2, 18, 16 / 18, '主题党日', 2, '正常'],
-      ['第二党支部', '运维党总支', '—', '—', '—', '—', 0, '数据不完整：出勤、合规'],
+      ['第一党支部', '运维党总支', 2, 18, 16 / 18, 2, '正常', '主题党日'],
+      ['第二党支部', '运维党总支', '—', '—', '—', 0, '数据不完整：出勤、合规', '—'],
       [
         '机关党支部',
         '—',
         2,
         12,
         10 / 12,
-        '支委会、党小组会（第二党小组）',
         5,
         '数据过期（使用 2026-03-20 读取的数据）',
+        '支委会、党小组会（第二党小组）',
       ],
-      ['营销党支部', '—', '—', '—', '—', '—', '—', '未登记表格'],
-      ['合计', '示例党委', 4, 30, 26 / 30, '3 项', 7, '2 个支部数据不完整'],
+      ['营销党支部', '—', '—', '—', '—', '—', '未登记表格', '—'],
+      ['合计', '示例党委', 4, 30, 26 / 30, 7, '2 个支部数据不完整', '3 项'],
     ]);
     // Still to hold is not a failure: no colour. Broken data is.
-    expect(asCell(rowOf(s, '机关党支部')[5]).fill).toBeUndefined();
-    expect(asCell(rowOf(s, '机关党支部')[7])).toEqual(red('数据过期（使用 2026-03-20 读取的数据）'));
-    expect(asCell(rowOf(s, '第二党支部')[7])).toEqual(red('数据不完整：出勤、合规'));
+    expect(asCell(rowOf(s, '机关党支部')[7]).fill).toBeUndefined();
+    expect(asCell(rowOf(s, '机关党支部')[6])).toEqual(red('数据过期（使用 2026-03-20 读取的数据）'));
+    expect(asCell(rowOf(s, '第二党支部')[6])).toEqual(red('数据不完整：出勤、合规'));
     expect(s.frozenRows).toBe(3);
     for (const word of ['优秀', '良好', '合格', '不合格']) expect(allText(s)).not.toContain(word);
   });
@@ -125,11 +125,11 @@ describe('a summary read in the middle of a month', () => {
   it('reads the same in English', () => {
     const s = sheet(summary(published(), progress(), 'en'), 'This month so far');
     expect(values(rowOf(s, '机关党支部')).slice(5)).toEqual([
-      'Committee meeting; Group meeting (第二党小组)',
       5,
       'Stale (using data read on 2026-03-20)',
+      'Committee meeting; Group meeting (第二党小组)',
     ]);
-    expect(values(rowOf(s, '第二党支部')).at(-1)).toBe('Incomplete data: attendance; compliance');
+    expect(values(rowOf(s, '第二党支部'))[6]).toBe('Incomplete data: attendance; compliance');
     expect(String(cellValue(s.rows[1]?.[0]))).toContain(
       'Nothing here is scored, graded or ranked before the month ends',
     );

@@ -140,8 +140,8 @@ describe('summary workbook written as .xlsx', () => {
     expect(month?.getCell('A1').value).toBe('本月进度：2026-04 · 进行中 · 截至 2026-04-15');
     const b3 = month?.getRow(6);
     expect(b3?.getCell(1).value).toBe('机关党支部');
-    expect(b3?.getCell(6).value).toBe('支委会、党小组会（第二党小组）');
-    expect(b3?.getCell(8).value).toBe('数据过期（使用 2026-03-20 读取的数据）');
-    expect(b3?.getCell(8).fill).toMatchObject({ type: 'pattern', fgColor: { argb: 'FFFFC7CE' } });
+    expect(b3?.getCell(8).value).toBe('支委会、党小组会（第二党小组）');
+    expect(b3?.getCell(7).value).toBe('数据过期（使用 2026-03-20 读取的数据）');
+    expect(b3?.getCell(7).fill).toMatchObject({ type: 'pattern', fgColor: { argb: 'FFFFC7CE' } });
   });
 });
