@@ -110,6 +110,11 @@ export interface WindowLabels {
   sheetQuarter: string;
   sheetYear: string;
   sheetProjects: string;
+  sheetAdvanced: string;
+  sheetAppraisal: string;
+  sheetSecretaries: string;
+  sheetBimonthly: string;
+  sheetPromotions: string;
   /** '2026年第4季度' / 'Q4 2026'; '2026年度' / 'year 2026'. */
   name: (window: string) => string;
   /** The window, its state and as-of date in words. */
@@ -143,11 +148,13 @@ export interface WindowLabels {
     secretaryType: string;
     org: string;
     level: string;
+    window: string;
   };
   /** A branch's standing in a window, in one line for the feedback. */
   standing: (rank: string, benchmark: boolean, stars: string) => string;
   // ---- the project publication (三表一单) ----
   projectsTitle: (year: number, asOf: IsoDate) => string;
+  uncoveredLine: (names: string) => string;
   coverageLine: (
     covered: number,
     branches: number,

@@ -11,8 +11,8 @@ import { memberScoresSheets } from './sheets/member-scores';
 import { overviewSheet } from './sheets/overview';
 import { noProgressSheet, progressSheet } from './sheets/progress';
 import { projectsSheets } from './sheets/projects';
-import { projectsPublicationSheet } from './sheets/projects-publication';
-import { windowSheet } from './sheets/windows';
+import { projectsPublicationSheets } from './sheets/projects-publication';
+import { advancedSheet, appraisalSheet, secretariesSheet, windowSheet } from './sheets/windows';
 import { rankingSheet } from './sheets/ranking';
 import { rectificationSheets } from './sheets/rectification';
 import { sessionsSheet } from './sheets/sessions';
@@ -38,8 +38,11 @@ export function summaryWorkbook(input: SummaryInput): LayoutWorkbook {
       ...rectificationSheets(ctx),
       windowSheet(ctx, windowOf(input.results, 'quarter'), 'quarter', input.settings),
       windowSheet(ctx, windowOf(input.results, 'year'), 'year', input.settings),
+      advancedSheet(ctx, input.results.windows, input.settings),
+      appraisalSheet(ctx, windowOf(input.results, 'year')),
+      secretariesSheet(ctx, windowOf(input.results, 'year')),
       ...projectsSheets(ctx),
-      projectsPublicationSheet(ctx, input.results.projectsPublication),
+      ...projectsPublicationSheets(ctx, input.results.projectsPublication),
       ...memberScoresSheets(ctx),
       dataQualitySheet(ctx, input.orgs, progress ?? input.results),
       validationSheet(ctx, progress ?? input.results),

@@ -7,6 +7,7 @@ import type { LayoutSheet } from '../layout';
 import { byKeys, type DashboardContext } from '../context';
 import { fortressCell } from '../figures';
 import {
+  bold,
   countCell,
   FILL,
   flagCell,
@@ -18,7 +19,7 @@ import {
   text,
   type Cell,
 } from '../format';
-import { SheetBuilder } from '../sheet';
+import { SheetBuilder, tableSheet } from '../sheet';
 
 const CATEGORIES: readonly Category[] = ['production', 'management', 'business'];
 
@@ -44,7 +45,7 @@ function branchRow(ctx: DashboardContext, o: WindowOrgFigures, year: boolean): C
   ];
 }
 
-/** The sheet of one window; `settings` for the star thresholds its legend states. */
+/** The sheet of one window: its branches ranked within category, then its general branches and committee. */
 export function windowSheet(
   ctx: DashboardContext,
   w: WindowFigures | undefined,
@@ -65,8 +66,7 @@ export function windowSheet(
   b.title(W.title(name, W.status({ window: w.window, state: w.state, asOf: w.asOf, months: w.months.length })));
   b.note(W.legend(settings.benchmarkShare));
   if (year) b.note(W.starsLegend(settings.stars));
-
-  const header = [
+  const header = b.header([
     c.rank,
     c.branch,
     c.parent,
@@ -79,10 +79,7 @@ export function windowSheet(
     W.col.redFlag,
     ...(year ? [W.col.stars] : []),
     W.col.benchmark,
-  ];
-  b.blank();
-  b.title(W.branchesTitle);
-  b.header(header);
+  ]);
   const order = new Map(w.orgs.map((o, i) => [o.id, i]));
   for (const category of CATEGORIES) {
     const members = w.orgs
@@ -97,77 +94,88 @@ export function windowSheet(
     b.title(L.categorySection(category, members.length));
     for (const o of members) b.row(branchRow(ctx, o, year));
   }
+  // The general branches and the committee in the same columns: their level where a branch has its general branch.
+  b.title(W.rollupsTitle);
+  for (const o of w.orgs.filter((x) => x.level !== 'branch'))
+    b.row([
+      '',
+      bold(o.name),
+      L.level[o.level],
+      o.months,
+      scoreCell(o.evaluation?.score ?? null),
+      rateCell(o.attendance?.rate ?? null),
+      rateCell(o.compliance?.rate ?? null),
+      rateCell(o.rectification?.rate ?? null),
+      rateCell(o.exam?.passRate ?? null),
+      fortressCell(o, L),
+    ]);
+  return b.build(name, { frozenRows: header + 1, minWidths: [6, 16, 14], maxWidths: [8, 30, 30] });
+}
 
-  b.section({
-    title: W.rollupsTitle,
-    header: [
-      W.col.org,
-      W.col.level,
-      W.col.avgScore,
-      c.attendanceRate,
-      c.complianceRate,
-      c.rectificationRate,
-      c.examPassRate,
-      c.fortress,
-      c.incompleteBranches,
-    ],
-    rows: w.orgs
-      .filter((o) => o.level !== 'branch')
-      .map((o) => [
-        o.name,
-        L.level[o.level],
-        scoreCell(o.evaluation?.score ?? null),
-        rateCell(o.attendance?.rate ?? null),
-        rateCell(o.compliance?.rate ?? null),
-        rateCell(o.rectification?.rate ?? null),
-        rateCell(o.exam?.passRate ?? null),
-        fortressCell(o, L),
-        o.incompleteBranches,
-      ]),
-    empty: L.none,
-  });
-
-  b.section({
-    title: W.advancedTitle(w.advancedMembers.length),
-    note: W.advancedLegend(settings.advancedShare),
-    header: [c.branch, c.memberId, c.name, W.col.redStar, W.col.months],
-    rows: w.advancedMembers.map((m) => [
+/** 先进党员: the advanced members of the quarter and of the year, best first within each branch. */
+export function advancedSheet(
+  ctx: DashboardContext,
+  windows: readonly WindowFigures[],
+  settings: Pick<Settings, 'advancedShare'> = DEFAULT_SETTINGS,
+): LayoutSheet {
+  const { L } = ctx;
+  const W = L.windows;
+  const c = L.col;
+  const rows = windows.flatMap((w) =>
+    w.advancedMembers.map((m) => [
+      W.name(w.window),
       ctx.orgName(m.orgId),
       m.memberId,
       text(m.name),
       scoreCell(m.redStar),
       m.months,
     ]),
-    empty: L.none,
+  );
+  const count = windows.map((w) => w.advancedMembers.length).reduce((a, n) => Math.max(a, n), 0);
+  return tableSheet(W.sheetAdvanced, ctx.sheetTitle(W.advancedTitle(count)), {
+    note: W.advancedLegend(settings.advancedShare),
+    header: [W.col.window, c.branch, c.memberId, c.name, W.col.redStar, W.col.months],
+    rows,
+    empty: windows.length === 0 ? W.noWindows : L.none,
+    minWidths: [12, 16],
   });
+}
 
-  if (year)
-    b.section({
-      title: W.appraisalTitle,
-      header: [c.branch, c.memberId, c.name, W.col.redStar, c.rating, W.col.months, W.col.vetoes, W.col.advanced],
-      rows: w.members.map((m) => [
-        ctx.orgName(m.orgId),
-        m.memberId,
-        text(m.name),
-        scoreCell(m.redStar),
-        ratingCell(m.rating, L),
-        m.months,
-        m.vetoes,
-        m.advanced ? flagCell(true, L, FILL.green) : L.no,
-      ]),
-      empty: L.none,
-    });
+/** 年终评议: every member's annual red-star index and the rating it reaches (年终民主评议参考). */
+export function appraisalSheet(ctx: DashboardContext, year: WindowFigures | undefined): LayoutSheet {
+  const { L } = ctx;
+  const W = L.windows;
+  const c = L.col;
+  return tableSheet(W.sheetAppraisal, ctx.sheetTitle(W.appraisalTitle), {
+    header: [c.branch, c.memberId, c.name, W.col.redStar, c.rating, W.col.months, W.col.vetoes, W.col.advanced],
+    rows: (year?.members ?? []).map((m) => [
+      ctx.orgName(m.orgId),
+      m.memberId,
+      text(m.name),
+      scoreCell(m.redStar),
+      ratingCell(m.rating, L),
+      m.months,
+      m.vetoes,
+      m.advanced ? flagCell(true, L, FILL.green) : L.no,
+    ]),
+    empty: year === undefined ? W.noWindows : L.none,
+    minWidths: [16],
+  });
+}
 
-  // One row per branch, one column per month: the secretary's rating is the branch's grade that month.
-  const months = w.months;
+/** 书记绩效: one row per branch, one column per month of the year: the secretary gets the branch's grade that month. */
+export function secretariesSheet(ctx: DashboardContext, year: WindowFigures | undefined): LayoutSheet {
+  const { L } = ctx;
+  const W = L.windows;
+  const c = L.col;
+  const months = year?.months ?? [];
   const bySecretary = new Map<string, Map<string, WindowFigures['secretaries'][number]>>();
-  for (const s of w.secretaries) {
+  for (const s of year?.secretaries ?? []) {
     const m = bySecretary.get(s.orgId) ?? new Map();
     m.set(s.month, s);
     bySecretary.set(s.orgId, m);
   }
-  b.section({
-    title: W.secretariesTitle,
+  return tableSheet(W.sheetSecretaries, ctx.sheetTitle(W.secretariesTitle), {
     note: W.secretariesLegend,
     header: [c.branch, W.col.secretary, W.col.secretaryType, ...months],
     rows: [...bySecretary].map(([orgId, m]) => {
@@ -179,7 +187,7 @@ export function windowSheet(
         ...months.map((month) => gradeCell(m.get(month)?.grade ?? null, L)),
       ];
     }),
-    empty: L.none,
+    empty: year === undefined ? W.noWindows : L.none,
+    minWidths: [16, 8, 8],
   });
-  return b.build(name, { frozenRows: 1, minWidths: [6, 16, 14], maxWidths: [30, 30, 30] });
 }

@@ -9,7 +9,7 @@ const zh = () => summaryWorkbook({ results: results(), trend: trend(), orgs: ROS
 const en = () => summaryWorkbook({ results: results(), trend: trend(), orgs: ROSTER, lang: 'en' });
 
 describe('leaders summary workbook', () => {
-  it('has the eighteen tabs, named in the chosen language', () => {
+  it('has the twenty-three tabs, named in the chosen language', () => {
     expect(zh().sheets.map((s) => s.name)).toEqual([
       '概览',
       '本月进度',
@@ -22,9 +22,14 @@ describe('leaders summary workbook', () => {
       '即将到期',
       '季度晾晒',
       '年度考评',
+      '先进党员',
+      '年终评议',
+      '书记绩效',
       '项目',
       '各支部项目',
       '项目公开',
+      '双月公开单',
+      '晋级申报',
       '党员积分',
       '各支部积分',
       '数据质量',
@@ -42,9 +47,14 @@ describe('leaders summary workbook', () => {
       'Due soon',
       'Quarter',
       'Year',
+      'Advanced members',
+      'Year-end appraisal',
+      'Secretaries',
       'Projects',
       'Projects by branch',
       'Project publication',
+      'Bimonthly publication',
+      'Promotions',
       'Member scores',
       'Scores by branch',
       'Data quality',
@@ -220,7 +230,7 @@ describe('summary of a period with nothing in it', () => {
       silentBranches: [],
     };
     const wb = summaryWorkbook({ results: empty, trend: [], orgs: [], lang: 'en' });
-    expect(wb.sheets).toHaveLength(18);
+    expect(wb.sheets).toHaveLength(23);
     expect(sheet(wb, 'Overview').charts).toBeUndefined();
     expect(values(sheet(wb, 'At risk').rows[2])).toEqual(['None']);
     expect(cellValue(tile(sheet(wb, 'Overview'), 'Evaluation score').value)).toBe('—');

@@ -1,6 +1,7 @@
 // The 季度晾晒, 年度考评 and 项目公开 tabs and the feedback's standing, from windows written out by hand.
 import { describe, expect, it } from 'vitest';
 import { feedbackWorkbook } from '../../../shared/dashboards/feedback';
+import { cellValue } from '../../../shared/dashboards/layout';
 import { summaryWorkbook } from '../../../shared/dashboards/summary';
 import { FILL } from '../../../shared/dashboards/format';
 import type { ProjectsPublication, ResultsJson, WindowFigures, WindowOrgFigures } from '../../../shared/domain/results';
@@ -132,14 +133,21 @@ describe('the year tab (年度考评)', () => {
     expect(values(b2Row).slice(10)).toEqual(['—', '否']);
   });
 
-  it('lists the advanced members, every member’s red-star index, and the secretaries month by month', () => {
-    const s = sheet(summary(), '年度考评');
-    expect(sectionRows(s, '先进党员').map(values)).toEqual([['第一党支部', 'M1', '张一', 95, 3]]);
-    const appraisal = sectionRows(s, '年终民主评议参考').map(values);
+  it('lists the advanced members, every member’s red-star index, and the secretaries month by month, each on its tab', () => {
+    const advanced = sheet(summary(), '先进党员');
+    // The quarter's and the year's, each naming its window.
+    expect(sectionRows(advanced, '先进党员').map(values)).toEqual([
+      ['2026年第1季度', '第一党支部', 'M1', '张一', 95, 3],
+      ['2026年度', '第一党支部', 'M1', '张一', 95, 3],
+    ]);
+    const appraisal = sectionRows(sheet(summary(), '年终评议'), '年终民主评议参考').map(values);
     expect(appraisal[1]).toEqual(['第一党支部', 'M2', '张二', 200 / 3, '基本合格', 3, 1, '否']);
-    expect(sectionRows(s, '书记月度绩效').map(values)).toEqual([
+    expect(sectionRows(sheet(summary(), '书记绩效'), '书记月度绩效').map(values)).toEqual([
       ['第一党支部', '丙', '兼职', '良好', '不合格', '良好'],
     ]);
+    // Every one of these tabs keeps its header row in view.
+    for (const name of ['年度考评', '先进党员', '年终评议', '书记绩效'])
+      expect(sheet(summary(), name).frozenRows, name).toBeGreaterThan(1);
   });
 
   it('has no stars column on the quarter tab', () => {
@@ -149,13 +157,26 @@ describe('the year tab (年度考评)', () => {
 });
 
 describe('the project publication tab (项目公开)', () => {
-  it('states coverage, lists the branches without a project and the bimonthly publication', () => {
+  it('states coverage, names the branches without a project, and has the bimonthly publication and promotions on tabs of their own', () => {
     const s = sheet(summary(), '项目公开');
     expect(values(s.rows[1])[0]).toBe('有项目的支部 1 / 2（覆盖率 50.0%）；重点项目（A级）占比 50.0%；申报晋级 0 项');
-    expect(sectionRows(s, '本年度尚无项目的支部').map(values)).toEqual([['第二党支部', '运维党总支']]);
-    expect(asCell(sectionRows(s, '项目分布表')[2]?.[4])).toEqual({ value: 0, fill: FILL.red });
-    expect(values(sectionRows(s, '双月公开单')[0])).toEqual(['第一党支部', 'P1', '项目一', 3, 2, 1, 1, 0, 2, 1]);
-    expect(sectionRows(s, '晋级申报').map(values)).toEqual([['无']]);
+    expect(values(s.rows[2])[0]).toBe('本年度尚无项目的支部：第二党支部（哪里有党支部，哪里就有建功项目）');
+    expect(s.frozenRows).toBe(4);
+    const b2 = s.rows.find((r) => cellValue(r[0]) === '第二党支部') ?? [];
+    expect(asCell(b2[4])).toEqual({ value: 0, fill: FILL.red });
+    expect(values(sectionRows(sheet(summary(), '双月公开单'), '双月公开单')[0])).toEqual([
+      '第一党支部',
+      'P1',
+      '项目一',
+      3,
+      2,
+      1,
+      1,
+      0,
+      2,
+      1,
+    ]);
+    expect(sectionRows(sheet(summary(), '晋级申报'), '晋级申报').map(values)).toEqual([['无']]);
   });
 });
 
