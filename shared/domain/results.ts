@@ -435,11 +435,17 @@ export const listSchemas = {
    * The quarter and the year that contain the period (versions stored before windows existed have none, and one stored
    * in an earlier shape reads as none: the next computation makes them again).
    */
-  windows: z.array(windowSchema).default([]).catch([]),
+  windows: z.array(windowSchema).default([]),
   /** The project publication of the period's year; null on versions stored before it existed or in an older shape. */
-  projectsPublication: projectsPublicationSchema.nullable().default(null).catch(null),
+  projectsPublication: projectsPublicationSchema.nullable().default(null),
 };
 export type ListName = keyof typeof listSchemas;
+
+/**
+ * Lists computed afresh from the monthly bases: a version that stored one in an earlier shape reads it as absent (its
+ * schema's default) rather than failing; the next computation makes it again.
+ */
+export const RECOMPUTABLE_LISTS: readonly ListName[] = ['windows', 'projectsPublication'];
 export const LIST_NAMES = Object.keys(listSchemas) as ListName[];
 
 // ---- the whole period ----

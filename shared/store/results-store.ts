@@ -4,7 +4,14 @@ import { GetCommand, PutCommand, QueryCommand, type QueryCommandOutput, UpdateCo
 import { z } from 'zod';
 import { monthState } from '../domain/cycle';
 import { BranchboardError } from '../domain/errors';
-import { LIST_NAMES, listSchemas, monthStateSchema, orgFiguresSchema, type ListName } from '../domain/results';
+import {
+  LIST_NAMES,
+  listSchemas,
+  monthStateSchema,
+  orgFiguresSchema,
+  RECOMPUTABLE_LISTS,
+  type ListName,
+} from '../domain/results';
 import type { ResultsJson } from '../domain/results';
 import type { OrgFigures } from '../domain/results';
 import { batchWrite, queryPrefix, type WriteOp } from './batch';
@@ -245,6 +252,9 @@ export async function loadResults(client: StoreClient, period: string, version?:
     const raw = text.get(name);
     const schema = listSchemas[name];
     const value = raw === undefined ? (schema.safeParse(undefined).success ? undefined : []) : JSON.parse(raw);
+    const parsed = schema.safeParse(value);
+    if (!parsed.success && RECOMPUTABLE_LISTS.includes(name))
+      return schema.parse(undefined) as z.infer<(typeof listSchemas)[N]>;
     return schema.parse(value) as z.infer<(typeof listSchemas)[N]>;
   };
   return {

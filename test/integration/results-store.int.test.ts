@@ -37,4 +37,36 @@ describe('results store', () => {
     expect(back?.orgs).toEqual(results.orgs);
     expect(await loadOrgFigures(store, '2026-04', 'W')).toEqual(top);
   }, 180_000);
+
+  it('reads a project publication stored in an earlier shape as absent, and every other list as stored', async () => {
+    const figures = computePeriod({
+      period: '2026-05',
+      asOf: '2026-05-31',
+      config: config({ orgs: [org('W', 'committee', null), org('B1', 'branch', 'W', 'production')] }),
+      branches: [branch('B1', { members: [member('M1', '一组')] })],
+    });
+    // The shape of the first cut: bimonthly counts without `planned`, no `byCategory`.
+    const old = {
+      ...figures.projectsPublication,
+      byCategory: undefined,
+      bimonthly: {
+        ...figures.projectsPublication.bimonthly,
+        units: [{ orgId: 'W', due: 1, done: 0, onTime: 0, late: 0, open: 1, overdue: 0 }],
+      },
+    };
+    const results = {
+      ...figures,
+      projectsPublication: old,
+      generatedAt: '2026-06-01T02:00:00.000Z',
+      validation: [],
+      sources: [],
+      changedAfterPublication: [],
+      windows: [],
+    } as unknown as ResultsJson;
+    const store = await dynamo().freshTable();
+    await saveResults(store, results, 'run-old');
+    const back = await loadResults(store, '2026-05');
+    expect(back?.projectsPublication).toBeNull();
+    expect(back?.orgs).toEqual(figures.orgs);
+  });
 });
