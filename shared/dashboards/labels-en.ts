@@ -199,6 +199,8 @@ export const EN: Labels = {
     projectsByBranch: 'Projects by branch',
     membersByBranch: 'Scores by branch',
     validation: 'Data issues',
+    incomplete: 'Incomplete data',
+    changed: 'Changed after publication',
   },
   col: {
     branch: 'Branch',

@@ -284,6 +284,8 @@ export interface Labels {
     projectsByBranch: string;
     membersByBranch: string;
     validation: string;
+    incomplete: string;
+    changed: string;
   };
   col: ColumnLabels;
   titles: {

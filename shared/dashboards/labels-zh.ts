@@ -189,6 +189,8 @@ export const ZH: Labels = {
     projectsByBranch: '各支部项目',
     membersByBranch: '各支部积分',
     validation: '数据问题',
+    incomplete: '数据不完整',
+    changed: '发布后修改',
   },
   col: {
     branch: '支部',

@@ -101,7 +101,18 @@ export class SheetBuilder {
       columnHeader: false,
       rowKinds: { ...this.kinds },
       ...(opts.charts && opts.charts.length > 0 ? { charts: opts.charts } : {}),
-      print: { landscape: true, fitToWidth: true, titleRows: opts.frozenRows },
+      print: {
+        landscape: true,
+        fitToWidth: true,
+        titleRows: opts.frozenRows,
+        // Everything the tab holds, its charts included: nothing spills on to a page of its own.
+        area: {
+          firstRow: 0,
+          lastRow: Math.max(this.rows.length, ...(opts.charts ?? []).map((c) => c.anchor.row + c.anchor.rows)) - 1,
+          firstCol: 0,
+          lastCol: Math.max(count, ...(opts.charts ?? []).map((c) => c.anchor.col + c.anchor.cols)) - 1,
+        },
+      },
     };
   }
 }

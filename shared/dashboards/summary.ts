@@ -5,7 +5,7 @@ import type { ResultsJson } from '../domain/results';
 import type { LayoutWorkbook } from './layout';
 import { dashboardContext, type SummaryInput } from './context';
 import { atRiskSheet } from './sheets/at-risk';
-import { dataQualitySheet, validationSheet } from './sheets/data-quality';
+import { dataQualitySheets, validationSheet } from './sheets/data-quality';
 import { heatMapSheet } from './sheets/heatmap';
 import { memberScoresSheets } from './sheets/member-scores';
 import { overviewSheet } from './sheets/overview';
@@ -44,7 +44,7 @@ export function summaryWorkbook(input: SummaryInput): LayoutWorkbook {
       ...projectsSheets(ctx),
       ...projectsPublicationSheets(ctx, input.results.projectsPublication),
       ...memberScoresSheets(ctx),
-      dataQualitySheet(ctx, input.orgs, progress ?? input.results),
+      ...dataQualitySheets(ctx, input.orgs, progress ?? input.results),
       validationSheet(ctx, progress ?? input.results),
     ],
   };

@@ -167,6 +167,8 @@ describe('nightly job in Google mode', () => {
       '党员积分',
       '各支部积分',
       '数据质量',
+      '数据不完整',
+      '发布后修改',
       '数据问题',
     ]);
     const rows = fake.state.grid(dashboard, '逾期整改');

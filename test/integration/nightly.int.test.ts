@@ -236,6 +236,8 @@ describe('nightly job on DynamoDB Local', () => {
       '党员积分',
       '各支部积分',
       '数据质量',
+      '数据不完整',
+      '发布后修改',
       '数据问题',
     ]);
     const cells = (name: string) => {

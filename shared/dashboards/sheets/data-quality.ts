@@ -180,46 +180,57 @@ function issueRow(ctx: DashboardContext, v: ValidationIssue, branchOf: Map<strin
   ];
 }
 
-/** `facts`: the most recent results (the month in progress when the run computed one, else the official month). */
-export function dataQualitySheet(
+/**
+ * 数据质量, 数据不完整, 发布后修改: each workbook's last read (with the branches that sent nothing this period counted
+ * in the second line), the incomplete branches with the tab to fix, the rows edited after their month was published.
+ * `facts`: the most recent results (the month in progress when the run computed one, else the official month).
+ */
+export function dataQualitySheets(
   ctx: DashboardContext,
   roster: readonly Org[],
   facts: ResultsJson = ctx.results,
-): LayoutSheet {
+): LayoutSheet[] {
   const { L, results } = ctx;
   const c = L.col;
-  const b = new SheetBuilder();
-  b.title(L.titles.sheet(L.sheets.dataQuality, L.monthStatus(facts)));
+  const status = L.monthStatus(facts);
   const orgs = new Map(facts.orgs.map((o) => [o.id, o]));
   const lines = branchLines(ctx, roster, facts);
   const { rows, nothing } = sourceRows(ctx, lines, facts, orgs);
+  const b = new SheetBuilder();
+  b.title(L.titles.sheet(L.sheets.dataQuality, status));
   b.title([{ value: L.titles.nothingThisPeriod(nothing, results.period), ...(nothing > 0 ? { fill: FILL.red } : {}) }]);
-  b.section({
-    title: L.titles.sources,
-    header: [c.branch, c.workbook, c.readAt, c.modifiedAt, c.rows, c.errors, c.status, c.readError],
-    rows,
-    empty: L.none,
+  b.title(L.titles.sources);
+  const header = b.header([c.branch, c.workbook, c.readAt, c.modifiedAt, c.rows, c.errors, c.status, c.readError]);
+  if (rows.length === 0) b.row([L.none]);
+  for (const r of rows) b.row(r);
+  const sources = b.build(L.sheets.dataQuality, {
+    frozenRows: header + 1,
+    minWidths: [16, 18, 16, 16],
+    maxWidths: [30, 30, 18, 18, 8, 8, 24, 60],
   });
   const incomplete = incompleteRows(ctx, lines, facts, orgs);
-  b.section({
-    title: L.titles.incompleteList(new Set(incomplete.map((r) => r[0])).size),
-    header: [c.branch, c.workbook, c.incompleteMetrics, c.tabsToFix, c.message],
-    rows: incomplete,
-    empty: L.none,
-  });
   const changed = changedRows(ctx, facts);
-  b.section({
-    title: L.titles.changedAfterPublication(changed.length),
-    note: L.notes.changedAfterPublication,
-    header: [c.branch, c.workbook, c.tab, c.row, c.month, c.detectedAt],
-    rows: changed,
-    empty: L.none,
-  });
-  return b.build(L.sheets.dataQuality, {
-    frozenRows: 1,
-    minWidths: [16, 18, 16, 16],
-    maxWidths: [30, 30, 40, 30, 14, 40, 48, 60],
-  });
+  return [
+    sources,
+    tableSheet(
+      L.sheets.incomplete,
+      L.titles.sheet(L.titles.incompleteList(new Set(incomplete.map((r) => r[0])).size), status),
+      {
+        header: [c.branch, c.workbook, c.incompleteMetrics, c.tabsToFix, c.message],
+        rows: incomplete,
+        empty: L.none,
+        minWidths: [16, 18],
+        maxWidths: [30, 30, 24, 30, 80],
+      },
+    ),
+    tableSheet(L.sheets.changed, L.titles.sheet(L.titles.changedAfterPublication(changed.length), status), {
+      note: L.notes.changedAfterPublication,
+      header: [c.branch, c.workbook, c.tab, c.row, c.month, c.detectedAt],
+      rows: changed,
+      empty: L.none,
+      minWidths: [16, 18],
+    }),
+  ];
 }
 
 /** 数据问题: every validation issue with its workbook, tab, row and column, the typed value and what to do. */

@@ -61,6 +61,8 @@ describe('a summary read in the middle of a month', () => {
       '党员积分',
       '各支部积分',
       '数据质量',
+      '数据不完整',
+      '发布后修改',
       '数据问题',
     ]);
     // Always there, so a sink that rewrites tabs in place never keeps last night's progress.
@@ -231,7 +233,11 @@ describe('stale and incomplete data', () => {
     expect(cellValue(b3[7])).toBe('没有访问权限');
     const b2 = sources.find((r) => cellValue(r[0]) === '第二党支部') ?? [];
     expect(asCell(b2[6])).toEqual(red('数据不完整：出勤、合规'));
-    expect(sectionRows(s, '数据不完整的支部（1 个）').map((r) => values(r))).toEqual([
+    expect(
+      sectionRows(sheet(summary(brokenResults(), null), '数据不完整'), '数据不完整的支部（1 个）').map((r) =>
+        values(r),
+      ),
+    ).toEqual([
       ['第二党支部', '第二党支部.xlsx', '出勤、合规', '考勤', '缺少必填列：党员编号。本表未导入，请在表头行添加该列'],
     ]);
     const en = sheet(summary(brokenResults(), null, 'en'), 'Data quality');
@@ -244,23 +250,24 @@ describe('stale and incomplete data', () => {
     expect(title(s)).toBe('数据质量：2026-04 · 进行中 · 截至 2026-04-15');
     // Nothing for the official month: 第二党支部 (nothing dated in March, and incomplete) and 营销党支部 (no workbook).
     expect(cellValue(s.rows[1]?.[0])).toBe('2026-03 无数据的支部：2 个');
-    const start = s.rows.findIndex((r) => cellValue(r[0]) === '发布后修改的行（1 条）');
-    expect(start).toBeGreaterThan(0);
-    expect(cellValue(s.rows[start + 1]?.[0])).toBe(
+    const changed = sheet(summary(published(), progress()), '发布后修改');
+    expect(String(cellValue(changed.rows[0]?.[0]))).toBe('发布后修改的行（1 条）：2026-04 · 进行中 · 截至 2026-04-15');
+    expect(cellValue(changed.rows[1]?.[0])).toBe(
       '以下行在所属月份发布后被修改：已发布的考评结果不包含这些修改，保持发布时的数字。',
     );
-    expect(values(s.rows[start + 2])).toEqual(['支部', '表格', '工作表', '行号', '月份', '发现时间']);
-    expect(sectionRows(s, '发布后修改的行').map((r) => values(r))).toEqual([
+    expect(values(changed.rows[2])).toEqual(['支部', '表格', '工作表', '行号', '月份', '发现时间']);
+    expect(changed.frozenRows).toBe(3);
+    expect(sectionRows(changed, '发布后修改的行').map((r) => values(r))).toEqual([
       ['第一党支部', '第一党支部.xlsx', '组织生活', 7, '2026-03', '2026-04-12 09:30'],
     ]);
     // The published month's own list (frozen at publication) would have had no such row, nor the broken column.
     const issues = sheet(summary(published(), progress()), '数据问题');
     expect(String(cellValue(issues.rows[0]?.[0]))).toBe('数据问题清单（4 条）：2026-04 · 进行中 · 截至 2026-04-15');
-    expect(sectionRows(sheet(summary(published(), null), '数据质量'), '发布后修改的行').map((r) => values(r))).toEqual([
-      ['无'],
-    ]);
-    const en = sheet(summary(published(), progress(), 'en'), 'Data quality');
-    expect(en.rows.some((r) => cellValue(r[0]) === 'Rows changed after publication (1)')).toBe(true);
+    expect(
+      sectionRows(sheet(summary(published(), null), '发布后修改'), '发布后修改的行').map((r) => values(r)),
+    ).toEqual([['无']]);
+    const en = sheet(summary(published(), progress(), 'en'), 'Changed after publication');
+    expect(String(cellValue(en.rows[0]?.[0]))).toMatch(/^Rows changed after publication \(1\)/);
   });
 });
 

@@ -9,7 +9,7 @@ const zh = () => summaryWorkbook({ results: results(), trend: trend(), orgs: ROS
 const en = () => summaryWorkbook({ results: results(), trend: trend(), orgs: ROSTER, lang: 'en' });
 
 describe('leaders summary workbook', () => {
-  it('has the twenty-three tabs, named in the chosen language', () => {
+  it('has the twenty-five tabs, named in the chosen language', () => {
     expect(zh().sheets.map((s) => s.name)).toEqual([
       '概览',
       '本月进度',
@@ -33,6 +33,8 @@ describe('leaders summary workbook', () => {
       '党员积分',
       '各支部积分',
       '数据质量',
+      '数据不完整',
+      '发布后修改',
       '数据问题',
     ]);
     expect(en().sheets.map((s) => s.name)).toEqual([
@@ -58,6 +60,8 @@ describe('leaders summary workbook', () => {
       'Member scores',
       'Scores by branch',
       'Data quality',
+      'Incomplete data',
+      'Changed after publication',
       'Data issues',
     ]);
   });
@@ -230,7 +234,7 @@ describe('summary of a period with nothing in it', () => {
       silentBranches: [],
     };
     const wb = summaryWorkbook({ results: empty, trend: [], orgs: [], lang: 'en' });
-    expect(wb.sheets).toHaveLength(23);
+    expect(wb.sheets).toHaveLength(25);
     expect(sheet(wb, 'Overview').charts).toBeUndefined();
     expect(values(sheet(wb, 'At risk').rows[2])).toEqual(['None']);
     expect(cellValue(tile(sheet(wb, 'Overview'), 'Evaluation score').value)).toBe('—');

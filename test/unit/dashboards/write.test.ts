@@ -38,6 +38,8 @@ describe('summary workbook written as .xlsx', () => {
       '党员积分',
       '各支部积分',
       '数据质量',
+      '数据不完整',
+      '发布后修改',
       '数据问题',
     ]);
     const sessions = wb.getWorksheet('组织生活');
@@ -90,7 +92,10 @@ describe('summary workbook written as .xlsx', () => {
       expect(ws.pageSetup.printTitlesRow, ws.name).toBe(`1:${view?.ySplit}`);
       expect(ws.pageSetup.orientation, ws.name).toBe('landscape');
       expect(ws.pageSetup.fitToWidth, ws.name).toBe(1);
+      expect(ws.pageSetup.printArea, ws.name).toMatch(/^A1:[A-Z]+\d+$/);
     }
+    // The ranking's print area reaches its bar charts (columns L–S).
+    expect(wb.getWorksheet('排名')?.pageSetup.printArea).toMatch(/^A1:S\d+$/);
     // The overview prints on one page, its print area the tiles and the charts.
     const overview = wb.getWorksheet('概览');
     expect(overview?.pageSetup.fitToHeight).toBe(1);
@@ -143,6 +148,8 @@ describe('summary workbook written as .xlsx', () => {
       '党员积分',
       '各支部积分',
       '数据质量',
+      '数据不完整',
+      '发布后修改',
       '数据问题',
     ]);
     const month = wb.getWorksheet('本月进度');
