@@ -84,7 +84,7 @@ export function defaultSettingRows(): [string, number | string, string][] {
     ['member_qualified', d.memberQualified, '党员积分“合格”的最低分'],
     ['member_basically_qualified', d.memberBasicallyQualified, '党员积分“基本合格”的最低分'],
     ['at_risk_months', d.atRiskMonths, '连续几个月未参加组织生活列为“预警”'],
-    ['lapsed_months', d.lapsedMonths, '连续几个月未参加组织生活列为“失联”（党章规定六个月）'],
+    ['lapsed_months', d.lapsedMonths, '连续几个月未参加组织生活列为“已满脱党期限”（党章规定六个月）'],
     ['weight_evaluation', d.weights.evaluation, '堡垒指数中考评得分的权重'],
     ['weight_attendance', d.weights.attendance, '堡垒指数中出勤率的权重'],
     ['weight_compliance', d.weights.compliance, '堡垒指数中组织生活落实率的权重'],
