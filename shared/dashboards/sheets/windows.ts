@@ -64,7 +64,8 @@ export function windowSheet(
   }
   const year = kind === 'year';
   b.title(W.title(name, W.status({ window: w.window, state: w.state, asOf: w.asOf, months: w.months.length })));
-  b.note(W.legend(settings.benchmarkShare));
+  // The legend a sentence a line: one long line would widen the printed page and shrink the table on it.
+  for (const line of W.legend(settings.benchmarkShare).split(/(?<=；)|(?<=\. )/)) b.note(line.trim());
   if (year) b.note(W.starsLegend(settings.stars));
   const header = b.header([
     c.rank,
