@@ -108,7 +108,7 @@ describe('nightly job in Google mode', () => {
     const again = await googleRun(store, org.configId);
     expect(again.sync.workbooks.filter((w) => w.status === 'read').map((w) => w.workbook)).toEqual([b2]);
     const d = delta(before, { ...fake.counts });
-    expect(d.sheetsRead).toBe(2); // its tab names and merged ranges, then all its tabs in one batchGet
+    expect(d.sheetsRead).toBe(1); // its tab names, merged ranges and values in one spreadsheets.get
     expect(d.drive).toBe(1);
   }, 120_000);
 

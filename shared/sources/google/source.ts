@@ -1,5 +1,5 @@
-// Google adapter of the workbook-source port: one metadata call (tab names, merged ranges) and one values.batchGet
-// per spreadsheet for all its contract tabs, unformatted values with dates as serial numbers.
+// Google adapter of the workbook-source port: one spreadsheets.get per spreadsheet, whose field mask asks for the tab
+// names, the merged ranges and every cell's effective value (dates as serial numbers) at once.
 import type { sheets_v4 } from '@googleapis/sheets';
 import type { CellValue } from '../../contract/cells';
 import { isContractTab } from '../../contract/tab-list';
@@ -11,19 +11,36 @@ import {
   type WorkbookMeta,
   type WorkbookSource,
 } from '../port';
-import { quoteSheet, rangeStart } from './a1';
 import { detectChanges } from './changes';
 import type { GoogleClients } from './clients';
 import { GoogleCallError } from './errors';
 import type { GoogleGate } from './gate';
 
-const META_FIELDS = 'spreadsheetId,properties(title,timeZone),sheets(properties(sheetId,title,index),merges)';
+/** Everything a read needs in one call: titles, merged ranges, and each cell's effective (last calculated) value. */
+export const READ_FIELDS =
+  'properties(title),sheets(properties(sheetId,title,index),merges,data(startRow,startColumn,rowData(values(effectiveValue))))';
 
-/** A value as the API hands it over (UNFORMATTED_VALUE): numbers, strings, booleans; an error cell as '#REF!'. */
-export function toCell(v: unknown): CellValue {
-  if (v === null || v === undefined || v === '') return null;
-  if (typeof v === 'number' || typeof v === 'boolean') return v;
-  return String(v);
+/** The text an error cell shows, as values.batchGet renders it: REF → '#REF!'. */
+const ERROR_TEXT: Record<string, string> = {
+  NULL_VALUE: '#NULL!',
+  DIVIDE_BY_ZERO: '#DIV/0!',
+  VALUE: '#VALUE!',
+  REF: '#REF!',
+  NAME: '#NAME?',
+  NUM: '#NUM!',
+  N_A: '#N/A',
+  ERROR: '#ERROR!',
+  LOADING: '#LOADING',
+};
+
+/** A cell's effective value as the contract reads it: a number, text, a boolean, or an error cell as '#REF!'. */
+export function fromExtendedValue(v: sheets_v4.Schema$ExtendedValue | undefined): CellValue {
+  if (v === undefined || v === null) return null;
+  if (typeof v.numberValue === 'number') return v.numberValue;
+  if (typeof v.boolValue === 'boolean') return v.boolValue;
+  if (typeof v.stringValue === 'string') return v.stringValue === '' ? null : v.stringValue;
+  if (v.errorValue) return ERROR_TEXT[v.errorValue.type ?? 'ERROR'] ?? '#ERROR!';
+  return null;
 }
 
 /** Gives every cell of each merged range the value of its top-left cell, as the .xlsx adapter does. */
@@ -103,27 +120,13 @@ export class GoogleWorkbookSource implements WorkbookSource {
 
   async read(id: string, meta?: WorkbookMeta): Promise<RawWorkbook> {
     try {
-      const info = await this.gate.call('read', `spreadsheets.get ${id}`, (c) =>
-        c.sheets.spreadsheets.get({ spreadsheetId: id, fields: META_FIELDS }),
+      const res = await this.gate.call('read', `spreadsheets.get ${id}`, (c) =>
+        c.sheets.spreadsheets.get({ spreadsheetId: id, includeGridData: true, fields: READ_FIELDS }),
       );
-      const sheets = (info.data.sheets ?? []).filter((s) => isContractTab(s.properties?.title ?? ''));
-      const tabs: RawTab[] = [];
-      if (sheets.length > 0) {
-        const res = await this.gate.call('read', `values.batchGet ${id}`, (c) =>
-          c.sheets.spreadsheets.values.batchGet({
-            spreadsheetId: id,
-            ranges: sheets.map((s) => quoteSheet(s.properties?.title ?? '')),
-            valueRenderOption: 'UNFORMATTED_VALUE',
-            dateTimeRenderOption: 'SERIAL_NUMBER',
-            majorDimension: 'ROWS',
-          }),
-        );
-        (res.data.valueRanges ?? []).forEach((vr, i) => {
-          const sheet = sheets[i];
-          tabs.push(toRawTab(sheet?.properties?.title ?? '', vr, sheet?.merges ?? []));
-        });
-      }
-      return { id, title: info.data.properties?.title ?? id, modifiedAt: meta?.modifiedAt ?? null, tabs };
+      const tabs: RawTab[] = (res.data.sheets ?? [])
+        .filter((s) => isContractTab(s.properties?.title ?? ''))
+        .map((s) => toRawTab(s.properties?.title ?? '', s.data ?? [], s.merges ?? []));
+      return { id, title: res.data.properties?.title ?? id, modifiedAt: meta?.modifiedAt ?? null, tabs };
     } catch (err) {
       throw unavailable(id, err);
     }
@@ -132,15 +135,21 @@ export class GoogleWorkbookSource implements WorkbookSource {
 
 function toRawTab(
   title: string,
-  vr: sheets_v4.Schema$ValueRange,
+  data: readonly sheets_v4.Schema$GridData[],
   merges: readonly sheets_v4.Schema$GridRange[],
 ): RawTab {
-  const start = rangeStart(vr.range ?? '');
   // Rebuild the grid from A1 so row numbers and merged ranges (0-based from A1) line up with the sheet.
   const grid: CellValue[][] = [];
-  (vr.values ?? []).forEach((row, r) => {
-    grid[start.row - 1 + r] = [...Array<CellValue>(start.col).fill(null), ...(row as unknown[]).map(toCell)];
-  });
+  for (const block of data) {
+    const r0 = block.startRow ?? 0;
+    const c0 = block.startColumn ?? 0;
+    (block.rowData ?? []).forEach((row, r) => {
+      const cells = (row.values ?? []).map((v) => fromExtendedValue(v.effectiveValue));
+      while (cells.length > 0 && cells[cells.length - 1] === null) cells.pop();
+      if (cells.length === 0) return;
+      grid[r0 + r] = [...Array<CellValue>(c0).fill(null), ...cells];
+    });
+  }
   applyMerges(grid, merges);
   const rows = [];
   for (let r = 0; r < grid.length; r++) rows.push({ rowNumber: r + 1, cells: grid[r] ?? [] });
