@@ -5,7 +5,13 @@ import { descendantBranches } from './hierarchy';
 import { monthState } from './cycle';
 import { projectRows, projectsOfYear } from './projects';
 import { rate } from './rates';
-import type { MilestoneCounts, ProjectCounts, ProjectsPublication } from './results';
+import {
+  PROMOTION_FIELDS,
+  projectRowSchema,
+  type MilestoneCounts,
+  type ProjectCounts,
+  type ProjectsPublication,
+} from './results';
 import type { BranchData, ConfigData, IsoDate, Month, Milestone } from './types';
 
 /** The two months ending with an even month that contain the period: 2026-11 → 2026-11…2026-12. */
@@ -109,18 +115,7 @@ export function projectsPublication(input: ProjectsPublicationInput): ProjectsPu
     if (data !== undefined) {
       for (const row of projectRows(data, period, asOf)) {
         if (row.outstanding) c.outstanding += 1;
-        if (row.promotion)
-          promotions.push({
-            orgId: org.id,
-            projectId: row.projectId,
-            name: row.name,
-            kind: row.kind,
-            grade: row.grade,
-            businessScore: row.businessScore,
-            partyScore: row.partyScore,
-            combined: row.combined,
-            outstanding: row.outstanding,
-          });
+        if (row.promotion) promotions.push(projectRowSchema.pick(PROMOTION_FIELDS).parse(row));
         const counts = zeroMilestones();
         for (const m of data.milestones) {
           const month = m.dueOn.slice(0, 7);

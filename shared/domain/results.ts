@@ -188,6 +188,24 @@ export const orgFiguresSchema = z.object({
 });
 export type OrgFigures = z.infer<typeof orgFiguresSchema>;
 
+/** One project of the period's year, for the bimonthly publication. */
+export const projectRowSchema = z.object({
+  orgId: z.string(),
+  projectId: z.string(),
+  name: z.string(),
+  kind: z.string().nullable(),
+  grade: z.string().nullable(),
+  businessScore: z.number().nullable(),
+  partyScore: z.number().nullable(),
+  combined: z.number().nullable(),
+  outstanding: z.boolean(),
+  promotion: z.boolean(),
+  milestones: z.number(),
+  milestonesDone: z.number(),
+  complete: z.boolean(),
+});
+export type ProjectRow = z.infer<typeof projectRowSchema>;
+
 // ---- quarterly airing, the annual evaluation and rolling selection (季度晾晒、年度考评、滚动评选) ----
 
 /**
@@ -249,6 +267,19 @@ export const windowSchema = z.object({
 });
 export type WindowFigures = z.infer<typeof windowSchema>;
 
+/** What the promotion list shows of a project: the project's own row without its progress. */
+export const PROMOTION_FIELDS = {
+  orgId: true,
+  projectId: true,
+  name: true,
+  kind: true,
+  grade: true,
+  businessScore: true,
+  partyScore: true,
+  combined: true,
+  outstanding: true,
+} as const;
+
 /** The project publication (三表一单) of the period's year, as of its as-of date. */
 const projectCountsSchema = z.object({
   orgId: z.string(),
@@ -299,19 +330,7 @@ export const projectsPublicationSchema = z.object({
   /** Grade-A (key) projects / projects. */
   keyRate: rate,
   /** 晋级申报: projects put forward for promotion, with their grades and both scores. */
-  promotions: z.array(
-    z.object({
-      orgId: z.string(),
-      projectId: z.string(),
-      name: z.string(),
-      kind: z.string().nullable(),
-      grade: z.string().nullable(),
-      businessScore: z.number().nullable(),
-      partyScore: z.number().nullable(),
-      combined: z.number().nullable(),
-      outstanding: z.boolean(),
-    }),
-  ),
+  promotions: z.array(projectRowSchema.pick(PROMOTION_FIELDS)),
   /** 双月公开单: the two months ending with an even month that contain the period. */
   bimonthly: z.object({
     from: z.string(),
@@ -352,24 +371,6 @@ export const dueSoonItemSchema = z.object({
   daysLeft: z.number(),
 });
 export type DueSoonItem = z.infer<typeof dueSoonItemSchema>;
-
-/** One project of the period's year, for the bimonthly publication. */
-export const projectRowSchema = z.object({
-  orgId: z.string(),
-  projectId: z.string(),
-  name: z.string(),
-  kind: z.string().nullable(),
-  grade: z.string().nullable(),
-  businessScore: z.number().nullable(),
-  partyScore: z.number().nullable(),
-  combined: z.number().nullable(),
-  outstanding: z.boolean(),
-  promotion: z.boolean(),
-  milestones: z.number(),
-  milestonesDone: z.number(),
-  complete: z.boolean(),
-});
-export type ProjectRow = z.infer<typeof projectRowSchema>;
 
 /** One active member's score for the period month. */
 export const memberScoreRowSchema = z.object({

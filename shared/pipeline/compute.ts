@@ -189,7 +189,8 @@ export async function compute(ctx: PipelineContext, opts: ComputeOptions, known?
   const publishedOn = publication?.publishedOn ?? null;
 
   const states = await listSyncStates(ctx.store);
-  const inputs = inputsFingerprint(states, opts.period, asOf, publishedOn, await earlierVersions(ctx, opts.period));
+  const versions = await earlierVersions(ctx, opts.period);
+  const inputs = inputsFingerprint(states, opts.period, asOf, publishedOn, versions);
   const latest = await latestVersion(ctx.store, opts.period);
   let report: ComputeReport | null = null;
   // A version whose run was stopped before its trend was complete is computed again: its windows lack those months.
@@ -207,7 +208,7 @@ export async function compute(ctx: PipelineContext, opts: ComputeOptions, known?
       };
     }
   }
-  report ??= await computeAndSave(ctx, opts.period, asOf, publishedOn, states, cycle);
+  report ??= await computeAndSave(ctx, opts.period, asOf, publishedOn, states, cycle, versions);
   crashPoint('compute:before-freeze');
   if (publication !== null) {
     const f = await freeze(ctx.store, {
@@ -237,6 +238,8 @@ async function computeAndSave(
   states: readonly SyncState[],
   /** The monthly cycle, for the trend backfill; none for a republish, which backfills nothing. */
   cycle: Cycle | null,
+  /** The earlier months' versions as the caller found them, looked up again only if the backfill adds any. */
+  known?: Awaited<ReturnType<typeof earlierVersions>>,
 ): Promise<ComputeReport> {
   const noBackfill = cycle === null;
   const snapshot = await loadSnapshot(ctx);
@@ -249,7 +252,7 @@ async function computeAndSave(
   const generatedAt = ctx.now().toISOString();
   // The earlier months first: the period's quarter and year are computed from their stored bases.
   const backfilled = cycle === null ? [] : await backfillTrend(ctx, period, snapshot, generatedAt, cycle);
-  const versions = await earlierVersions(ctx, period);
+  const versions = known !== undefined && backfilled.length === 0 ? known : await earlierVersions(ctx, period);
   const earlier = await earlierBases(ctx, versions);
   const { results, basis } = resultsFor(snapshot, period, asOf, generatedAt, publishedOn, earlier);
   const inputs = inputsFingerprint(states, period, asOf, publishedOn, versions);

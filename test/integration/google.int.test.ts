@@ -14,6 +14,7 @@ import { googleContext, googleSink, seedSmallOrg, SERVICE_ACCOUNT, testGate } fr
 import { testContext } from '../helpers/pipeline';
 import { tempDir } from '../helpers/workbooks';
 import { AS_OF, PERIOD, writeSmallOrg } from '../fixtures/small-org';
+import { SUMMARY_TABS } from '../helpers/tabs';
 
 const dynamo = useTestDynamo();
 let fake: FakeGoogle;
@@ -144,33 +145,7 @@ describe('nightly job in Google mode', () => {
     const store = await dynamo().freshTable();
     await googleRun(store, org.configId);
     const dashboard = (await getDashboardId(store)) ?? '';
-    expect(fake.state.sheetTitles(dashboard)).toEqual([
-      '概览',
-      '本月进度',
-      '排名',
-      '热力图',
-      '组织生活',
-      '预警党员',
-      '整改',
-      '逾期整改',
-      '即将到期',
-      '季度晾晒',
-      '年度考评',
-      '先进党员',
-      '年终评议',
-      '书记绩效',
-      '项目',
-      '各支部项目',
-      '项目公开',
-      '双月公开单',
-      '晋级申报',
-      '党员积分',
-      '各支部积分',
-      '数据质量',
-      '数据不完整',
-      '发布后修改',
-      '数据问题',
-    ]);
+    expect(fake.state.sheetTitles(dashboard)).toEqual(SUMMARY_TABS);
     const rows = fake.state.grid(dashboard, '逾期整改');
     const r = rows.findIndex((row) => row.includes('=1+2'));
     expect(r).toBeGreaterThan(0);

@@ -15,6 +15,7 @@ import { useTestDynamo, type TestDynamo } from '../helpers/dynamo';
 import { testContext } from '../helpers/pipeline';
 import { tempDir } from '../helpers/workbooks';
 import { AS_OF, PERIOD, writeSmallOrg } from '../fixtures/small-org';
+import { SUMMARY_TABS } from '../helpers/tabs';
 
 const dynamo = useTestDynamo();
 
@@ -213,33 +214,7 @@ describe('nightly job on DynamoDB Local', () => {
   it('writes the summary workbook with every tab and the key cells', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(dir, 'output', 'dashboard-2026-03.xlsx'));
-    expect(wb.worksheets.map((w) => w.name)).toEqual([
-      '概览',
-      '本月进度',
-      '排名',
-      '热力图',
-      '组织生活',
-      '预警党员',
-      '整改',
-      '逾期整改',
-      '即将到期',
-      '季度晾晒',
-      '年度考评',
-      '先进党员',
-      '年终评议',
-      '书记绩效',
-      '项目',
-      '各支部项目',
-      '项目公开',
-      '双月公开单',
-      '晋级申报',
-      '党员积分',
-      '各支部积分',
-      '数据质量',
-      '数据不完整',
-      '发布后修改',
-      '数据问题',
-    ]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(SUMMARY_TABS);
     const cells = (name: string) => {
       const out: unknown[][] = [];
       wb.getWorksheet(name)?.eachRow((row) => out.push((row.values as unknown[]).slice(1)));

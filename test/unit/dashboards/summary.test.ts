@@ -4,39 +4,14 @@ import { FILL } from '../../../shared/dashboards/format';
 import { cellValue } from '../../../shared/dashboards/layout';
 import { asCell, rowOf, sectionRows, sheet, tile, values } from './find';
 import { results, ROSTER, trend } from './fixture';
+import { SUMMARY_TABS } from '../../helpers/tabs';
 
 const zh = () => summaryWorkbook({ results: results(), trend: trend(), orgs: ROSTER, lang: 'zh' });
 const en = () => summaryWorkbook({ results: results(), trend: trend(), orgs: ROSTER, lang: 'en' });
 
 describe('leaders summary workbook', () => {
   it('has the twenty-five tabs, named in the chosen language', () => {
-    expect(zh().sheets.map((s) => s.name)).toEqual([
-      '概览',
-      '本月进度',
-      '排名',
-      '热力图',
-      '组织生活',
-      '预警党员',
-      '整改',
-      '逾期整改',
-      '即将到期',
-      '季度晾晒',
-      '年度考评',
-      '先进党员',
-      '年终评议',
-      '书记绩效',
-      '项目',
-      '各支部项目',
-      '项目公开',
-      '双月公开单',
-      '晋级申报',
-      '党员积分',
-      '各支部积分',
-      '数据质量',
-      '数据不完整',
-      '发布后修改',
-      '数据问题',
-    ]);
+    expect(zh().sheets.map((s) => s.name)).toEqual(SUMMARY_TABS);
     expect(en().sheets.map((s) => s.name)).toEqual([
       'Overview',
       'This month so far',

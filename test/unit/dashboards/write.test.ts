@@ -7,6 +7,7 @@ import { summaryWorkbook } from '../../../shared/dashboards/summary';
 import { writeXlsx } from '../../../shared/sources/xlsx/write';
 import { tempDir } from '../../helpers/workbooks';
 import { brokenResults, progress, results, ROSTER, trend } from './fixture';
+import { SUMMARY_TABS } from '../../helpers/tabs';
 
 describe('summary workbook written as .xlsx', () => {
   it('opens with exceljs, keeps formats and frozen rows, and carries the trend charts on the overview', async () => {
@@ -15,33 +16,7 @@ describe('summary workbook written as .xlsx', () => {
 
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
-    expect(wb.worksheets.map((w) => w.name)).toEqual([
-      '概览',
-      '本月进度',
-      '排名',
-      '热力图',
-      '组织生活',
-      '预警党员',
-      '整改',
-      '逾期整改',
-      '即将到期',
-      '季度晾晒',
-      '年度考评',
-      '先进党员',
-      '年终评议',
-      '书记绩效',
-      '项目',
-      '各支部项目',
-      '项目公开',
-      '双月公开单',
-      '晋级申报',
-      '党员积分',
-      '各支部积分',
-      '数据质量',
-      '数据不完整',
-      '发布后修改',
-      '数据问题',
-    ]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(SUMMARY_TABS);
     const sessions = wb.getWorksheet('组织生活');
     expect(sessions?.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
     expect(sessions?.getCell('A2').value).toBe('支部');
@@ -125,33 +100,7 @@ describe('summary workbook written as .xlsx', () => {
     );
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
-    expect(wb.worksheets.map((w) => w.name)).toEqual([
-      '概览',
-      '本月进度',
-      '排名',
-      '热力图',
-      '组织生活',
-      '预警党员',
-      '整改',
-      '逾期整改',
-      '即将到期',
-      '季度晾晒',
-      '年度考评',
-      '先进党员',
-      '年终评议',
-      '书记绩效',
-      '项目',
-      '各支部项目',
-      '项目公开',
-      '双月公开单',
-      '晋级申报',
-      '党员积分',
-      '各支部积分',
-      '数据质量',
-      '数据不完整',
-      '发布后修改',
-      '数据问题',
-    ]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(SUMMARY_TABS);
     const month = wb.getWorksheet('本月进度');
     expect(month?.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
     expect(month?.getCell('A1').value).toBe('本月进度：2026-04 · 进行中 · 截至 2026-04-15');
