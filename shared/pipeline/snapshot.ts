@@ -96,10 +96,9 @@ export async function validationIssues(
     }
     issues.push(...s.tabIssues);
   }
-  for (const r of rows) {
-    if (!roster.has(String(r.workbook))) continue;
-    const errors = issueSchema.array().parse(r.errors);
-    issues.push(...errors);
+  for (const chunk of rows) {
+    if (!roster.has(String(chunk.workbook))) continue;
+    issues.push(...issueSchema.array().parse(chunk.issues));
   }
   // Workbook order as in the roster, then tab and row: how a person walks through their sheet.
   const order = new Map([...roster.keys()].map((w, i) => [w, i]));

@@ -102,7 +102,9 @@ async function loadIfChanged(
   const meta =
     typeof fromFeed === 'string'
       ? { id: workbook, title: workbook, modifiedAt: fromFeed }
-      : await ctx.source.describe(workbook);
+      : state === null && opts.changes?.readUnlisted === true
+        ? { id: workbook, title: workbook, modifiedAt: null }
+        : await ctx.source.describe(workbook);
   if (trusted && state.modifiedAt === meta.modifiedAt)
     return { state, meta, raw: null, contentHash: state.contentHash };
   const raw = await ctx.source.read(workbook, meta);
@@ -158,7 +160,7 @@ async function store<D>(
     failedAt: null,
   });
   // Counted from this workbook's own diff: the store's counters are shared by every workbook in flight.
-  const written = w.raw.put + w.raw.deleted + w.records.put + w.records.deleted + 1;
+  const written = w.chunks.put + w.chunks.deleted + 1;
   return {
     workbook: ids.workbook,
     orgId: ids.orgId,
@@ -316,7 +318,7 @@ export function rosterWorkbooks(config: ConfigData): Org[] {
 export async function sync(ctx: PipelineContext, opts: SyncOptions): Promise<SyncReport & { configData: ConfigData }> {
   const states = new Map((await listSyncStates(ctx.store)).map((s) => [s.workbook, s]));
   const feed = ctx.source.changeFeed;
-  const changes = feed ? await feed.detect(await getCursor(ctx.store, ctx.sourceKey)) : null;
+  const changes = feed ? await feed.detect(await getCursor(ctx.store, ctx.sourceKey), states.size === 0) : null;
   const withStates = { ...opts, states, changes, frozenMonths: await frozenMonths(ctx) };
   const { config, result } = await syncConfig(ctx, withStates);
   const branches = rosterWorkbooks(config);
@@ -354,6 +356,8 @@ export interface SyncItem {
   workbook: string;
   /** The modified time the change feed reported; null when it did not name the workbook. */
   modifiedAt: string | null;
+  /** Never read, on a first run whose feed listed nothing: read without asking for its modified time. */
+  firstRead?: boolean;
 }
 
 export interface SyncPlan {
@@ -371,7 +375,7 @@ export interface SyncPlan {
 export async function planSync(ctx: PipelineContext, opts: SyncOptions): Promise<SyncPlan> {
   const states = new Map((await listSyncStates(ctx.store)).map((s) => [s.workbook, s]));
   const feed = ctx.source.changeFeed;
-  const changes = feed ? await feed.detect(await getCursor(ctx.store, ctx.sourceKey)) : null;
+  const changes = feed ? await feed.detect(await getCursor(ctx.store, ctx.sourceKey), states.size === 0) : null;
   const { config, result } = await syncConfig(ctx, { ...opts, states, changes, frozenMonths: await frozenMonths(ctx) });
   const items: SyncItem[] = [];
   let unchanged = 0;
@@ -384,7 +388,13 @@ export async function planSync(ctx: PipelineContext, opts: SyncOptions): Promise
       continue;
     }
     const m = changes?.changed.get(workbook);
-    items.push({ orgId: org.id, workbook, modifiedAt: typeof m === 'string' ? m : null });
+    const firstRead = changes?.readUnlisted === true && !states.has(workbook);
+    items.push({
+      orgId: org.id,
+      workbook,
+      modifiedAt: typeof m === 'string' ? m : null,
+      ...(firstRead ? { firstRead } : {}),
+    });
   }
   return { config, configResult: result, items, unchanged, cursor: changes?.cursor ?? null };
 }
@@ -400,7 +410,7 @@ export async function syncItems(
   const changed = new Map(items.flatMap((i) => (i.modifiedAt === null ? [] : [[i.workbook, i.modifiedAt] as const])));
   const withFeed: SyncOptions = {
     ...opts,
-    changes: { changed, exhaustive: false, cursor: '' },
+    changes: { changed, exhaustive: false, cursor: '', readUnlisted: items.some((i) => i.firstRead === true) },
     frozenMonths: await frozenMonths(ctx),
   };
   return mapPool([...items], ctx.concurrency, async (item) => {

@@ -17,11 +17,17 @@ export interface ChangeSet {
   exhaustive: boolean;
   /** Opaque; hand it back next time. */
   cursor: string;
+  /**
+   * True when the feed did not list the workbooks (a first run, nothing stored): a workbook never read is read
+   * straight away, without a call for its modified time (which arrives with its next change).
+   */
+  readUnlisted?: boolean;
 }
 
 /** A source that can say in one or a few calls which workbooks changed (Google Drive's change log). */
 export interface ChangeFeed {
-  detect(cursor: string | null): Promise<ChangeSet>;
+  /** `nothingStored`: no workbook was ever read, so a first run need not list them (every one is read anyway). */
+  detect(cursor: string | null, nothingStored?: boolean): Promise<ChangeSet>;
 }
 
 export interface WorkbookSource {

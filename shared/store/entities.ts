@@ -12,7 +12,7 @@ import { metaSchema } from './results-store';
 import { runSchema } from './runs';
 import { sinkStateSchema } from './sink-state';
 import { syncStateSchema } from './sync-state';
-import { rawRowSchema } from './workbooks';
+import { chunkSchema } from './workbooks';
 
 export interface Entity {
   name: string;
@@ -48,15 +48,6 @@ function item(attributes: z.ZodRawShape, opts: { gsi1?: boolean | 'sparse'; ttl?
   });
 }
 
-/** A typed record of a workbook (branch or configuration): kind, key, the validated data, its sheet row and hash. */
-const recordAttributes = {
-  kind: z.string(),
-  key: z.string(),
-  data: z.unknown(),
-  row: z.number().int(),
-  workbook: z.string(),
-  hash: z.string(),
-};
 /** A chunk of JSON text too large for one item. */
 const chunkText = z.string().max(100_000);
 
@@ -72,15 +63,6 @@ export const ENTITIES: readonly Entity[] = [
       'modified time, content hash, validation-context hash, last good read, rows, errors, issues of no row (missing tab/column), last failure',
   },
   {
-    name: 'raw row',
-    pk: 'WB#<workbook>',
-    sk: 'RAW#<tab>#<row:6>',
-    gsi1: { pk: 'ERR', sk: '<workbook>#<tab>#<row:6>', note: 'only when the row has errors (sparse)' },
-    schema: item({ ...rawRowSchema.shape, tabKey: z.string(), hash: z.string() }, { gsi1: 'sparse' }),
-    module: 'store/workbooks.ts',
-    holds: 'the row exactly as typed (header → value), accepted or not, its errors, a content hash',
-  },
-  {
     name: 'changed after publication',
     pk: 'WB#<workbook>',
     sk: 'CHANGED#<YYYY-MM>#<tab>#<row:6>',
@@ -90,24 +72,32 @@ export const ENTITIES: readonly Entity[] = [
     holds: 'a row of a published month edited after it was frozen: workbook, org, tab, row, month, when it was seen',
   },
   {
-    name: 'branch record',
+    name: 'branch tab chunk',
     pk: 'ORG#<org>',
-    sk: 'REC#<kind>#<id>',
-    gsi1: null,
-    schema: item(recordAttributes),
+    sk: 'TAB#<tab>#<first row:6>',
+    gsi1: {
+      pk: 'ERR',
+      sk: '<workbook>#<tab>#<first row:6>',
+      note: 'only when a row of the chunk has an error (sparse)',
+    },
+    schema: item({ ...chunkSchema.shape, hash: z.string() }, { gsi1: 'sparse' }),
     module: 'store/workbooks.ts',
     holds:
-      'one typed record (member, session, attendance row, exam score, …, and the tabs that failed), its sheet row, a content hash',
+      "up to 250 sheet rows of one tab of the branch's workbook (≤ 300 KB): each row exactly as typed (header → value), accepted or not, with its typed record (member, session, attendance row, …); the errors of those rows; a content hash. `TAB#tab_status#000000` lists the tabs that failed",
   },
   {
-    name: 'config record',
+    name: 'config tab chunk',
     pk: 'CONFIG',
-    sk: 'REC#<kind>#<id>',
-    gsi1: null,
-    schema: item(recordAttributes),
+    sk: 'TAB#<tab>#<first row:6>',
+    gsi1: {
+      pk: 'ERR',
+      sk: '<workbook>#<tab>#<first row:6>',
+      note: 'only when a row of the chunk has an error (sparse)',
+    },
+    schema: item({ ...chunkSchema.shape, hash: z.string() }, { gsi1: 'sparse' }),
     module: 'store/workbooks.ts',
     holds:
-      'orgs, criteria, committee scores (`REC#reviews#<month>|<org>|<criterion>`), publication dates, resolved settings',
+      'the same for the configuration workbook: orgs, criteria, committee scores, publication dates; `TAB#resolved_settings#000000` holds the settings in force',
   },
   {
     name: 'period version',

@@ -10,11 +10,10 @@ const pad = (n: number, width: number) => String(n).padStart(width, '0');
 export const keys = {
   workbook: (workbook: string) => `WB#${workbook}`,
   syncState: () => 'STATE',
-  rawRow: (tab: string, row: number) => `RAW#${tab}#${pad(row, 6)}`,
-  rawPrefix: () => 'RAW#',
   org: (orgId: string) => `ORG#${orgId}`,
-  record: (kind: string, key: string) => `REC#${kind}#${key}`,
-  recordPrefix: () => 'REC#',
+  /** A chunk of one tab's rows from its first sheet row; with null, the prefix of every chunk of that tab. */
+  tabChunk: (tabKey: string, first: number | null) => `TAB#${tabKey}#${first === null ? '' : pad(first, 6)}`,
+  tabPrefix: () => 'TAB#',
   period: (period: string) => `PERIOD#${period}`,
   meta: (version: number) => `META#${pad(version, 6)}`,
   metaPrefix: () => 'META#',

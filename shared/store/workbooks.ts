@@ -1,5 +1,5 @@
-// Raw rows (exactly as typed, errors attached) and typed records of one workbook, written as a diff against what is
-// stored.
+// A workbook's rows, exactly as typed (errors attached), and the typed records made from them, stored together in a
+// few large items: per tab, chunks of sheet rows with a content hash, written as a diff against what is stored.
 import { z } from 'zod';
 import type { ValidationIssue } from '../contract/issues';
 import type { TabOutcome } from '../contract/read-tab';
@@ -9,7 +9,7 @@ import { monthOf } from '../domain/dates';
 import type { ChangedAfterPublication } from '../domain/results';
 import { queryPrefix, type Item } from './batch';
 import type { StoreClient } from './client';
-import { syncPartition, type DiffResult } from './diff';
+import { applyDiff, type DiffResult } from './diff';
 import { canonicalJson, contentHash } from './hash';
 import { gsi, keys } from './keys';
 import { issueSchema } from '../domain/results';
@@ -29,8 +29,8 @@ export interface WorkbookWrite {
 }
 
 export interface WorkbookWriteResult {
-  raw: DiffResult;
-  records: DiffResult;
+  /** The tab chunks written, deleted or left as they were. */
+  chunks: DiffResult;
   rows: number;
   /** Issues that belong to no data row of the workbook. */
   tabIssues: ValidationIssue[];
@@ -39,11 +39,23 @@ export interface WorkbookWriteResult {
   changedAfterPublication: ChangedAfterPublication[];
 }
 
+/** A row exactly as typed (header → text), accepted or not, with its errors. */
+export interface RawRowView {
+  workbook: string;
+  tab: string;
+  tabKey: string;
+  row: number;
+  cells: Record<string, string>;
+  accepted: boolean;
+  errors: ValidationIssue[];
+}
+
+/** Every row of the workbook as typed, and the issues that belong to no data row. */
 export function rawRowItems(
   workbook: string,
   tabs: readonly TabOutcome<unknown>[],
-): { items: Item[]; tabIssues: ValidationIssue[] } {
-  const items: Item[] = [];
+): { items: RawRowView[]; tabIssues: ValidationIssue[] } {
+  const items: RawRowView[] = [];
   const tabIssues: ValidationIssue[] = [];
   for (const tab of tabs) {
     const byRow = new Map<number, ValidationIssue[]>();
@@ -53,94 +65,188 @@ export function rawRowItems(
         byRow.set(issue.row, [...(byRow.get(issue.row) ?? []), issue]);
       else tabIssues.push(issue);
     }
-    for (const r of tab.rows) {
-      const errors = byRow.get(r.row) ?? [];
-      const content = {
+    for (const r of tab.rows)
+      items.push({
         workbook,
         tab: tab.tab,
         tabKey: tab.key,
         row: r.row,
         cells: r.cells,
         accepted: r.record !== null,
-        errors,
-      };
-      items.push({
-        pk: keys.workbook(workbook),
-        sk: keys.rawRow(tab.tab, r.row),
-        ...content,
-        hash: contentHash(content),
-        // Sparse index: only rows with errors appear in it, so listing every error is one query.
-        ...(errors.length > 0 ? { gsi1pk: gsi.errors(), gsi1sk: gsi.errorSort(workbook, tab.tab, r.row) } : {}),
+        errors: byRow.get(r.row) ?? [],
       });
-    }
   }
   return { items, tabIssues };
 }
 
-export function recordItems(w: WorkbookWrite): Item[] {
+/** A typed record of the workbook: its kind (the tab's key), its key, the validated data and its sheet row. */
+export interface StoredRecord {
+  kind: string;
+  key: string;
+  row: number;
+  data: unknown;
+}
+
+export function recordItems(w: Partial<WorkbookWrite> & Pick<WorkbookWrite, 'tabs'>): StoredRecord[] {
+  const out: StoredRecord[] = [];
+  for (const tab of w.tabs)
+    for (const r of tab.rows)
+      if (r.record !== null) out.push({ kind: tab.key, key: recordKey(tab.key, r.record), row: r.row, data: r.record });
+  for (const e of w.extraRecords ?? []) out.push({ kind: e.kind, key: e.key, row: 0, data: e.data });
+  return out;
+}
+
+/**
+ * One sheet row in a chunk: the cells as typed (absent for a record that comes from no row) and, when the row was
+ * accepted, its record's key and data. Its errors are kept beside, in the chunk's `issues`.
+ */
+interface ChunkRow {
+  row: number;
+  cells?: Record<string, string>;
+  key?: string;
+  data?: unknown;
+}
+
+/** Rows of one tab are cut into chunks of this many sheet rows (so an edit rewrites the one chunk it falls in)… */
+export const CHUNK_ROWS = 250;
+/** …or fewer, to stay well inside DynamoDB's 400 KB per item (UTF-8 bytes of the chunk's text). */
+export const CHUNK_BYTES = 300_000;
+
+/**
+ * The workbook as DynamoDB items: per tab, its rows in chunks of sheet rows [250k+1, 250(k+1)] (cut earlier when a
+ * chunk would pass CHUNK_BYTES), each holding the rows as typed with their records, the errors of its rows, and a
+ * hash of all of it. Records that come from no row (the resolved settings, the tabs that failed) are one chunk of
+ * their kind. A chunk with an error is in the sparse error index.
+ */
+export function chunkItems(w: WorkbookWrite): Item[] {
+  const { items: raw } = rawRowItems(w.workbook, w.tabs);
+  const records = new Map(recordItems({ tabs: w.tabs }).map((r) => [`${r.kind}#${r.row}`, r]));
   const items: Item[] = [];
-  for (const tab of w.tabs) {
-    for (const r of tab.rows) {
-      if (r.record === null) continue;
-      const key = recordKey(tab.key, r.record);
-      items.push(recordItem(w, tab.key, key, r.record, r.row));
+  const byTab = new Map<string, RawRowView[]>();
+  for (const r of raw) byTab.set(r.tabKey, [...(byTab.get(r.tabKey) ?? []), r]);
+  for (const [tabKey, rows] of byTab) {
+    const tab = rows[0]?.tab ?? tabKey;
+    let chunk: { rows: ChunkRow[]; issues: ValidationIssue[]; bytes: number } | null = null;
+    let range = -1;
+    const flush = () => {
+      if (chunk !== null && chunk.rows.length > 0) items.push(chunkItem(w, tabKey, tab, chunk.rows, chunk.issues));
+      chunk = null;
+    };
+    for (const r of rows) {
+      const rec = records.get(`${tabKey}#${r.row}`);
+      const entry: ChunkRow = { row: r.row, cells: r.cells, ...(rec ? { key: rec.key, data: rec.data } : {}) };
+      const bytes = Buffer.byteLength(JSON.stringify(entry)) + Buffer.byteLength(JSON.stringify(r.errors));
+      const rowRange = Math.floor((r.row - 1) / CHUNK_ROWS);
+      if (chunk === null || rowRange !== range || chunk.bytes + bytes > CHUNK_BYTES) {
+        flush();
+        chunk = { rows: [], issues: [], bytes: 0 };
+        range = rowRange;
+      }
+      const c: { rows: ChunkRow[]; issues: ValidationIssue[]; bytes: number } = chunk;
+      c.rows.push(entry);
+      c.issues.push(...r.errors);
+      c.bytes += bytes;
     }
+    flush();
   }
-  for (const e of w.extraRecords ?? []) items.push(recordItem(w, e.kind, e.key, e.data, 0));
+  const extras = new Map<string, ChunkRow[]>();
+  for (const e of w.extraRecords ?? [])
+    extras.set(e.kind, [...(extras.get(e.kind) ?? []), { row: 0, key: e.key, data: e.data }]);
+  for (const [kind, rows] of extras) items.push(chunkItem(w, kind, '', rows, []));
   return items;
 }
 
-function recordItem(w: WorkbookWrite, kind: string, key: string, data: unknown, row: number): Item {
-  const content = { kind, key, data, row, workbook: w.workbook };
-  return { pk: w.recordsPk, sk: keys.record(kind, key), ...content, hash: contentHash(content) };
+function chunkItem(w: WorkbookWrite, tabKey: string, tab: string, rows: ChunkRow[], issues: ValidationIssue[]): Item {
+  const first = rows[0]?.row ?? 0;
+  const content = { workbook: w.workbook, tab, tabKey, first, count: rows.length, text: JSON.stringify(rows), issues };
+  return {
+    pk: w.recordsPk,
+    sk: keys.tabChunk(tabKey, first),
+    ...content,
+    hash: contentHash(content),
+    // Sparse index: only chunks with an error appear in it, so listing every error is one query.
+    ...(issues.length > 0 ? { gsi1pk: gsi.errors(), gsi1sk: gsi.errorSort(w.workbook, tab, first) } : {}),
+  };
+}
+
+export const chunkSchema = z.object({
+  workbook: z.string(),
+  tab: z.string(),
+  tabKey: z.string(),
+  first: z.number().int(),
+  count: z.number().int(),
+  text: z.string(),
+  issues: z.array(issueSchema),
+});
+
+// A chunk's text is written only by chunkItems from rows the contract's zod schemas produced, and its hash covers
+// it: parsing it again with a schema on every load would only repeat that work (a run loads every branch's chunks).
+function chunkRows(item: Item): ChunkRow[] {
+  const rows: unknown = JSON.parse(String(item.text));
+  if (!Array.isArray(rows)) throw new Error(`chunk ${String(item.pk)} ${String(item.sk)} holds no list of rows`);
+  return rows as ChunkRow[];
+}
+
+/** The records held by stored chunks, in sheet order (a later row wins over an earlier one with the same key). */
+function recordsOf(items: readonly Item[]): StoredRecord[] {
+  const out = new Map<string, StoredRecord>();
+  for (const item of items)
+    for (const r of chunkRows(item))
+      if (r.key !== undefined)
+        out.set(`${String(item.tabKey)}#${r.key}`, { kind: String(item.tabKey), key: r.key, row: r.row, data: r.data });
+  return [...out.values()].sort((a, b) => a.row - b.row);
 }
 
 export async function writeWorkbook(client: StoreClient, w: WorkbookWrite): Promise<WorkbookWriteResult> {
-  const { items, tabIssues } = rawRowItems(w.workbook, w.tabs);
-  const raw = await syncPartition(client, keys.workbook(w.workbook), keys.rawPrefix(), items);
-  const desired = recordItems(w);
-  const records = await syncPartition(client, w.recordsPk, keys.recordPrefix(), desired);
+  const { items: raw, tabIssues } = rawRowItems(w.workbook, w.tabs);
+  const existing = await queryPrefix(client, w.recordsPk, keys.tabPrefix());
+  const chunks = await applyDiff(client, w.recordsPk, existing, chunkItems(w));
   const errors = w.tabs.reduce((n, t) => n + t.issues.length, 0);
   const changed =
-    w.frozenMonths !== undefined && w.frozenMonths.size > 0
-      ? changedInFrozenMonths(w, desired, records, w.frozenMonths)
+    w.frozenMonths !== undefined && w.frozenMonths.size > 0 && chunks.changes.length > 0
+      ? changedInFrozenMonths(w, recordsOf(existing), recordItems(w), w.frozenMonths)
       : [];
-  return { raw, records, rows: items.length, tabIssues, errors, changedAfterPublication: changed };
+  return { chunks, rows: raw.length, tabIssues, errors, changedAfterPublication: changed };
 }
 
 type Data = Record<string, unknown>;
 
-/** The record diff read against the frozen months: which rows of a published month this write touched. */
+/** The records before and after this write, read against the frozen months: which rows of a published month it touched. */
 function changedInFrozenMonths(
   w: WorkbookWrite,
-  desired: readonly Item[],
-  diff: DiffResult,
+  before: readonly StoredRecord[],
+  after: readonly StoredRecord[],
   frozen: ReadonlySet<string>,
 ): ChangedAfterPublication[] {
   const sessionMonth = new Map<string, string>();
-  const noteSession = (i: Item | undefined) => {
-    const d = i?.data as Data | undefined;
-    if (i?.kind === 'sessions' && typeof d?.id === 'string' && typeof d.date === 'string')
+  const noteSession = (r: StoredRecord) => {
+    const d = r.data as Data | undefined;
+    if (r.kind === 'sessions' && typeof d?.id === 'string' && typeof d.date === 'string')
       sessionMonth.set(d.id, monthOf(d.date));
   };
-  for (const c of diff.changes) noteSession(c.before);
-  desired.forEach(noteSession);
+  before.forEach(noteSession);
+  after.forEach(noteSession);
   const tabName = new Map(w.tabs.map((t) => [t.key, t.tab]));
   // Rows dropped because their tab (or the tab it depends on) could not be imported are that problem, reported once.
   const unreadable = new Set(
     w.tabs.filter((t) => !t.present || t.skipped || t.issues.some((i) => i.code === 'dependent_tab')).map((t) => t.key),
   );
+  const id = (r: StoredRecord) => `${r.kind}#${r.key}`;
+  const old = new Map(before.map((r) => [id(r), r]));
+  const now = new Map(after.map((r) => [id(r), r]));
+  const pairs: [StoredRecord | undefined, StoredRecord | undefined][] = [];
+  for (const [k, a] of now) pairs.push([old.get(k), a]);
+  for (const [k, b] of old) if (!now.has(k)) pairs.push([b, undefined]);
   const out = new Map<string, ChangedAfterPublication>();
-  for (const { before, after } of diff.changes) {
-    const kind = String((after ?? before)?.kind);
+  for (const [b, a] of pairs) {
+    const kind = (a ?? b)?.kind ?? '';
     if (unreadable.has(kind)) continue;
     // A row that only moved (a row inserted above it, the sheet sorted) is the same record.
-    if (before !== undefined && after !== undefined && canonicalJson(before.data) === canonicalJson(after.data))
-      continue;
-    const months = changedMonths(kind, before?.data as Data | undefined, after?.data as Data | undefined, (id) =>
-      sessionMonth.get(id),
+    if (b !== undefined && a !== undefined && canonicalJson(b.data) === canonicalJson(a.data)) continue;
+    const months = changedMonths(kind, b?.data as Data | undefined, a?.data as Data | undefined, (s) =>
+      sessionMonth.get(s),
     );
-    const row = Number((after ?? before)?.row ?? 0);
+    const row = (a ?? b)?.row ?? 0;
     const tab = tabName.get(kind) ?? kind;
     for (const month of months) {
       if (!frozen.has(month)) continue;
@@ -154,25 +260,18 @@ function changedInFrozenMonths(
       });
     }
   }
-  return [...out.values()];
-}
-
-export interface StoredRecord {
-  kind: string;
-  key: string;
-  row: number;
-  data: unknown;
+  return [...out.values()].sort(
+    (x, y) => x.month.localeCompare(y.month) || x.tab.localeCompare(y.tab) || x.row - y.row,
+  );
 }
 
 /** The records under one partition; with `kinds`, only those (one query per kind). */
 export async function loadRecords(client: StoreClient, pk: string, kinds?: readonly string[]): Promise<StoredRecord[]> {
   const items =
     kinds === undefined
-      ? await queryPrefix(client, pk, keys.recordPrefix())
-      : (await Promise.all(kinds.map((k) => queryPrefix(client, pk, keys.record(k, ''))))).flat();
-  return items
-    .map((i) => ({ kind: String(i.kind), key: String(i.key), row: Number(i.row), data: i.data }))
-    .sort((a, b) => a.row - b.row);
+      ? await queryPrefix(client, pk, keys.tabPrefix())
+      : (await Promise.all(kinds.map((k) => queryPrefix(client, pk, keys.tabChunk(k, null))))).flat();
+  return recordsOf(items);
 }
 
 export const rawRowSchema = z.object({
@@ -186,7 +285,23 @@ export const rawRowSchema = z.object({
 
 export type StoredRawRow = z.infer<typeof rawRowSchema>;
 
-export async function loadRawRows(client: StoreClient, workbook: string): Promise<StoredRawRow[]> {
-  const items = await queryPrefix(client, keys.workbook(workbook), keys.rawPrefix());
-  return items.map((i) => rawRowSchema.parse(i));
+/** Every row of the workbook stored under `pk` exactly as typed, accepted or not, with its errors, in tab and row order. */
+export async function loadRawRows(client: StoreClient, pk: string): Promise<StoredRawRow[]> {
+  const out: StoredRawRow[] = [];
+  for (const item of await queryPrefix(client, pk, keys.tabPrefix())) {
+    const c = chunkSchema.parse(item);
+    if (c.tab === '') continue;
+    for (const r of chunkRows(item)) {
+      if (r.cells === undefined) continue;
+      out.push({
+        workbook: c.workbook,
+        tab: c.tab,
+        row: r.row,
+        cells: r.cells,
+        accepted: r.key !== undefined,
+        errors: c.issues.filter((i) => i.row === r.row),
+      });
+    }
+  }
+  return out;
 }

@@ -13,7 +13,7 @@ import { publish } from '../../shared/pipeline/publish';
 import { sync } from '../../shared/pipeline/sync';
 import { MemoryWorkbookSource } from '../../shared/sources/memory';
 import type { WorkbookSink } from '../../shared/sources/port';
-import { googleBench, printCalls, type CallFigures } from './google';
+import { googleBench, printCalls, type CallFigures, type ReadBytes } from './google';
 import { XlsxWorkbookSink } from '../../shared/sources/xlsx/sink';
 import { createStoreClient, resetStats, type StoreClient } from '../../shared/store/client';
 import { startLocalDynamo } from '../../shared/store/local';
@@ -129,6 +129,7 @@ async function main(): Promise<void> {
   };
   const summary: Record<string, StageResult[]> = {};
   const calls: Record<string, CallFigures> = {};
+  let readBytes: ReadBytes | null = null;
   try {
     for (const run of ['first run', 'second run (nothing changed)']) {
       let syncedRows = 0;
@@ -172,6 +173,16 @@ async function main(): Promise<void> {
         calls[key] = figures;
       }
     }
+    if (google) {
+      const b = await google.compareReadBytes(20);
+      const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+      console.log(
+        `\nbytes per spreadsheet read: one spreadsheets.get (field mask, compact JSON) ${kb(calls.first?.bytesPerRead ?? 0)} on the first run; ` +
+          `the same ${b.sample} spreadsheets now (with their 反馈 tab): spreadsheets.get ${kb(b.spreadsheetsGet)}, ` +
+          `metadata + values.batchGet as read before ${kb(b.metadataAndBatchGet)}`,
+      );
+      readBytes = b;
+    }
   } finally {
     clearInterval(sampler);
     store.raw.destroy();
@@ -181,7 +192,7 @@ async function main(): Promise<void> {
     if (dbDir !== undefined && values['db-dir'] === undefined) await rm(dbDir, { recursive: true, force: true });
   }
   console.log(`\npeak RSS ${Math.round(peakRss / 2 ** 20)} MiB`);
-  if (google) console.log(JSON.stringify(calls));
+  if (google) console.log(JSON.stringify({ ...calls, readBytes }));
   else
     console.log(
       JSON.stringify({

@@ -171,14 +171,13 @@ describe('publishing a month (发布)', () => {
     expect(table.problems).toEqual([]);
     expect(Object.keys(table.kinds).sort()).toEqual(
       [
-        'branch record',
+        'branch tab chunk',
         'changed after publication',
-        'config record',
+        'config tab chunk',
         'list chunk',
         'org figures',
         'period version',
         'publication',
-        'raw row',
         'sync state',
       ].sort(),
     );

@@ -10,8 +10,8 @@ import { describe, expect, it } from 'vitest';
 import type { ResultsJson } from '../../shared/domain/results';
 import { nightly } from '../../shared/pipeline/nightly';
 import { XlsxWorkbookSink } from '../../shared/sources/xlsx/sink';
-import { queryPrefix } from '../../shared/store/batch';
 import { keys } from '../../shared/store/keys';
+import { loadRawRows } from '../../shared/store/workbooks';
 import { useTestDynamo } from '../helpers/dynamo';
 import { testContext } from '../helpers/pipeline';
 import { tempDir, writeXlsxFixture } from '../helpers/workbooks';
@@ -205,7 +205,7 @@ describe('branch workbooks damaged at random, through the whole nightly job', ()
               .length,
           0,
         );
-        const raw = await queryPrefix(store, keys.workbook('b2.xlsx'), keys.rawPrefix());
+        const raw = await loadRawRows(store, keys.org('B2'));
         expect(raw.length).toBe(filled);
       }),
       { numRuns: 6, seed: 20261202 },

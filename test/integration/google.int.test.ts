@@ -80,9 +80,15 @@ describe('nightly job in Google mode', () => {
   it('gives the same results JSON as local mode, and an unchanged second run costs one Drive call and no Sheets read', async () => {
     const org = seedSmallOrg(fake);
     const store = await dynamo().freshTable();
+    const atStart = { ...fake.counts };
     const first = await googleRun(store, org.configId);
     expect(normalised(first.compute.results, org.ids)).toEqual(localNormalised());
     expect(first.sync.failed).toBe(0);
+    // The first run: one Sheets read per spreadsheet (configuration + 3 branches), and two Drive calls: the change
+    // log's start (no listing, no modified time asked: every workbook is read anyway) and creating the dashboard.
+    const d0 = delta(atStart, { ...fake.counts });
+    expect(d0.sheetsRead).toBe(4);
+    expect(d0.drive).toBe(2);
 
     const before = { ...fake.counts };
     const second = await googleRun(store, org.configId);

@@ -9,6 +9,7 @@ import { sync } from '../../shared/pipeline/sync';
 import type { ResultsJson } from '../../shared/domain/results';
 import { XlsxWorkbookSink } from '../../shared/sources/xlsx/sink';
 import { queryPrefix } from '../../shared/store/batch';
+import { loadRecords } from '../../shared/store/workbooks';
 import { keys } from '../../shared/store/keys';
 import { listVersions } from '../../shared/store/results-store';
 import { useTestDynamo, type TestDynamo } from '../helpers/dynamo';
@@ -269,7 +270,7 @@ describe('rerun safety', () => {
     expect(comparable(rerun.compute.results)).toEqual(comparable(clean.compute.results));
     expect(rerun.sync.read).toBe(0);
     expect((await listVersions(store, PERIOD)).map((v) => v.version)).toEqual([1]);
-    const members = (await queryPrefix(store, keys.org('B1'), keys.record('members', ''))).length;
+    const members = (await loadRecords(store, keys.org('B1'), ['members'])).length;
     expect(members).toBe(4);
 
     // And once more: nothing new is read, computed or written.

@@ -5,6 +5,7 @@ import { compute } from '../../shared/pipeline/compute';
 import { sync } from '../../shared/pipeline/sync';
 import { listVersions, loadResults } from '../../shared/store/results-store';
 import { loadRawRows, loadRecords } from '../../shared/store/workbooks';
+import { queryPrefix } from '../../shared/store/batch';
 import { keys } from '../../shared/store/keys';
 import { useTestDynamo } from '../helpers/dynamo';
 import { testContext } from '../helpers/pipeline';
@@ -26,7 +27,7 @@ describe('sync and compute on DynamoDB Local', () => {
     const report = await sync(testContext(store, dir), { asOf: AS_OF });
     expect(report.read).toBe(3);
     expect(report.failed).toBe(0);
-    const rows = await loadRawRows(store, 'b3.xlsx');
+    const rows = await loadRawRows(store, keys.org('B3'));
     const rejected = rows.find((r) => r.tab === '每季一考' && r.row === 2);
     expect(rejected).toMatchObject({ accepted: false, cells: { 季度: '2026Q1', 党员编号: 'K1', 成绩: '105' } });
     expect(rejected?.errors[0]).toMatchObject({ code: 'out_of_range', column: '成绩', value: '105' });
@@ -62,7 +63,31 @@ describe('sync and compute on DynamoDB Local', () => {
     expect(store.stats.itemsWritten - before).toBe(1); // the sync state's modified time, no record
   });
 
-  it('an edited workbook rewrites only the rows and records that changed', async () => {
+  it("writes a branch's first sync as one item per tab, one for the tabs that failed, and its state", async () => {
+    const { dir, store } = await setup();
+    const report = await sync(testContext(store, dir), { asOf: AS_OF });
+    // b1.xlsx fills all 9 tabs, each well under 250 rows: 9 chunks + the failed-tabs record + the sync state.
+    expect(report.workbooks.find((w) => w.workbook === 'b1.xlsx')?.itemsWritten).toBe(11);
+    const stored = await queryPrefix(store, keys.org('B1'), '');
+    expect(stored.map((i) => i.sk).sort()).toEqual(
+      [
+        'attendance',
+        'exams',
+        'member_scores',
+        'members',
+        'milestones',
+        'projects',
+        'rectifications',
+        'self_review',
+        'sessions',
+      ]
+        .map((k) => `TAB#${k}#000002`)
+        .concat('TAB#tab_status#000000')
+        .sort(),
+    );
+  });
+
+  it('an edited workbook rewrites only the chunk its row is in', async () => {
     const { dir, store } = await setup();
     await sync(testContext(store, dir), { asOf: AS_OF });
     const edited = { ...b2, 党员: [...b2.党员, ['N2', '李二', '甲', '预备', '在册']] };
@@ -70,8 +95,9 @@ describe('sync and compute on DynamoDB Local', () => {
     const before = store.stats.itemsWritten;
     const again = await sync(testContext(store, dir), { asOf: AS_OF });
     expect(again.workbooks.filter((w) => w.status === 'read').map((w) => w.workbook)).toEqual(['b2.xlsx']);
-    // One raw row, one member record, one sync state.
-    expect(store.stats.itemsWritten - before).toBe(3);
+    // The 党员 chunk (the row as typed and its member record together) and the sync state.
+    expect(store.stats.itemsWritten - before).toBe(2);
+    expect((await loadRecords(store, keys.org('B2'), ['members'])).map((r) => r.key)).toEqual(['N1', 'N2']);
   });
 
   it('recomputing a changed period keeps the published version and adds a new one', async () => {

@@ -7,7 +7,14 @@ import { isoDate, parseInput } from './inputs';
 
 export const syncBatchEvent = z.object({
   BatchInput: z.object({ runId: z.string(), asOf: isoDate, force: z.boolean() }),
-  Items: z.array(z.object({ orgId: z.string(), workbook: z.string(), modifiedAt: z.string().nullable() })),
+  Items: z.array(
+    z.object({
+      orgId: z.string(),
+      workbook: z.string(),
+      modifiedAt: z.string().nullable(),
+      firstRead: z.boolean().optional(),
+    }),
+  ),
 });
 
 export interface BatchCounts {

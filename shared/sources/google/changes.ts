@@ -69,6 +69,7 @@ export async function detectChanges(
   cursorText: string | null,
   own: ReadonlySet<string> = new Set(),
   now: () => Date = () => new Date(),
+  nothingStored = false,
 ): Promise<ChangeSet> {
   const cursor = parseCursor(cursorText);
   const since = now().toISOString();
@@ -89,6 +90,9 @@ export async function detectChanges(
   }
   // First run: the token comes first so that nothing edited while we list is missed next time.
   const token = await startToken(gate);
+  // Nothing read yet: every roster workbook is read whatever a listing says, so one Drive call is the whole run's.
+  if (nothingStored)
+    return { changed: new Map(), exhaustive: false, cursor: JSON.stringify({ token, since }), readUnlisted: true };
   const changed = await listSpreadsheets(gate, null);
   return { changed, exhaustive: false, cursor: JSON.stringify({ token, since }) };
 }

@@ -97,7 +97,9 @@ export class GoogleWorkbookSource implements WorkbookSource {
     own: readonly string[] = gate.accountNames,
   ) {
     const mine = new Set(own.map((a) => a.toLowerCase()));
-    this.changeFeed = { detect: (cursor) => detectChanges(gate, cursor, mine) };
+    this.changeFeed = {
+      detect: (cursor, nothingStored) => detectChanges(gate, cursor, mine, undefined, nothingStored),
+    };
   }
 
   async describe(id: string): Promise<WorkbookMeta> {
@@ -121,7 +123,13 @@ export class GoogleWorkbookSource implements WorkbookSource {
   async read(id: string, meta?: WorkbookMeta): Promise<RawWorkbook> {
     try {
       const res = await this.gate.call('read', `spreadsheets.get ${id}`, (c) =>
-        c.sheets.spreadsheets.get({ spreadsheetId: id, includeGridData: true, fields: READ_FIELDS }),
+        // Compact JSON: Google indents its answers unless told not to, and a grid's indentation is most of its bytes.
+        c.sheets.spreadsheets.get({
+          spreadsheetId: id,
+          includeGridData: true,
+          fields: READ_FIELDS,
+          prettyPrint: false,
+        }),
       );
       const tabs: RawTab[] = (res.data.sheets ?? [])
         .filter((s) => isContractTab(s.properties?.title ?? ''))

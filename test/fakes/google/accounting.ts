@@ -8,6 +8,8 @@ export interface RequestCounts {
   drive: number;
   token: number;
   total: number;
+  /** Bytes of the response bodies of Sheets reads (what a read costs on the wire, before compression). */
+  sheetsReadBytes: number;
 }
 
 export interface RequestLogEntry {
@@ -24,10 +26,12 @@ export interface RequestLogEntry {
   account: string | null;
   /** HTTP status answered (0 for a connection reset, -1 while in flight). */
   status: number;
+  /** Bytes of the response body. */
+  bytes: number;
 }
 
 export function emptyCounts(): RequestCounts {
-  return { sheetsRead: 0, sheetsWrite: 0, drive: 0, token: 0, total: 0 };
+  return { sheetsRead: 0, sheetsWrite: 0, drive: 0, token: 0, total: 0, sheetsReadBytes: 0 };
 }
 
 export class Accounting {
@@ -41,6 +45,12 @@ export class Accounting {
     else if (entry.api === 'drive') this.counts.drive += 1;
     else if (entry.kind === 'read') this.counts.sheetsRead += 1;
     else this.counts.sheetsWrite += 1;
+  }
+
+  /** Once the response is sent: its size, counted against Sheets reads. */
+  answered(entry: RequestLogEntry, bytes: number): void {
+    entry.bytes = bytes;
+    if (entry.api === 'sheets' && entry.kind === 'read') this.counts.sheetsReadBytes += bytes;
   }
 
   /** Zeroes the counts and empties the log (the same objects, so references stay valid). */

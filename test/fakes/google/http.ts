@@ -44,8 +44,9 @@ export function sendJson(
   status: number,
   body: Json | undefined,
   headers: Record<string, string> = {},
+  pretty = true,
 ): void {
-  const text = body === undefined ? '' : `${JSON.stringify(body, null, 2)}\n`;
+  const text = body === undefined ? '' : pretty ? `${JSON.stringify(body, null, 2)}\n` : JSON.stringify(body);
   res.writeHead(status, {
     'content-type': 'application/json; charset=UTF-8',
     'content-length': Buffer.byteLength(text),

@@ -92,7 +92,10 @@ export async function startFakeGoogle(opts: FakeGoogleOptions = {}): Promise<Fak
       kind,
       account: info?.account ?? null,
       status: -1,
+      bytes: 0,
     };
+    // Google answers pretty-printed JSON unless asked not to (the standard parameter prettyPrint=false).
+    const pretty = url.searchParams.get('prettyPrint') !== 'false';
     accounting.record(entry);
     try {
       const fault = faults.take(route.api, kind, entry.account);
@@ -106,7 +109,7 @@ export async function startFakeGoogle(opts: FakeGoogleOptions = {}): Promise<Fak
         if (fault) throw injectedError('sheets', kind, fault.status, fault.retryAfterSeconds);
         if (method !== 'POST') throw sheetsError(405, 'Method Not Allowed');
         const reply = answerTokenRequest(tokens, raw, [GOOGLE_TOKEN_URL, `${rootUrl}token`]);
-        sendJson(res, reply.status, reply.body);
+        sendJson(res, reply.status, reply.body, {}, pretty);
         return;
       }
       if (auth === undefined) throw missingCredentials(route.api, method);
@@ -126,15 +129,16 @@ export async function startFakeGoogle(opts: FakeGoogleOptions = {}): Promise<Fak
       if (reply.status === 204) {
         res.writeHead(204);
         res.end();
-      } else sendJson(res, reply.status, reply.body, reply.headers);
+      } else sendJson(res, reply.status, reply.body, reply.headers, pretty);
     } catch (e) {
-      if (e instanceof GoogleError) sendJson(res, e.httpStatus, e.body, e.headers);
+      if (e instanceof GoogleError) sendJson(res, e.httpStatus, e.body, e.headers, pretty);
       else {
         const message = e instanceof Error ? `fake google bug: ${e.stack ?? e.message}` : 'fake google bug';
         sendJson(res, 500, { error: { code: 500, message, status: 'INTERNAL' } });
       }
     } finally {
       entry.status = res.headersSent || res.writableEnded ? res.statusCode : entry.status;
+      accounting.answered(entry, Number(res.getHeader('content-length') ?? 0));
     }
   };
 

@@ -135,8 +135,8 @@ describe('configuration workbook: 发布 publication tab', () => {
     expect(recordKey('publication', { month: '2026-01', publishedOn: '2026-02-05', note: null })).toBe('2026-01');
     const items = recordItems({ workbook: 'config.xlsx', recordsPk: 'CONFIG', tabs: r.tabs });
     const pub = items.filter((i) => i.kind === 'publication');
-    expect(pub.map((i) => [i.sk, i.data])).toEqual([
-      ['REC#publication#2026-01', { month: '2026-01', publishedOn: '2026-02-05', note: '公示' }],
+    expect(pub.map((i) => [i.key, i.data])).toEqual([
+      ['2026-01', { month: '2026-01', publishedOn: '2026-02-05', note: '公示' }],
     ]);
     expect(ROSTER_KINDS).toContain('publication');
     const back = configDataFrom(

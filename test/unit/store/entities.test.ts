@@ -26,17 +26,20 @@ describe('the table design', () => {
     const samples: [string, { pk: string; sk: string }, { pk: string; sk: string } | null][] = [
       ['sync state', { pk: keys.workbook('b1.xlsx'), sk: keys.syncState() }, { pk: gsi.syncStates(), sk: 'b1.xlsx' }],
       [
-        'raw row',
-        { pk: keys.workbook('b1.xlsx'), sk: keys.rawRow('党员', 12) },
-        { pk: gsi.errors(), sk: gsi.errorSort('b1.xlsx', '党员', 12) },
-      ],
-      [
         'changed after publication',
         { pk: keys.workbook('b1.xlsx'), sk: keys.changed('2026-03', '自评', 2) },
         { pk: gsi.changedRows(), sk: gsi.changedSort('2026-03', 'b1.xlsx', '自评', 2) },
       ],
-      ['branch record', { pk: keys.org('B1'), sk: keys.record('members', 'M1') }, null],
-      ['config record', { pk: 'CONFIG', sk: keys.record('orgs', 'B1') }, null],
+      [
+        'branch tab chunk',
+        { pk: keys.org('B1'), sk: keys.tabChunk('members', 2) },
+        { pk: gsi.errors(), sk: gsi.errorSort('b1.xlsx', '党员', 2) },
+      ],
+      [
+        'config tab chunk',
+        { pk: 'CONFIG', sk: keys.tabChunk('orgs', 252) },
+        { pk: gsi.errors(), sk: gsi.errorSort('config.xlsx', '组织', 252) },
+      ],
       [
         'period version',
         { pk: keys.period('2026-03'), sk: keys.meta(3) },

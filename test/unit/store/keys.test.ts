@@ -4,16 +4,16 @@ import { canonicalJson, contentHash } from '../../../shared/store/hash';
 
 describe('key builders', () => {
   it('pad row numbers and versions so that keys sort in sheet and version order', () => {
-    expect(keys.rawRow('党员', 7)).toBe('RAW#党员#000007');
-    expect(keys.rawRow('党员', 7) < keys.rawRow('党员', 12)).toBe(true);
+    expect(keys.tabChunk('members', 7)).toBe('TAB#members#000007');
+    expect(keys.tabChunk('members', 7) < keys.tabChunk('members', 252)).toBe(true);
     expect(keys.meta(9) < keys.meta(10)).toBe(true);
     expect(gsi.errorSort('b1.xlsx', '考勤', 3)).toBe('b1.xlsx#考勤#000003');
   });
 
-  it('address records by kind and id', () => {
+  it("address a tab's chunks by tab and first row, so one tab is one prefix", () => {
     expect(keys.org('B1')).toBe('ORG#B1');
-    expect(keys.record('members', 'M1')).toBe('REC#members#M1');
-    expect(keys.record('members', 'M1').startsWith(keys.record('members', ''))).toBe(true);
+    expect(keys.tabChunk('members', 252).startsWith(keys.tabChunk('members', null))).toBe(true);
+    expect(keys.tabChunk('member_scores', 2).startsWith(keys.tabChunk('members', null))).toBe(false);
   });
 });
 
