@@ -8,7 +8,6 @@ import { nightly } from '../../shared/pipeline/nightly';
 import { sync } from '../../shared/pipeline/sync';
 import type { ResultsJson } from '../../shared/domain/results';
 import { XlsxWorkbookSink } from '../../shared/sources/xlsx/sink';
-import { queryPrefix } from '../../shared/store/batch';
 import { loadRecords } from '../../shared/store/workbooks';
 import { keys } from '../../shared/store/keys';
 import { listVersions } from '../../shared/store/results-store';
