@@ -61,9 +61,11 @@ export function rawRowItems(
     const byRow = new Map<number, ValidationIssue[]>();
     const rowNumbers = new Set(tab.rows.map((r) => r.row));
     for (const issue of tab.issues) {
-      if (issue.row !== null && rowNumbers.has(issue.row))
-        byRow.set(issue.row, [...(byRow.get(issue.row) ?? []), issue]);
-      else tabIssues.push(issue);
+      if (issue.row !== null && rowNumbers.has(issue.row)) {
+        const list = byRow.get(issue.row) ?? [];
+        list.push(issue);
+        byRow.set(issue.row, list);
+      } else tabIssues.push(issue);
     }
     for (const r of tab.rows)
       items.push({
@@ -123,42 +125,60 @@ export function chunkItems(w: WorkbookWrite): Item[] {
   const records = new Map(recordItems({ tabs: w.tabs }).map((r) => [`${r.kind}#${r.row}`, r]));
   const items: Item[] = [];
   const byTab = new Map<string, RawRowView[]>();
-  for (const r of raw) byTab.set(r.tabKey, [...(byTab.get(r.tabKey) ?? []), r]);
+  for (const r of raw) {
+    const list = byTab.get(r.tabKey);
+    if (list === undefined) byTab.set(r.tabKey, [r]);
+    else list.push(r);
+  }
   for (const [tabKey, rows] of byTab) {
     const tab = rows[0]?.tab ?? tabKey;
-    let chunk: { rows: ChunkRow[]; issues: ValidationIssue[]; bytes: number } | null = null;
+    let chunk: Chunk | null = null;
     let range = -1;
     const flush = () => {
-      if (chunk !== null && chunk.rows.length > 0) items.push(chunkItem(w, tabKey, tab, chunk.rows, chunk.issues));
+      if (chunk !== null && chunk.rows.length > 0) items.push(chunkItem(w, tabKey, tab, chunk));
       chunk = null;
     };
     for (const r of rows) {
       const rec = records.get(`${tabKey}#${r.row}`);
       const entry: ChunkRow = { row: r.row, cells: r.cells, ...(rec ? { key: rec.key, data: rec.data } : {}) };
-      const bytes = Buffer.byteLength(JSON.stringify(entry)) + Buffer.byteLength(JSON.stringify(r.errors));
+      const text = JSON.stringify(entry);
+      const bytes = Buffer.byteLength(text) + (r.errors.length > 0 ? Buffer.byteLength(JSON.stringify(r.errors)) : 0);
       const rowRange = Math.floor((r.row - 1) / CHUNK_ROWS);
       if (chunk === null || rowRange !== range || chunk.bytes + bytes > CHUNK_BYTES) {
         flush();
-        chunk = { rows: [], issues: [], bytes: 0 };
+        chunk = { first: r.row, rows: [], issues: [], bytes: 0 };
         range = rowRange;
       }
-      const c: { rows: ChunkRow[]; issues: ValidationIssue[]; bytes: number } = chunk;
-      c.rows.push(entry);
+      const c: Chunk = chunk;
+      c.rows.push(text);
       c.issues.push(...r.errors);
       c.bytes += bytes;
     }
     flush();
   }
   const extras = new Map<string, ChunkRow[]>();
-  for (const e of w.extraRecords ?? [])
-    extras.set(e.kind, [...(extras.get(e.kind) ?? []), { row: 0, key: e.key, data: e.data }]);
-  for (const [kind, rows] of extras) items.push(chunkItem(w, kind, '', rows, []));
+  for (const e of w.extraRecords ?? []) {
+    const list = extras.get(e.kind) ?? [];
+    list.push({ row: 0, key: e.key, data: e.data });
+    extras.set(e.kind, list);
+  }
+  for (const [kind, rows] of extras)
+    items.push(chunkItem(w, kind, '', { first: 0, rows: rows.map((r) => JSON.stringify(r)), issues: [], bytes: 0 }));
   return items;
 }
 
-function chunkItem(w: WorkbookWrite, tabKey: string, tab: string, rows: ChunkRow[], issues: ValidationIssue[]): Item {
-  const first = rows[0]?.row ?? 0;
-  const content = { workbook: w.workbook, tab, tabKey, first, count: rows.length, text: JSON.stringify(rows), issues };
+/** Rows gathered for one item: each row's JSON text, the errors of those rows, their size. */
+interface Chunk {
+  first: number;
+  rows: string[];
+  issues: ValidationIssue[];
+  bytes: number;
+}
+
+function chunkItem(w: WorkbookWrite, tabKey: string, tab: string, chunk: Chunk): Item {
+  const { first, issues } = chunk;
+  const text = `[${chunk.rows.join(',')}]`;
+  const content = { workbook: w.workbook, tab, tabKey, first, count: chunk.rows.length, text, issues };
   return {
     pk: w.recordsPk,
     sk: keys.tabChunk(tabKey, first),

@@ -1,6 +1,6 @@
 // `npm run bench`: a synthetic organisation through sync, compute and publish on DynamoDB Local, twice; prints numbers,
 // asserts nothing.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -31,6 +31,7 @@ const { values } = parseArgs({
     // In memory, DynamoDB Local needs about 2 KB of RAM per item (≈ 14 GB at 5,000 branches): large runs go to disk.
     'db-dir': { type: 'string' },
     'in-memory': { type: 'boolean', default: false },
+    'on-disk': { type: 'boolean', default: false },
     source: { type: 'string', default: 'memory' },
   },
 });
@@ -80,11 +81,13 @@ function round(n: number): number {
 function print(run: string, results: StageResult[]): void {
   console.log(`\n${run}`);
   console.log('stage      seconds      rows   rows/s  DynamoDB requests  items written  items read');
+  const total = results.reduce((n, r) => n + r.seconds, 0);
   for (const r of results) {
     console.log(
       `${r.stage.padEnd(9)} ${r.seconds.toFixed(2).padStart(8)} ${String(r.rows).padStart(9)} ${String(r.rowsPerSecond).padStart(8)} ${String(r.requests).padStart(18)} ${String(r.itemsWritten).padStart(14)} ${String(r.itemsRead).padStart(11)}`,
     );
   }
+  console.log(`${'end to end'.padEnd(9)} ${total.toFixed(2).padStart(7)}`);
 }
 
 async function main(): Promise<void> {
@@ -100,7 +103,7 @@ async function main(): Promise<void> {
   );
 
   const endpoint = process.env.DYNAMODB_ENDPOINT;
-  const onDisk = values['db-dir'] !== undefined || (branches > 1000 && !values['in-memory']);
+  const onDisk = values['db-dir'] !== undefined || values['on-disk'] || (branches > 1000 && !values['in-memory']);
   const dbDir =
     values['db-dir'] ?? (onDisk ? await mkdtemp(path.join(os.tmpdir(), 'branchboard-bench-db-')) : undefined);
   const local =
@@ -128,6 +131,7 @@ async function main(): Promise<void> {
     sourceKey: google ? 'google' : 'memory',
   };
   const summary: Record<string, StageResult[]> = {};
+  let dynamoPeak: number | null = null;
   const calls: Record<string, CallFigures> = {};
   let readBytes: ReadBytes | null = null;
   try {
@@ -185,13 +189,18 @@ async function main(): Promise<void> {
     }
   } finally {
     clearInterval(sampler);
+    dynamoPeak = local ? await javaPeakRss(new URL(local.endpoint).port) : null;
     store.raw.destroy();
     await local?.stop();
     await google?.fake.stop();
     await rm(out, { recursive: true, force: true });
     if (dbDir !== undefined && values['db-dir'] === undefined) await rm(dbDir, { recursive: true, force: true });
   }
-  console.log(`\npeak RSS ${Math.round(peakRss / 2 ** 20)} MiB`);
+  // maxRSS is the kernel's high-water mark (KiB), so a peak between two samples is not missed.
+  peakRss = Math.max(peakRss, process.resourceUsage().maxRSS * 1024);
+  console.log(
+    `\npeak RSS: Node ${Math.round(peakRss / 2 ** 20)} MiB, DynamoDB Local ${dynamoPeak === null ? 'not measured (external endpoint)' : `${Math.round(dynamoPeak / 2 ** 20)} MiB`}`,
+  );
   if (google) console.log(JSON.stringify({ ...calls, readBytes }));
   else
     console.log(
@@ -200,9 +209,30 @@ async function main(): Promise<void> {
         members: org.summary.members,
         rows: rowsTotal,
         peakRssMiB: Math.round(peakRss / 2 ** 20),
+        dynamoPeakRssMiB: dynamoPeak === null ? null : Math.round(dynamoPeak / 2 ** 20),
         ...summary,
       }),
     );
+}
+
+/** The peak resident memory (VmHWM) of the DynamoDB Local JVM listening on `port`, from /proc (Linux only). */
+async function javaPeakRss(port: string): Promise<number | null> {
+  try {
+    for (const pid of await readdir('/proc')) {
+      if (!/^\d+$/.test(pid)) continue;
+      const cmd = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
+      const args = cmd.split('\0');
+      // The JVM itself, not the watchdog that started it (whose arguments name the same jar and port).
+      if (path.basename(args[0] ?? '') !== 'java' || !args.some((a) => a.includes('DynamoDBLocal'))) continue;
+      if (args[args.indexOf('-port') + 1] !== port) continue;
+      const status = await readFile(`/proc/${pid}/status`, 'utf8');
+      const kb = /VmHWM:\s+(\d+) kB/.exec(status)?.[1];
+      return kb === undefined ? null : Number(kb) * 1024;
+    }
+  } catch {
+    // Not Linux: no /proc.
+  }
+  return null;
 }
 
 /** The summary only: measures the pipeline without writing one feedback file per branch. */

@@ -39,6 +39,13 @@ export function parseJson(raw: string): Json | undefined {
   }
 }
 
+const bodyBytes = new WeakMap<ServerResponse, number>();
+
+/** Bytes of the body sendJson sent on this response (0 when none). */
+export function sentBytes(res: ServerResponse): number {
+  return bodyBytes.get(res) ?? 0;
+}
+
 export function sendJson(
   res: ServerResponse,
   status: number,
@@ -47,6 +54,7 @@ export function sendJson(
   pretty = true,
 ): void {
   const text = body === undefined ? '' : pretty ? `${JSON.stringify(body, null, 2)}\n` : JSON.stringify(body);
+  bodyBytes.set(res, Buffer.byteLength(text));
   res.writeHead(status, {
     'content-type': 'application/json; charset=UTF-8',
     'content-length': Buffer.byteLength(text),

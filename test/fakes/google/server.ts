@@ -6,7 +6,7 @@ import { Accounting, type RequestCounts, type RequestLogEntry } from './accounti
 import { routeDrive } from './drive-routes';
 import { badToken, GoogleError, injectedError, missingCredentials, quotaExceeded, sheetsError } from './errors';
 import { FaultQueue } from './faults';
-import { parseJson, readBody, sendJson, type ApiReply } from './http';
+import { parseJson, readBody, sendJson, sentBytes, type ApiReply } from './http';
 import { routeSheets } from './sheets-routes';
 import { FakeState } from './state';
 import { answerTokenRequest, GOOGLE_TOKEN_URL, TokenStore } from './tokens';
@@ -138,7 +138,7 @@ export async function startFakeGoogle(opts: FakeGoogleOptions = {}): Promise<Fak
       }
     } finally {
       entry.status = res.headersSent || res.writableEnded ? res.statusCode : entry.status;
-      accounting.answered(entry, Number(res.getHeader('content-length') ?? 0));
+      accounting.answered(entry, sentBytes(res));
     }
   };
 

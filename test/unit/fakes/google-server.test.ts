@@ -255,6 +255,27 @@ describe('spreadsheets.get', () => {
     expect(f.status).toBe(400);
     expect(googleError(f.data).message).toBe('Request contains an invalid argument.');
   });
+
+  it('answers indented JSON unless prettyPrint=false, and counts the bytes of each read', async () => {
+    const id = seedRoster();
+    const bytes: number[] = [];
+    const texts: string[] = [];
+    const token = fake.issueToken(SA);
+    for (const prettyPrint of ['true', 'false']) {
+      const before = fake.counts.sheetsReadBytes;
+      const q = new URLSearchParams({ fields: 'sheets.properties.title', prettyPrint });
+      const res = await fetch(`${fake.rootUrl}v4/spreadsheets/${id}?${q}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      const text = await res.text();
+      texts.push(text);
+      bytes.push(fake.counts.sheetsReadBytes - before);
+      expect(fake.counts.sheetsReadBytes - before).toBe(Buffer.byteLength(text));
+    }
+    expect(texts[0]?.split('\n').length).toBeGreaterThan(10);
+    expect(texts[1]).toBe(JSON.stringify(JSON.parse(texts[0] ?? '')));
+    expect(bytes[0]).toBeGreaterThan(bytes[1] ?? 0);
+  });
 });
 
 describe('spreadsheets.batchUpdate', () => {
@@ -658,7 +679,10 @@ describe('fault injection and accounting', () => {
       requestBody: { values: [[1]] },
     });
     await me.drive.files.get({ fileId: id });
-    expect(fake.counts).toEqual({ sheetsRead: 1, sheetsWrite: 2, drive: 1, token: 0, total: 4 });
+    const { sheetsReadBytes, ...counts } = fake.counts;
+    expect(counts).toEqual({ sheetsRead: 1, sheetsWrite: 2, drive: 1, token: 0, total: 4 });
+    // The one read's body: only Sheets reads are counted in bytes.
+    expect(sheetsReadBytes).toBe(fake.log[0]?.bytes);
     expect(fake.log.map((e) => `${e.method} ${e.api}/${e.kind} ${e.status}`)).toEqual([
       'GET sheets/read 200',
       'POST sheets/write 200',
