@@ -20,9 +20,9 @@ import type {
 import { STREAK_TABS } from './incomplete';
 import { membersAtRisk } from './risk';
 import { branchTally, deriveFigures, sumTallies, type OrgTally } from './tally';
-import { projectsPublication } from './projects-publication';
+import { combineProjects, projectsPart, type ProjectsPart } from './projects-publication';
 import type { MonthBasis } from './windows';
-import { emptyBranchData, type BranchData, type ConfigData, type IsoDate, type Month } from './types';
+import { emptyBranchData, type BranchData, type ConfigData, type IsoDate, type Month, type Org } from './types';
 
 export interface PeriodInput {
   period: Month;
@@ -44,15 +44,83 @@ export interface MonthOutcome {
   activeMembers: Map<string, string[]>;
 }
 
+/**
+ * Everything one branch contributes to a month, computed from its own records alone: its tally, its rows of the
+ * published lists, its active members and its share of the project publication. Plain data, so that branches can be
+ * computed apart (in shards, or only the one whose workbook changed) and combined later: computeMonth is
+ * combineMonth over the parts of every branch.
+ */
+export interface BranchPart {
+  orgId: string;
+  /** The branch typed something for the period (else it is listed as silent). */
+  submitted: boolean;
+  tally: OrgTally;
+  overdue: OverdueItem[];
+  atRisk: MemberAtRisk[];
+  dueSoon: DueSoonItem[];
+  projectRows: ProjectRow[];
+  memberScores: MemberScoreRow[];
+  activeMembers: string[];
+  projects: ProjectsPart;
+}
+
+export interface PartContext {
+  period: Month;
+  asOf: IsoDate;
+  config: ConfigData;
+  /** The month's state as the run sees it (monthState of the period, the as-of date and the publication date). */
+  inProgress: boolean;
+}
+
+/** One branch's part; `data` undefined: nothing stored for it (every figure counts nothing, its projects unknown). */
+export function branchPart(org: Org, stored: BranchData | undefined, ctx: PartContext): BranchPart {
+  const { period, asOf, config } = ctx;
+  const data = stored ?? emptyBranchData(org.id);
+  return {
+    orgId: org.id,
+    submitted: submittedIn(data, period),
+    tally: branchTally(org, data, { period, asOf, config, inProgress: ctx.inProgress }),
+    overdue: overdueItems(data, asOf),
+    atRisk: STREAK_TABS.some((t) => data.failedTabs.includes(t))
+      ? []
+      : membersAtRisk(data, period, asOf, config.settings),
+    dueSoon: dueSoon(data, asOf),
+    projectRows: projectRows(data, period, asOf),
+    memberScores: memberScoreRows(data, period, config.settings),
+    activeMembers: activeOf(data.members).map((m) => m.id),
+    projects: projectsPart(org.id, stored, period, asOf),
+  };
+}
+
 export function computeMonth(input: PeriodInput): MonthOutcome {
   const { period, asOf, config } = input;
-  const { settings } = config;
-  const quarter = quarterOf(period);
-  const publishedOn = input.publishedOn ?? null;
-  const state = monthState(period, asOf, publishedOn);
+  const state = monthState(period, asOf, input.publishedOn ?? null);
   const dataById = new Map<string, BranchData>();
   // A second workbook claiming the same org is a roster problem reported elsewhere; the first one counts.
   for (const d of input.branches) if (!dataById.has(d.orgId)) dataById.set(d.orgId, d);
+  const parts = new Map<string, BranchPart>();
+  const ctx = { period, asOf, config, inProgress: state === 'in_progress' };
+  for (const org of config.orgs)
+    if (org.level === 'branch') parts.set(org.id, branchPart(org, dataById.get(org.id), ctx));
+  return combineMonth({ period, asOf, config, publishedOn: input.publishedOn ?? null, parts });
+}
+
+export interface CombineInput {
+  period: Month;
+  asOf: IsoDate;
+  config: ConfigData;
+  publishedOn: IsoDate | null;
+  /** Each branch's part, by org id; a roster branch without one counts as a branch with nothing stored. */
+  parts: ReadonlyMap<string, BranchPart>;
+}
+
+/** The month from its branches' parts: roll-ups by summed tallies, ranks, the sorted lists, the publication, the basis. */
+export function combineMonth(input: CombineInput): MonthOutcome {
+  const { period, asOf, config, publishedOn } = input;
+  const { settings } = config;
+  const quarter = quarterOf(period);
+  const state = monthState(period, asOf, publishedOn);
+  const ctx = { period, asOf, config, inProgress: state === 'in_progress' };
 
   const tallies = new Map<string, OrgTally>();
   const overdue: OverdueItem[] = [];
@@ -62,21 +130,19 @@ export function computeMonth(input: PeriodInput): MonthOutcome {
   const memberScores: MemberScoreRow[] = [];
   const silentBranches: string[] = [];
   const activeMembers = new Map<string, string[]>();
+  const projectParts = new Map<string, ProjectsPart>();
   for (const org of config.orgs) {
     if (org.level !== 'branch') continue;
-    const data = dataById.get(org.id) ?? emptyBranchData(org.id);
-    if (!submittedIn(data, period)) silentBranches.push(org.id);
-    tallies.set(org.id, branchTally(org, data, { period, asOf, config, inProgress: state === 'in_progress' }));
-    overdue.push(...overdueItems(data, asOf));
-    if (!STREAK_TABS.some((t) => data.failedTabs.includes(t)))
-      atRisk.push(...membersAtRisk(data, period, asOf, settings));
-    soon.push(...dueSoon(data, asOf));
-    projectList.push(...projectRows(data, period, asOf));
-    memberScores.push(...memberScoreRows(data, period, settings));
-    activeMembers.set(
-      org.id,
-      activeOf(data.members).map((m) => m.id),
-    );
+    const part = input.parts.get(org.id) ?? branchPart(org, undefined, ctx);
+    if (!part.submitted) silentBranches.push(org.id);
+    tallies.set(org.id, part.tally);
+    overdue.push(...part.overdue);
+    atRisk.push(...part.atRisk);
+    soon.push(...part.dueSoon);
+    projectList.push(...part.projectRows);
+    memberScores.push(...part.memberScores);
+    activeMembers.set(org.id, part.activeMembers);
+    projectParts.set(org.id, part.projects);
   }
 
   const descendants = descendantBranches(config.orgs);
@@ -127,7 +193,7 @@ export function computeMonth(input: PeriodInput): MonthOutcome {
     projectList,
     memberScores,
     silentBranches,
-    projectsPublication: projectsPublication({ period, asOf, config, branches: dataById, publishedOn }),
+    projectsPublication: combineProjects({ period, asOf, config, parts: projectParts, publishedOn }),
   };
   const grades = new Map(orgs.map((o) => [o.id, o.evaluation?.grade ?? null]));
   const lapsed = new Map<string, number>();

@@ -85,7 +85,64 @@ export interface ProjectsPublicationInput {
   publishedOn?: IsoDate | null;
 }
 
+/** What one branch adds to the publication: its counts, its bimonthly milestones, its promotions and bimonthly rows. */
+export interface ProjectsPart {
+  counts: Counts;
+  milestones: MilestoneCounts;
+  promotions: ProjectsPublication['promotions'];
+  bimonthly: ProjectsPublication['bimonthly']['projects'];
+}
+
+/** One branch's share of the publication; `data` undefined: never read (whether it has a project is unknown). */
+export function projectsPart(orgId: string, data: BranchData | undefined, period: Month, asOf: IsoDate): ProjectsPart {
+  const { from, to } = bimonthOf(period);
+  const promotions: ProjectsPart['promotions'] = [];
+  const bimonthly: ProjectsPart['bimonthly'] = [];
+  const projects = data === undefined ? [] : projectsOfYear(data, period);
+  const c = zeroCounts();
+  // Never read, or its 项目 tab broken: whether it has a project is unknown, which is not the same as none.
+  const unknown = data === undefined || data.failedTabs.includes('projects');
+  c.branches = unknown ? 0 : 1;
+  c.incomplete = unknown ? 1 : 0;
+  c.covered = projects.length > 0 ? 1 : 0;
+  c.projects = projects.length;
+  for (const p of projects) {
+    if (p.grade === 'A') c.gradeA += 1;
+    else if (p.grade === 'B') c.gradeB += 1;
+    else if (p.grade === 'C') c.gradeC += 1;
+    else c.ungraded += 1;
+    if (p.kind === 'secretary') c.secretaryProjects += 1;
+    else c.branchProjects += 1;
+  }
+  let milestones = zeroMilestones();
+  if (data !== undefined) {
+    for (const row of projectRows(data, period, asOf)) {
+      if (row.outstanding) c.outstanding += 1;
+      if (row.promotion) promotions.push(projectRowSchema.pick(PROMOTION_FIELDS).parse(row));
+      const counts = zeroMilestones();
+      for (const m of data.milestones) {
+        const month = m.dueOn.slice(0, 7);
+        if (m.projectId === row.projectId && month >= from && month <= to) countMilestone(counts, m, asOf);
+      }
+      if (counts.planned > 0) bimonthly.push({ orgId, projectId: row.projectId, name: row.name, ...counts });
+      milestones = addMilestones(milestones, counts);
+    }
+  }
+  return { counts: c, milestones, promotions, bimonthly };
+}
+
 export function projectsPublication(input: ProjectsPublicationInput): ProjectsPublication {
+  const parts = new Map<string, ProjectsPart>();
+  for (const org of input.config.orgs)
+    if (org.level === 'branch')
+      parts.set(org.id, projectsPart(org.id, input.branches.get(org.id), input.period, input.asOf));
+  return combineProjects({ ...input, parts });
+}
+
+/** The publication from each branch's part, rolled up the roster as every other figure is. */
+export function combineProjects(
+  input: Omit<ProjectsPublicationInput, 'branches'> & { parts: ReadonlyMap<string, ProjectsPart> },
+): ProjectsPublication {
   const { period, asOf, config } = input;
   const { from, to } = bimonthOf(period);
   const own = new Map<string, Counts>();
@@ -94,40 +151,12 @@ export function projectsPublication(input: ProjectsPublicationInput): ProjectsPu
   const bimonthlyProjects: ProjectsPublication['bimonthly']['projects'] = [];
   for (const org of config.orgs) {
     if (org.level !== 'branch') continue;
-    const data = input.branches.get(org.id);
-    const projects = data === undefined ? [] : projectsOfYear(data, period);
-    const c = zeroCounts();
-    // Never read, or its 项目 tab broken: whether it has a project is unknown, which is not the same as none.
-    const unknown = data === undefined || data.failedTabs.includes('projects');
-    c.branches = unknown ? 0 : 1;
-    c.incomplete = unknown ? 1 : 0;
-    c.covered = projects.length > 0 ? 1 : 0;
-    c.projects = projects.length;
-    for (const p of projects) {
-      if (p.grade === 'A') c.gradeA += 1;
-      else if (p.grade === 'B') c.gradeB += 1;
-      else if (p.grade === 'C') c.gradeC += 1;
-      else c.ungraded += 1;
-      if (p.kind === 'secretary') c.secretaryProjects += 1;
-      else c.branchProjects += 1;
-    }
-    const milestones = zeroMilestones();
-    if (data !== undefined) {
-      for (const row of projectRows(data, period, asOf)) {
-        if (row.outstanding) c.outstanding += 1;
-        if (row.promotion) promotions.push(projectRowSchema.pick(PROMOTION_FIELDS).parse(row));
-        const counts = zeroMilestones();
-        for (const m of data.milestones) {
-          const month = m.dueOn.slice(0, 7);
-          if (m.projectId === row.projectId && month >= from && month <= to) countMilestone(counts, m, asOf);
-        }
-        if (counts.planned > 0)
-          bimonthlyProjects.push({ orgId: org.id, projectId: row.projectId, name: row.name, ...counts });
-        Object.assign(milestones, addMilestones(milestones, counts));
-      }
-    }
-    own.set(org.id, c);
-    ownMilestones.set(org.id, milestones);
+    // A branch without a part was never read: unknown, as projectsPart says of it.
+    const part = input.parts.get(org.id) ?? projectsPart(org.id, undefined, period, asOf);
+    own.set(org.id, part.counts);
+    ownMilestones.set(org.id, part.milestones);
+    promotions.push(...part.promotions);
+    bimonthlyProjects.push(...part.bimonthly);
   }
 
   const descendants = descendantBranches(config.orgs);
