@@ -249,7 +249,7 @@ export const ENTITIES: readonly Entity[] = [
 ];
 
 /**
- * A key template such as `RAW#<tab>#<row:6>` as a pattern: a padded number is digits, any other placeholder is text
+ * A key template such as `TAB#<tab>#<first row:6>` as a pattern: a padded number is digits, any other placeholder is text
  * without `#`.
  */
 export function keyPattern(template: string): RegExp {
