@@ -3,9 +3,10 @@
 import { publicationInForce } from '../domain/cycle';
 import { BranchboardError, UsageError } from '../domain/errors';
 import { lastDayOfMonth, previousMonth, todayIn, yearOf } from '../domain/dates';
-import { computeMonth, submittedIn } from '../domain/period';
+import { branchPart, combineMonth, computeMonth, submittedIn, type BranchPart } from '../domain/period';
+import { monthState } from '../domain/cycle';
 import { basisFromResults, computeWindows, windowMonths, type MonthBasis } from '../domain/windows';
-import { DEFAULT_SETTINGS, type IsoDate, type Month, type Publication, type Settings } from '../domain/types';
+import { DEFAULT_SETTINGS, type IsoDate, type Month, type Org, type Publication, type Settings } from '../domain/types';
 import { configDataFrom, PUBLICATION_KIND, SETTINGS_KIND } from '../store/assemble';
 import { contentHash } from '../store/hash';
 import { CONFIG_PK } from '../store/keys';
@@ -25,7 +26,8 @@ import { CONTRACT_VERSION } from './sync';
 import type { PipelineContext } from './context';
 import { crashPoint } from './crash';
 import type { ResultsJson } from '../domain/results';
-import { loadSnapshot, type Snapshot } from './snapshot';
+import { loadBranches, loadSnapshot, type Snapshot } from './snapshot';
+import { loadParts, saveParts, type StoredPart } from '../store/parts';
 
 export const TREND_MONTHS = 12;
 
@@ -66,6 +68,8 @@ export interface ComputeReport {
   skipped: boolean;
   /** The month's publication when it is frozen (by this run or an earlier one). */
   frozen: FrozenMonth | null;
+  /** Branches whose part of the month was computed from their records (the others' stored parts were reused). */
+  branchesComputed?: number;
 }
 
 /** A month's results JSON and the basis it keeps for its quarter and year. */
@@ -81,9 +85,14 @@ export function resultsFor(
   generatedAt: string,
   publishedOn: IsoDate | null = null,
   earlier: readonly MonthBasis[] = [],
+  /** Every roster branch's part, when the caller has them; else they are computed from the snapshot's records. */
+  parts?: ReadonlyMap<string, BranchPart>,
 ): MonthResults {
   const config = snapshot.config;
-  const month = computeMonth({ period, asOf, config, branches: snapshot.branches, publishedOn });
+  const month =
+    parts === undefined
+      ? computeMonth({ period, asOf, config, branches: snapshot.branches, publishedOn })
+      : combineMonth({ period, asOf, config, publishedOn, parts });
   const windows = computeWindows({
     period,
     asOf,
@@ -242,7 +251,9 @@ async function computeAndSave(
   known?: Awaited<ReturnType<typeof earlierVersions>>,
 ): Promise<ComputeReport> {
   const noBackfill = cycle === null;
-  const snapshot = await loadSnapshot(ctx);
+  // Months of the trend never computed need every branch's records; otherwise only the branches whose inputs changed.
+  const backfillDue = cycle !== null && (await trendMonthsToCompute(ctx, period)).length > 0;
+  const snapshot = await loadSnapshot(ctx, [...states], backfillDue ? undefined : new Set());
   if (snapshot.config.orgs.length === 0) {
     throw new BranchboardError('run.nothing_stored', {
       zh: '还没有存储任何数据：请先同步（npm run cli -- sync --dir …，或 npm run nightly -- --dir …）',
@@ -254,7 +265,8 @@ async function computeAndSave(
   const backfilled = cycle === null ? [] : await backfillTrend(ctx, period, snapshot, generatedAt, cycle);
   const versions = known !== undefined && backfilled.length === 0 ? known : await earlierVersions(ctx, period);
   const earlier = await earlierBases(ctx, versions);
-  const { results, basis } = resultsFor(snapshot, period, asOf, generatedAt, publishedOn, earlier);
+  const { parts, computed } = await monthParts(ctx, snapshot, states, period, asOf, publishedOn);
+  const { results, basis } = resultsFor(snapshot, period, asOf, generatedAt, publishedOn, earlier, parts);
   const inputs = inputsFingerprint(states, period, asOf, publishedOn, versions);
   const saved = await saveResults(ctx.store, results, ctx.runId, { inputs, basis, trendComplete: !noBackfill });
   // Same figures as the latest version, whose run may have been stopped before its trend was complete: it is now.
@@ -264,9 +276,109 @@ async function computeAndSave(
     asOf,
     state: results.state,
     version: saved.version,
+    branchesComputed: computed,
   });
   crashPoint('compute:saved');
-  return { results, version: saved.version, written: saved.written, backfilled, skipped: false, frozen: null };
+  return {
+    results,
+    version: saved.version,
+    written: saved.written,
+    backfilled,
+    skipped: false,
+    frozen: null,
+    branchesComputed: computed,
+  };
+}
+
+/**
+ * The months of the period's trend that the backfill would compute: one never computed that lies after the oldest
+ * computed one (the months before it are those before anyone typed anything: gaps in the chart, found so by the first
+ * run), or one last computed while in progress. Nothing stored before the period at all: the period's own version
+ * says whether a run already looked (its backfill found only gaps).
+ */
+async function trendMonthsToCompute(ctx: PipelineContext, period: Month): Promise<Month[]> {
+  const months = trendMonths(period).slice(0, -1);
+  const current = await Promise.all(months.map((m) => currentMeta(ctx.store, m)));
+  const oldest = current.findIndex((c) => c !== null);
+  if (oldest < 0) return (await latestVersion(ctx.store, period)) === null ? months : [];
+  return months.filter((m, i) => {
+    const c = current[i] ?? null;
+    if (c === null) return i > oldest;
+    return !c.frozen && c.meta.asOf < lastDayOfMonth(m);
+  });
+}
+
+/**
+ * What a branch's part of the month depends on: the figures' code, the month, the as-of date, the publication, the
+ * branch's roster entry, its workbook's stored content (and whether it was ever read), and the configuration workbook's
+ * content (criteria, committee scores, settings, the roster).
+ */
+export function partFingerprint(
+  org: Org,
+  state: SyncState | undefined,
+  configState: SyncState | undefined,
+  month: { period: Month; asOf: IsoDate; publishedOn: IsoDate | null },
+): string {
+  const source = (s: SyncState | undefined) =>
+    s === undefined ? null : [s.contentHash, s.contextHash, s.lastError, s.readAt === null];
+  return contentHash({
+    v: FIGURES_VERSION,
+    contract: CONTRACT_VERSION,
+    ...month,
+    org,
+    source: org.workbook === null ? null : source(state),
+    config: source(configState),
+  });
+}
+
+/**
+ * Every roster branch's part of the month: the stored part where its fingerprint is unchanged, else computed from the
+ * branch's records (loaded only for those, unless the snapshot already holds every branch). The parts are kept for
+ * the next run. An unchanged night computes none; an edited workbook computes one.
+ */
+async function monthParts(
+  ctx: PipelineContext,
+  snapshot: Snapshot,
+  states: readonly SyncState[],
+  period: Month,
+  asOf: IsoDate,
+  publishedOn: IsoDate | null,
+): Promise<{ parts: Map<string, BranchPart>; computed: number }> {
+  const { config } = snapshot;
+  const byWorkbook = new Map(states.map((s) => [s.workbook, s]));
+  const configState = byWorkbook.get(ctx.configWorkbook);
+  const stored = await loadParts(ctx.store, period);
+  const roster = config.orgs.filter((o) => o.level === 'branch');
+  const fingerprints = new Map(
+    roster.map((o) => [
+      o.id,
+      partFingerprint(o, o.workbook === null ? undefined : byWorkbook.get(o.workbook), configState, {
+        period,
+        asOf,
+        publishedOn,
+      }),
+    ]),
+  );
+  const stale = new Set(
+    roster.filter((o) => stored.get(o.id)?.fingerprint !== fingerprints.get(o.id)).map((o) => o.id),
+  );
+  const loaded = new Map(snapshot.branches.map((b) => [b.orgId, b]));
+  const missing = new Set([...stale].filter((id) => !loaded.has(id)));
+  if (missing.size > 0) for (const b of await loadBranches(ctx, snapshot, missing)) loaded.set(b.orgId, b);
+  const inProgress = monthState(period, asOf, publishedOn) === 'in_progress';
+  const kept = new Map<string, StoredPart>();
+  for (const o of roster) {
+    const fingerprint = fingerprints.get(o.id) ?? '';
+    const old = stored.get(o.id);
+    kept.set(
+      o.id,
+      old !== undefined && !stale.has(o.id)
+        ? old
+        : { fingerprint, part: branchPart(o, loaded.get(o.id), { period, asOf, config, inProgress }) },
+    );
+  }
+  await saveParts(ctx.store, period, stored, kept);
+  return { parts: new Map([...kept].map(([id, p]) => [id, p.part])), computed: stale.size };
 }
 
 /**

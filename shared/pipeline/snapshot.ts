@@ -25,7 +25,15 @@ export interface Snapshot {
 
 const ALL_TABS = Object.keys(TAB_FEEDS) as BranchTab[];
 
-export async function loadSnapshot(ctx: PipelineContext, knownStates?: SyncState[]): Promise<Snapshot> {
+/**
+ * The configuration, sources, validation and rows changed after publication, with the records of every branch, or
+ * with `only`, of those branches alone (the others are left out of `branches`; see loadBranches).
+ */
+export async function loadSnapshot(
+  ctx: PipelineContext,
+  knownStates?: SyncState[],
+  only?: ReadonlySet<string>,
+): Promise<Snapshot> {
   const config = configDataFrom(await loadRecords(ctx.store, CONFIG_PK));
   const branchOrgs = config.orgs.filter((o) => o.level === 'branch');
   const states = knownStates ?? (await listSyncStates(ctx.store));
@@ -33,15 +41,7 @@ export async function loadSnapshot(ctx: PipelineContext, knownStates?: SyncState
   for (const o of branchOrgs) if (o.workbook !== null) inRoster.set(o.workbook, o.id);
   const current = states.filter((s) => inRoster.has(s.workbook));
   const sources = sourcesOf(current, inRoster);
-  // A branch whose workbook was never read (or that names none) has no data to count: every figure null, not 0.
-  const neverRead = new Set(branchOrgs.filter((o) => o.workbook === null).map((o) => o.id));
-  for (const s of sources) if (s.status === 'never_read' && s.orgId !== null) neverRead.add(s.orgId);
-  // Records a never-read branch may still have (its roster entry now names another workbook) are not its data either.
-  const branches = await mapPool(branchOrgs, ctx.concurrency, async (o) =>
-    neverRead.has(o.id)
-      ? { ...emptyBranchData(o.id), failedTabs: ALL_TABS }
-      : branchDataFrom(o.id, await loadRecords(ctx.store, keys.org(o.id))),
-  );
+  const branches = await loadBranches(ctx, { config, sources }, only ?? new Set(branchOrgs.map((o) => o.id)));
   const changed = (await listChangedRows(ctx.store)).filter((c) => inRoster.has(c.workbook));
   return {
     config,
@@ -50,6 +50,24 @@ export async function loadSnapshot(ctx: PipelineContext, knownStates?: SyncState
     sources,
     changedAfterPublication: changed,
   };
+}
+
+/** The records of the given branches, as BranchData; a branch never read (or naming no workbook) gets none. */
+export async function loadBranches(
+  ctx: PipelineContext,
+  snapshot: Pick<Snapshot, 'config' | 'sources'>,
+  ids: ReadonlySet<string>,
+): Promise<BranchData[]> {
+  const branchOrgs = snapshot.config.orgs.filter((o) => o.level === 'branch' && ids.has(o.id));
+  // A branch whose workbook was never read (or that names none) has no data to count: every figure null, not 0.
+  const neverRead = new Set(branchOrgs.filter((o) => o.workbook === null).map((o) => o.id));
+  for (const s of snapshot.sources) if (s.status === 'never_read' && s.orgId !== null) neverRead.add(s.orgId);
+  // Records a never-read branch may still have (its roster entry now names another workbook) are not its data either.
+  return mapPool(branchOrgs, ctx.concurrency, async (o) =>
+    neverRead.has(o.id)
+      ? { ...emptyBranchData(o.id), failedTabs: ALL_TABS }
+      : branchDataFrom(o.id, await loadRecords(ctx.store, keys.org(o.id))),
+  );
 }
 
 function sourcesOf(states: SyncState[], roster: Map<string, string | null>): SourceInfo[] {

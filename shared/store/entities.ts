@@ -8,6 +8,7 @@ import { listSchemas, orgFiguresSchema } from '../domain/results';
 import { apiKeySchema } from './api-keys';
 import { jobSchema } from './jobs';
 import { frozenSchema } from './publication';
+import { partSchema } from './parts';
 import { metaSchema } from './results-store';
 import { runSchema } from './runs';
 import { sinkStateSchema } from './sink-state';
@@ -142,6 +143,16 @@ export const ENTITIES: readonly Entity[] = [
     module: 'store/results-store.ts',
     holds:
       '≤ 100,000 characters of one list (overdue, members at risk, due soon, projects, member scores, validation, sources, rows changed after publication, the quarter and year windows, the project publication, and the month’s basis for its windows: branch tallies, grades, lapsed counts, member totals)',
+  },
+  {
+    name: 'branch part',
+    pk: 'PARTS#<YYYY-MM>',
+    sk: 'ORG#<org>',
+    gsi1: null,
+    schema: item({ ...partSchema.shape, hash: z.string() }),
+    module: 'store/parts.ts',
+    holds:
+      'what one branch adds to the month (its tally, its rows of the lists, its project counts) and a fingerprint of what it was computed from: a later run computes again only the branches whose fingerprint changed',
   },
   {
     name: 'publication',

@@ -171,6 +171,7 @@ describe('publishing a month (发布)', () => {
     expect(table.problems).toEqual([]);
     expect(Object.keys(table.kinds).sort()).toEqual(
       [
+        'branch part',
         'branch tab chunk',
         'changed after publication',
         'config tab chunk',

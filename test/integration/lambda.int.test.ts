@@ -288,7 +288,7 @@ describe('the API on Lambda and its jobs queue', () => {
     expect((await getJob(store, jobId))?.status).toBe('succeeded');
   }, 60_000);
 
-  it('the worker syncs one workbook in place; a malformed message fails alone', async () => {
+  it('the worker syncs one workbook in place and computes again only its branch; a malformed message fails alone', async () => {
     const worker = (
       (await import('../../functions/worker')) as {
         handler: (e: SQSEvent, c: Context) => Promise<{ batchItemFailures: { itemIdentifier: string }[] }>;
@@ -296,6 +296,17 @@ describe('the API on Lambda and its jobs queue', () => {
     ).handler;
     const { QueueJobRunner } = await import('../../shared/aws/jobs');
     const runner = new QueueJobRunner(store, QUEUE_URL, aws.endpoint);
+    const syncB1 = () =>
+      runner.submit(
+        { kind: 'sync_workbook', params: { workbook: org.ids['b1.xlsx'] ?? '' }, requestedBy: 'test' },
+        { delayMs: 60_000 },
+      );
+    // A first one-workbook sync computes tonight's months for every branch…
+    await syncB1();
+    await worker(sqsEvent([aws.messages.at(-1)?.body ?? '']), lambdaContext);
+    // …then a secretary adds a member to b1's sheet, and the edit webhook queues the next.
+    google.state.setCell(org.ids['b1.xlsx'] ?? '', '党员', 'A6', 'M9');
+    google.state.setCell(org.ids['b1.xlsx'] ?? '', '党员', 'B6', '新党员');
     const job = await runner.submit(
       { kind: 'sync_workbook', params: { workbook: org.ids['b1.xlsx'] ?? '' }, requestedBy: 'test' },
       { delayMs: 60_000 },
@@ -308,7 +319,7 @@ describe('the API on Lambda and its jobs queue', () => {
     const done = await getJob(store, job.jobId);
     expect(done).toMatchObject({
       status: 'succeeded',
-      result: { workbook: org.ids['b1.xlsx'], status: expect.any(String) as unknown as string },
+      result: { workbook: org.ids['b1.xlsx'], status: 'read', branchesComputed: 1 },
     });
   }, 60_000);
 });

@@ -120,4 +120,28 @@ describe('sync and compute on DynamoDB Local', () => {
     expect(v2?.orgs.find((o) => o.id === 'B2')?.evaluation?.score).toBe(80);
     expect(v2?.orgs.find((o) => o.id === 'B2')?.evaluation?.selfGap).toBe(5);
   });
+
+  it('computes again only the branch whose workbook changed, with the same figures as a computation from scratch', async () => {
+    const { dir, store } = await setup();
+    await sync(testContext(store, dir), { asOf: AS_OF });
+    const first = await compute(testContext(store, dir), { period: PERIOD, asOf: AS_OF });
+    // The first run: every branch of the roster (B1, B2, B3).
+    expect(first.branchesComputed).toBe(3);
+    await writeXlsxFixture(path.join(dir, 'b2.xlsx'), { ...b2, 自评: [b2.自评[0] ?? [], ['2026-03', 'C1', 50, null]] });
+    await sync(testContext(store, dir), { asOf: AS_OF });
+    const second = await compute(testContext(store, dir), { period: PERIOD, asOf: AS_OF });
+    expect(second.written).toBe(true);
+    expect(second.branchesComputed).toBe(1);
+
+    // The same workbooks computed on an empty table, every branch from its records.
+    const fresh = await dynamo().freshTable();
+    await sync(testContext(fresh, dir), { asOf: AS_OF });
+    const scratch = await compute(testContext(fresh, dir), { period: PERIOD, asOf: AS_OF });
+    expect(scratch.branchesComputed).toBe(3);
+    const figures = (r: typeof scratch.results) => {
+      const { generatedAt: _g, sources: _s, ...rest } = r;
+      return rest;
+    };
+    expect(figures(second.results)).toEqual(figures(scratch.results));
+  });
 });

@@ -51,6 +51,8 @@ export function pipelineExecutor(o: ExecutorOptions): JobExecutor {
           errors: r.errors,
           period: c.results.period,
           version: c.version,
+          // Only this workbook's branch is computed again; the others' stored parts are reused.
+          branchesComputed: c.branchesComputed ?? 0,
         };
       }
       case 'recompute': {

@@ -48,6 +48,7 @@ describe('the table design', () => {
       ['org figures', { pk: keys.period('2026-03'), sk: keys.runOrg('r1', 'B1') }, null],
       ['org figures, in parts', { pk: keys.period('2026-03'), sk: keys.runOrgPart('r1', 'W', 2) }, null],
       ['list chunk', { pk: keys.period('2026-03'), sk: keys.runList('r1', 'overdue', 0) }, null],
+      ['branch part', { pk: keys.parts('2026-03'), sk: keys.part('B1') }, null],
       ['publication', { pk: keys.period('2026-03'), sk: keys.published() }, { pk: gsi.publications(), sk: '2026-03' }],
       [
         'nightly run',
