@@ -12,7 +12,7 @@ import { noProgress, silentLogger, type PipelineContext } from '../../shared/pip
 import { publish } from '../../shared/pipeline/publish';
 import { sync } from '../../shared/pipeline/sync';
 import { MemoryWorkbookSource } from '../../shared/sources/memory';
-import type { WorkbookSink } from '../../shared/sources/port';
+import type { RawWorkbook, WorkbookSink } from '../../shared/sources/port';
 import { googleBench, printCalls, type CallFigures, type ReadBytes } from './google';
 import { XlsxWorkbookSink } from '../../shared/sources/xlsx/sink';
 import { createStoreClient, resetStats, type StoreClient } from '../../shared/store/client';
@@ -135,7 +135,13 @@ async function main(): Promise<void> {
   const calls: Record<string, CallFigures> = {};
   let readBytes: ReadBytes | null = null;
   try {
-    for (const run of ['first run', 'second run (nothing changed)']) {
+    const runs = [
+      'first run',
+      'second run (nothing changed)',
+      ...(google ? [] : ['third run (10 % of branches edited)']),
+    ];
+    for (const run of runs) {
+      if (run.startsWith('third')) editTenth(memory, workbooks);
       let syncedRows = 0;
       let changed = 0;
       let feedback = 0;
@@ -167,7 +173,7 @@ async function main(): Promise<void> {
         ),
       ];
       print(run, results);
-      const key = run.startsWith('first') ? 'first' : 'second';
+      const key = run.split(' ')[0] ?? run;
       summary[key] = results;
       if (google) {
         // Lower bounds: the spreadsheets that changed, the dashboard plus the feedback tabs whose content changed, one
@@ -233,6 +239,24 @@ async function javaPeakRss(port: string): Promise<number | null> {
     // Not Linux: no /proc.
   }
   return null;
+}
+
+/** A night's edits: every tenth branch workbook gets its first member's name changed (a new modified time). */
+function editTenth(memory: MemoryWorkbookSource, workbooks: readonly RawWorkbook[]): void {
+  workbooks.slice(1).forEach((wb, i) => {
+    if (i % 10 !== 0) return;
+    const tabs = wb.tabs.map((t) =>
+      t.name !== '党员'
+        ? t
+        : {
+            ...t,
+            rows: t.rows.map((r, n) =>
+              n === 1 ? { ...r, cells: r.cells.map((c, k) => (k === 1 ? `${String(c)}（改）` : c)) } : r,
+            ),
+          },
+    );
+    memory.put({ ...wb, tabs, modifiedAt: '2026-11-02T00:00:00.000Z' });
+  });
 }
 
 /** The summary only: measures the pipeline without writing one feedback file per branch. */
