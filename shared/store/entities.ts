@@ -49,6 +49,14 @@ function item(attributes: z.ZodRawShape, opts: { gsi1?: boolean | 'sparse'; ttl?
   });
 }
 
+/** What a branch's and the configuration's tab chunks share: their sort key, error index entry, schema and module. */
+const tabChunk = {
+  sk: 'TAB#<tab>#<first row:6>',
+  gsi1: { pk: 'ERR', sk: '<workbook>#<tab>#<first row:6>', note: 'only when a row of the chunk has an error (sparse)' },
+  schema: item({ ...chunkSchema.shape, hash: z.string() }, { gsi1: 'sparse' }),
+  module: 'store/workbooks.ts',
+};
+
 /** A chunk of JSON text too large for one item. */
 const chunkText = z.string().max(100_000);
 
@@ -75,28 +83,14 @@ export const ENTITIES: readonly Entity[] = [
   {
     name: 'branch tab chunk',
     pk: 'ORG#<org>',
-    sk: 'TAB#<tab>#<first row:6>',
-    gsi1: {
-      pk: 'ERR',
-      sk: '<workbook>#<tab>#<first row:6>',
-      note: 'only when a row of the chunk has an error (sparse)',
-    },
-    schema: item({ ...chunkSchema.shape, hash: z.string() }, { gsi1: 'sparse' }),
-    module: 'store/workbooks.ts',
+    ...tabChunk,
     holds:
       "up to 250 sheet rows of one tab of the branch's workbook (≤ 300 KB): each row exactly as typed (header → value), accepted or not, with its typed record (member, session, attendance row, …); the errors of those rows; a content hash. `TAB#tab_status#000000` lists the tabs that failed",
   },
   {
     name: 'config tab chunk',
     pk: 'CONFIG',
-    sk: 'TAB#<tab>#<first row:6>',
-    gsi1: {
-      pk: 'ERR',
-      sk: '<workbook>#<tab>#<first row:6>',
-      note: 'only when a row of the chunk has an error (sparse)',
-    },
-    schema: item({ ...chunkSchema.shape, hash: z.string() }, { gsi1: 'sparse' }),
-    module: 'store/workbooks.ts',
+    ...tabChunk,
     holds:
       'the same for the configuration workbook: orgs, criteria, committee scores, publication dates; `TAB#resolved_settings#000000` holds the settings in force',
   },
