@@ -24,7 +24,7 @@ export function generateOrganisation(opts: GenerateOptions): DemoOrganisation {
     throw new RangeError(`membersPerBranch must be [min, max] whole numbers with 1 ≤ min ≤ max: ${range.join(', ')}`);
   }
   const window = makeWindow(opts.endPeriod, opts.months ?? 12);
-  const structure = buildStructure(deriveRng(seed, 'structure'), count);
+  const structure = buildStructure(deriveRng(seed, 'structure'), count, opts.committee ?? null);
   const scenarios = planScenarios(deriveRng(seed, 'scenario'), count, window);
   if (plant) assignInvalid(deriveRng(seed, 'invalid'), scenarios);
 
@@ -69,7 +69,8 @@ export function generateOrganisation(opts: GenerateOptions): DemoOrganisation {
   });
   const config = configWorkbook(structure, plans, window, new CellStyle(messy, deriveRng(seed, 'style:config')));
   return {
-    config,
+    committee: { id: structure.committee.id, name: structure.committee.name },
+    config: opts.committee ? { ...config, id: `${opts.committee.prefix}${config.id}` } : config,
     branches,
     summary: {
       branches: branches.length,

@@ -106,12 +106,17 @@ function split(rng: Rng, total: number, parts: number): number[] {
   return sizes;
 }
 
-export function buildStructure(rng: Rng, count: number): Structure {
+/** `ids`: a group's committee keeps its own id, and prefixes every other org's (org ids are unique across a group). */
+export function buildStructure(
+  rng: Rng,
+  count: number,
+  ids: { committee: string; prefix: string } | null = null,
+): Structure {
   if (!Number.isInteger(count) || count < 1)
     throw new RangeError(`branches must be a whole number of at least 1: ${count}`);
   const namer = new Namer(rng);
   const committee: Unit = {
-    id: 'DW',
+    id: ids?.committee ?? 'DW',
     name: `${rng.pick(PROVINCES)}省电力有限公司党委`,
     secretary: personName(rng),
     secretaryType: 'full_time',
@@ -122,7 +127,7 @@ export function buildStructure(rng: Rng, count: number): Structure {
     const theme = THEMES[i % THEMES.length] as Category;
     const secretaryType: SecretaryType = rng.chance(0.8) ? 'full_time' : 'part_time';
     return {
-      id: `ZZ${String(i + 1).padStart(2, '0')}`,
+      id: `${ids?.prefix ?? ''}ZZ${String(i + 1).padStart(2, '0')}`,
       name: namer.general(theme, i),
       theme,
       secretary: personName(rng),
@@ -151,7 +156,7 @@ export function buildStructure(rng: Rng, count: number): Structure {
   const branches = parents.map((p, i): BranchUnit => {
     const category = categories[i] as Category;
     const name = namer.next(category);
-    const id = `B${pad(i + 1)}`;
+    const id = `${ids?.prefix ?? ''}B${pad(i + 1)}`;
     return {
       id,
       name,

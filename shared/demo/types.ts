@@ -22,6 +22,8 @@ export interface DemoSummary {
 }
 
 export interface DemoOrganisation {
+  /** The roster's committee (党委). */
+  committee: { id: string; name: string };
   config: DemoWorkbook;
   branches: DemoWorkbook[];
   summary: DemoSummary;
@@ -29,6 +31,11 @@ export interface DemoOrganisation {
 
 export interface GenerateOptions {
   seed?: number;
+  /**
+   * One committee of a group (集团): its own id for the roster's committee, a prefix for every other org id and for the
+   * configuration workbook's file name.
+   */
+  committee?: { committee: string; prefix: string };
   /** Number of branches (党支部); default 30. */
   branches?: number;
   /** Roster size range per branch, inclusive; default [15, 25]. */

@@ -185,6 +185,8 @@ export const orgFiguresSchema = z.object({
   incomplete: z.array(metricSchema).default([]),
   /** Branches counted here with at least one incomplete metric (a branch: 1 or 0). */
   incompleteBranches: z.number().default(0),
+  /** In a group (集团) only: a branch's rank within its category across the whole group, by fortress index. */
+  groupRank: z.object({ rank: z.number(), rankOf: z.number() }).optional(),
 });
 export type OrgFigures = z.infer<typeof orgFiguresSchema>;
 

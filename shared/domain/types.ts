@@ -40,6 +40,18 @@ export interface Org {
   workbook: string | null; // Google spreadsheet id or local file name
 }
 
+/**
+ * A committee of a national group (集团), from the group workbook: its configuration workbook holds its roster, its
+ * grading standard and its reviews; null for a committee that only groups others.
+ */
+export interface Committee {
+  id: string;
+  name: string;
+  /** Null for the group's top committee. */
+  parentId: string | null;
+  config: string | null;
+}
+
 export interface Criterion {
   id: string;
   name: string;

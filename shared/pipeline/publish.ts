@@ -30,6 +30,8 @@ export interface PublishOptions {
   results?: ResultsJson;
   /** The month in progress, shown beside the official month on the summary and in every feedback. */
   progress?: ResultsJson;
+  /** The orgs and settings the summary lays out, when they are not a committee's stored roster (a group's). */
+  roster?: { orgs: Org[]; settings: Settings };
 }
 
 export interface PublishReport {
@@ -59,8 +61,11 @@ export async function publishSummary(
       en: `nothing computed for ${opts.period} yet: run compute (npm run cli -- compute --dir …) or the nightly job (npm run nightly -- --dir …) first`,
     });
   }
-  const config = configDataFrom(await loadRecords(ctx.store, CONFIG_PK, ROSTER_KINDS));
-  const top = results.orgs.find((o) => o.level === 'committee') ?? results.orgs.find((o) => o.parentId === null);
+  const config =
+    opts.roster === undefined
+      ? configDataFrom(await loadRecords(ctx.store, CONFIG_PK, ROSTER_KINDS))
+      : { ...configDataFrom([]), orgs: opts.roster.orgs, settings: opts.roster.settings };
+  const top = results.orgs.find((o) => o.parentId === null) ?? results.orgs.find((o) => o.level === 'committee');
   const trend: TrendPoint[] = await mapPool(trendMonths(opts.period), ctx.concurrency, async (period) => ({
     period,
     figures: top === undefined ? null : period === opts.period ? top : await loadOrgFigures(ctx.store, period, top.id),
@@ -163,7 +168,7 @@ export async function publish(ctx: PipelineContext, opts: PublishOptions): Promi
  * The results JSON: the official month's to `file`; with `{period}` in the name, one file per month computed.
  * Returns the official month's path.
  */
-async function writeJson(file: string, official: ResultsJson, all: readonly ResultsJson[]): Promise<string> {
+export async function writeJson(file: string, official: ResultsJson, all: readonly ResultsJson[]): Promise<string> {
   const write = async (target: string, r: ResultsJson) => {
     await mkdir(path.dirname(target), { recursive: true });
     // In the schema's order of fields, whether the figures were just computed or read back from the store: the same

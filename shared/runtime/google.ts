@@ -47,7 +47,11 @@ export interface GoogleMode {
   source: GoogleWorkbookSource;
   /** The configuration spreadsheet, when one was named. */
   configId: string | null;
-  sink(store: StoreClient, lang: Lang): GoogleWorkbookSink;
+  /**
+   * The dashboard sink; a group's committee (集团) gets a dashboard of its own, created on its first run and remembered
+   * in its partition (`--dashboard-id` names the group's).
+   */
+  sink(store: StoreClient, lang: Lang, committee?: { id: string; name: string }): GoogleWorkbookSink;
 }
 
 export async function googleMode(opts: GoogleCliOptions, env: NodeJS.ProcessEnv = process.env): Promise<GoogleMode> {
@@ -82,11 +86,11 @@ export async function googleMode(opts: GoogleCliOptions, env: NodeJS.ProcessEnv 
     gate,
     source: new GoogleWorkbookSource(gate, [...gate.accountNames, ...(e.GOOGLE_SUBJECT ? [e.GOOGLE_SUBJECT] : [])]),
     configId,
-    sink: (store, lang) =>
+    sink: (store, lang, committee) =>
       new GoogleWorkbookSink(gate, store, {
-        ...(dashboardId ? { dashboardId } : {}),
+        ...(dashboardId && committee === undefined ? { dashboardId } : {}),
         ...(folderId ? { folderId } : {}),
-        dashboardName: lang === 'zh' ? `Branchboard ${labels(lang).sheets.overview}` : 'Branchboard dashboard',
+        dashboardName: `${lang === 'zh' ? `Branchboard ${labels(lang).sheets.overview}` : 'Branchboard dashboard'}${committee ? ` ${committee.id} ${committee.name}` : ''}`,
       }),
   };
 }

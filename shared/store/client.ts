@@ -20,6 +20,8 @@ export interface StoreClient {
   doc: DynamoDBDocumentClient;
   tableName: string;
   stats: StoreStats;
+  /** Set on one committee's store in a group: the prefix of its partition keys (scoped.ts). */
+  scope?: string;
 }
 
 export interface ClientOptions {

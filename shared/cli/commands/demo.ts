@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { generateOrganisation } from '../../demo/generate';
-import { writeDemoOrganisation } from '../../demo/write';
+import { writeDemoOrganisation, writeWorkbook } from '../../demo/write';
 import { lastDayOfMonth, monthOf } from '../../domain/dates';
 import { DEFAULT_SETTINGS } from '../../domain/types';
 import type { ResultsJson } from '../../domain/results';
@@ -11,7 +11,9 @@ import { parsePeriod, todayIn, UsageError } from '../../runtime/dates';
 import type { Io } from '../io';
 import { bi, DEMO, shellArg } from '../messages';
 import { claimDemoDir } from '../overwrite';
-import { openRun, printNightly, stateWords } from './pipeline';
+import { openRun, printGroup, printNightly, stateWords } from './pipeline';
+import { generateGroup, GROUP_FILE, GROUP_TOP } from '../../demo/group';
+import { groupNightly } from '../../pipeline/group';
 import { CONFIG_FILE } from './templates';
 
 interface DemoOptions {
@@ -19,6 +21,7 @@ interface DemoOptions {
   period?: string;
   lang: 'zh' | 'en';
   branches: string;
+  committees?: string;
   force?: boolean;
 }
 
@@ -36,7 +39,11 @@ export function demoCommand(program: Command, io: Io): void {
       'the last month of sample data, computed as of its last day (default: sample data through this month, and a nightly run as of today)',
     )
     .addOption(new Option('--lang <lang>', 'dashboard language').choices(['zh', 'en']).default('zh'))
-    .option('--branches <n>', 'number of branches', '30')
+    .option('--branches <n>', 'number of branches (of each committee, with --committees)', '30')
+    .option(
+      '--committees <n>',
+      'a national group (集团) instead: a group workbook (group.xlsx) and N committees, each with its own configuration workbook and branches',
+    )
     .option(
       '--force',
       'write the sample into DIR even if it holds files the demo did not make (replacing those of the same names)',
@@ -57,6 +64,10 @@ export function demoCommand(program: Command, io: Io): void {
       const period = asked ?? monthOf(todayIn(DEFAULT_SETTINGS.timeZone, new Date()));
       const dates = asked === null ? null : { period: asked, asOf: lastDayOfMonth(asked) };
       const dir = path.resolve(opts.dir);
+      if (opts.committees !== undefined) {
+        await groupDemo(io, opts, { period, dates, dir, branches });
+        return;
+      }
       const org = generateOrganisation({ endPeriod: period, branches, withoutProject: 2 });
       const files = [org.config, ...org.branches].map((w) => path.join(dir, w.id));
       await claimDemoDir(dir, files, opts.force, `${DEMO} --dir ${shellArg(opts.dir)}`);
@@ -124,4 +135,70 @@ function windowLines(r: ResultsJson): string[] {
     );
   }
   return lines;
+}
+
+/** `demo --committees N`: a sample group, its nightly run (every committee, then the group), and where it all went. */
+async function groupDemo(
+  io: Io,
+  opts: DemoOptions,
+  at: { period: string; dates: { period: string; asOf: string } | null; dir: string; branches: number },
+): Promise<void> {
+  const count = Number(opts.committees);
+  if (!Number.isInteger(count) || count < 1 || count > 200) {
+    throw new UsageError(
+      bi(
+        `--committees 必须是 1 到 200 之间的整数，收到 "${opts.committees}"`,
+        `--committees must be a whole number from 1 to 200, got "${opts.committees}"`,
+      ),
+    );
+  }
+  const { dir, dates } = at;
+  const g = generateGroup({ endPeriod: at.period, branches: at.branches, withoutProject: 2, committees: count });
+  const workbooks = [g.group, ...g.committees.flatMap((c) => [c.organisation.config, ...c.organisation.branches])];
+  await claimDemoDir(
+    dir,
+    workbooks.map((w) => path.join(dir, w.id)),
+    opts.force,
+    `${DEMO} --committees ${count} --dir ${shellArg(opts.dir)}`,
+  );
+  for (const w of workbooks) await writeWorkbook(w, path.join(dir, w.id));
+  const branches = g.committees.reduce((n, c) => n + c.organisation.summary.branches, 0);
+  io.out(
+    `示例集团 Sample group: ${count} committees (one nested under another) under ${GROUP_TOP}, ${branches} branches, 12 months to ${at.period}`,
+  );
+  io.out(
+    `工作簿 Workbooks: ${dir} (${GROUP_FILE}, ${count} configuration workbooks, ${workbooks.length - 1 - count} branch workbooks)`,
+  );
+  const jsonFile = path.join(dir, 'output', 'results-{period}.json');
+  const run = await openRun(
+    {
+      dir,
+      ...(dates ?? {}),
+      lang: opts.lang,
+      concurrency: '8',
+      config: CONFIG_FILE,
+      group: GROUP_FILE,
+      json: jsonFile,
+    },
+    io,
+  );
+  try {
+    const r = await groupNightly(run.ctx, {
+      ...(dates ?? {}),
+      lang: opts.lang,
+      groupWorkbook: GROUP_FILE,
+      sinkFor: run.sinkFor,
+      jsonFile,
+    });
+    io.out('');
+    const res = r.official;
+    for (const o of res.orgs.filter((x) => x.level === 'committee')) {
+      io.out(
+        `${o.id} ${o.name}, ${res.period}: evaluation ${o.evaluation?.score?.toFixed(1) ?? '—'}, attendance ${pct(o.attendance?.rate)}, fortress index ${o.fortressIndex?.toFixed(1) ?? '—'}`,
+      );
+    }
+    printGroup(io, r);
+  } finally {
+    await run.close();
+  }
 }

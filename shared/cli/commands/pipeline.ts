@@ -27,6 +27,10 @@ import { openStore } from '../store';
 import { googleMode, requireConfigId, type GoogleCliOptions } from '../../runtime/google';
 import type { WorkbookSink } from '../../sources/port';
 import { CONFIG_FILE } from './templates';
+import { GROUP_FILE } from '../../demo/group';
+import type { StoreClient } from '../../store/client';
+import type { Committee } from '../../domain/types';
+import { groupNightly, type GroupReport } from '../../pipeline/group';
 
 export interface RunOptions extends GoogleCliOptions {
   source?: 'xlsx' | 'google';
@@ -40,6 +44,9 @@ export interface RunOptions extends GoogleCliOptions {
   concurrency: string;
   force?: boolean;
   config: string;
+  /** xlsx: a group workbook (集团) in DIR; google: its spreadsheet id (`--group-id`). */
+  group?: string;
+  groupId?: string;
 }
 
 export interface Run {
@@ -50,6 +57,10 @@ export interface Run {
   /** Today in the committee's (default) time zone. */
   today: string;
   sink: WorkbookSink;
+  /** Set when the run is a group's (集团): the group workbook; each committee then runs in its own partition. */
+  group: string | null;
+  /** A committee's sink (its dashboard and feedback), or the group's with null. */
+  sinkFor(store: StoreClient, committee: Committee | null): WorkbookSink;
   close(): Promise<void>;
 }
 
@@ -72,8 +83,17 @@ export async function openRun(opts: RunOptions, io: Io, now: () => Date = () => 
       '需要 --dir：存放 config.xlsx 和各支部工作簿的文件夹 / --dir is required: the folder holding config.xlsx and the branch workbooks',
     );
   const dir = path.resolve(opts.dir ?? '.');
-  const configWorkbook = google ? requireConfigId(google) : opts.config;
-  if (google === null && !existsSync(path.join(dir, opts.config))) {
+  const group = google
+    ? (opts.groupId ?? null)
+    : (opts.group ??
+      (!existsSync(path.join(dir, opts.config)) && existsSync(path.join(dir, GROUP_FILE)) ? GROUP_FILE : null));
+  if (google === null && group !== null && !existsSync(path.join(dir, group)))
+    throw new BranchboardError('run.no_group', {
+      zh: `找不到集团表 ${group}（在 ${dir} 中）。请把它放进这个文件夹，或用 --group 指定另一个文件；空白模板：npm run cli -- templates --dir ${opts.dir ?? '.'}`,
+      en: `The group workbook ${group} is not in ${dir}. Put it there or name another with --group; a blank one: npm run cli -- templates --dir ${opts.dir ?? '.'}`,
+    });
+  const configWorkbook = group !== null ? '' : google ? requireConfigId(google) : opts.config;
+  if (google === null && group === null && !existsSync(path.join(dir, opts.config))) {
     throw new BranchboardError('run.no_config', {
       zh: `找不到配置表 ${opts.config}（在 ${dir} 中）。请把它放进这个文件夹，或用 --config 指定另一个文件；要生成一份空白的来填写，运行：npm run cli -- templates --dir ${opts.dir ?? '.'}`,
       en:
@@ -94,13 +114,19 @@ export async function openRun(opts: RunOptions, io: Io, now: () => Date = () => 
     runId: randomUUID(),
     sourceKey: google ? 'google' : 'xlsx',
   };
-  const sink =
-    google?.sink(opened.client, opts.lang) ??
-    new XlsxWorkbookSink(path.resolve(opts.out ?? path.join(dir, 'output')), labels(opts.lang).sheets.feedback);
+  const outDir = path.resolve(opts.out ?? path.join(dir, 'output'));
+  const sinkFor = (store: StoreClient, committee: Committee | null): WorkbookSink =>
+    google?.sink(store, opts.lang, committee ?? undefined) ??
+    new XlsxWorkbookSink(
+      committee === null ? outDir : path.join(outDir, committee.id),
+      labels(opts.lang).sheets.feedback,
+    );
+  const sink = sinkFor(opened.client, null);
   log.info('run started', {
     runId: ctx.runId,
     source: ctx.sourceKey,
     ...(google ? { accounts: google.gate.accountNames.length } : { dir }),
+    ...(group !== null ? { group } : {}),
     store: opened.embedded ? 'embedded DynamoDB Local' : opened.endpoint,
   });
   const close = async () => {
@@ -112,7 +138,7 @@ export async function openRun(opts: RunOptions, io: Io, now: () => Date = () => 
       });
     await opened.close();
   };
-  return { ctx, ...(dates ?? {}), today, sink, close };
+  return { ctx, ...(dates ?? {}), today, sink, group, sinkFor, close };
 }
 
 export function addRunOptions(cmd: Command): Command {
@@ -138,6 +164,11 @@ export function addRunOptions(cmd: Command): Command {
     .option('--data <dir>', 'where the embedded database keeps its files (default: DIR/.branchboard)')
     .option('--concurrency <n>', 'workbooks read at the same time', '8')
     .option('--config <file>', 'the configuration workbook, relative to DIR', CONFIG_FILE)
+    .option(
+      '--group <file>',
+      `xlsx: a group workbook (集团, tab 下属党委) relative to DIR; used without this option when DIR has ${GROUP_FILE} and no config.xlsx`,
+    )
+    .option('--group-id <id>', 'google: the group spreadsheet (集团, tab 下属党委), instead of --config-id')
     .option('--force', 'read every workbook even if unchanged');
 }
 
@@ -186,6 +217,25 @@ export function printNightly(io: Io, r: NightlyReport): void {
   if (r.publish.json) io.out(`结果 Results JSON: ${r.publish.json}`);
 }
 
+export function printGroup(io: Io, r: GroupReport): void {
+  io.out(
+    `集团 Group: ${r.committees.length} committees${r.issues.length > 0 ? `, ${r.issues.length} problems in the group workbook` : ''}`,
+  );
+  for (const c of r.committees) {
+    const head = `  ${c.committee.id} ${c.committee.name}`;
+    if (c.error !== null) io.out(`${head}: 失败 FAILED, ${c.error.message}`);
+    else if (c.sync === null) io.out(`${head}: 无配置表 no configuration workbook (groups the committees under it)`);
+    else
+      io.out(
+        `${head}: workbooks ${c.sync.workbooks.length} (read ${c.sync.read}, failed ${c.sync.failed}), ${c.computed.map((m) => `${m.results.period} v${m.version}`).join(', ')}; dashboard ${c.summary ?? '—'}; feedback ${c.feedback} written`,
+      );
+  }
+  for (const m of r.computed) io.out(monthLine(m));
+  io.out(`校验问题 Validation issues (whole group): ${r.official.validation.length}`);
+  io.out(`集团汇总表 Group dashboard: ${r.summary}`);
+  if (r.json) io.out(`结果 Results JSON: ${r.json}`);
+}
+
 async function withRun(opts: RunOptions, io: Io, fn: (run: Run) => Promise<void>): Promise<void> {
   const run = await openRun(opts, io);
   try {
@@ -202,6 +252,20 @@ export function pipelineCommands(program: Command, io: Io): void {
       .description('the whole nightly job: sync changed workbooks, compute the period, write the dashboards'),
   ).action((opts: RunOptions) =>
     withRun(opts, io, async (run) => {
+      if (run.group !== null) {
+        printGroup(
+          io,
+          await groupNightly(run.ctx, {
+            ...(run.period !== undefined && run.asOf !== undefined ? { period: run.period, asOf: run.asOf } : {}),
+            lang: opts.lang,
+            groupWorkbook: run.group,
+            sinkFor: run.sinkFor,
+            ...(opts.force ? { force: true } : {}),
+            ...(opts.json ? { jsonFile: opts.json } : {}),
+          }),
+        );
+        return;
+      }
       const r = await nightly(run.ctx, {
         ...(run.period !== undefined && run.asOf !== undefined ? { period: run.period, asOf: run.asOf } : {}),
         lang: opts.lang,

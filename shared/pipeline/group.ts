@@ -1,0 +1,222 @@
+// The nightly job of a national group (集团): the group workbook names the committees; each committee's own nightly
+// job (sync → compute → publish its dashboard and its branches' feedback) runs in its own partition of the table; then
+// the group's month is put together from the committees' months, stored in the group's partition (the API serves it)
+// and written as the group's summary dashboard. One committee's broken configuration workbook is reported and never
+// stops the others.
+import { readGroupWorkbook } from '../contract/group';
+import { makeIssue } from '../contract/issues';
+import { todayIn } from '../domain/dates';
+import { shownError } from '../domain/errors';
+import { groupResults, type CommitteeMonth } from '../domain/group';
+import type { ResultsJson, ValidationIssue } from '../domain/results';
+import { DEFAULT_SETTINGS, type Committee, type Month, type Org } from '../domain/types';
+import type { WorkbookSink } from '../sources/port';
+import type { StoreClient } from '../store/client';
+import { contentHash } from '../store/hash';
+import { currentMeta, loadBasis, saveResults } from '../store/results-store';
+import { scopedStore } from '../store/scoped';
+import type { ComputeReport } from './compute';
+import type { PipelineContext } from './context';
+import { computeMonths, officialAndProgress, runMonths, type NightlyOptions } from './nightly';
+import { publishFeedback, publishSummary, writeJson } from './publish';
+import { sync, type SyncReport } from './sync';
+import { configDataFrom, ROSTER_KINDS } from '../store/assemble';
+import { loadRecords } from '../store/workbooks';
+import { CONFIG_PK } from '../store/keys';
+
+export interface GroupOptions extends Omit<NightlyOptions, 'sink'> {
+  /** The group workbook (a file name or a spreadsheet id). */
+  groupWorkbook: string;
+  /** Where a committee's dashboard and feedback go (its store remembers its own dashboard); null: the group's. */
+  sinkFor(store: StoreClient, committee: Committee | null): WorkbookSink;
+}
+
+export interface CommitteeRun {
+  committee: Committee;
+  /** null: it has no configuration workbook (it only groups others), or its run failed (`error`). */
+  sync: SyncReport | null;
+  computed: ComputeReport[];
+  summary: string | null;
+  feedback: number;
+  error: ValidationIssue | null;
+}
+
+export interface GroupReport {
+  committees: CommitteeRun[];
+  /** The group's months, oldest first. */
+  computed: { results: ResultsJson; version: number; written: boolean }[];
+  official: ResultsJson;
+  summary: string;
+  json: string | null;
+  /** The group workbook's own problems (also in the group's validation list). */
+  issues: ValidationIssue[];
+}
+
+export function committeeContext(ctx: PipelineContext, c: Committee & { config: string }): PipelineContext {
+  return { ...ctx, store: scopedStore(ctx.store, c.id), configWorkbook: c.config };
+}
+
+export async function groupNightly(ctx: PipelineContext, opts: GroupOptions): Promise<GroupReport> {
+  const group = readGroupWorkbook(await ctx.source.read(opts.groupWorkbook));
+  for (const i of group.issues) ctx.log.warn('group workbook', { row: i.row, column: i.column, message: i.message });
+  const months = runMonths(opts, todayIn(DEFAULT_SETTINGS.timeZone, ctx.now()));
+  const latest = months.reduce((a, m) => (m.asOf > a ? m.asOf : a), months[0]?.asOf ?? '');
+
+  const runs: CommitteeRun[] = [];
+  for (const committee of group.data) {
+    runs.push(await runCommittee(ctx, committee, opts, months, latest));
+  }
+
+  const periods = [...new Set(runs.flatMap((r) => r.computed.map((c) => c.results.period)))].sort();
+  if (periods.length === 0) for (const m of months) periods.push(m.period);
+  const generatedAt = ctx.now().toISOString();
+  const computed: GroupReport['computed'] = [];
+  for (const period of periods) {
+    const parts: CommitteeMonth[] = [];
+    for (const r of runs) parts.push(await committeeMonth(ctx, r, period));
+    const asOf = runs.flatMap((r) => r.computed.filter((c) => c.results.period === period)).at(0)?.results.asOf;
+    const results = groupResults({
+      period,
+      asOf: asOf ?? months.find((m) => m.period === period)?.asOf ?? period,
+      generatedAt,
+      months: parts,
+      issues: group.issues,
+    });
+    const basis = {
+      period,
+      asOf: results.asOf,
+      state: results.state,
+      branches: parts.flatMap((p) => ('basis' in p ? p.basis.branches : [])),
+      members: parts.flatMap((p) => ('basis' in p ? p.basis.members : [])),
+    };
+    const inputs = contentHash({
+      period,
+      versions: runs.map((r) => r.computed.map((c) => [c.results.period, c.version])),
+    });
+    const saved = await saveResults(ctx.store, results, ctx.runId, { inputs, basis, trendComplete: true });
+    ctx.log.info(saved.written ? 'group month computed' : 'group month unchanged', {
+      period,
+      version: saved.version,
+      committees: parts.filter((p) => 'results' in p).length,
+    });
+    computed.push({ results, version: saved.version, written: saved.written });
+  }
+
+  const { official, progress } = officialAndProgress(computed);
+  const roster = groupRoster(official.results);
+  const { summary } = await publishSummary(ctx, {
+    period: official.results.period,
+    lang: opts.lang,
+    sink: opts.sinkFor(ctx.store, null),
+    results: official.results,
+    ...(progress ? { progress: progress.results } : {}),
+    roster: { orgs: roster, settings: DEFAULT_SETTINGS },
+  });
+  const json =
+    opts.jsonFile === undefined
+      ? null
+      : await writeJson(
+          opts.jsonFile,
+          official.results,
+          computed.map((c) => c.results),
+        );
+  ctx.log.info('group published', { period: official.results.period, summary, committees: runs.length });
+  return { committees: runs, computed, official: official.results, summary, json, issues: group.issues };
+}
+
+async function runCommittee(
+  ctx: PipelineContext,
+  committee: Committee,
+  opts: GroupOptions,
+  months: ReturnType<typeof runMonths>,
+  latest: string,
+): Promise<CommitteeRun> {
+  const empty: CommitteeRun = { committee, sync: null, computed: [], summary: null, feedback: 0, error: null };
+  if (committee.config === null) return empty;
+  const cctx = committeeContext(ctx, { ...committee, config: committee.config });
+  let synced: SyncReport | null = null;
+  try {
+    synced = await sync(cctx, { asOf: latest, ...(opts.force ? { force: true } : {}) });
+    const asked = opts.period !== undefined && opts.asOf !== undefined;
+    const computed = await computeMonths(cctx, asked ? months : null, opts.force);
+    const { official, progress } = officialAndProgress(computed);
+    const sink = opts.sinkFor(cctx.store, committee);
+    const published = await publishSummary(cctx, {
+      period: official.results.period,
+      lang: opts.lang,
+      sink,
+      results: official.results,
+      ...(progress ? { progress: progress.results } : {}),
+    });
+    const feedback = await publishFeedback(cctx, {
+      period: official.results.period,
+      lang: opts.lang,
+      sink,
+      results: official.results,
+      ...(progress ? { progress: progress.results } : {}),
+      branches: published.config.orgs.filter((o) => o.level === 'branch'),
+      timeZone: published.config.settings.timeZone,
+      settings: published.config.settings,
+    });
+    ctx.log.info('committee published', {
+      committee: committee.id,
+      period: official.results.period,
+      summary: published.summary,
+      feedback: feedback.feedback.length,
+    });
+    return { ...empty, sync: synced, computed, summary: published.summary, feedback: feedback.feedback.length };
+  } catch (err) {
+    const configRead = synced?.workbooks.find((w) => w.workbook === committee.config && w.status === 'failed');
+    const shown = shownError(err);
+    const reason = configRead?.reason === undefined ? shown.text : { zh: configRead.reason, en: configRead.reason };
+    ctx.log.error('committee failed, the others go on', {
+      committee: committee.id,
+      config: committee.config,
+      reason: shown.internal && err instanceof Error ? (err.stack ?? err.message) : reason.en,
+    });
+    return {
+      ...empty,
+      sync: synced,
+      error: makeIssue({
+        code: 'unreadable_workbook',
+        workbook: committee.config,
+        tab: '',
+        row: null,
+        column: null,
+        value: '',
+        text: {
+          zh: `党委 ${committee.id}（${committee.name}）的配置表无法使用，本月该党委没有数据：${reason.zh}`,
+          en: `the configuration workbook of committee ${committee.id} (${committee.name}) cannot be used, so it has no figures this month: ${reason.en}`,
+        },
+      }),
+    };
+  }
+}
+
+/** A committee's month as its run stored it (its current version's results and basis), or why there is none. */
+async function committeeMonth(ctx: PipelineContext, run: CommitteeRun, period: Month): Promise<CommitteeMonth> {
+  const { committee } = run;
+  if (run.error !== null) return { committee, failed: run.error };
+  const report = run.computed.find((c) => c.results.period === period);
+  if (committee.config === null || report === undefined) return { committee };
+  const store = scopedStore(ctx.store, committee.id);
+  const current = await currentMeta(store, period);
+  const basis = current === null ? null : await loadBasis(store, current);
+  const config = configDataFrom(await loadRecords(store, CONFIG_PK, ROSTER_KINDS));
+  if (basis === null) return { committee };
+  return { committee, results: report.results, basis, settings: config.settings };
+}
+
+/** The group's orgs as a roster, for its summary dashboard: committees, general branches and branches. */
+function groupRoster(results: ResultsJson): Org[] {
+  return results.orgs.map((o) => ({
+    id: o.id,
+    name: o.name,
+    level: o.level,
+    category: o.category,
+    parentId: o.parentId,
+    secretary: null,
+    secretaryType: null,
+    workbook: null,
+  }));
+}
