@@ -1,6 +1,7 @@
 // What the routes read, with short-lived caches: the roster changes only after a sync and a published version
 // never changes, so most requests cost one small query.
 import type { Org } from '../domain/types';
+import { rosterOf } from '../domain/group';
 import type { ResultsJson } from '../domain/results';
 import { configDataFrom, ROSTER_KINDS } from '../store/assemble';
 import type { StoreClient } from '../store/client';
@@ -36,7 +37,12 @@ export class ApiData {
 
   orgs(): Promise<Org[]> {
     if (!this.fresh(this.roster, ROSTER_TTL_MS)) {
-      const value = loadRecords(this.store, CONFIG_PK, ROSTER_KINDS).then((r) => configDataFrom(r).orgs);
+      // A group (集团) keeps no roster in its own partition: its orgs are those of its official month's results.
+      const value = loadRecords(this.store, CONFIG_PK, ROSTER_KINDS).then(async (r) => {
+        const orgs = configDataFrom(r).orgs;
+        if (orgs.length > 0) return orgs;
+        return (await this.latestPeriod()) === null ? [] : rosterOf(await this.resultsFor());
+      });
       this.roster = { at: this.clock(), value };
       value.catch(() => (this.roster = null));
     }

@@ -15,6 +15,7 @@ import {
   sessionsTab,
 } from '../contract/tabs/branch';
 import { criteriaTab, orgsTab, publicationTab, reviewsTab, settingsTab } from '../contract/tabs/config';
+import { committeesTab } from '../contract/tabs/group';
 import { displayWidth } from './sheet';
 import type { LayoutColumn, LayoutSheet, LayoutWorkbook } from './layout';
 
@@ -71,6 +72,21 @@ export function configTemplate(branchWorkbook = '第一党支部.xlsx'): LayoutW
       tabSheet(reviewsTab, reviews),
       tabSheet(settingsTab, defaultSettingRows()),
       tabSheet(publicationTab),
+    ],
+  };
+}
+
+/**
+ * A group workbook (集团): the group's top committee, which only groups the others, and one committee whose
+ * configuration workbook is the configuration template's (its roster's committee W01).
+ */
+export function groupTemplate(configWorkbook = 'config.xlsx'): LayoutWorkbook {
+  return {
+    sheets: [
+      tabSheet(committeesTab, [
+        ['G00', '示例集团党委', null, null],
+        ['W01', '示例公司党委', 'G00', configWorkbook],
+      ]),
     ],
   };
 }

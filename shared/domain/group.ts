@@ -17,7 +17,7 @@ import type {
   WindowFigures,
 } from './results';
 import { deriveFigures, sumTallies, type OrgTally } from './tally';
-import { DEFAULT_SETTINGS, type Committee, type Settings } from './types';
+import { DEFAULT_SETTINGS, type Committee, type Org, type Settings } from './types';
 import type { MonthBasis } from './windows';
 
 /** One committee's month as its own run left it, or why there is none. */
@@ -263,4 +263,18 @@ function groupProjects(
 // Code-point order, not locale order: the same ids must sort the same on every machine.
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The orgs of a results JSON as a roster (a group has no roster of its own: its orgs are its committees' and theirs). */
+export function rosterOf(results: Pick<ResultsJson, 'orgs'>): Org[] {
+  return results.orgs.map((o) => ({
+    id: o.id,
+    name: o.name,
+    level: o.level,
+    category: o.category,
+    parentId: o.parentId,
+    secretary: null,
+    secretaryType: null,
+    workbook: null,
+  }));
 }

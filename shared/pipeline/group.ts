@@ -7,9 +7,9 @@ import { readGroupWorkbook } from '../contract/group';
 import { makeIssue } from '../contract/issues';
 import { todayIn } from '../domain/dates';
 import { shownError } from '../domain/errors';
-import { groupResults, type CommitteeMonth } from '../domain/group';
+import { groupResults, rosterOf, type CommitteeMonth } from '../domain/group';
 import type { ResultsJson, ValidationIssue } from '../domain/results';
-import { DEFAULT_SETTINGS, type Committee, type Month, type Org } from '../domain/types';
+import { DEFAULT_SETTINGS, type Committee, type Month } from '../domain/types';
 import type { WorkbookSink } from '../sources/port';
 import type { StoreClient } from '../store/client';
 import { contentHash } from '../store/hash';
@@ -103,7 +103,7 @@ export async function groupNightly(ctx: PipelineContext, opts: GroupOptions): Pr
   }
 
   const { official, progress } = officialAndProgress(computed);
-  const roster = groupRoster(official.results);
+  const roster = rosterOf(official.results);
   const { summary } = await publishSummary(ctx, {
     period: official.results.period,
     lang: opts.lang,
@@ -205,18 +205,4 @@ async function committeeMonth(ctx: PipelineContext, run: CommitteeRun, period: M
   const config = configDataFrom(await loadRecords(store, CONFIG_PK, ROSTER_KINDS));
   if (basis === null) return { committee };
   return { committee, results: report.results, basis, settings: config.settings };
-}
-
-/** The group's orgs as a roster, for its summary dashboard: committees, general branches and branches. */
-function groupRoster(results: ResultsJson): Org[] {
-  return results.orgs.map((o) => ({
-    id: o.id,
-    name: o.name,
-    level: o.level,
-    category: o.category,
-    parentId: o.parentId,
-    secretary: null,
-    secretaryType: null,
-    workbook: null,
-  }));
 }

@@ -264,9 +264,13 @@ export function keyPattern(template: string): RegExp {
   return new RegExp(`^${parts.join('')}$`);
 }
 
-/** The declared kinds whose key templates an item's pk and sk match: exactly one for every item the product writes. */
+/**
+ * The declared kinds whose key templates an item's pk and sk match: exactly one for every item the product writes. A
+ * group's committee keeps the same kinds in its own partition, its partition keys prefixed `C#<committee>#` (scoped.ts).
+ */
 export function entitiesOf(key: { pk: string; sk: string }, entities: readonly Entity[] = ENTITIES): Entity[] {
-  return entities.filter((e) => keyPattern(e.pk).test(key.pk) && keyPattern(e.sk).test(key.sk));
+  const pk = key.pk.replace(/^C#[^#]+#/, '');
+  return entities.filter((e) => keyPattern(e.pk).test(pk) && keyPattern(e.sk).test(key.sk));
 }
 
 const code = (s: string) => `\`${s}\``;

@@ -30,8 +30,11 @@ export function visibleOrgs(p: Principal, orgs: readonly Org[]): Set<string> {
   return subtree(orgs, p.orgId);
 }
 
-/** The org a list is rooted at when the caller names none: the committee for an admin, the key's own org otherwise. */
+/**
+ * The org a list is rooted at when the caller names none: the top org (the committee, or a group's top committee) for
+ * an admin, the key's own org otherwise.
+ */
 export function defaultRoot(p: Principal, orgs: readonly Org[]): string | null {
   if (p.role !== 'admin') return p.orgId;
-  return orgs.find((o) => o.level === 'committee')?.id ?? orgs.find((o) => o.parentId === null)?.id ?? null;
+  return orgs.find((o) => o.parentId === null)?.id ?? orgs.find((o) => o.level === 'committee')?.id ?? null;
 }

@@ -1,7 +1,8 @@
 // `npm run cli -- templates`: the blank configuration and branch workbooks, as .xlsx files or as Google spreadsheets.
 import path from 'node:path';
 import { Option, type Command } from 'commander';
-import { branchTemplate, configTemplate } from '../../dashboards/templates';
+import { branchTemplate, configTemplate, groupTemplate } from '../../dashboards/templates';
+import { GROUP_FILE } from '../../demo/group';
 import { createSpreadsheet, shareWith } from '../../sources/google/create';
 import { spreadsheetUrl } from '../../sources/google/sink';
 import { writeXlsx } from '../../sources/xlsx/write';
@@ -13,15 +14,22 @@ import { refuseToReplace } from '../overwrite';
 
 export const CONFIG_FILE = 'config.xlsx';
 export const BRANCH_TEMPLATE_FILE = '第一党支部.xlsx';
+/** With --group the configuration workbook is one committee's among several, named after it. */
+export const GROUP_CONFIG_FILE = 'W01-config.xlsx';
 
-/** Writes both templates into `dir`; refuses (usage error, nothing written) when either file exists, unless `force`. */
-export async function writeTemplates(dir: string, opts: { force?: boolean } = {}): Promise<string[]> {
-  const config = path.join(dir, CONFIG_FILE);
+/**
+ * Writes the templates into `dir` (with `group`, a group workbook too, and the configuration workbook named as one
+ * committee's); refuses (usage error, nothing written) when any file exists, unless `force`.
+ */
+export async function writeTemplates(dir: string, opts: { force?: boolean; group?: boolean } = {}): Promise<string[]> {
+  const config = path.join(dir, opts.group ? GROUP_CONFIG_FILE : CONFIG_FILE);
   const branch = path.join(dir, BRANCH_TEMPLATE_FILE);
-  refuseToReplace([config, branch], opts.force, `${CLI} templates --dir ${shellArg(dir)}`);
+  const group = opts.group ? [path.join(dir, GROUP_FILE)] : [];
+  refuseToReplace([...group, config, branch], opts.force, `${CLI} templates --dir ${shellArg(dir)}`);
+  for (const file of group) await writeXlsx(groupTemplate(GROUP_CONFIG_FILE), file);
   await writeXlsx(configTemplate(BRANCH_TEMPLATE_FILE), config);
   await writeXlsx(branchTemplate(), branch);
-  return [config, branch];
+  return [...group, config, branch];
 }
 
 interface TemplateOptions {
@@ -30,6 +38,7 @@ interface TemplateOptions {
   folder?: string;
   shareWith?: string[];
   force?: boolean;
+  group?: boolean;
 }
 
 /** Google: a branch spreadsheet first, then the configuration whose roster names it in the 表格 column. */
@@ -60,6 +69,10 @@ export function templatesCommand(program: Command, io: Io): void {
     .option('--folder <id>', 'google: the shared-drive folder to create the spreadsheets in')
     .option('--share-with <emails...>', 'google: people to give edit rights (e.g. the Party-building department)')
     .option(
+      '--group',
+      `xlsx: also a group workbook (集团, ${GROUP_FILE}, tab 下属党委) naming the committees; the configuration workbook is then ${GROUP_CONFIG_FILE}, the first committee's`,
+    )
+    .option(
       '--force',
       'xlsx: replace config.xlsx and the branch workbook if they exist (without it, an existing file is never touched)',
     )
@@ -88,7 +101,7 @@ export function templatesCommand(program: Command, io: Io): void {
           ),
         );
       }
-      const files = await writeTemplates(opts.dir, { force: opts.force });
+      const files = await writeTemplates(opts.dir, { force: opts.force, group: opts.group });
       io.out(bi(`已写入 ${files.length} 个工作簿：`, `Wrote ${files.length} workbooks:`));
       for (const f of files) io.out(`  ${f}`);
       io.out(
@@ -97,5 +110,12 @@ export function templatesCommand(program: Command, io: Io): void {
           `Fill them in (one workbook per branch, named in the roster's 表格 column), then run: ${NIGHTLY} --dir ${shellArg(opts.dir)}`,
         ),
       );
+      if (opts.group)
+        io.out(
+          bi(
+            `集团：每个党委一个配置表，写在 ${GROUP_FILE} 的 配置表 列；文件夹里有 ${GROUP_FILE} 而没有 config.xlsx 时，nightly 按集团运行`,
+            `Group: one configuration workbook per committee, named in ${GROUP_FILE}'s 配置表 column; with ${GROUP_FILE} and no config.xlsx in the folder, nightly runs the group`,
+          ),
+        );
     });
 }
