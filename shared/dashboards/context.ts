@@ -48,7 +48,7 @@ export interface DashboardContext {
 }
 
 export function topOrg(orgs: readonly OrgFigures[]): OrgFigures | undefined {
-  return orgs.find((o) => o.level === 'committee') ?? orgs.find((o) => o.parentId === null) ?? orgs[0];
+  return orgs.find((o) => o.parentId === null) ?? orgs.find((o) => o.level === 'committee') ?? orgs[0];
 }
 
 export function dashboardContext(

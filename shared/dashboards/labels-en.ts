@@ -30,6 +30,9 @@ export const EN: Labels = {
     heatMapLegend:
       'One row per branch, one column per figure, coloured by value from red (poor) through yellow to green (good): scores and the fortress index at 60/80/100, rates at 60%/80%/100%. Sort and filter with the header buttons; the colours follow the values.',
     chartByCategory: (c) => `${c} branches: evaluation score (ranked)`,
+    chartByCategoryGroup: (c) => `${c} branches: fortress index (group rank)`,
+    groupRankingLegend:
+      "Group rank: the rank within the category across the whole group by fortress index (ties share a rank; committees grade against their own standards, so evaluation scores are not ranked across committees). Rank in committee: by evaluation score within the branch's own committee. Reviewed: every criterion has a committee score; missing: criteria with neither a committee score nor a self-evaluation.",
     rankingLegend:
       'Rank: within the category by evaluation score (ties share a rank). Reviewed: every criterion has a committee score. Missing: criteria with neither a committee nor a self score. Self gap: mean of self minus committee score; positive means the branch rated itself higher.',
   },
@@ -206,6 +209,8 @@ export const EN: Labels = {
     branch: 'Branch',
     parent: 'General branch',
     rank: 'Rank',
+    groupRank: 'Group rank',
+    committeeRank: 'Rank in committee',
     score: 'Evaluation score',
     grade: 'Grade',
     reviewed: 'Reviewed',

@@ -10,6 +10,9 @@ export interface ColumnLabels {
   branch: string;
   parent: string;
   rank: string;
+  /** A group's (集团) summary: the rank within category across the group, and the rank within the committee. */
+  groupRank: string;
+  committeeRank: string;
   score: string;
   grade: string;
   reviewed: string;
@@ -209,6 +212,9 @@ export interface OverviewLabels {
   /** The ranking's bar chart of one category. */
   chartByCategory: (category: string) => string;
   rankingLegend: string;
+  /** A group's ranking: by fortress index across the group, each committee's own rank beside it. */
+  groupRankingLegend: string;
+  chartByCategoryGroup: (category: string) => string;
 }
 
 /** The feedback's first block, read on a phone. */

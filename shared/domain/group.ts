@@ -266,7 +266,8 @@ function cmp(a: string, b: string): number {
 }
 
 /** The orgs of a results JSON as a roster (a group has no roster of its own: its orgs are its committees' and theirs). */
-export function rosterOf(results: Pick<ResultsJson, 'orgs'>): Org[] {
+export function rosterOf(results: Pick<ResultsJson, 'orgs' | 'sources'>): Org[] {
+  const workbooks = new Map(results.sources.flatMap((s) => (s.orgId === null ? [] : [[s.orgId, s.workbook]])));
   return results.orgs.map((o) => ({
     id: o.id,
     name: o.name,
@@ -275,6 +276,6 @@ export function rosterOf(results: Pick<ResultsJson, 'orgs'>): Org[] {
     parentId: o.parentId,
     secretary: null,
     secretaryType: null,
-    workbook: null,
+    workbook: workbooks.get(o.id) ?? null,
   }));
 }

@@ -5,24 +5,21 @@
 // stops the others.
 import { readGroupWorkbook } from '../contract/group';
 import { makeIssue } from '../contract/issues';
-import { todayIn } from '../domain/dates';
+import { lastDayOfMonth, todayIn } from '../domain/dates';
 import { shownError } from '../domain/errors';
 import { groupResults, rosterOf, type CommitteeMonth } from '../domain/group';
 import type { ResultsJson, ValidationIssue } from '../domain/results';
-import { DEFAULT_SETTINGS, type Committee, type Month } from '../domain/types';
+import { DEFAULT_SETTINGS, type Committee, type Month, type Settings } from '../domain/types';
 import type { WorkbookSink } from '../sources/port';
 import type { StoreClient } from '../store/client';
 import { contentHash } from '../store/hash';
-import { currentMeta, loadBasis, saveResults } from '../store/results-store';
+import { currentMeta, loadBasis, loadResults, saveResults } from '../store/results-store';
 import { scopedStore } from '../store/scoped';
-import type { ComputeReport } from './compute';
+import { trendMonths, type ComputeReport } from './compute';
 import type { PipelineContext } from './context';
 import { computeMonths, officialAndProgress, runMonths, type NightlyOptions } from './nightly';
 import { publishFeedback, publishSummary, writeJson } from './publish';
 import { sync, type SyncReport } from './sync';
-import { configDataFrom, ROSTER_KINDS } from '../store/assemble';
-import { loadRecords } from '../store/workbooks';
-import { CONFIG_PK } from '../store/keys';
 
 export interface GroupOptions extends Omit<NightlyOptions, 'sink'> {
   /** The group workbook (a file name or a spreadsheet id). */
@@ -39,6 +36,8 @@ export interface CommitteeRun {
   summary: string | null;
   feedback: number;
   error: ValidationIssue | null;
+  /** The committee's settings (its grade bands and weights grade its roll-up in the group). */
+  settings: Settings;
 }
 
 export interface GroupReport {
@@ -69,15 +68,25 @@ export async function groupNightly(ctx: PipelineContext, opts: GroupOptions): Pr
 
   const periods = [...new Set(runs.flatMap((r) => r.computed.map((c) => c.results.period)))].sort();
   if (periods.length === 0) for (const m of months) periods.push(m.period);
+  // The group's 12-month trend: a month the committees have figures for but the group has none yet (its first run,
+  // or a committee that joined) is put together from their stored months too.
+  const last = periods.at(-1) ?? months[0]?.period ?? '';
+  const backfill: Month[] = [];
+  for (const m of trendMonths(last))
+    if (!periods.includes(m) && (await currentMeta(ctx.store, m)) === null) backfill.push(m);
   const generatedAt = ctx.now().toISOString();
   const computed: GroupReport['computed'] = [];
-  for (const period of periods) {
+  for (const period of [...backfill, ...periods]) {
     const parts: CommitteeMonth[] = [];
     for (const r of runs) parts.push(await committeeMonth(ctx, r, period));
-    const asOf = runs.flatMap((r) => r.computed.filter((c) => c.results.period === period)).at(0)?.results.asOf;
+    const asOf = parts
+      .flatMap((p) => ('results' in p ? [p.results.asOf] : []))
+      .sort()
+      .at(-1);
+    if (backfill.includes(period) && asOf === undefined) continue;
     const results = groupResults({
       period,
-      asOf: asOf ?? months.find((m) => m.period === period)?.asOf ?? period,
+      asOf: asOf ?? months.find((m) => m.period === period)?.asOf ?? lastDayOfMonth(period),
       generatedAt,
       months: parts,
       issues: group.issues,
@@ -91,7 +100,7 @@ export async function groupNightly(ctx: PipelineContext, opts: GroupOptions): Pr
     };
     const inputs = contentHash({
       period,
-      versions: runs.map((r) => r.computed.map((c) => [c.results.period, c.version])),
+      versions: parts.map((p) => [p.committee.id, 'results' in p ? p.results.generatedAt : null]),
     });
     const saved = await saveResults(ctx.store, results, ctx.runId, { inputs, basis, trendComplete: true });
     ctx.log.info(saved.written ? 'group month computed' : 'group month unchanged', {
@@ -99,7 +108,7 @@ export async function groupNightly(ctx: PipelineContext, opts: GroupOptions): Pr
       version: saved.version,
       committees: parts.filter((p) => 'results' in p).length,
     });
-    computed.push({ results, version: saved.version, written: saved.written });
+    if (!backfill.includes(period)) computed.push({ results, version: saved.version, written: saved.written });
   }
 
   const { official, progress } = officialAndProgress(computed);
@@ -131,7 +140,15 @@ async function runCommittee(
   months: ReturnType<typeof runMonths>,
   latest: string,
 ): Promise<CommitteeRun> {
-  const empty: CommitteeRun = { committee, sync: null, computed: [], summary: null, feedback: 0, error: null };
+  const empty: CommitteeRun = {
+    committee,
+    sync: null,
+    computed: [],
+    summary: null,
+    feedback: 0,
+    error: null,
+    settings: DEFAULT_SETTINGS,
+  };
   if (committee.config === null) return empty;
   const cctx = committeeContext(ctx, { ...committee, config: committee.config });
   let synced: SyncReport | null = null;
@@ -164,7 +181,14 @@ async function runCommittee(
       summary: published.summary,
       feedback: feedback.feedback.length,
     });
-    return { ...empty, sync: synced, computed, summary: published.summary, feedback: feedback.feedback.length };
+    return {
+      ...empty,
+      sync: synced,
+      computed,
+      summary: published.summary,
+      feedback: feedback.feedback.length,
+      settings: published.config.settings,
+    };
   } catch (err) {
     const configRead = synced?.workbooks.find((w) => w.workbook === committee.config && w.status === 'failed');
     const shown = shownError(err);
@@ -193,16 +217,18 @@ async function runCommittee(
   }
 }
 
-/** A committee's month as its run stored it (its current version's results and basis), or why there is none. */
+/** A committee's month as its runs stored it (its current version's results and basis), or why there is none. */
 async function committeeMonth(ctx: PipelineContext, run: CommitteeRun, period: Month): Promise<CommitteeMonth> {
   const { committee } = run;
   if (run.error !== null) return { committee, failed: run.error };
-  const report = run.computed.find((c) => c.results.period === period);
-  if (committee.config === null || report === undefined) return { committee };
+  if (committee.config === null) return { committee };
   const store = scopedStore(ctx.store, committee.id);
   const current = await currentMeta(store, period);
-  const basis = current === null ? null : await loadBasis(store, current);
-  const config = configDataFrom(await loadRecords(store, CONFIG_PK, ROSTER_KINDS));
-  if (basis === null) return { committee };
-  return { committee, results: report.results, basis, settings: config.settings };
+  if (current === null) return { committee };
+  const [results, basis] = await Promise.all([
+    loadResults(store, period, current.meta.version),
+    loadBasis(store, current),
+  ]);
+  if (results === null || basis === null) return { committee };
+  return { committee, results, basis, settings: run.settings };
 }

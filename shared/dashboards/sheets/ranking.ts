@@ -11,9 +11,10 @@ import { dataStatusCell } from '../status';
 
 const CATEGORIES: readonly (Category | null)[] = ['production', 'management', 'business', null];
 
-function rankRow(ctx: DashboardContext, o: OrgFigures): Cell[] {
+function rankRow(ctx: DashboardContext, o: OrgFigures, group: boolean): Cell[] {
   const e = o.evaluation;
   return [
+    ...(group ? [countCell(o.groupRank?.rank ?? null)] : []),
     countCell(e?.rank ?? null),
     o.name,
     ctx.parentName(o),
@@ -29,9 +30,9 @@ function rankRow(ctx: DashboardContext, o: OrgFigures): Cell[] {
 }
 
 /** Rank ascending with the unranked last; a tie keeps the roster's order so the sheet is the same every night. */
-export function rankOrder(ctx: DashboardContext): (a: OrgFigures, b: OrgFigures) => number {
+export function rankOrder(ctx: DashboardContext, group = false): (a: OrgFigures, b: OrgFigures) => number {
   return byKeys<OrgFigures>(
-    (o) => o.evaluation?.rank ?? Number.MAX_SAFE_INTEGER,
+    (o) => (group ? o.groupRank?.rank : o.evaluation?.rank) ?? Number.MAX_SAFE_INTEGER,
     (o) => ctx.orderOf(o.id),
   );
 }
@@ -46,9 +47,12 @@ export function rankingSheet(ctx: DashboardContext): LayoutSheet {
     b.note(ctx.L.notes.noRankingInProgress(ctx.results.period));
     return b.build(L.sheets.ranking, { frozenRows: 1, minWidths: [6, 16, 14] });
   }
-  b.note(L.overview.rankingLegend);
+  // A group's (集团) summary ranks across committees by fortress index; each committee's own rank stays beside it.
+  const group = ctx.branches.some((o) => o.groupRank !== undefined);
+  const shift = group ? 1 : 0;
+  b.note(group ? L.overview.groupRankingLegend : L.overview.rankingLegend);
   const header = b.header([
-    c.rank,
+    ...(group ? [c.groupRank, c.committeeRank] : [c.rank]),
     c.branch,
     c.parent,
     c.score,
@@ -62,26 +66,32 @@ export function rankingSheet(ctx: DashboardContext): LayoutSheet {
   const charts: LayoutChart[] = [];
   let chartRow = header;
   for (const category of CATEGORIES) {
-    const members = ctx.branches.filter((o) => o.category === category).sort(rankOrder(ctx));
+    const members = ctx.branches.filter((o) => o.category === category).sort(rankOrder(ctx, group));
     // An uncategorised branch is a roster mistake: show it only when there is one.
     if (category === null && members.length === 0) continue;
     b.title(L.categorySection(category, members.length));
     if (members.length === 0) b.row([L.none]);
     const first = b.next;
-    for (const o of members) b.row(rankRow(ctx, o));
+    for (const o of members) b.row(rankRow(ctx, o, group));
     // A bar per ranked branch beside the table, best at the top (the unranked come last and are left out).
-    const ranked = members.filter((o) => o.evaluation?.score != null).length;
+    const ranked = members.filter((o) => (group ? o.groupRank !== undefined : o.evaluation?.score != null)).length;
+    const valueCol = group ? 9 : 3;
     if (category !== null && ranked > 0) {
       const rows = Math.max(10, ranked + 4);
       charts.push({
         type: 'bar',
-        title: L.overview.chartByCategory(L.category[category]),
-        categories: { firstRow: first, lastRow: first + ranked - 1, firstCol: 1, lastCol: 1 },
-        series: [{ name: c.score, values: { firstRow: first, lastRow: first + ranked - 1, firstCol: 3, lastCol: 3 } }],
-        anchor: { row: chartRow, col: 11, rows, cols: 8 },
+        title: (group ? L.overview.chartByCategoryGroup : L.overview.chartByCategory)(L.category[category]),
+        categories: { firstRow: first, lastRow: first + ranked - 1, firstCol: 1 + shift, lastCol: 1 + shift },
+        series: [
+          {
+            name: group ? c.fortress : c.score,
+            values: { firstRow: first, lastRow: first + ranked - 1, firstCol: valueCol, lastCol: valueCol },
+          },
+        ],
+        anchor: { row: chartRow, col: 11 + shift, rows, cols: 8 },
         axis: {
           min: axisFloor(
-            members.map((o) => o.evaluation?.score ?? null),
+            members.map((o) => (group ? o.fortressIndex : (o.evaluation?.score ?? null))),
             10,
             100,
           ),
@@ -94,8 +104,8 @@ export function rankingSheet(ctx: DashboardContext): LayoutSheet {
   // One header for all categories (their columns are the same), kept in view while scrolling.
   return b.build(L.sheets.ranking, {
     frozenRows: header + 1,
-    minWidths: [6, 16, 14, 8, 8, 8, 8, 8, 8, 12, 2, 10, 10, 10, 10, 10, 10, 10, 10],
-    maxWidths: [8, 30, 24, 10, 10, 10, 10, 10, 14, 40, 2],
+    minWidths: [...(group ? [6] : []), 6, 16, 14, 8, 8, 8, 8, 8, 8, 12, 2, 10, 10, 10, 10, 10, 10, 10, 10],
+    maxWidths: [...(group ? [8] : []), 8, 30, 24, 10, 10, 10, 10, 10, 14, 40, 2],
     charts,
   });
 }
