@@ -3,10 +3,18 @@
 import { publicationInForce } from '../domain/cycle';
 import { BranchboardError, UsageError } from '../domain/errors';
 import { lastDayOfMonth, previousMonth, todayIn, yearOf } from '../domain/dates';
-import { branchPart, combineMonth, computeMonth, submittedIn, type BranchPart } from '../domain/period';
+import { branchPart, combineMonth, computeMonth, type BranchPart } from '../domain/period';
 import { monthState } from '../domain/cycle';
 import { basisFromResults, computeWindows, windowMonths, type MonthBasis } from '../domain/windows';
-import { DEFAULT_SETTINGS, type IsoDate, type Month, type Org, type Publication, type Settings } from '../domain/types';
+import {
+  DEFAULT_SETTINGS,
+  type BranchData,
+  type IsoDate,
+  type Month,
+  type Org,
+  type Publication,
+  type Settings,
+} from '../domain/types';
 import { configDataFrom, PUBLICATION_KIND, SETTINGS_KIND } from '../store/assemble';
 import { contentHash } from '../store/hash';
 import { CONFIG_PK } from '../store/keys';
@@ -251,9 +259,13 @@ async function computeAndSave(
   known?: Awaited<ReturnType<typeof earlierVersions>>,
 ): Promise<ComputeReport> {
   const noBackfill = cycle === null;
-  // Months of the trend never computed need every branch's records; otherwise only the branches whose inputs changed.
-  const backfillDue = cycle !== null && (await trendMonthsToCompute(ctx, period)).length > 0;
-  const snapshot = await loadSnapshot(ctx, [...states], backfillDue ? undefined : new Set());
+  // Only the branches whose inputs changed are loaded, except when months of the trend are still to be computed and
+  // their parts are not all up to date (a first run, unless a sharded plan computed them: computeShard): then every
+  // branch's records are loaded once for all of those months.
+  const lean = await loadSnapshot(ctx, [...states], new Set());
+  const backfillMonths = cycle === null ? [] : await backfillPlan(ctx, period, cycle);
+  const backfillStale = await anyStaleParts(ctx, lean, states, backfillMonths);
+  const snapshot = backfillStale ? await loadSnapshot(ctx, [...states]) : lean;
   if (snapshot.config.orgs.length === 0) {
     throw new BranchboardError('run.nothing_stored', {
       zh: '还没有存储任何数据：请先同步（npm run cli -- sync --dir …，或 npm run nightly -- --dir …）',
@@ -262,7 +274,7 @@ async function computeAndSave(
   }
   const generatedAt = ctx.now().toISOString();
   // The earlier months first: the period's quarter and year are computed from their stored bases.
-  const backfilled = cycle === null ? [] : await backfillTrend(ctx, period, snapshot, generatedAt, cycle);
+  const backfilled = cycle === null ? [] : await backfillTrend(ctx, period, snapshot, states, generatedAt, cycle);
   const versions = known !== undefined && backfilled.length === 0 ? known : await earlierVersions(ctx, period);
   const earlier = await earlierBases(ctx, versions);
   const { parts, computed } = await monthParts(ctx, snapshot, states, period, asOf, publishedOn);
@@ -343,26 +355,18 @@ async function monthParts(
   period: Month,
   asOf: IsoDate,
   publishedOn: IsoDate | null,
+  /** A shard's branches (a contiguous run of ids in code-point order), and the records it loaded for earlier months. */
+  shard?: { ids: ReadonlySet<string>; range: { from: string; to: string }; loaded: Map<string, BranchData> },
 ): Promise<{ parts: Map<string, BranchPart>; computed: number }> {
   const { config } = snapshot;
-  const byWorkbook = new Map(states.map((s) => [s.workbook, s]));
-  const configState = byWorkbook.get(ctx.configWorkbook);
-  const stored = await loadParts(ctx.store, period);
-  const roster = config.orgs.filter((o) => o.level === 'branch');
-  const fingerprints = new Map(
-    roster.map((o) => [
-      o.id,
-      partFingerprint(o, o.workbook === null ? undefined : byWorkbook.get(o.workbook), configState, {
-        period,
-        asOf,
-        publishedOn,
-      }),
-    ]),
+  const { stored, fingerprints, roster, stale } = await partsState(
+    ctx,
+    snapshot,
+    states,
+    { period, asOf, publishedOn },
+    shard,
   );
-  const stale = new Set(
-    roster.filter((o) => stored.get(o.id)?.fingerprint !== fingerprints.get(o.id)).map((o) => o.id),
-  );
-  const loaded = new Map(snapshot.branches.map((b) => [b.orgId, b]));
+  const loaded = shard?.loaded ?? new Map(snapshot.branches.map((b) => [b.orgId, b]));
   const missing = new Set([...stale].filter((id) => !loaded.has(id)));
   if (missing.size > 0) for (const b of await loadBranches(ctx, snapshot, missing)) loaded.set(b.orgId, b);
   const inProgress = monthState(period, asOf, publishedOn) === 'in_progress';
@@ -381,6 +385,109 @@ async function monthParts(
   return { parts: new Map([...kept].map(([id, p]) => [id, p.part])), computed: stale.size };
 }
 
+/** The month's stored parts (of a shard's range, or all), each roster branch's fingerprint, and the stale ones. */
+async function partsState(
+  ctx: PipelineContext,
+  snapshot: Pick<Snapshot, 'config'>,
+  states: readonly SyncState[],
+  month: PartsMonth,
+  shard?: { ids: ReadonlySet<string>; range: { from: string; to: string } },
+) {
+  const byWorkbook = new Map(states.map((s) => [s.workbook, s]));
+  const configState = byWorkbook.get(ctx.configWorkbook);
+  const stored = await loadParts(ctx.store, month.period, shard?.range);
+  const roster = snapshot.config.orgs.filter(
+    (o) => o.level === 'branch' && (shard === undefined || shard.ids.has(o.id)),
+  );
+  const fingerprints = new Map(
+    roster.map((o) => [
+      o.id,
+      partFingerprint(o, o.workbook === null ? undefined : byWorkbook.get(o.workbook), configState, month),
+    ]),
+  );
+  const stale = new Set(
+    roster.filter((o) => stored.get(o.id)?.fingerprint !== fingerprints.get(o.id)).map((o) => o.id),
+  );
+  return { stored, fingerprints, roster, stale };
+}
+
+async function anyStaleParts(
+  ctx: PipelineContext,
+  snapshot: Pick<Snapshot, 'config'>,
+  states: readonly SyncState[],
+  months: readonly PartsMonth[],
+): Promise<boolean> {
+  for (const m of months) if ((await partsState(ctx, snapshot, states, m)).stale.size > 0) return true;
+  return false;
+}
+
+/** A month a computation makes, as it makes it: its as-of date and its publication. */
+export interface PartsMonth {
+  period: Month;
+  asOf: IsoDate;
+  publishedOn: IsoDate | null;
+}
+
+/** The trend months a computation of `period` would backfill, each as of its last day with its publication in force. */
+async function backfillPlan(ctx: PipelineContext, period: Month, cycle: Cycle): Promise<PartsMonth[]> {
+  return (await trendMonthsToCompute(ctx, period)).map((month) => ({
+    period: month,
+    asOf: lastDayOfMonth(month),
+    publishedOn: publicationInForce(cycle.publications, month, cycle.runDay)?.publishedOn ?? null,
+  }));
+}
+
+/**
+ * The months a run's computation will make, each as it will make it (`compute`): the run's months not yet frozen
+ * (a month whose publication is in force as of its last day), then the trend months to backfill. What a sharded
+ * computation hands every shard.
+ */
+export async function planMonths(
+  ctx: PipelineContext,
+  months: readonly { period: Month; asOf: IsoDate }[],
+): Promise<PartsMonth[]> {
+  const cycle = await loadCycle(ctx);
+  const out = new Map<Month, PartsMonth>();
+  for (const m of months) {
+    if ((await getFrozen(ctx.store, m.period)) !== null) continue;
+    const publication = publicationInForce(cycle.publications, m.period, cycle.runDay);
+    out.set(m.period, {
+      period: m.period,
+      asOf: publication === null ? m.asOf : lastDayOfMonth(m.period),
+      publishedOn: publication?.publishedOn ?? null,
+    });
+  }
+  for (const m of months)
+    for (const b of await backfillPlan(ctx, m.period, cycle)) if (!out.has(b.period)) out.set(b.period, b);
+  return [...out.values()].sort((a, b) => (a.period < b.period ? -1 : 1));
+}
+
+/**
+ * One shard of a sharded computation (a child of the state machine's parts Map): the parts of these branches, for
+ * these months, brought up to date and stored; each branch's records are loaded at most once. The reduce step
+ * (`compute`) then finds every part fresh and only combines them.
+ */
+export async function computeShard(
+  ctx: PipelineContext,
+  months: readonly PartsMonth[],
+  orgIds: readonly string[],
+): Promise<{ computed: number; branches: number }> {
+  const sorted = [...new Set(orgIds)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const from = sorted[0];
+  const to = sorted.at(-1);
+  if (from === undefined || to === undefined) return { computed: 0, branches: 0 };
+  const states = await listSyncStates(ctx.store);
+  const snapshot = await loadSnapshot(ctx, states, new Set());
+  const shard = { ids: new Set(sorted), range: { from, to }, loaded: new Map<string, BranchData>() };
+  let computed = 0;
+  for (const m of months) {
+    const r = await monthParts(ctx, snapshot, states, m.period, m.asOf, m.publishedOn, shard);
+    computed += r.computed;
+  }
+  ctx.log.info('shard computed', { branches: sorted.length, from, to, months: months.length, partsComputed: computed });
+  return { computed, branches: sorted.length };
+}
+
 /**
  * The 12-month trend needs the earlier months; a month never computed is computed from today's records as of its last
  * day, rather than leaving a hole in the leaders' chart, oldest first so that each one's quarter and year find the
@@ -391,6 +498,7 @@ async function backfillTrend(
   ctx: PipelineContext,
   period: Month,
   snapshot: Snapshot,
+  states: readonly SyncState[],
   generatedAt: string,
   cycle: Cycle,
 ): Promise<Month[]> {
@@ -405,23 +513,32 @@ async function backfillTrend(
     return known.get(month) ?? null;
   };
   for (const month of trendMonths(period).slice(0, -1)) {
-    // A month before anyone typed anything (before the product was in use) is a gap in the chart, not a month of zeros.
-    if (!snapshot.branches.some((b) => submittedIn(b, month))) continue;
     const current = await currentMeta(ctx.store, month);
     // A month last computed while it was in progress (no run on the night it ended) is computed again as of its last
     // day: its quarter and year must not count it as half a month with no score.
     const unfinished = current !== null && !current.frozen && current.meta.asOf < lastDayOfMonth(month);
     if (current !== null && !unfinished) continue;
+    // A month whose publication is already in force is published by the run that first computes it.
+    const publication = publicationInForce(cycle.publications, month, cycle.runDay);
+    const publishedOn = publication?.publishedOn ?? null;
+    const { parts } = await monthParts(ctx, snapshot, states, month, lastDayOfMonth(month), publishedOn);
+    // A month before anyone typed anything (before the product was in use) is a gap in the chart, not a month of zeros.
+    if (![...parts.values()].some((p) => p.submitted)) continue;
     const earlier: MonthBasis[] = [];
     for (const m of windowMonths(String(yearOf(month)), month)) {
       if (m === month) continue;
       const b = await basisFor(m);
       if (b !== null) earlier.push(b);
     }
-    // A month whose publication is already in force is published by the run that first computes it.
-    const publication = publicationInForce(cycle.publications, month, cycle.runDay);
-    const publishedOn = publication?.publishedOn ?? null;
-    const { results, basis } = resultsFor(snapshot, month, lastDayOfMonth(month), generatedAt, publishedOn, earlier);
+    const { results, basis } = resultsFor(
+      snapshot,
+      month,
+      lastDayOfMonth(month),
+      generatedAt,
+      publishedOn,
+      earlier,
+      parts,
+    );
     const saved = await saveResults(ctx.store, results, ctx.runId, { backfilled: true, basis });
     if (publishedOn !== null)
       await freeze(ctx.store, {

@@ -2,7 +2,7 @@
 // from, so that a later computation of the same month computes again only the branches whose inputs changed.
 import { z } from 'zod';
 import type { BranchPart } from '../domain/period';
-import { queryPrefix, type Item } from './batch';
+import { queryAll, queryPrefix, type Item } from './batch';
 import type { StoreClient } from './client';
 import { applyDiff } from './diff';
 import { keys } from './keys';
@@ -17,10 +17,25 @@ export interface StoredPart {
   part: BranchPart;
 }
 
-/** The parts kept for a month, by org id (one query). */
-export async function loadParts(client: StoreClient, period: string): Promise<Map<string, StoredPart>> {
+/** The parts kept for a month, by org id (one query); with `range`, those of the org ids from `from` to `to`. */
+export async function loadParts(
+  client: StoreClient,
+  period: string,
+  range?: { from: string; to: string },
+): Promise<Map<string, StoredPart>> {
   const out = new Map<string, StoredPart>();
-  for (const item of await queryPrefix(client, keys.parts(period), keys.partPrefix())) {
+  const items =
+    range === undefined
+      ? await queryPrefix(client, keys.parts(period), keys.partPrefix())
+      : await queryAll(client, {
+          KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+          ExpressionAttributeValues: {
+            ':pk': keys.parts(period),
+            ':from': keys.part(range.from),
+            ':to': keys.part(range.to),
+          },
+        });
+  for (const item of items) {
     const p = partSchema.parse({ orgId: item.orgId, fingerprint: item.fingerprint, text: item.text });
     // Written by savePart from a BranchPart the domain made, under a fingerprint of its inputs: read back as is.
     out.set(p.orgId, { fingerprint: p.fingerprint, part: JSON.parse(p.text) as BranchPart });
