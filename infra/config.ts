@@ -25,6 +25,12 @@ export const envConfigSchema = z.object({
   syncConcurrency: z.number().int().min(1).max(1000).default(10),
   syncBatchSize: z.number().int().min(1).max(500).default(25),
   feedbackConcurrency: z.number().int().min(1).max(1000).default(5),
+  /**
+   * The computation's shards: branches per child of the parts Map (a child's records and parts stay well inside one
+   * invocation's memory and time: README, "Benchmark") and children at once (DynamoDB only, no Google quota).
+   */
+  computeConcurrency: z.number().int().min(1).max(1000).default(10),
+  computeBatchSize: z.number().int().min(1).max(10_000).default(1_000),
   feedbackBatchSize: z.number().int().min(1).max(2000).default(200),
   /** The Google Cloud project's Sheets quota (requests a minute), divided among the concurrent children. */
   projectReadsPerMinute: z.number().int().positive().default(DEFAULT_PROJECT_READS_PER_MINUTE),

@@ -1,4 +1,4 @@
-// The nightly state machine: prepare → sync Map → compute → publish → feedback Map → finish, all inside one
+// The nightly state machine: prepare → sync Map → parts Map → compute → publish → feedback Map → finish, all inside one
 // Parallel whose catch records the failed run before the execution fails (so the failed-run alarm fires).
 // Work lists live in S3 and are read by Distributed Maps item by item: 50,000 workbooks never pass through a
 // state's 256 KB payload, and each child handles a batch within one Lambda's 15 minutes.
@@ -60,6 +60,8 @@ export interface NightlyProps {
   syncBatchSize: number;
   feedbackConcurrency: number;
   feedbackBatchSize: number;
+  computeConcurrency: number;
+  computeBatchSize: number;
   logRetention: RetentionDays;
 }
 
@@ -120,6 +122,17 @@ export class NightlyStateMachine extends Construct {
       bucket: p.bucket,
     });
 
+    const partsMap = this.batchMap('ComputeParts', {
+      comment:
+        "Each child computes a contiguous run of branches' parts of the run's months (the shards); Compute then combines.",
+      listKey: '$.parts.key',
+      batchInput: { 'runId.$': '$.runId', 'plan.$': '$.plan' },
+      batchSize: p.computeBatchSize,
+      concurrency: p.computeConcurrency,
+      child: invoke(this, 'ComputePartsBatch', { fn: p.compute, payload: BATCH_PAYLOAD, outputPath: '$.Payload' }),
+      bucket: p.bucket,
+    });
+
     const compute = invoke(this, 'Compute', {
       fn: p.compute,
       payload: { 'runId.$': '$.runId', 'months.$': '$.months', 'recompute.$': '$.recompute', 'cursor.$': '$.cursor' },
@@ -148,7 +161,7 @@ export class NightlyStateMachine extends Construct {
       comment: 'The whole run, so that one catch records any failure.',
       resultPath: JsonPath.DISCARD,
     });
-    run.branch(prepare.next(syncMap).next(compute).next(publish).next(feedbackMap));
+    run.branch(prepare.next(syncMap).next(partsMap).next(compute).next(publish).next(feedbackMap));
 
     const succeeded = invoke(this, 'RecordSuccess', {
       fn: p.finish,

@@ -70,6 +70,8 @@ export class StatelessStack extends Stack {
       syncBatchSize: props.config.syncBatchSize,
       feedbackConcurrency: props.config.feedbackConcurrency,
       feedbackBatchSize: props.config.feedbackBatchSize,
+      computeConcurrency: props.config.computeConcurrency,
+      computeBatchSize: props.config.computeBatchSize,
       logRetention: props.logRetention,
     });
     this.schedule();
@@ -141,7 +143,7 @@ export class StatelessStack extends Stack {
     const compute = this.fn({
       id: 'Compute',
       entry: 'compute',
-      description: "Nightly: the period's figures from the stored records",
+      description: "Nightly: each branch's part of the months (a batch of the parts Map), then the period's figures",
       memoryMb: 4096,
       timeout: Duration.minutes(15),
       environment: this.pipelineEnv({ readsPerMinute: 1, writesPerMinute: 1, concurrency: 16, google: false }),

@@ -27,4 +27,5 @@ export async function putManifest(
 export const manifestKeys = {
   sync: (runId: string) => `runs/${runId}/sync.json`,
   feedback: (runId: string) => `runs/${runId}/feedback.json`,
+  parts: (runId: string) => `runs/${runId}/parts.json`,
 };

@@ -76,6 +76,9 @@ export interface PlayedRun {
   status: 'succeeded' | 'failed';
   syncBatches: number;
   feedbackBatches: number;
+  partsBatches: number;
+  /** The combining step's count of branches it had to compute itself (0 when the parts Map did them all). */
+  branchesComputed?: number;
   error?: { Error: string; Cause: string };
 }
 
@@ -90,6 +93,8 @@ export async function playNightly(
 ): Promise<PlayedRun> {
   let syncBatches = 0;
   let feedbackBatches = 0;
+  let partsBatches = 0;
+  let branchesComputed: number | undefined;
   try {
     const prepared = (await h.prepare({ runId, startedAt, input })) as Record<string, unknown> & {
       sync: { bucket: string; key: string };
@@ -100,18 +105,26 @@ export async function playNightly(
       months: unknown[];
       recompute: boolean;
       cursor: string | null;
+      plan: unknown[];
+      parts: { bucket: string; key: string };
     };
     const items = aws.json<unknown[]>(prepared.sync.bucket, prepared.sync.key);
     for (const Items of batches(items, batchSize)) {
       syncBatches++;
       await h.syncBatch({ BatchInput: { runId: prepared.runId, asOf: prepared.asOf, force: prepared.force }, Items });
     }
+    // The parts Map: the Compute function once per batch of branches (a contiguous run of ids), as Step Functions does.
+    for (const Items of batches(aws.json<unknown[]>(prepared.parts.bucket, prepared.parts.key), batchSize)) {
+      partsBatches++;
+      await h.compute({ BatchInput: { runId: prepared.runId, plan: prepared.plan }, Items });
+    }
     const computed = (await h.compute({
       runId: prepared.runId,
       months: prepared.months,
       recompute: prepared.recompute,
       cursor: prepared.cursor,
-    })) as { official: string; progress: string | null };
+    })) as { official: string; progress: string | null; branchesComputed: number };
+    branchesComputed = computed.branchesComputed;
     const months = { runId: prepared.runId, period: computed.official, progress: computed.progress };
     const published = (await h.publish(months)) as { feedback: { bucket: string; key: string } };
     for (const Items of batches(aws.json<unknown[]>(published.feedback.bucket, published.feedback.key), batchSize)) {
@@ -123,8 +136,14 @@ export async function playNightly(
     const e = err instanceof Error ? err : new Error(String(err));
     const error = { Error: e.name, Cause: JSON.stringify({ errorType: e.name, errorMessage: e.message }) };
     await h.finish({ runId, status: 'failed', error, input });
-    return { status: 'failed', syncBatches, feedbackBatches, error };
+    return { status: 'failed', syncBatches, feedbackBatches, partsBatches, error };
   }
   await h.finish({ runId, status: 'succeeded', input });
-  return { status: 'succeeded', syncBatches, feedbackBatches };
+  return {
+    status: 'succeeded',
+    syncBatches,
+    feedbackBatches,
+    partsBatches,
+    ...(branchesComputed === undefined ? {} : { branchesComputed }),
+  };
 }

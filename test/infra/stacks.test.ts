@@ -224,7 +224,14 @@ describe('nightly schedule and state machine', () => {
       ItemBatcher: { MaxItemsPerBatch: 200 },
       ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED' } },
     });
-    expect(Object.keys(run)).toEqual(['Prepare', 'SyncWorkbooks', 'Compute', 'Publish', 'WriteFeedback']);
+    expect(Object.keys(run)).toEqual([
+      'Prepare',
+      'SyncWorkbooks',
+      'ComputeParts',
+      'Compute',
+      'Publish',
+      'WriteFeedback',
+    ]);
   });
 
   it("retries Lambda's transient errors with backoff and jitter, and a batch's timeout once", () => {

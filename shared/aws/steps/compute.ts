@@ -4,7 +4,8 @@ import { computeMonths, officialAndProgress } from '../../pipeline/nightly';
 import { commitSync } from '../../pipeline/sync';
 import { setRun } from '../../store/runs';
 import type { Runtime } from '../runtime';
-import { parseInput, runMonth } from './inputs';
+import { parseInput, planMonth, runMonth } from './inputs';
+import { computeShard } from '../../pipeline/compute';
 
 export const computeInput = z.object({
   runId: z.string(),
@@ -23,6 +24,34 @@ export interface ComputeOutput {
    */
   official: string;
   progress: string | null;
+  /** Branches whose parts this step computed itself (0 when the parts Map brought every one up to date). */
+  branchesComputed: number;
+}
+
+export const computePartsEvent = z.object({
+  BatchInput: z.object({ runId: z.string(), plan: z.array(planMonth) }),
+  Items: z.array(z.object({ orgId: z.string() })),
+});
+
+/**
+ * One child of the parts Map: a batch of branches (a contiguous run of ids), their parts of every month of the plan
+ * brought up to date. The compute step after the Map then only combines.
+ */
+export async function computePartsStep(rt: Runtime, event: unknown): Promise<{ branches: number; computed: number }> {
+  const { BatchInput: b, Items: items } = parseInput(computePartsEvent, event, 'the parts batch');
+  const ctx = await rt.context(b.runId);
+  return computeShard(
+    ctx,
+    b.plan,
+    items.map((i) => i.orgId),
+  );
+}
+
+/** The Compute function serves two states: a child of the parts Map (a batch of items) and the combining step. */
+export function computeFunction(rt: Runtime, event: unknown): Promise<unknown> {
+  return event !== null && typeof event === 'object' && 'Items' in event
+    ? computePartsStep(rt, event)
+    : computeStep(rt, event);
 }
 
 /**
@@ -48,5 +77,6 @@ export async function computeStep(rt: Runtime, event: unknown): Promise<ComputeO
     backfilled: reports.reduce((n, r) => n + r.backfilled.length, 0),
     official: official.results.period,
     progress: progress?.results.period ?? null,
+    branchesComputed: reports.reduce((n, r) => n + (r.branchesComputed ?? 0), 0),
   };
 }

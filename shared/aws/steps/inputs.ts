@@ -68,4 +68,11 @@ export interface PrepareOutput {
   cursor: string | null;
   sync: Manifest;
   unchanged: number;
+  /** The months the computation makes, each as it makes them (compute.ts planMonths), for every shard of the parts Map. */
+  plan: { period: string; asOf: string; publishedOn: string | null }[];
+  /** The roster's branches in code-point order, for the parts Map (each batch a contiguous run of ids). */
+  parts: Manifest;
 }
+
+/** One month of the computation's plan, as the parts Map hands it to each shard. */
+export const planMonth = z.object({ period: month, asOf: isoDate, publishedOn: isoDate.nullable() });

@@ -3,6 +3,10 @@ import { resolveDates } from '../../runtime/dates';
 import { todayIn } from '../../domain/dates';
 import { runMonths } from '../../pipeline/nightly';
 import { planSync } from '../../pipeline/sync';
+import { planMonths } from '../../pipeline/compute';
+import { configDataFrom, ROSTER_KINDS } from '../../store/assemble';
+import { CONFIG_PK } from '../../store/keys';
+import { loadRecords } from '../../store/workbooks';
 import { startRun } from '../../store/runs';
 import { manifestKeys, putManifest } from '../manifest';
 import type { Runtime } from '../runtime';
@@ -32,6 +36,20 @@ export async function prepareStep(
   const ctx = await rt.context(runId);
   const plan = await planSync(ctx, { asOf, force });
   const sync = await putManifest(bucket, manifestKeys.sync(runId), plan.items, rt.env.BRANCHBOARD_AWS_ENDPOINT);
+  // The computation, sharded: every roster branch in code-point order (a batch of the Map is a contiguous run of ids,
+  // one range query of its stored parts), and the months each shard brings up to date.
+  const roster = configDataFrom(await loadRecords(ctx.store, CONFIG_PK, ROSTER_KINDS)).orgs;
+  const branchIds = roster
+    .filter((o) => o.level === 'branch')
+    .map((o) => o.id)
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const parts = await putManifest(
+    bucket,
+    manifestKeys.parts(runId),
+    branchIds.map((orgId) => ({ orgId })),
+    rt.env.BRANCHBOARD_AWS_ENDPOINT,
+  );
+  const computePlan = await planMonths(ctx, months);
   await startRun(rt.store, {
     runId,
     startedAt: started.toISOString(),
@@ -58,5 +76,7 @@ export async function prepareStep(
     cursor: plan.cursor,
     sync,
     unchanged: plan.unchanged,
+    plan: computePlan,
+    parts,
   };
 }
