@@ -7,7 +7,10 @@ import { parseArgs } from 'node:util';
 import { randomUUID } from 'node:crypto';
 import { generateOrganisation } from '../../shared/demo/generate';
 import { toRawWorkbook } from '../../shared/demo/write';
-import { compute } from '../../shared/pipeline/compute';
+import { compute, computeShard, planMonths } from '../../shared/pipeline/compute';
+import { configDataFrom, ROSTER_KINDS } from '../../shared/store/assemble';
+import { CONFIG_PK } from '../../shared/store/keys';
+import { loadRecords } from '../../shared/store/workbooks';
 import { noProgress, silentLogger, type PipelineContext } from '../../shared/pipeline/context';
 import { publish } from '../../shared/pipeline/publish';
 import { sync } from '../../shared/pipeline/sync';
@@ -33,6 +36,8 @@ const { values } = parseArgs({
     'in-memory': { type: 'boolean', default: false },
     'on-disk': { type: 'boolean', default: false },
     source: { type: 'string', default: 'memory' },
+    // Compute as the state machine does: shards of this many branches (the parts Map), then the combining step.
+    'shard-size': { type: 'string' },
   },
 });
 const branches = Number(values.branches);
@@ -47,6 +52,31 @@ interface StageResult {
   requests: number;
   itemsWritten: number;
   itemsRead: number;
+}
+
+const shardSize = values['shard-size'] === undefined ? null : Number(values['shard-size']);
+const shardLines: string[] = [];
+
+/**
+ * The parts Map played in this process, one shard after another: each shard's seconds (what one Lambda invocation of
+ * the Map would take on this machine), before the combining step that `compute` then is.
+ */
+async function sharded(ctx: PipelineContext, size: number): Promise<string> {
+  const plan = await planMonths(ctx, [{ period, asOf }]);
+  const ids = configDataFrom(await loadRecords(ctx.store, CONFIG_PK, ROSTER_KINDS))
+    .orgs.filter((o) => o.level === 'branch')
+    .map((o) => o.id)
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const seconds: number[] = [];
+  let computed = 0;
+  for (let i = 0; i < ids.length; i += size) {
+    const t = performance.now();
+    computed += (await computeShard(ctx, plan, ids.slice(i, i + size))).computed;
+    seconds.push((performance.now() - t) / 1000);
+  }
+  const slowest = Math.max(0, ...seconds);
+  const mean = seconds.reduce((a, b) => a + b, 0) / Math.max(1, seconds.length);
+  return `${seconds.length} shards of ≤ ${size} branches, ${plan.length} months, ${computed} parts computed; slowest shard ${round(slowest)} s, mean ${round(mean)} s (${round((slowest / size) * 1000)} ms a branch)`;
 }
 
 let peakRss = 0;
@@ -160,7 +190,11 @@ async function main(): Promise<void> {
           'compute',
           store,
           () => store.stats.itemsRead,
-          () => compute({ ...ctx, runId: randomUUID() }, { period, asOf }),
+          async () => {
+            const runCtx = { ...ctx, runId: randomUUID() };
+            if (shardSize !== null) shardLines.push(`${run}: ${await sharded(runCtx, shardSize)}`);
+            await compute(runCtx, { period, asOf });
+          },
         ),
         await stage(
           'publish',
@@ -204,6 +238,7 @@ async function main(): Promise<void> {
   }
   // maxRSS is the kernel's high-water mark (KiB), so a peak between two samples is not missed.
   peakRss = Math.max(peakRss, process.resourceUsage().maxRSS * 1024);
+  for (const line of shardLines) console.log(`sharded compute, ${line} (the compute line above includes the shards)`);
   console.log(
     `\npeak RSS: Node ${Math.round(peakRss / 2 ** 20)} MiB, DynamoDB Local ${dynamoPeak === null ? 'not measured (external endpoint)' : `${Math.round(dynamoPeak / 2 ** 20)} MiB`}`,
   );
