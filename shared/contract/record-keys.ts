@@ -12,6 +12,7 @@ import {
   sessionsTab,
 } from './tabs/branch';
 import { criteriaTab, orgsTab, publicationTab, reviewsTab, settingsTab } from './tabs/config';
+import { committeesTab } from './tabs/group';
 
 type KeyOf = (record: never) => string;
 
@@ -37,6 +38,7 @@ const KEYS: Record<string, KeyOf> = {
       rectificationsTab,
       projectsTab,
       milestonesTab,
+      committeesTab,
     ].map((t) => [t.key, identity(t as TabDef<unknown>)]),
   ),
   attendance: ((r: AttendanceRow) => r.memberId) as KeyOf,

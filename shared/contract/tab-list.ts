@@ -12,6 +12,7 @@ import {
   sessionsTab,
 } from './tabs/branch';
 import { criteriaTab, orgsTab, publicationTab, reviewsTab, settingsTab } from './tabs/config';
+import { committeesTab } from './tabs/group';
 
 /** The branch workbook's tabs, with the contract's key of each. */
 export const BRANCH_TABS: readonly (HeaderNames & { key: string })[] = [
@@ -33,6 +34,7 @@ export const CONTRACT_TABS: readonly HeaderNames[] = [
   settingsTab,
   publicationTab,
   ...BRANCH_TABS,
+  committeesTab,
 ];
 
 export function isContractTab(title: string): boolean {

@@ -357,6 +357,8 @@ async function monthParts(
   publishedOn: IsoDate | null,
   /** A shard's branches (a contiguous run of ids in code-point order), and the records it loaded for earlier months. */
   shard?: { ids: ReadonlySet<string>; range: { from: string; to: string }; loaded: Map<string, BranchData> },
+  /** False for a backfilled month computed in this process: computed once, its parts would never be read again. */
+  keep = true,
 ): Promise<{ parts: Map<string, BranchPart>; computed: number }> {
   const { config } = snapshot;
   const { stored, fingerprints, roster, stale } = await partsState(
@@ -381,7 +383,7 @@ async function monthParts(
         : { fingerprint, part: branchPart(o, loaded.get(o.id), { period, asOf, config, inProgress }) },
     );
   }
-  await saveParts(ctx.store, period, stored, kept);
+  if (keep) await saveParts(ctx.store, period, stored, kept);
   return { parts: new Map([...kept].map(([id, p]) => [id, p.part])), computed: stale.size };
 }
 
@@ -521,7 +523,17 @@ async function backfillTrend(
     // A month whose publication is already in force is published by the run that first computes it.
     const publication = publicationInForce(cycle.publications, month, cycle.runDay);
     const publishedOn = publication?.publishedOn ?? null;
-    const { parts } = await monthParts(ctx, snapshot, states, month, lastDayOfMonth(month), publishedOn);
+    // Parts a sharded computation stored are read; parts computed here are not stored (the month is computed once).
+    const { parts } = await monthParts(
+      ctx,
+      snapshot,
+      states,
+      month,
+      lastDayOfMonth(month),
+      publishedOn,
+      undefined,
+      false,
+    );
     // A month before anyone typed anything (before the product was in use) is a gap in the chart, not a month of zeros.
     if (![...parts.values()].some((p) => p.submitted)) continue;
     const earlier: MonthBasis[] = [];

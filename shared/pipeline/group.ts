@@ -3,14 +3,14 @@
 // the group's month is put together from the committees' months, stored in the group's partition (the API serves it)
 // and written as the group's summary dashboard. One committee's broken configuration workbook is reported and never
 // stops the others.
-import { readGroupWorkbook } from '../contract/group';
 import { makeIssue } from '../contract/issues';
 import { lastDayOfMonth, todayIn } from '../domain/dates';
 import { shownError } from '../domain/errors';
 import { groupResults, rosterOf, type CommitteeMonth } from '../domain/group';
 import type { ResultsJson, ValidationIssue } from '../domain/results';
 import { DEFAULT_SETTINGS, type Committee, type Month, type Settings } from '../domain/types';
-import type { WorkbookSink } from '../sources/port';
+import type { ChangeFeed, ChangeSet, WorkbookSink, WorkbookSource } from '../sources/port';
+import { getCursor, putCursor } from '../store/cursor';
 import type { StoreClient } from '../store/client';
 import { contentHash } from '../store/hash';
 import { currentMeta, loadBasis, loadResults, saveResults } from '../store/results-store';
@@ -19,7 +19,7 @@ import { trendMonths, type ComputeReport } from './compute';
 import type { PipelineContext } from './context';
 import { computeMonths, officialAndProgress, runMonths, type NightlyOptions } from './nightly';
 import { publishFeedback, publishSummary, writeJson } from './publish';
-import { sync, type SyncReport } from './sync';
+import { sync, syncGroup, type SyncReport } from './sync';
 
 export interface GroupOptions extends Omit<NightlyOptions, 'sink'> {
   /** The group workbook (a file name or a spreadsheet id). */
@@ -56,15 +56,24 @@ export function committeeContext(ctx: PipelineContext, c: Committee & { config: 
 }
 
 export async function groupNightly(ctx: PipelineContext, opts: GroupOptions): Promise<GroupReport> {
-  const group = readGroupWorkbook(await ctx.source.read(opts.groupWorkbook));
-  for (const i of group.issues) ctx.log.warn('group workbook', { row: i.row, column: i.column, message: i.message });
   const months = runMonths(opts, todayIn(DEFAULT_SETTINGS.timeZone, ctx.now()));
   const latest = months.reduce((a, m) => (m.asOf > a ? m.asOf : a), months[0]?.asOf ?? '');
 
+  // One look at the change log for the whole group (one Drive call a night, not one per committee): every
+  // committee's sync is handed the same changes; the group's cursor is saved once they all ran.
+  const shared = await sharedChanges(ctx);
+  const gctx = shared === null ? ctx : { ...ctx, source: shared.source };
+  const synced = await syncGroup(gctx, opts.groupWorkbook, {
+    changes: shared?.changes ?? null,
+    ...(opts.force ? { force: true } : {}),
+  });
+  const group = { data: synced.committees, issues: synced.issues };
+  for (const i of group.issues) ctx.log.warn('group workbook', { row: i.row, column: i.column, message: i.message });
   const runs: CommitteeRun[] = [];
   for (const committee of group.data) {
-    runs.push(await runCommittee(ctx, committee, opts, months, latest));
+    runs.push(await runCommittee(gctx, committee, opts, months, latest));
   }
+  if (shared !== null) await putCursor(ctx.store, ctx.sourceKey, shared.cursor);
 
   const periods = [...new Set(runs.flatMap((r) => r.computed.map((c) => c.results.period)))].sort();
   if (periods.length === 0) for (const m of months) periods.push(m.period);
@@ -77,8 +86,9 @@ export async function groupNightly(ctx: PipelineContext, opts: GroupOptions): Pr
   const generatedAt = ctx.now().toISOString();
   const computed: GroupReport['computed'] = [];
   for (const period of [...backfill, ...periods]) {
-    const parts: CommitteeMonth[] = [];
-    for (const r of runs) parts.push(await committeeMonth(ctx, r, period));
+    const found: CommitteeMonth[] = [];
+    for (const r of runs) found.push(await committeeMonth(ctx, r, period));
+    const { parts, issues: duplicates } = firstClaims(found);
     const asOf = parts
       .flatMap((p) => ('results' in p ? [p.results.asOf] : []))
       .sort()
@@ -89,7 +99,7 @@ export async function groupNightly(ctx: PipelineContext, opts: GroupOptions): Pr
       asOf: asOf ?? months.find((m) => m.period === period)?.asOf ?? lastDayOfMonth(period),
       generatedAt,
       months: parts,
-      issues: group.issues,
+      issues: [...group.issues, ...duplicates],
     });
     const basis = {
       period,
@@ -215,6 +225,67 @@ async function runCommittee(
       }),
     };
   }
+}
+
+/**
+ * Org ids are unique across a group (the national org codes are): an org of a later committee whose id an earlier
+ * committee already has is left out of the group's figures (it keeps its place in its own committee's), and reported.
+ */
+function firstClaims(months: readonly CommitteeMonth[]): { parts: CommitteeMonth[]; issues: ValidationIssue[] } {
+  const owner = new Map<string, string>();
+  const issues: ValidationIssue[] = [];
+  const parts = months.map((m): CommitteeMonth => {
+    if (!('results' in m)) return m;
+    const root = m.results.orgs.find((o) => o.parentId === null)?.id ?? null;
+    const taken = new Set<string>();
+    for (const o of m.results.orgs) {
+      if (o.id === root) continue;
+      const first = owner.get(o.id);
+      if (first === undefined) {
+        owner.set(o.id, m.committee.id);
+        continue;
+      }
+      taken.add(o.id);
+      issues.push(
+        makeIssue({
+          code: 'duplicate_id',
+          workbook: m.committee.config ?? '',
+          tab: '组织',
+          row: null,
+          column: '组织编号',
+          value: o.id,
+          text: {
+            zh: `组织编号 ${o.id} 已属于党委 ${first}：集团内组织编号必须唯一，党委 ${m.committee.id} 的这个组织未计入集团汇总`,
+            en: `org id ${o.id} already belongs to committee ${first}: org ids are unique across the group, so committee ${m.committee.id}'s org is left out of the group's figures`,
+          },
+        }),
+      );
+    }
+    if (taken.size === 0) return m;
+    return {
+      ...m,
+      results: { ...m.results, orgs: m.results.orgs.filter((o) => !taken.has(o.id)) },
+      basis: { ...m.basis, branches: m.basis.branches.filter((b) => !taken.has(b.orgId)) },
+    };
+  });
+  return { parts, issues };
+}
+
+/**
+ * The source with its change feed answered once for the group: the changes since the group's cursor (a first run of
+ * the group: only the log's start, every workbook read), the same for every committee.
+ */
+async function sharedChanges(
+  ctx: PipelineContext,
+): Promise<{ source: WorkbookSource; cursor: string; changes: ChangeSet } | null> {
+  const feed = ctx.source.changeFeed;
+  if (feed === undefined) return null;
+  const cursor = await getCursor(ctx.store, ctx.sourceKey);
+  const changes = await feed.detect(cursor, cursor === null);
+  const once: ChangeFeed = { detect: async () => changes };
+  // The source's own methods, through its prototype chain, with this one feed in place of its own.
+  const source = Object.create(ctx.source, { changeFeed: { value: once } }) as WorkbookSource;
+  return { source, cursor: changes.cursor, changes };
 }
 
 /** A committee's month as its runs stored it (its current version's results and basis), or why there is none. */

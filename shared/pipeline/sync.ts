@@ -3,7 +3,11 @@ import { crashPoint } from './crash';
 import { shownError } from '../domain/errors';
 import { readBranchWorkbook, readConfigWorkbook, type WorkbookRead } from '../contract/workbook';
 import { BranchboardError } from '../domain/errors';
-import type { ConfigData, IsoDate, Org } from '../domain/types';
+import type { Committee, ConfigData, IsoDate, Org } from '../domain/types';
+import type { ValidationIssue } from '../domain/results';
+import { readGroupWorkbook } from '../contract/group';
+import { committeesTab } from '../contract/tabs/group';
+import { validationIssues } from './snapshot';
 import { WorkbookUnavailableError, type ChangeSet, type RawWorkbook, type WorkbookMeta } from '../sources/port';
 import { putChangedRows } from '../store/changed';
 import { getCursor, putCursor } from '../store/cursor';
@@ -264,6 +268,50 @@ export async function syncConfig(
         });
   }
   return { config, result };
+}
+
+/**
+ * A group's workbook (集团), read only when it changed and stored like a configuration workbook (every row as typed,
+ * in the group's own partition): the committees as last read, its issues, and how the read went. Throws when nothing
+ * was ever read from it.
+ */
+export async function syncGroup(
+  ctx: PipelineContext,
+  workbook: string,
+  opts: Pick<SyncOptions, 'force' | 'changes'>,
+): Promise<{ committees: Committee[]; issues: ValidationIssue[]; result: WorkbookSyncResult }> {
+  const contextHash = contentHash({ v: CONTRACT_VERSION, group: true });
+  const states = new Map((await listSyncStates(ctx.store)).map((st) => [st.workbook, st]));
+  const withStates = { asOf: '', ...opts, states };
+  let result: WorkbookSyncResult;
+  try {
+    const loaded = await loadIfChanged(ctx, workbook, contextHash, withStates);
+    result =
+      loaded.raw === null
+        ? { workbook, orgId: null, status: 'unchanged', rows: loaded.state?.rows ?? 0, errors: 0, itemsWritten: 0 }
+        : await store(ctx, loaded, readGroupWorkbook(loaded.raw), {
+            workbook,
+            orgId: null,
+            recordsPk: CONFIG_PK,
+            contextHash,
+          });
+  } catch (err) {
+    result = await recordFailure(ctx, workbook, null, err);
+  }
+  const committees = (await loadRecords(ctx.store, CONFIG_PK, [committeesTab.key])).map((r) => r.data as Committee);
+  const state = (await listSyncStates(ctx.store)).filter((st) => st.workbook === workbook);
+  const issues = await validationIssues(ctx.store, state, new Map([[workbook, null]]));
+  if (committees.length === 0)
+    throw result.status === 'failed'
+      ? new BranchboardError('run.no_group', {
+          zh: `集团表 ${workbook} 读取失败，库中也没有以前读到的数据：${result.reason ?? ''}`,
+          en: `the group workbook ${workbook} could not be read and nothing is stored from an earlier run: ${result.reason ?? ''}`,
+        })
+      : new BranchboardError('run.no_committees', {
+          zh: `集团表 ${workbook} 的 下属党委 工作表中没有可读取的党委${issues[0] ? `：${issues[0].messageZh}` : ''}`,
+          en: `the group workbook ${workbook} has no readable committee in its 下属党委 (committees) tab${issues[0] ? `: ${issues[0].messageEn}` : ''}`,
+        });
+  return { committees, issues, result };
 }
 
 export function branchContextHash(orgId: string, config: ConfigData): string {

@@ -10,7 +10,8 @@ import type { StoreClient } from '../../shared/store/client';
 import { startFakeGoogle, type FakeGoogle } from '../fakes/google';
 import { checkTable } from '../helpers/entities';
 import { useTestDynamo } from '../helpers/dynamo';
-import { googleContext, googleSink, seedSmallOrg, SERVICE_ACCOUNT, testGate } from '../helpers/google';
+import { googleContext, googleSink, OWNER, seedSmallOrg, SERVICE_ACCOUNT, testGate } from '../helpers/google';
+import { groupNightly } from '../../shared/pipeline/group';
 import { testContext } from '../helpers/pipeline';
 import { tempDir } from '../helpers/workbooks';
 import { AS_OF, PERIOD, writeSmallOrg } from '../fixtures/small-org';
@@ -217,4 +218,68 @@ describe('nightly job in Google mode', () => {
     expect(r.orgs.find((o) => o.id === 'B2')).toEqual(good.compute.results.orgs.find((o) => o.id === 'B2'));
     expect(r.orgs.find((o) => o.id === 'B3')).toEqual(good.compute.results.orgs.find((o) => o.id === 'B3'));
   }, 120_000);
+});
+
+describe('a group (集团) in Google mode', () => {
+  it('asks Drive once a night for the whole group, reads each changed spreadsheet once, and reports org ids two committees share', async () => {
+    const a = seedSmallOrg(fake);
+    const b = seedSmallOrg(fake);
+    const groupId = fake.state.createSpreadsheet({
+      title: '集团',
+      owner: OWNER,
+      sheets: {
+        下属党委: [
+          ['党委编号', '名称', '上级编号', '配置表'],
+          ['G', '集团党委', null, null],
+          ['A', '甲公司党委', 'G', a.configId],
+          ['B', '乙公司党委', 'G', b.configId],
+        ],
+      },
+    });
+    fake.state.share(groupId, SERVICE_ACCOUNT, 'writer');
+    const store = await dynamo().freshTable();
+    const gate = testGate(fake);
+    const run = () =>
+      groupNightly(googleContext(store, gate, ''), {
+        period: PERIOD,
+        asOf: AS_OF,
+        lang: 'zh',
+        groupWorkbook: groupId,
+        sinkFor: (s) => googleSink(gate, s),
+      });
+    const atStart = { ...fake.counts };
+    const first = await run();
+    expect(first.committees.map((c) => [c.committee.id, c.error === null])).toEqual([
+      ['G', true],
+      ['A', true],
+      ['B', true],
+    ]);
+    // The group spreadsheet, two configurations, six branches: nine reads. Drive: the change log's start once for the
+    // whole group, and the three dashboards created (the group's and each committee's).
+    const d0 = delta(atStart, { ...fake.counts });
+    expect(d0.sheetsRead).toBe(9);
+    expect(d0.drive).toBe(4);
+    // The two small organisations use the same org ids: the second committee's are reported and left out.
+    const dupes = first.official.validation.filter((v) => v.code === 'duplicate_id' && v.workbook === b.configId);
+    expect(dupes.map((v) => v.value).sort()).toEqual(['B1', 'B2', 'B3', 'Z1'].sort());
+    expect(first.official.orgs.filter((o) => o.id === 'B1')).toHaveLength(1);
+
+    const before = { ...fake.counts };
+    await run();
+    const d1 = delta(before, { ...fake.counts });
+    expect(d1.drive).toBe(1);
+    expect(d1.sheetsRead).toBe(0);
+
+    const b2 = b.ids['b2.xlsx'] ?? '';
+    fake.state.setCell(b2, '党员', 'B3', '李二');
+    const edited = { ...fake.counts };
+    const third = await run();
+    const d2 = delta(edited, { ...fake.counts });
+    expect(d2.drive).toBe(1);
+    expect(d2.sheetsRead).toBe(1);
+    expect(third.committees.find((c) => c.committee.id === 'B')?.sync?.read).toBe(1);
+    expect(third.committees.find((c) => c.committee.id === 'A')?.sync?.read).toBe(0);
+    const table = await checkTable(store);
+    expect(table.problems).toEqual([]);
+  }, 180_000);
 });
