@@ -4,12 +4,21 @@ import { googleFromSecret } from '../shared/aws/google';
 import { lambdaStep, pipelineLogger } from '../shared/aws/powertools';
 import { createRuntime, GOOGLE_RUNTIME_KEYS } from '../shared/aws/runtime';
 import { prepareStep } from '../shared/aws/steps/prepare';
+import { prepareGroupStep, requireGroupId, type PrepareGroupOutput } from '../shared/aws/steps/group';
+import type { PrepareOutput } from '../shared/aws/steps/inputs';
 
 const env = parseLambdaEnv([...GOOGLE_RUNTIME_KEYS, 'RUNS_BUCKET', 'TIME_ZONE']);
 const rt = createRuntime(env, pipelineLogger(), googleFromSecret);
 
-export const handler = lambdaStep(
+const isGroup = (event: unknown) => typeof event === 'object' && event !== null && 'group' in event;
+
+export const handler = lambdaStep<PrepareOutput | PrepareGroupOutput>(
   'prepare',
-  (event) => prepareStep(rt, event, env.TIME_ZONE, env.RUNS_BUCKET),
-  (r) => ({ WorkbooksToSync: r.sync.count }),
+  // The group's state machine starts here too: the group workbook read, its committees listed.
+  (event) =>
+    isGroup(event)
+      ? prepareGroupStep(rt, event, requireGroupId(env.GROUP_SPREADSHEET_ID))
+      : prepareStep(rt, event, env.TIME_ZONE, env.RUNS_BUCKET),
+  (r): Record<string, number> =>
+    'sync' in r ? { WorkbooksToSync: r.sync.count } : { Committees: r.committees.length },
 );

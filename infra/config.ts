@@ -11,6 +11,13 @@ export const envConfigSchema = z.object({
   /** The committee's configuration spreadsheet (its id from the URL). */
   configSpreadsheetId: z.string().min(10, "the configuration spreadsheet's id, from its URL"),
   dashboardSpreadsheetId: z.string().min(10).optional(),
+  /**
+   * A national group (集团): the group spreadsheet (tab 下属党委). The schedule then runs the group's state machine,
+   * which runs the nightly state machine once per committee and puts the group together.
+   */
+  groupSpreadsheetId: z.string().min(10).optional(),
+  /** Committees run at once in a group's night. */
+  groupConcurrency: z.number().int().min(1).max(100).default(5),
   driveFolderId: z.string().min(5).optional(),
   /** Google Workspace user the service account acts for (domain-wide delegation), when used. */
   googleSubject: z.email().optional(),

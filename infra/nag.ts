@@ -7,7 +7,7 @@ import { NagSuppressions } from 'cdk-nag';
 
 export function acknowledge(r: {
   functions: IFunction[];
-  stateMachine: StateMachine;
+  stateMachines: StateMachine[];
   topic: Topic;
   api: HttpApi;
 }): void {
@@ -28,14 +28,15 @@ export function acknowledge(r: {
     true,
   );
   NagSuppressions.addResourceSuppressions(
-    [...r.functions, r.stateMachine],
+    [...r.functions, ...r.stateMachines],
     [
       {
         id: 'AwsSolutions-IAM5',
         reason:
           "Wildcards that grants scoped to one resource generate: the table's own indexes (table/index/*), objects under the runs bucket " +
           "(the run lists the Maps read and their result files), Lambda versions of our own functions (fn:*), the state machine's own " +
-          'executions and map runs (Distributed Map), s3:Abort* on those same objects, and X-Ray / CloudWatch log delivery, which have no resource-level permissions (Resource::*).',
+          "executions and map runs (Distributed Map), the nightly machine's executions that a group's machine starts and waits for, " +
+          's3:Abort* on those same objects, and X-Ray / CloudWatch log delivery, which have no resource-level permissions (Resource::*).',
         appliesTo: [
           'Resource::*',
           'Action::s3:Abort*',

@@ -115,7 +115,7 @@ export class NightlyStateMachine extends Construct {
       comment:
         'Each child reads a batch of branch workbooks; a workbook that cannot be read is recorded on it, not thrown.',
       listKey: '$.sync.key',
-      batchInput: { 'runId.$': '$.runId', 'asOf.$': '$.asOf', 'force.$': '$.force' },
+      batchInput: { 'runId.$': '$.runId', 'asOf.$': '$.asOf', 'force.$': '$.force', 'committee.$': '$.committee' },
       batchSize: p.syncBatchSize,
       concurrency: p.syncConcurrency,
       child: invoke(this, 'SyncBatch', { fn: p.syncBatch, payload: BATCH_PAYLOAD, outputPath: '$.Payload' }),
@@ -126,7 +126,7 @@ export class NightlyStateMachine extends Construct {
       comment:
         "Each child computes a contiguous run of branches' parts of the run's months (the shards); Compute then combines.",
       listKey: '$.parts.key',
-      batchInput: { 'runId.$': '$.runId', 'plan.$': '$.plan' },
+      batchInput: { 'runId.$': '$.runId', 'plan.$': '$.plan', 'committee.$': '$.committee' },
       batchSize: p.computeBatchSize,
       concurrency: p.computeConcurrency,
       child: invoke(this, 'ComputePartsBatch', { fn: p.compute, payload: BATCH_PAYLOAD, outputPath: '$.Payload' }),
@@ -135,7 +135,13 @@ export class NightlyStateMachine extends Construct {
 
     const compute = invoke(this, 'Compute', {
       fn: p.compute,
-      payload: { 'runId.$': '$.runId', 'months.$': '$.months', 'recompute.$': '$.recompute', 'cursor.$': '$.cursor' },
+      payload: {
+        'runId.$': '$.runId',
+        'months.$': '$.months',
+        'recompute.$': '$.recompute',
+        'cursor.$': '$.cursor',
+        'committee.$': '$.committee',
+      },
       resultPath: '$.compute',
     });
     // The official month and the month in progress are known once compute has seen their states.
@@ -143,6 +149,7 @@ export class NightlyStateMachine extends Construct {
       'runId.$': '$.runId',
       'period.$': '$.compute.value.official',
       'progress.$': '$.compute.value.progress',
+      'committee.$': '$.committee',
     };
     const publish = invoke(this, 'Publish', { fn: p.publish, payload: months, resultPath: '$.publish' });
 

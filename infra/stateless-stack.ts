@@ -12,6 +12,7 @@ import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import { ScheduleExpression, Schedule, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
 import { StepFunctionsStartExecution } from 'aws-cdk-lib/aws-scheduler-targets';
+import { GroupNightlyStateMachine } from './group';
 import type { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
@@ -56,6 +57,8 @@ export class StatelessStack extends Stack {
   readonly functions: Record<string, BranchboardFunction>;
   readonly api: HttpApi;
   readonly nightly: NightlyStateMachine;
+  /** The group's state machine (集团), when the deployment is a group's. */
+  readonly group: GroupNightlyStateMachine | null;
   readonly jobsQueue: Queue;
   private readonly props: StatelessProps;
 
@@ -74,6 +77,17 @@ export class StatelessStack extends Stack {
       computeBatchSize: props.config.computeBatchSize,
       logRetention: props.logRetention,
     });
+    const c0 = props.config;
+    this.group =
+      c0.groupSpreadsheetId === undefined
+        ? null
+        : new GroupNightlyStateMachine(this, 'GroupNightly', {
+            prepare: steps.prepare,
+            publish: steps.publish,
+            nightly: this.nightly.stateMachine,
+            concurrency: c0.groupConcurrency,
+            logRetention: props.logRetention,
+          });
     this.schedule();
     const { queue, deadLetters, worker } = this.jobs();
     this.jobsQueue = queue;
@@ -84,7 +98,7 @@ export class StatelessStack extends Stack {
     this.outputs(topic, deadLetters);
     acknowledge({
       functions: Object.values(this.functions),
-      stateMachine: this.nightly.stateMachine,
+      stateMachines: [this.nightly.stateMachine, ...(this.group ? [this.group.stateMachine] : [])],
       topic,
       api: this.api,
     });
@@ -112,6 +126,7 @@ export class StatelessStack extends Stack {
       WRITES_PER_MINUTE: String(share.writesPerMinute),
       CONCURRENCY: String(share.concurrency),
       ...optional('DASHBOARD_SPREADSHEET_ID', c.dashboardSpreadsheetId),
+      ...optional('GROUP_SPREADSHEET_ID', c.groupSpreadsheetId),
       ...optional('DRIVE_FOLDER_ID', c.driveFolderId),
       ...optional('GOOGLE_SUBJECT', c.googleSubject),
     };
@@ -187,9 +202,10 @@ export class StatelessStack extends Stack {
   private schedule(): void {
     const c = this.props.config;
     new Schedule(this, 'NightlySchedule', {
-      description: `Starts the nightly run: ${c.schedule} in ${c.timeZone}`,
+      description: `Starts the nightly run${this.group ? " (the group's)" : ''}: ${c.schedule} in ${c.timeZone}`,
       schedule: ScheduleExpression.expression(c.schedule, TimeZone.of(c.timeZone)),
-      target: new StepFunctionsStartExecution(this.nightly.stateMachine, {
+      // A group's deployment starts the group's machine, which runs the nightly one per committee.
+      target: new StepFunctionsStartExecution((this.group ?? this.nightly).stateMachine, {
         input: ScheduleTargetInput.fromObject({}),
         retryAttempts: 3,
         maxEventAge: Duration.hours(2),

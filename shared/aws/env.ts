@@ -25,6 +25,8 @@ export const lambdaEnvSchema = z.object({
   WEBHOOK_SECRET_ARN: z.string().min(1),
   CONFIG_SPREADSHEET_ID: z.string().min(10, 'must be the configuration spreadsheet id (from its URL)'),
   DASHBOARD_SPREADSHEET_ID: optionalText,
+  /** A group's workbook (集团): set when the deployment runs a group of committees. */
+  GROUP_SPREADSHEET_ID: optionalText,
   DRIVE_FOLDER_ID: optionalText,
   TIME_ZONE: timeZone,
   LANG: z.enum(['zh', 'en']),
@@ -55,6 +57,7 @@ const OPTIONAL_KEYS = [
   'BRANCHBOARD_QUOTA_WINDOW_MS',
   'DASHBOARD_SPREADSHEET_ID',
   'DRIVE_FOLDER_ID',
+  'GROUP_SPREADSHEET_ID',
 ] as const;
 
 /** The function's environment is not what the CDK stack sets: `config.env`, a deployment to fix, not a run to retry. */

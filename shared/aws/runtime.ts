@@ -6,6 +6,7 @@ import { noProgress, type Logger, type PipelineContext } from '../pipeline/conte
 import type { WorkbookSink, WorkbookSource } from '../sources/port';
 import type { StoreClient } from '../store/client';
 import { storeFor } from './store';
+import { scopedStore } from '../store/scoped';
 import type { LambdaEnv } from './env';
 
 export type RuntimeEnv = Pick<
@@ -51,9 +52,19 @@ export interface Runtime {
   store: StoreClient;
   log: Logger;
   lang: Lang;
-  /** A pipeline context; its source is Google when the function was given a Google factory, none otherwise. */
-  context(runId: string): Promise<PipelineContext>;
-  sink(): Promise<WorkbookSink>;
+  /**
+   * A pipeline context; its source is Google when the function was given a Google factory, none otherwise. With a
+   * group's committee (集团), the committee's partition of the table and its configuration workbook.
+   */
+  context(runId: string, committee?: CommitteeRef | null): Promise<PipelineContext>;
+  sink(committee?: CommitteeRef | null): Promise<WorkbookSink>;
+}
+
+/** A group's committee as the state machine hands it from step to step. */
+export interface CommitteeRef {
+  id: string;
+  name: string;
+  config: string;
 }
 
 /** Google for the functions that read or write spreadsheets: the service-account key from Secrets Manager. */
@@ -83,12 +94,12 @@ export function createRuntime(
     store,
     log,
     lang: env.LANG,
-    async context(runId) {
+    async context(runId, committee) {
       const source = google === undefined ? NO_SOURCE : (await loadGoogle()).source;
       return {
-        store,
+        store: committee ? scopedStore(store, committee.id) : store,
         source,
-        configWorkbook: env.CONFIG_SPREADSHEET_ID,
+        configWorkbook: committee ? committee.config : env.CONFIG_SPREADSHEET_ID,
         concurrency: env.CONCURRENCY,
         log,
         progress: noProgress,
@@ -97,8 +108,11 @@ export function createRuntime(
         sourceKey: 'google',
       };
     },
-    async sink() {
-      return (await loadGoogle()).sink(store, env.LANG);
+    async sink(committee) {
+      const google = await loadGoogle();
+      return committee
+        ? google.sink(scopedStore(store, committee.id), env.LANG, committee)
+        : google.sink(store, env.LANG);
     },
   };
 }

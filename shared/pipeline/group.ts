@@ -7,8 +7,8 @@ import { makeIssue } from '../contract/issues';
 import { lastDayOfMonth, todayIn } from '../domain/dates';
 import { shownError } from '../domain/errors';
 import { groupResults, rosterOf, type CommitteeMonth } from '../domain/group';
-import type { ResultsJson, ValidationIssue } from '../domain/results';
-import { DEFAULT_SETTINGS, type Committee, type Month, type Settings } from '../domain/types';
+import type { Lang, ResultsJson, ValidationIssue } from '../domain/results';
+import { DEFAULT_SETTINGS, type Committee, type IsoDate, type Month, type Settings } from '../domain/types';
 import type { ChangeFeed, ChangeSet, WorkbookSink, WorkbookSource } from '../sources/port';
 import { getCursor, putCursor } from '../store/cursor';
 import type { StoreClient } from '../store/client';
@@ -77,6 +77,42 @@ export async function groupNightly(ctx: PipelineContext, opts: GroupOptions): Pr
 
   const periods = [...new Set(runs.flatMap((r) => r.computed.map((c) => c.results.period)))].sort();
   if (periods.length === 0) for (const m of months) periods.push(m.period);
+  const combined = await combineGroup(ctx, {
+    periods,
+    months,
+    runs,
+    issues: group.issues,
+    lang: opts.lang,
+    sink: opts.sinkFor(ctx.store, null),
+    ...(opts.jsonFile ? { jsonFile: opts.jsonFile } : {}),
+  });
+  return { committees: runs, ...combined, issues: group.issues };
+}
+
+export interface CombineOptions {
+  /** The months the committees' runs computed, oldest first. */
+  periods: Month[];
+  /** The run's months with their as-of dates (a month no committee computed is put together as of this date). */
+  months: readonly { period: Month; asOf: IsoDate }[];
+  runs: readonly Pick<CommitteeRun, 'committee' | 'error' | 'settings'>[];
+  /** The group workbook's own issues. */
+  issues: readonly ValidationIssue[];
+  lang: Lang;
+  sink: WorkbookSink;
+  jsonFile?: string;
+}
+
+/**
+ * The group's months from what the committees' runs stored in their partitions: each put together (`groupResults`)
+ * and stored in the group's partition (with any month of the 12-month trend the group has none of yet), then the
+ * group's summary dashboard. Also the last step of the group's state machine on AWS, after every committee's run.
+ */
+export async function combineGroup(
+  ctx: PipelineContext,
+  opts: CombineOptions,
+): Promise<Pick<GroupReport, 'computed' | 'official' | 'summary' | 'json'>> {
+  const { periods, months, runs } = opts;
+  const group = { issues: opts.issues };
   // The group's 12-month trend: a month the committees have figures for but the group has none yet (its first run,
   // or a committee that joined) is put together from their stored months too.
   const last = periods.at(-1) ?? months[0]?.period ?? '';
@@ -126,7 +162,7 @@ export async function groupNightly(ctx: PipelineContext, opts: GroupOptions): Pr
   const { summary } = await publishSummary(ctx, {
     period: official.results.period,
     lang: opts.lang,
-    sink: opts.sinkFor(ctx.store, null),
+    sink: opts.sink,
     results: official.results,
     ...(progress ? { progress: progress.results } : {}),
     roster: { orgs: roster, settings: DEFAULT_SETTINGS },
@@ -140,7 +176,7 @@ export async function groupNightly(ctx: PipelineContext, opts: GroupOptions): Pr
           computed.map((c) => c.results),
         );
   ctx.log.info('group published', { period: official.results.period, summary, committees: runs.length });
-  return { committees: runs, computed, official: official.results, summary, json, issues: group.issues };
+  return { computed, official: official.results, summary, json };
 }
 
 async function runCommittee(
@@ -289,7 +325,11 @@ async function sharedChanges(
 }
 
 /** A committee's month as its runs stored it (its current version's results and basis), or why there is none. */
-async function committeeMonth(ctx: PipelineContext, run: CommitteeRun, period: Month): Promise<CommitteeMonth> {
+async function committeeMonth(
+  ctx: PipelineContext,
+  run: Pick<CommitteeRun, 'committee' | 'error' | 'settings'>,
+  period: Month,
+): Promise<CommitteeMonth> {
   const { committee } = run;
   if (run.error !== null) return { committee, failed: run.error };
   if (committee.config === null) return { committee };

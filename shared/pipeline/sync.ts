@@ -298,9 +298,7 @@ export async function syncGroup(
   } catch (err) {
     result = await recordFailure(ctx, workbook, null, err);
   }
-  const committees = (await loadRecords(ctx.store, CONFIG_PK, [committeesTab.key])).map((r) => r.data as Committee);
-  const state = (await listSyncStates(ctx.store)).filter((st) => st.workbook === workbook);
-  const issues = await validationIssues(ctx.store, state, new Map([[workbook, null]]));
+  const { committees, issues } = await storedGroup(ctx, workbook);
   if (committees.length === 0)
     throw result.status === 'failed'
       ? new BranchboardError('run.no_group', {
@@ -312,6 +310,17 @@ export async function syncGroup(
           en: `the group workbook ${workbook} has no readable committee in its 下属党委 (committees) tab${issues[0] ? `: ${issues[0].messageEn}` : ''}`,
         });
   return { committees, issues, result };
+}
+
+/** The group's committees and the group workbook's issues as last stored (no read). */
+export async function storedGroup(
+  ctx: PipelineContext,
+  workbook: string,
+): Promise<{ committees: Committee[]; issues: ValidationIssue[] }> {
+  const committees = (await loadRecords(ctx.store, CONFIG_PK, [committeesTab.key])).map((r) => r.data as Committee);
+  const state = (await listSyncStates(ctx.store)).filter((st) => st.workbook === workbook);
+  const issues = await validationIssues(ctx.store, state, new Map([[workbook, null]]));
+  return { committees, issues };
 }
 
 export function branchContextHash(orgId: string, config: ConfigData): string {

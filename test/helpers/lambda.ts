@@ -107,25 +107,31 @@ export async function playNightly(
       cursor: string | null;
       plan: unknown[];
       parts: { bucket: string; key: string };
+      committee: unknown;
     };
+    const committee = prepared.committee;
     const items = aws.json<unknown[]>(prepared.sync.bucket, prepared.sync.key);
     for (const Items of batches(items, batchSize)) {
       syncBatches++;
-      await h.syncBatch({ BatchInput: { runId: prepared.runId, asOf: prepared.asOf, force: prepared.force }, Items });
+      await h.syncBatch({
+        BatchInput: { runId: prepared.runId, asOf: prepared.asOf, force: prepared.force, committee },
+        Items,
+      });
     }
     // The parts Map: the Compute function once per batch of branches (a contiguous run of ids), as Step Functions does.
     for (const Items of batches(aws.json<unknown[]>(prepared.parts.bucket, prepared.parts.key), batchSize)) {
       partsBatches++;
-      await h.compute({ BatchInput: { runId: prepared.runId, plan: prepared.plan }, Items });
+      await h.compute({ BatchInput: { runId: prepared.runId, plan: prepared.plan, committee }, Items });
     }
     const computed = (await h.compute({
       runId: prepared.runId,
       months: prepared.months,
       recompute: prepared.recompute,
       cursor: prepared.cursor,
+      committee,
     })) as { official: string; progress: string | null; branchesComputed: number };
     branchesComputed = computed.branchesComputed;
-    const months = { runId: prepared.runId, period: computed.official, progress: computed.progress };
+    const months = { runId: prepared.runId, period: computed.official, progress: computed.progress, committee };
     const published = (await h.publish(months)) as { feedback: { bucket: string; key: string } };
     for (const Items of batches(aws.json<unknown[]>(published.feedback.bucket, published.feedback.key), batchSize)) {
       feedbackBatches++;

@@ -385,3 +385,49 @@ describe('bundles', () => {
     }
   }, 120_000);
 });
+
+describe('a group deployment (集团)', () => {
+  it("runs the nightly state machine once per committee from the group's machine, which the schedule starts", () => {
+    const group = testApp(
+      { groupSpreadsheetId: '1GrOuPgRoUpGrOuPgRoUpGrOuP0123456789', groupConcurrency: '4' },
+      tmpOut(),
+    );
+    for (const stack of [group.stateful, group.stateless]) {
+      expect(
+        Annotations.fromStack(stack)
+          .findError('*', Match.stringLikeRegexp('AwsSolutions-.*'))
+          .map((f) => String(f.entry.data).slice(0, 160)),
+      ).toEqual([]);
+    }
+    const t = Template.fromStack(group.stateless);
+    const machines = resources(t, 'AWS::StepFunctions::StateMachine');
+    expect(machines).toHaveLength(2);
+    const definitions = machines.map(
+      ([, sm]) => definitionOf(sm as never) as { StartAt: string; States: Record<string, Record<string, unknown>> },
+    );
+    const g = definitions.find((d) => d.StartAt === 'PrepareGroup');
+    expect(g).toBeDefined();
+    expect(Object.keys(g?.States ?? {})).toEqual(['PrepareGroup', 'Committees', 'CombineGroup']);
+    const map = g?.States.Committees as {
+      MaxConcurrency: number;
+      ItemProcessor: { States: Record<string, Record<string, unknown>> };
+    };
+    expect(map.MaxConcurrency).toBe(4);
+    const child = map.ItemProcessor.States.RunCommittee as {
+      Resource: string;
+      Catch: { ErrorEquals: string[]; Next: string }[];
+    };
+    // Waits for the committee's execution to finish; a failure goes to CommitteeFailed and the Map goes on.
+    expect(child.Resource).toBe('arn:TOKEN:states:::states:startExecution.sync:2');
+    expect(child.Catch[0]).toMatchObject({ ErrorEquals: ['States.ALL'], Next: 'CommitteeFailed' });
+    // The schedule starts the group's machine, not the nightly one.
+    const [groupId] =
+      machines.find(([, sm]) => (definitionOf(sm as never) as { StartAt: string }).StartAt === 'PrepareGroup') ?? [];
+    const [, schedule] = resources(t, 'AWS::Scheduler::Schedule')[0]!;
+    expect(JSON.stringify(schedule.Properties.Target)).toContain(groupId as string);
+    // The steps that read the group spreadsheet know its id.
+    t.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: { Variables: Match.objectLike({ GROUP_SPREADSHEET_ID: '1GrOuPgRoUpGrOuPgRoUpGrOuP0123456789' }) },
+    });
+  }, 180_000);
+});

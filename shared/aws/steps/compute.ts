@@ -4,7 +4,7 @@ import { computeMonths, officialAndProgress } from '../../pipeline/nightly';
 import { commitSync } from '../../pipeline/sync';
 import { setRun } from '../../store/runs';
 import type { Runtime } from '../runtime';
-import { parseInput, planMonth, runMonth } from './inputs';
+import { committeeRef, parseInput, planMonth, runMonth } from './inputs';
 import { computeShard } from '../../pipeline/compute';
 
 export const computeInput = z.object({
@@ -12,6 +12,7 @@ export const computeInput = z.object({
   months: z.array(runMonth).min(1),
   recompute: z.boolean(),
   cursor: z.string().nullable(),
+  committee: committeeRef.default(null),
 });
 
 export interface ComputeOutput {
@@ -29,7 +30,7 @@ export interface ComputeOutput {
 }
 
 export const computePartsEvent = z.object({
-  BatchInput: z.object({ runId: z.string(), plan: z.array(planMonth) }),
+  BatchInput: z.object({ runId: z.string(), plan: z.array(planMonth), committee: committeeRef.default(null) }),
   Items: z.array(z.object({ orgId: z.string() })),
 });
 
@@ -39,7 +40,7 @@ export const computePartsEvent = z.object({
  */
 export async function computePartsStep(rt: Runtime, event: unknown): Promise<{ branches: number; computed: number }> {
   const { BatchInput: b, Items: items } = parseInput(computePartsEvent, event, 'the parts batch');
-  const ctx = await rt.context(b.runId);
+  const ctx = await rt.context(b.runId, b.committee);
   return computeShard(
     ctx,
     b.plan,
@@ -60,7 +61,7 @@ export function computeFunction(rt: Runtime, event: unknown): Promise<unknown> {
  */
 export async function computeStep(rt: Runtime, event: unknown): Promise<ComputeOutput> {
   const input = parseInput(computeInput, event, 'the compute step input');
-  const ctx = await rt.context(input.runId);
+  const ctx = await rt.context(input.runId, input.committee);
   await commitSync(ctx, input.cursor);
   const reports = await computeMonths(ctx, input.months, input.recompute);
   const { official, progress } = officialAndProgress(reports);

@@ -10,10 +10,15 @@ import { loadResults } from '../../store/results-store';
 import { countRun } from '../../store/runs';
 import { loadRecords } from '../../store/workbooks';
 import type { Runtime } from '../runtime';
-import { month, parseInput } from './inputs';
+import { committeeRef, month, parseInput } from './inputs';
 
 export const feedbackBatchEvent = z.object({
-  BatchInput: z.object({ runId: z.string(), period: month, progress: month.nullable().default(null) }),
+  BatchInput: z.object({
+    runId: z.string(),
+    period: month,
+    progress: month.nullable().default(null),
+    committee: committeeRef.default(null),
+  }),
   Items: z.array(z.object({ orgId: z.string() })),
 });
 
@@ -30,17 +35,17 @@ let feedbackCache: {
 /** One child of the feedback Map: each branch's feedback tab; a refusing spreadsheet is counted, not thrown. */
 export async function feedbackBatchStep(rt: Runtime, event: unknown): Promise<{ written: number; failed: number }> {
   const { BatchInput: b, Items: items } = parseInput(feedbackBatchEvent, event, 'the feedback batch');
-  const ctx = await rt.context(b.runId);
+  const ctx = await rt.context(b.runId, b.committee);
   const cacheKey = `${b.runId}|${b.period}|${b.progress ?? ''}`;
   if (feedbackCache?.key !== cacheKey) {
-    const results = await loadResults(rt.store, b.period);
+    const results = await loadResults(ctx.store, b.period);
     if (results === null)
       throw new BranchboardError(
         'run.nothing_computed',
         `nothing computed for ${b.period}: the compute step did not store a version`,
       );
-    const config = configDataFrom(await loadRecords(rt.store, CONFIG_PK, ROSTER_KINDS));
-    const progress = b.progress === null ? null : await loadResults(rt.store, b.progress);
+    const config = configDataFrom(await loadRecords(ctx.store, CONFIG_PK, ROSTER_KINDS));
+    const progress = b.progress === null ? null : await loadResults(ctx.store, b.progress);
     feedbackCache = {
       key: cacheKey,
       results,
@@ -55,7 +60,7 @@ export async function feedbackBatchStep(rt: Runtime, event: unknown): Promise<{ 
   const r = await publishFeedback(ctx, {
     period: b.period,
     lang: rt.lang,
-    sink: await rt.sink(),
+    sink: await rt.sink(b.committee),
     results,
     ...(progress ? { progress } : {}),
     branches,

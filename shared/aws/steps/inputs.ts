@@ -31,8 +31,13 @@ export const isoDate = z
   // Only once the shape is right, so a malformed date is reported once.
   .refine((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d) || isRealDate(d), 'must be a real calendar date (YYYY-MM-DD)');
 
+/** A group's committee (集团): its partition of the table and its configuration workbook (null: the one committee). */
+export const committeeRef = z.object({ id: z.string().min(1), name: z.string(), config: z.string().min(1) }).nullable();
+
 /** What the schedule (or a job) starts an execution with; the run id is the execution's name. */
 export const executionInput = z.object({
+  /** Set by the group's state machine: the run is this committee's. */
+  committee: committeeRef.optional(),
   /** Read every roster workbook, even those the change feed says are unchanged. */
   force: z.boolean().optional(),
   /** Compute (and publish) even when no input changed. */
@@ -56,6 +61,8 @@ export const runMonth = z.object({ period: month, asOf: isoDate });
 
 export interface PrepareOutput {
   runId: string;
+  /** The group's committee the run is for (null: the deployment's one committee), handed to every later step. */
+  committee: z.infer<typeof committeeRef>;
   /** The month the run closes (the month before the month in progress, or the one asked for), for the run record. */
   period: string;
   /** The latest as-of date of the run: what sync validates session dates against. */

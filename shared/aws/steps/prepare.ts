@@ -33,7 +33,8 @@ export async function prepareStep(
   const { period } = closing;
   const asOf = months.reduce((latest, m) => (m.asOf > latest ? m.asOf : latest), closing.asOf);
   const force = input.force ?? false;
-  const ctx = await rt.context(runId);
+  const committee = input.committee ?? null;
+  const ctx = await rt.context(runId, committee);
   const plan = await planSync(ctx, { asOf, force });
   const sync = await putManifest(bucket, manifestKeys.sync(runId), plan.items, rt.env.BRANCHBOARD_AWS_ENDPOINT);
   // The computation, sharded: every roster branch in code-point order (a batch of the Map is a contiguous run of ids,
@@ -67,6 +68,7 @@ export async function prepareStep(
   });
   return {
     runId,
+    committee,
     period,
     asOf,
     months,

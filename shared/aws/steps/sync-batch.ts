@@ -3,10 +3,10 @@ import { z } from 'zod';
 import { syncItems } from '../../pipeline/sync';
 import { countRun } from '../../store/runs';
 import type { Runtime } from '../runtime';
-import { isoDate, parseInput } from './inputs';
+import { committeeRef, isoDate, parseInput } from './inputs';
 
 export const syncBatchEvent = z.object({
-  BatchInput: z.object({ runId: z.string(), asOf: isoDate, force: z.boolean() }),
+  BatchInput: z.object({ runId: z.string(), asOf: isoDate, force: z.boolean(), committee: committeeRef.default(null) }),
   Items: z.array(
     z.object({
       orgId: z.string(),
@@ -26,7 +26,7 @@ export interface BatchCounts {
 /** One child of the sync Map: a batch of workbooks, each failure recorded on its workbook, never thrown. */
 export async function syncBatchStep(rt: Runtime, event: unknown): Promise<BatchCounts> {
   const { BatchInput: b, Items: items } = parseInput(syncBatchEvent, event, 'the sync batch');
-  const ctx = await rt.context(b.runId);
+  const ctx = await rt.context(b.runId, b.committee);
   const results = await syncItems(ctx, items, { asOf: b.asOf, force: b.force });
   const counts = {
     read: results.filter((r) => r.status === 'read').length,
