@@ -1,0 +1,138 @@
+// A group's night (集团) through the real Lambda handlers, played the way infra/group.ts wires them: PrepareGroup →
+// one nightly execution per committee (each played step by step, in its committee's partition) → CombineGroup. Two
+// committees hold the small organisation (the second's org ids clash with the first's), a third's configuration
+// spreadsheet has no roster: its execution fails, is recorded, and the others go on.
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nightly } from '../../shared/pipeline/nightly';
+import type { ResultsJson } from '../../shared/domain/results';
+import { XlsxWorkbookSink } from '../../shared/sources/xlsx/sink';
+import type { StoreClient } from '../../shared/store/client';
+import { loadResults } from '../../shared/store/results-store';
+import { scopedStore } from '../../shared/store/scoped';
+import { startFakeAws, type FakeAws } from '../fakes/aws/server';
+import { startFakeGoogle, type FakeGoogle } from '../fakes/google';
+import { checkTable } from '../helpers/entities';
+import { useTestDynamo } from '../helpers/dynamo';
+import { OWNER, seedSmallOrg, SERVICE_ACCOUNT, testKey, type SeededOrg } from '../helpers/google';
+import {
+  GOOGLE_SECRET,
+  importNightlyHandlers,
+  lambdaEnv,
+  playNightly,
+  WEBHOOK_SECRET,
+  type NightlyHandlers,
+} from '../helpers/lambda';
+import { testContext } from '../helpers/pipeline';
+import { tempDir } from '../helpers/workbooks';
+import { AS_OF, PERIOD, writeSmallOrg } from '../fixtures/small-org';
+
+const dynamo = useTestDynamo();
+let google: FakeGoogle;
+let aws: FakeAws;
+let store: StoreClient;
+let a: SeededOrg;
+let b: SeededOrg;
+let brokenId: string;
+let h: NightlyHandlers;
+let local: ResultsJson;
+const saved = { ...process.env };
+const STARTED = '2026-03-31T18:00:00Z';
+
+beforeAll(async () => {
+  const dir = await tempDir();
+  await writeSmallOrg(dir);
+  local = (
+    await nightly(testContext(await dynamo().freshTable(), dir), {
+      period: PERIOD,
+      asOf: AS_OF,
+      lang: 'zh',
+      sink: new XlsxWorkbookSink(path.join(dir, 'out')),
+    })
+  ).compute.results;
+  google = await startFakeGoogle();
+  aws = await startFakeAws();
+  a = seedSmallOrg(google);
+  b = seedSmallOrg(google);
+  brokenId = google.state.createSpreadsheet({
+    title: '坏配置',
+    owner: OWNER,
+    sheets: {
+      考评标准: [
+        ['指标编号', '指标名称', '适用类别', '分值'],
+        ['C1', '组织建设', '全部', 50],
+      ],
+    },
+  });
+  const groupId = google.state.createSpreadsheet({
+    title: '集团',
+    owner: OWNER,
+    sheets: {
+      下属党委: [
+        ['党委编号', '名称', '上级编号', '配置表'],
+        ['G', '集团党委', null, null],
+        ['A', '甲公司党委', 'G', a.configId],
+        ['B', '乙公司党委', 'A', b.configId],
+        ['X', '坏配置党委', 'G', brokenId],
+      ],
+    },
+  });
+  for (const id of [groupId, brokenId]) google.state.share(id, SERVICE_ACCOUNT, 'writer');
+  aws.secrets.set(GOOGLE_SECRET, JSON.stringify(testKey()));
+  aws.secrets.set(WEBHOOK_SECRET, 'webhook-secret-for-tests');
+  store = await dynamo().freshTable();
+  Object.assign(process.env, {
+    ...lambdaEnv({
+      tableName: store.tableName,
+      dynamoEndpoint: dynamo().local.endpoint,
+      googleRootUrl: google.rootUrl,
+      aws,
+      configId: a.configId,
+    }),
+    GROUP_SPREADSHEET_ID: groupId,
+  });
+  h = await importNightlyHandlers();
+}, 180_000);
+
+afterAll(async () => {
+  process.env = saved;
+  await google?.stop();
+  await aws?.stop();
+});
+
+describe("the group's state machine, step by step", () => {
+  it('runs each committee in its partition with the same figures as a one-process run, records the broken one, and combines', async () => {
+    const input = { period: PERIOD, asOf: AS_OF };
+    const prepared = (await h.prepare({ group: true, runId: 'g1', startedAt: STARTED, input })) as {
+      committees: { id: string; name: string; config: string }[];
+    };
+    expect(prepared.committees.map((c) => c.id)).toEqual(['A', 'B', 'X']);
+    const outcomes: { committee: unknown; failed: string | null }[] = [];
+    for (const committee of prepared.committees) {
+      const played = await playNightly(h, aws, `g1-${committee.id}`, { ...input, committee }, STARTED);
+      outcomes.push({ committee, failed: played.status === 'failed' ? (played.error?.Cause ?? 'failed') : null });
+    }
+    expect(outcomes.map((o) => o.failed === null)).toEqual([true, true, false]);
+    await h.publish({ group: true, runId: 'g1', startedAt: STARTED, input, committees: outcomes });
+
+    // Each committee's month, in its own partition, is the one-process run's (workbook ids aside).
+    const strip = (r: ResultsJson) => r.orgs.map((o) => ({ ...o }));
+    for (const id of ['A', 'B']) {
+      const own = await loadResults(scopedStore(store, id), PERIOD);
+      expect(own).not.toBeNull();
+      expect(strip(own as ResultsJson)).toEqual(strip(local));
+    }
+    // The group's month: A and B (nested under A) rolled up, the broken one reported, B's clashing ids left out.
+    const group = (await loadResults(store, PERIOD)) as ResultsJson;
+    const root = (id: string) => group.orgs.find((o) => o.id === id);
+    const localRoot = local.orgs.find((o) => o.parentId === null);
+    expect(root('A')?.attendance?.expected).toBe(localRoot?.attendance?.expected);
+    expect(root('G')?.attendance?.expected).toBe(localRoot?.attendance?.expected);
+    expect(group.validation.some((v) => v.workbook === brokenId && v.messageEn.includes('committee X'))).toBe(true);
+    expect(group.validation.filter((v) => v.code === 'duplicate_id' && v.workbook === b.configId)).toHaveLength(4);
+    // Three dashboards (the group's, A's and B's) were created; every item in the table is a declared kind.
+    const table = await checkTable(store);
+    expect(table.problems).toEqual([]);
+    expect(table.kinds['dashboard id']).toBe(3);
+  }, 240_000);
+});
