@@ -18,7 +18,7 @@ import type {
 } from './results';
 import { deriveFigures, sumTallies, type OrgTally } from './tally';
 import { DEFAULT_SETTINGS, type Committee, type Org, type Settings } from './types';
-import type { MonthBasis } from './windows';
+import { computeWindows, type MonthBasis } from './windows';
 
 /** One committee's month as its own run left it, or why there is none. */
 export type CommitteeMonth =
@@ -278,4 +278,30 @@ export function rosterOf(results: Pick<ResultsJson, 'orgs' | 'sources'>): Org[] 
     secretaryType: null,
     workbook: workbooks.get(o.id) ?? null,
   }));
+}
+
+/**
+ * The group's quarter and year with its committees rolled up: each committee's row summed from the window tallies of
+ * every branch under it (the group's stored monthly bases: `earlier` months of the year and the period's `own`), put
+ * before the committees' own rows. A committee's row is graded with its own settings in the month, the defaults here.
+ */
+export function withCommitteeWindows(
+  results: ResultsJson,
+  earlier: readonly MonthBasis[],
+  own: MonthBasis,
+): ResultsJson['windows'] {
+  const roster = rosterOf(results);
+  const computed = computeWindows({
+    period: results.period,
+    asOf: results.asOf,
+    config: { orgs: roster, criteria: [], reviews: [], settings: DEFAULT_SETTINGS, publications: [] },
+    earlier,
+    own,
+    activeMembers: new Map(),
+  });
+  const committees = new Set(results.orgs.filter((o) => o.level === 'committee').map((o) => o.id));
+  return results.windows.map((w) => {
+    const rows = computed.find((c) => c.window === w.window)?.orgs.filter((o) => committees.has(o.id)) ?? [];
+    return { ...w, orgs: [...rows, ...w.orgs] };
+  });
 }

@@ -6,7 +6,8 @@
 import { makeIssue } from '../contract/issues';
 import { lastDayOfMonth, todayIn } from '../domain/dates';
 import { shownError } from '../domain/errors';
-import { groupResults, rosterOf, type CommitteeMonth } from '../domain/group';
+import { groupResults, rosterOf, withCommitteeWindows, type CommitteeMonth } from '../domain/group';
+import { windowMonths, type MonthBasis } from '../domain/windows';
 import type { Lang, ResultsJson, ValidationIssue } from '../domain/results';
 import { DEFAULT_SETTINGS, type Committee, type IsoDate, type Month, type Settings } from '../domain/types';
 import type { ChangeFeed, ChangeSet, WorkbookSink, WorkbookSource } from '../sources/port';
@@ -144,6 +145,14 @@ export async function combineGroup(
       branches: parts.flatMap((p) => ('basis' in p ? p.basis.branches : [])),
       members: parts.flatMap((p) => ('basis' in p ? p.basis.members : [])),
     };
+    const earlier: MonthBasis[] = [];
+    for (const m of windowMonths(period.slice(0, 4), period)) {
+      if (m === period) continue;
+      const current = await currentMeta(ctx.store, m);
+      const b = current === null ? null : await loadBasis(ctx.store, current);
+      if (b !== null) earlier.push(b);
+    }
+    results.windows = withCommitteeWindows(results, earlier, basis);
     const inputs = contentHash({
       period,
       versions: parts.map((p) => [p.committee.id, 'results' in p ? p.results.generatedAt : null]),

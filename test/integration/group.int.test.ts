@@ -138,6 +138,23 @@ describe('a group of committees', () => {
     }
   });
 
+  it("rolls the group's committees up in the quarter and the year too, from the same summed tallies", () => {
+    for (const w of group.windows) {
+      const ownRoot = (id: string) =>
+        own
+          .get(id)
+          ?.windows.find((x) => x.window === w.window)
+          ?.orgs.find((o) => o.parentId === null);
+      const expected = (ids: string[]) =>
+        ids.reduce((n, id) => n + (ownRoot(id)?.attendance?.expected ?? Number.NaN), 0);
+      const row = (id: string) => w.orgs.find((o) => o.id === id);
+      expect(row('P02')?.attendance?.expected).toBe(expected(['P02', 'P03']));
+      expect(row(GROUP_TOP)?.attendance?.expected).toBe(expected(['P01', 'P02', 'P03']));
+      expect(row(GROUP_TOP)?.months).toBe(w.months.length);
+    }
+    expect(group.windows.map((w) => w.window)).toEqual(['2026Q1', '2026']);
+  });
+
   it('hangs each roster under its committee and puts the lists of every committee together', () => {
     expect(group.orgs.filter((o) => o.parentId === null).map((o) => o.id)).toEqual([GROUP_TOP]);
     expect(group.orgs.find((o) => o.id === 'P01-B001')).toBeDefined();
