@@ -54,6 +54,8 @@ export const EN: Labels = {
       `Star rating: annual red-flag index ≥${s.five} five stars, ≥${s.four} four, ≥${s.three} three, ≥${s.two} two, else one; none for a branch with a month of incomplete data.`,
     branchesTitle: 'Branches (ranked within category)',
     rollupsTitle: 'General branches and the committee (branches summed)',
+    groupLegend:
+      "Group rank: within the category across the whole group by red-flag index (committees grade against their own standards); rank in committee: by average score within the branch's own committee.",
     advancedTitle: (n) => `Advanced members (${n})`,
     advancedLegend: (share) =>
       `Red-star index = the mean of the member's monthly totals in the window (vetoed months at 0). Each branch selects up to ${pctText(share)} of its active members at the excellent mark or above with no veto, ties included.`,

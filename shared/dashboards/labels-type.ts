@@ -128,6 +128,8 @@ export interface WindowLabels {
   starsLegend: (s: { five: number; four: number; three: number; two: number }) => string;
   branchesTitle: string;
   rollupsTitle: string;
+  /** A group's (集团) window: what its two rank columns mean. */
+  groupLegend: string;
   advancedTitle: (count: number) => string;
   advancedLegend: (advancedShare: number) => string;
   appraisalTitle: string;

@@ -54,6 +54,8 @@ export const ZH: Labels = {
       `星级堡垒党支部：年度红旗指数 ≥${s.five} 五星，≥${s.four} 四星，≥${s.three} 三星，≥${s.two} 二星，其余一星；有月份数据不完整的支部不评星。`,
     branchesTitle: '各支部（按类别排名）',
     rollupsTitle: '党总支与党委（各支部合计）',
+    groupLegend:
+      '集团排名：全集团同类支部按红旗指数的排名（各党委考评标准不同）；党委内排名：本党委同类支部按考评均分的排名。',
     advancedTitle: (n) => `先进党员（${n} 人）`,
     advancedLegend: (share) =>
       `红星指数 = 党员本期各月积分的平均（一票否决的月份记 0 分）；每个支部在册党员的前 ${pctText(share)}，红星指数达到“优秀”且本期无一票否决，并列的全部入选。`,

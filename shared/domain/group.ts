@@ -167,6 +167,16 @@ function groupWindows(
       });
     }
   }
+  // Across the group, within each category, by red-flag index (each committee's standard differs).
+  for (const w of byWindow.values()) {
+    const ranks = rankBranches(
+      w.orgs.filter((o) => o.level === 'branch').map((o) => ({ id: o.id, category: o.category, score: o.redFlag })),
+    );
+    for (const o of w.orgs) {
+      const r = ranks.get(o.id);
+      if (r !== undefined) o.groupRank = r;
+    }
+  }
   return [...byWindow.values()];
 }
 

@@ -27,9 +27,10 @@ function starsCell(ctx: DashboardContext, stars: number | null): Cell {
   return stars === null ? NO_FIGURE : { value: ctx.L.windows.stars(stars), fill: stars >= 4 ? FILL.green : undefined };
 }
 
-function branchRow(ctx: DashboardContext, o: WindowOrgFigures, year: boolean): Cell[] {
+function branchRow(ctx: DashboardContext, o: WindowOrgFigures, year: boolean, group: boolean): Cell[] {
   const e = o.evaluation;
   return [
+    ...(group ? [countCell(o.groupRank?.rank ?? null)] : []),
     countCell(e?.rank ?? null),
     o.name,
     ctx.parentName(o),
@@ -67,8 +68,11 @@ export function windowSheet(
   // The legend a sentence a line: one long line would widen the printed page and shrink the table on it.
   for (const line of W.legend(settings.benchmarkShare).split(/(?<=；)|(?<=\. )/)) b.note(line.trim());
   if (year) b.note(W.starsLegend(settings.stars));
+  // A group's (集团) window ranks across committees by red-flag index; each committee's own rank stays beside it.
+  const group = w.orgs.some((o) => o.groupRank !== undefined);
+  if (group) b.note(W.groupLegend);
   const header = b.header([
-    c.rank,
+    ...(group ? [c.groupRank, c.committeeRank] : [c.rank]),
     c.branch,
     c.parent,
     W.col.months,
@@ -87,18 +91,19 @@ export function windowSheet(
       .filter((o) => o.level === 'branch' && o.category === category)
       .sort(
         byKeys<WindowOrgFigures>(
-          (o) => o.evaluation?.rank ?? Number.MAX_SAFE_INTEGER,
+          (o) => (group ? o.groupRank?.rank : o.evaluation?.rank) ?? Number.MAX_SAFE_INTEGER,
           (o) => order.get(o.id) ?? 0,
         ),
       );
     if (members.length === 0) continue;
     b.title(L.categorySection(category, members.length));
-    for (const o of members) b.row(branchRow(ctx, o, year));
+    for (const o of members) b.row(branchRow(ctx, o, year, group));
   }
   // The general branches and the committee in the same columns: their level where a branch has its general branch.
   b.title(W.rollupsTitle);
   for (const o of w.orgs.filter((x) => x.level !== 'branch'))
     b.row([
+      ...(group ? [''] : []),
       '',
       bold(o.name),
       L.level[o.level],
@@ -110,7 +115,11 @@ export function windowSheet(
       rateCell(o.exam?.passRate ?? null),
       fortressCell(o, L),
     ]);
-  return b.build(name, { frozenRows: header + 1, minWidths: [6, 16, 14], maxWidths: [8, 30, 30] });
+  return b.build(name, {
+    frozenRows: header + 1,
+    minWidths: group ? [6, 6, 16, 14] : [6, 16, 14],
+    maxWidths: group ? [8, 8, 30, 30] : [8, 30, 30],
+  });
 }
 
 /** 先进党员: the advanced members of the quarter and of the year, best first within each branch. */
