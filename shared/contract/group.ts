@@ -1,10 +1,8 @@
 // Reads a group workbook (集团): its committees, each naming its configuration workbook; nesting checked (a known
 // parent, one top committee, no cycle), and each configuration workbook claimed once.
 import type { Committee } from '../domain/types';
-import { normalizeText } from './cells';
-import { makeIssue } from './issues';
 import { emptyWorkbookIssue, readTab } from './read-tab';
-import { accepted, applyRules, unknownRef } from './references';
+import { accepted, applyRules, claimOnce, unknownRef } from './references';
 import { committeesTab } from './tabs/group';
 import type { RawWorkbook } from './raw';
 import type { WorkbookRead } from './workbook';
@@ -63,33 +61,10 @@ export function readGroupWorkbook(wb: RawWorkbook): WorkbookRead<Committee[]> {
       },
     ]);
   }
-  const owner = new Map<string, string>();
-  for (const row of tab.rows) {
-    const c = row.record;
-    if (c === null || c.config === null) continue;
-    const key = normalizeText(c.config);
-    const first = owner.get(key);
-    if (first === undefined) {
-      owner.set(key, c.id);
-      continue;
-    }
-    const column = tab.headers.config ?? '配置表';
-    tab.issues.push(
-      makeIssue({
-        code: 'duplicate_id',
-        workbook: wb.id,
-        tab: tab.tab,
-        row: row.row,
-        column,
-        value: row.cells[column] ?? c.config,
-        text: {
-          zh: `该配置表已属于 ${first}，一个配置表只能对应一个党委；本行的配置表未采用`,
-          en: `this configuration workbook already belongs to ${first}; one serves one committee, so it was not assigned here`,
-        },
-      }),
-    );
-    row.record = { ...c, config: null };
-  }
+  claimOnce(wb.id, tab, 'config', '配置表', (first) => ({
+    zh: `该配置表已属于 ${first}，一个配置表只能对应一个党委；本行的配置表未采用`,
+    en: `this configuration workbook already belongs to ${first}; one serves one committee, so it was not assigned here`,
+  }));
   const empty = emptyWorkbookIssue(wb);
   return { data: accepted(tab), tabs: [tab], issues: empty === null ? tab.issues : [empty] };
 }

@@ -1,5 +1,6 @@
 // Checks across tabs after each tab has been read: references to members, sessions, criteria, projects and orgs, and
 // ranges that depend on other rows.
+import { normalizeText } from './cells';
 import { makeIssue, type Bilingual, type IssueCode } from './issues';
 import type { TabOutcome } from './read-tab';
 
@@ -48,4 +49,42 @@ export function accepted<T>(tab: TabOutcome<T>): T[] {
   const out: T[] = [];
   for (const r of tab.rows) if (r.record !== null) out.push(r.record);
   return out;
+}
+
+/**
+ * One file belongs to one row: a later row naming a file an earlier row already named keeps its place but loses the
+ * file (its field set to null), with an error on that cell. Names compare as typed, spaces trimmed.
+ */
+export function claimOnce<T extends { id: string }, K extends keyof T & string>(
+  workbook: string,
+  tab: TabOutcome<T>,
+  field: K,
+  defaultColumn: string,
+  taken: (first: string) => Bilingual,
+): void {
+  const owner = new Map<string, string>();
+  for (const row of tab.rows) {
+    const r = row.record;
+    const value = r === null ? null : r[field];
+    if (r === null || typeof value !== 'string') continue;
+    const key = normalizeText(value);
+    const first = owner.get(key);
+    if (first === undefined) {
+      owner.set(key, r.id);
+      continue;
+    }
+    const column = tab.headers[field] ?? defaultColumn;
+    tab.issues.push(
+      makeIssue({
+        code: 'duplicate_id',
+        workbook,
+        tab: tab.tab,
+        row: row.row,
+        column,
+        value: row.cells[column] ?? value,
+        text: taken(first),
+      }),
+    );
+    row.record = { ...r, [field]: null };
+  }
 }

@@ -4,7 +4,7 @@ import { lastDayOfMonth } from '../domain/dates';
 import { normalizeText } from './cells';
 import { makeIssue, type ValidationIssue } from './issues';
 import { readTab, type RowOutcome, type TabOutcome, emptyWorkbookIssue } from './read-tab';
-import { accepted, applyRules, unknownRef } from './references';
+import { accepted, applyRules, claimOnce, unknownRef } from './references';
 import { readSettings } from './settings';
 import {
   examsTab,
@@ -113,33 +113,10 @@ export function readConfigWorkbook(wb: RawWorkbook): WorkbookRead<ConfigData> {
  * loses the workbook (otherwise both would claim its rows), with an error on that cell.
  */
 function claimWorkbooksOnce(workbook: string, orgs: TabOutcome<Org>): void {
-  const owner = new Map<string, string>();
-  for (const row of orgs.rows) {
-    const o = row.record;
-    if (o === null || o.workbook === null) continue;
-    const key = normalizeText(o.workbook);
-    const first = owner.get(key);
-    if (first === undefined) {
-      owner.set(key, o.id);
-      continue;
-    }
-    const column = orgs.headers.workbook ?? '表格';
-    orgs.issues.push(
-      makeIssue({
-        code: 'duplicate_id',
-        workbook,
-        tab: orgs.tab,
-        row: row.row,
-        column,
-        value: row.cells[column] ?? o.workbook,
-        text: {
-          zh: `该表格已属于 ${first}，一个表格只能对应一个支部；本行的表格未导入`,
-          en: `this workbook already belongs to ${first}; one workbook serves one branch, so it was not assigned here`,
-        },
-      }),
-    );
-    row.record = { ...o, workbook: null };
-  }
+  claimOnce(workbook, orgs, 'workbook', '表格', (first) => ({
+    zh: `该表格已属于 ${first}，一个表格只能对应一个支部；本行的表格未导入`,
+    en: `this workbook already belongs to ${first}; one workbook serves one branch, so it was not assigned here`,
+  }));
 }
 
 function criterionRules(criteria: Map<string, Criterion>) {

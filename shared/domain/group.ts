@@ -17,6 +17,7 @@ import type {
   WindowFigures,
 } from './results';
 import { deriveFigures, sumTallies, type OrgTally } from './tally';
+import { addCounts, zeroCounts, type Counts } from './projects-publication';
 import { DEFAULT_SETTINGS, type Committee, type Org, type Settings } from './types';
 import { computeWindows, type MonthBasis } from './windows';
 
@@ -180,28 +181,11 @@ function groupWindows(
   return [...byWindow.values()];
 }
 
-type Counts = Omit<ProjectCounts, 'orgId'>;
-const ZERO: Counts = {
-  branches: 0,
-  incomplete: 0,
-  covered: 0,
-  projects: 0,
-  gradeA: 0,
-  gradeB: 0,
-  gradeC: 0,
-  ungraded: 0,
-  branchProjects: 0,
-  secretaryProjects: 0,
-  outstanding: 0,
-};
-function addProjectCounts(a: Counts, b: Counts): Counts {
-  const out = { ...a };
-  for (const k of Object.keys(ZERO) as (keyof Counts)[]) out[k] = a[k] + b[k];
-  return out;
-}
+const ZERO: Counts = zeroCounts();
+/** Only the counts of a row that carries more (an org id, a category). */
 function pick(p: Counts): Counts {
-  const out = { ...ZERO };
-  for (const k of Object.keys(ZERO) as (keyof Counts)[]) out[k] = p[k];
+  const out = zeroCounts();
+  for (const k of Object.keys(out) as (keyof Counts)[]) out[k] = p[k];
   return out;
 }
 
@@ -229,7 +213,7 @@ function groupProjects(
   const distribution: ProjectCounts[] = [];
   for (const o of orgs) {
     if (o.level === 'committee') {
-      const sum = subtreeBranches(o.id).reduce((a, id) => addProjectCounts(a, byBranch.get(id) ?? ZERO), ZERO);
+      const sum = subtreeBranches(o.id).reduce((a, id) => addCounts(a, byBranch.get(id) ?? ZERO), ZERO);
       distribution.push({ orgId: o.id, ...sum });
       continue;
     }
@@ -240,7 +224,7 @@ function groupProjects(
     category,
     ...pubs
       .flatMap(({ p }) => p.byCategory.filter((x) => x.category === category))
-      .reduce<Counts>((a, x) => addProjectCounts(a, pick(x)), ZERO),
+      .reduce<Counts>((a, x) => addCounts(a, pick(x)), ZERO),
   }));
   const cov = pubs.reduce(
     (a, { p }) => ({
@@ -250,7 +234,7 @@ function groupProjects(
     }),
     { branches: 0, covered: 0, incomplete: 0 },
   );
-  const totals = byCategory.reduce<Counts>((a, c) => addProjectCounts(a, pick(c)), ZERO);
+  const totals = byCategory.reduce<Counts>((a, c) => addCounts(a, pick(c)), ZERO);
   return {
     year: first.year,
     asOf: input.asOf,

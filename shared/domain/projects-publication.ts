@@ -51,9 +51,9 @@ function addMilestones(a: MilestoneCounts, b: MilestoneCounts): MilestoneCounts 
   };
 }
 
-type Counts = Omit<ProjectCounts, 'orgId'>;
+export type Counts = Omit<ProjectCounts, 'orgId'>;
 
-function zeroCounts(): Counts {
+export function zeroCounts(): Counts {
   return {
     branches: 0,
     incomplete: 0,
@@ -69,7 +69,7 @@ function zeroCounts(): Counts {
   };
 }
 
-function addCounts(a: Counts, b: Counts): Counts {
+export function addCounts(a: Counts, b: Counts): Counts {
   const out = zeroCounts();
   for (const k of Object.keys(out) as (keyof Counts)[]) out[k] = a[k] + b[k];
   return out;

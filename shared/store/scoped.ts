@@ -27,6 +27,20 @@ export function scopedStore(parent: StoreClient, committeeId: string): StoreClie
     if ('gsi1pk' in out) out.gsi1pk = f(out.gsi1pk);
     return out;
   };
+  /** A batch's put and delete requests, table by table, with their keys rewritten. */
+  const onRequests = (requests: unknown, f: (v: unknown) => unknown) =>
+    Object.fromEntries(
+      Object.entries(requests as Record<string, Obj[]>).map(([table, list]) => [
+        table,
+        list.map((r) => {
+          const put = r.PutRequest as Obj | undefined;
+          const del = r.DeleteRequest as Obj | undefined;
+          if (put !== undefined) return { PutRequest: { ...put, Item: onItem(put.Item, f) } };
+          if (del !== undefined) return { DeleteRequest: { ...del, Key: onItem(del.Key, f) } };
+          return r;
+        }),
+      ]),
+    );
   const scopeInput = (input: Obj): Obj => {
     const out: Obj = { ...input };
     if (out.Key !== undefined) out.Key = onItem(out.Key, add);
@@ -34,21 +48,7 @@ export function scopedStore(parent: StoreClient, committeeId: string): StoreClie
     const values = out.ExpressionAttributeValues as Obj | undefined;
     if (values !== undefined && ':pk' in values)
       out.ExpressionAttributeValues = { ...values, ':pk': add(values[':pk']) };
-    const requests = out.RequestItems as Record<string, Obj[]> | undefined;
-    if (requests !== undefined) {
-      out.RequestItems = Object.fromEntries(
-        Object.entries(requests).map(([table, list]) => [
-          table,
-          list.map((r) => {
-            const put = r.PutRequest as Obj | undefined;
-            const del = r.DeleteRequest as Obj | undefined;
-            if (put !== undefined) return { PutRequest: { ...put, Item: onItem(put.Item, add) } };
-            if (del !== undefined) return { DeleteRequest: { ...del, Key: onItem(del.Key, add) } };
-            return r;
-          }),
-        ]),
-      );
-    }
+    if (out.RequestItems !== undefined) out.RequestItems = onRequests(out.RequestItems, add);
     return out;
   };
   const unscopeOutput = (output: Obj): Obj => {
@@ -56,21 +56,7 @@ export function scopedStore(parent: StoreClient, committeeId: string): StoreClie
     if (out.Item !== undefined) out.Item = onItem(out.Item, strip);
     if (out.Attributes !== undefined) out.Attributes = onItem(out.Attributes, strip);
     if (Array.isArray(out.Items)) out.Items = out.Items.map((i) => onItem(i, strip));
-    const left = out.UnprocessedItems as Record<string, Obj[]> | undefined;
-    if (left !== undefined) {
-      out.UnprocessedItems = Object.fromEntries(
-        Object.entries(left).map(([table, list]) => [
-          table,
-          list.map((r) => {
-            const put = r.PutRequest as Obj | undefined;
-            const del = r.DeleteRequest as Obj | undefined;
-            if (put !== undefined) return { PutRequest: { ...put, Item: onItem(put.Item, strip) } };
-            if (del !== undefined) return { DeleteRequest: { ...del, Key: onItem(del.Key, strip) } };
-            return r;
-          }),
-        ]),
-      );
-    }
+    if (out.UnprocessedItems !== undefined) out.UnprocessedItems = onRequests(out.UnprocessedItems, strip);
     return out;
   };
   const parentDoc = parent.doc;
