@@ -236,6 +236,18 @@ export function printGroup(io: Io, r: GroupReport): void {
   if (r.json) io.out(`结果 Results JSON: ${r.json}`);
 }
 
+/** The steps one by one serve one committee; a group's folder runs whole (`nightly`). */
+function oneCommittee(run: Run): void {
+  if (run.group !== null)
+    throw new UsageError(
+      {
+        zh: `这是一个集团（${run.group}）：请用 nightly 运行整个集团；单独的 sync、compute、publish 只用于一个党委自己的文件夹`,
+        en: `this is a group (${run.group}): run the whole group with nightly; sync, compute and publish one by one serve a single committee's own folder`,
+      },
+      'usage.group',
+    );
+}
+
 async function withRun(opts: RunOptions, io: Io, fn: (run: Run) => Promise<void>): Promise<void> {
   const run = await openRun(opts, io);
   try {
@@ -280,6 +292,7 @@ export function pipelineCommands(program: Command, io: Io): void {
     program.command('sync').description('read the workbooks that changed, validate and store every row'),
   ).action((opts: RunOptions) =>
     withRun(opts, io, async (run) => {
+      oneCommittee(run);
       const r = await sync(run.ctx, { asOf: run.asOf ?? run.today, ...(opts.force ? { force: true } : {}) });
       io.out(`工作簿 Workbooks: ${r.workbooks.length} (read ${r.read}, unchanged ${r.unchanged}, failed ${r.failed})`);
     }),
@@ -290,6 +303,7 @@ export function pipelineCommands(program: Command, io: Io): void {
       .description("compute the period's figures from the stored records and store them as a version"),
   ).action((opts: RunOptions) =>
     withRun(opts, io, async (run) => {
+      oneCommittee(run);
       const months =
         run.period !== undefined && run.asOf !== undefined ? [{ period: run.period, asOf: run.asOf }] : null;
       for (const r of await computeMonths(run.ctx, months, opts.force)) io.out(monthLine(r));
@@ -303,6 +317,7 @@ export function pipelineCommands(program: Command, io: Io): void {
       ),
   ).action((opts: RunOptions) =>
     withRun(opts, io, async (run) => {
+      oneCommittee(run);
       if (opts.period === undefined)
         throw new UsageError(bi('republish 需要 --period YYYY-MM', 'republish needs --period YYYY-MM'));
       const r = await republish(run.ctx, opts.period);
@@ -316,6 +331,7 @@ export function pipelineCommands(program: Command, io: Io): void {
     program.command('publish').description("write the dashboards and feedback from the period's latest stored version"),
   ).action((opts: RunOptions) =>
     withRun(opts, io, async (run) => {
+      oneCommittee(run);
       const { official, progress } = await storedMonths(run);
       const r = await publish(run.ctx, {
         period: official.period,
