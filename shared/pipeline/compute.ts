@@ -479,7 +479,8 @@ export async function computeShard(
   const to = sorted.at(-1);
   if (from === undefined || to === undefined) return { computed: 0, branches: 0 };
   const states = await listSyncStates(ctx.store);
-  const snapshot = await loadSnapshot(ctx, states, new Set());
+  // The roster and the sources only: the lists (validation, changed rows) are the combining step's.
+  const snapshot = await loadSnapshot(ctx, states, new Set(), false);
   const shard = { ids: new Set(sorted), range: { from, to }, loaded: new Map<string, BranchData>() };
   let computed = 0;
   for (const m of months) {

@@ -33,6 +33,8 @@ export async function loadSnapshot(
   ctx: PipelineContext,
   knownStates?: SyncState[],
   only?: ReadonlySet<string>,
+  /** False: without the validation issues and changed rows (a shard computes parts; it publishes no list). */
+  lists = true,
 ): Promise<Snapshot> {
   const config = configDataFrom(await loadRecords(ctx.store, CONFIG_PK));
   const branchOrgs = config.orgs.filter((o) => o.level === 'branch');
@@ -42,6 +44,7 @@ export async function loadSnapshot(
   const current = states.filter((s) => inRoster.has(s.workbook));
   const sources = sourcesOf(current, inRoster);
   const branches = await loadBranches(ctx, { config, sources }, only ?? new Set(branchOrgs.map((o) => o.id)));
+  if (!lists) return { config, branches, validation: [], sources, changedAfterPublication: [] };
   const changed = (await listChangedRows(ctx.store)).filter((c) => inRoster.has(c.workbook));
   return {
     config,
