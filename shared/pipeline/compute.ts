@@ -397,7 +397,10 @@ async function partsState(
 ) {
   const byWorkbook = new Map(states.map((s) => [s.workbook, s]));
   const configState = byWorkbook.get(ctx.configWorkbook);
-  const stored = await loadParts(ctx.store, month.period, shard?.range);
+  const inRange = await loadParts(ctx.store, month.period, shard?.range);
+  // A shard keeps to its own branches: a part in its id range that is not one of them (a branch gone from the roster)
+  // is left to the combining step, which sees every part.
+  const stored = shard === undefined ? inRange : new Map([...inRange].filter(([id]) => shard.ids.has(id)));
   const roster = snapshot.config.orgs.filter(
     (o) => o.level === 'branch' && (shard === undefined || shard.ids.has(o.id)),
   );
