@@ -265,7 +265,8 @@ async function computeAndSave(
   const lean = await loadSnapshot(ctx, [...states], new Set());
   const backfillMonths = cycle === null ? [] : await backfillPlan(ctx, period, cycle);
   const backfillStale = await anyStaleParts(ctx, lean, states, backfillMonths);
-  const snapshot = backfillStale ? await loadSnapshot(ctx, [...states]) : lean;
+  const everyBranch = new Set(lean.config.orgs.filter((o) => o.level === 'branch').map((o) => o.id));
+  const snapshot = backfillStale ? { ...lean, branches: await loadBranches(ctx, lean, everyBranch) } : lean;
   if (snapshot.config.orgs.length === 0) {
     throw new BranchboardError('run.nothing_stored', {
       zh: '还没有存储任何数据：请先同步（npm run cli -- sync --dir …，或 npm run nightly -- --dir …）',
