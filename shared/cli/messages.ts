@@ -5,6 +5,8 @@ export const CLI = 'npm run cli --';
 export const NIGHTLY = 'npm run nightly --';
 export const DEMO = 'npm run demo --';
 
+import { UsageError } from '../domain/errors';
+
 export { bi } from '../domain/errors';
 
 const zhCommander: [RegExp, (...m: string[]) => string][] = [
@@ -42,3 +44,14 @@ export const fileList = (files: readonly string[]): string => files.map((f) => `
 
 /** A path or value as it would be typed in a shell command shown to the user. */
 export const shellArg = (s: string): string => (/^[\w./~:@%+=,-]+$/u.test(s) ? s : `'${s.replaceAll("'", "'\\''")}'`);
+
+/** A whole-number option within its bounds, or a usage error that names the option and what was typed. */
+export function wholeNumberOption(raw: string | undefined, flag: string, min: number, max: number): number {
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new UsageError({
+      zh: `${flag} 必须是 ${min} 到 ${max} 之间的整数，收到 "${raw ?? ''}"`,
+      en: `${flag} must be a whole number from ${min} to ${max}, got "${raw ?? ''}"`,
+    });
+  return n;
+}

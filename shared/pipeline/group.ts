@@ -16,10 +16,10 @@ import type { StoreClient } from '../store/client';
 import { contentHash } from '../store/hash';
 import { currentMeta, loadBasis, loadResults, saveResults } from '../store/results-store';
 import { scopedStore } from '../store/scoped';
-import { trendMonths, type ComputeReport } from './compute';
+import { loadCycle, trendMonths, type ComputeReport } from './compute';
 import type { PipelineContext } from './context';
 import { computeMonths, officialAndProgress, runMonths, type NightlyOptions } from './nightly';
-import { publishFeedback, publishSummary, writeJson } from './publish';
+import { publish, publishSummary, writeJson } from './publish';
 import { sync, syncGroup, type SyncReport } from './sync';
 
 export interface GroupOptions extends Omit<NightlyOptions, 'sink'> {
@@ -122,6 +122,8 @@ export async function combineGroup(
     if (!periods.includes(m) && (await currentMeta(ctx.store, m)) === null) backfill.push(m);
   const generatedAt = ctx.now().toISOString();
   const computed: GroupReport['computed'] = [];
+  // The group's monthly bases, read once each and kept as each month is made: the quarter and year read them.
+  const bases = new Map<Month, MonthBasis | null>();
   for (const period of [...backfill, ...periods]) {
     const found: CommitteeMonth[] = [];
     for (const r of runs) found.push(await committeeMonth(ctx, r, period));
@@ -148,11 +150,15 @@ export async function combineGroup(
     const earlier: MonthBasis[] = [];
     for (const m of windowMonths(period.slice(0, 4), period)) {
       if (m === period) continue;
-      const current = await currentMeta(ctx.store, m);
-      const b = current === null ? null : await loadBasis(ctx.store, current);
-      if (b !== null) earlier.push(b);
+      if (!bases.has(m)) {
+        const current = await currentMeta(ctx.store, m);
+        bases.set(m, current === null ? null : await loadBasis(ctx.store, current));
+      }
+      const b = bases.get(m);
+      if (b) earlier.push(b);
     }
     results.windows = withCommitteeWindows(results, earlier, basis);
+    bases.set(period, basis);
     const inputs = contentHash({
       period,
       versions: parts.map((p) => [p.committee.id, 'results' in p ? p.results.generatedAt : null]),
@@ -212,37 +218,27 @@ async function runCommittee(
     const asked = opts.period !== undefined && opts.asOf !== undefined;
     const computed = await computeMonths(cctx, asked ? months : null, opts.force);
     const { official, progress } = officialAndProgress(computed);
-    const sink = opts.sinkFor(cctx.store, committee);
-    const published = await publishSummary(cctx, {
+    const published = await publish(cctx, {
       period: official.results.period,
       lang: opts.lang,
-      sink,
+      sink: opts.sinkFor(cctx.store, committee),
       results: official.results,
       ...(progress ? { progress: progress.results } : {}),
     });
-    const feedback = await publishFeedback(cctx, {
-      period: official.results.period,
-      lang: opts.lang,
-      sink,
-      results: official.results,
-      ...(progress ? { progress: progress.results } : {}),
-      branches: published.config.orgs.filter((o) => o.level === 'branch'),
-      timeZone: published.config.settings.timeZone,
-      settings: published.config.settings,
-    });
+    const { settings } = await loadCycle(cctx);
     ctx.log.info('committee published', {
       committee: committee.id,
       period: official.results.period,
       summary: published.summary,
-      feedback: feedback.feedback.length,
+      feedback: published.feedback.length,
     });
     return {
       ...empty,
       sync: synced,
       computed,
       summary: published.summary,
-      feedback: feedback.feedback.length,
-      settings: published.config.settings,
+      feedback: published.feedback.length,
+      settings,
     };
   } catch (err) {
     const configRead = synced?.workbooks.find((w) => w.workbook === committee.config && w.status === 'failed');

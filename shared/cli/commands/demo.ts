@@ -7,9 +7,9 @@ import { lastDayOfMonth, monthOf } from '../../domain/dates';
 import { DEFAULT_SETTINGS } from '../../domain/types';
 import type { ResultsJson } from '../../domain/results';
 import { nightly } from '../../pipeline/nightly';
-import { parsePeriod, todayIn, UsageError } from '../../runtime/dates';
+import { parsePeriod, todayIn } from '../../runtime/dates';
 import type { Io } from '../io';
-import { bi, DEMO, shellArg } from '../messages';
+import { DEMO, shellArg, wholeNumberOption } from '../messages';
 import { claimDemoDir } from '../overwrite';
 import { openRun, printGroup, printNightly, stateWords } from './pipeline';
 import { generateGroup, GROUP_FILE, GROUP_TOP } from '../../demo/group';
@@ -49,15 +49,7 @@ export function demoCommand(program: Command, io: Io): void {
       'write the sample into DIR even if it holds files the demo did not make (replacing those of the same names)',
     )
     .action(async (opts: DemoOptions) => {
-      const branches = Number(opts.branches);
-      if (!Number.isInteger(branches) || branches < 1 || branches > 50_000) {
-        throw new UsageError(
-          bi(
-            `--branches 必须是 1 到 50000 之间的整数，收到 "${opts.branches}"`,
-            `--branches must be a whole number from 1 to 50000, got "${opts.branches}"`,
-          ),
-        );
-      }
+      const branches = wholeNumberOption(opts.branches, '--branches', 1, 50_000);
       // Without --period the demo is what a leader sees today: the sample runs through this month (sessions planned for
       // later days included) and the nightly run computes last month (under evaluation) and this month (in progress).
       const asked = opts.period !== undefined ? parsePeriod(opts.period) : null;
@@ -143,15 +135,7 @@ async function groupDemo(
   opts: DemoOptions,
   at: { period: string; dates: { period: string; asOf: string } | null; dir: string; branches: number },
 ): Promise<void> {
-  const count = Number(opts.committees);
-  if (!Number.isInteger(count) || count < 1 || count > 200) {
-    throw new UsageError(
-      bi(
-        `--committees 必须是 1 到 200 之间的整数，收到 "${opts.committees}"`,
-        `--committees must be a whole number from 1 to 200, got "${opts.committees}"`,
-      ),
-    );
-  }
+  const count = wholeNumberOption(opts.committees, '--committees', 1, 200);
   const { dir, dates } = at;
   const g = generateGroup({ endPeriod: at.period, branches: at.branches, withoutProject: 2, committees: count });
   const workbooks = [g.group, ...g.committees.flatMap((c) => [c.organisation.config, ...c.organisation.branches])];

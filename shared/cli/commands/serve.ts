@@ -15,7 +15,7 @@ import { DEFAULT_SETTINGS } from '../../domain/types';
 import { nightly } from '../../pipeline/nightly';
 import { parsePeriod, todayIn, UsageError } from '../../runtime/dates';
 import type { Io } from '../io';
-import { bi, CLI, shellArg } from '../messages';
+import { bi, CLI, shellArg, wholeNumberOption } from '../messages';
 import { claimDemoDir } from '../overwrite';
 import { addRunOptions, openRun, type RunOptions } from './pipeline';
 import { CONFIG_FILE } from './templates';
@@ -53,15 +53,7 @@ export function serveCommand(program: Command, io: Io): void {
       if (opts.demo) {
         opts.dir ??= 'branchboard-demo';
         const period = opts.period !== undefined ? parsePeriod(opts.period) : previousMonth(monthOf(today()));
-        const branches = Number(opts.branches);
-        if (!Number.isInteger(branches) || branches < 1 || branches > 50_000) {
-          throw new UsageError(
-            bi(
-              `--branches 必须是 1 到 50000 之间的整数，收到 "${opts.branches}"`,
-              `--branches must be a whole number from 1 to 50000, got "${opts.branches}"`,
-            ),
-          );
-        }
+        const branches = wholeNumberOption(opts.branches, '--branches', 1, 50_000);
         const org = generateOrganisation({ endPeriod: period, branches, withoutProject: 2 });
         const dir = path.resolve(opts.dir);
         // As for `demo`: a folder the demo did not make is written into only with --force.
