@@ -141,8 +141,8 @@ describe('nightly job in Google mode', () => {
       for (let i = limit; i < times.length; i++) {
         // Any `limit + 1` consecutive requests span about one window or more. Times are when the server saw them, so
         // a request delayed on a busy machine (CI runs synth and tests on 2 cores) can shorten a span by a few tens
-        // of ms; a real breach would put the 4th request deep inside the window.
-        expect((times[i] ?? 0) - (times[i - limit] ?? 0)).toBeGreaterThanOrEqual(windowMs - 50);
+        // of ms (a clean-clone CI run saw 949 ms); a real breach would put the 4th request deep inside the window.
+        expect((times[i] ?? 0) - (times[i - limit] ?? 0)).toBeGreaterThanOrEqual(windowMs - 150);
       }
     }
   }, 120_000);
