@@ -51,12 +51,37 @@ export function topOrg(orgs: readonly OrgFigures[]): OrgFigures | undefined {
   return orgs.find((o) => o.parentId === null) ?? orgs.find((o) => o.level === 'committee') ?? orgs[0];
 }
 
+const NO_ROSTER: readonly Org[] = [];
+
+/** Contexts already made, by results, roster, language and time zone: every branch's feedback shares one. */
+const made = new WeakMap<ResultsJson, WeakMap<readonly Org[], Map<string, DashboardContext>>>();
+
 export function dashboardContext(
   results: ResultsJson,
   lang: Lang,
-  roster: readonly Org[] = [],
+  roster: readonly Org[] = NO_ROSTER,
   timeZone = DEFAULT_SETTINGS.timeZone,
 ): DashboardContext {
+  let byRoster = made.get(results);
+  if (byRoster === undefined) {
+    byRoster = new WeakMap();
+    made.set(results, byRoster);
+  }
+  let byKey = byRoster.get(roster);
+  if (byKey === undefined) {
+    byKey = new Map();
+    byRoster.set(roster, byKey);
+  }
+  const key = `${lang}|${timeZone}`;
+  const known = byKey.get(key);
+  if (known !== undefined) return known;
+  const ctx = makeContext(results, lang, roster, timeZone);
+  byKey.set(key, ctx);
+  return ctx;
+}
+
+/** Results and roster are read, never changed, while dashboards are laid out. */
+function makeContext(results: ResultsJson, lang: Lang, roster: readonly Org[], timeZone: string): DashboardContext {
   const L = labels(lang);
   const byId = new Map<string, { name: string; level: string }>();
   for (const o of roster) byId.set(o.id, o);

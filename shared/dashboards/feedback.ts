@@ -185,8 +185,8 @@ function dataStatusRows(
 export function feedbackWorkbook(input: FeedbackInput): LayoutWorkbook {
   const { results, orgId, lang } = input;
   const progress = input.progress ?? null;
-  const ctx = dashboardContext(results, lang, [], input.timeZone);
-  const pctx = progress === null ? null : dashboardContext(progress, lang, [], input.timeZone);
+  const ctx = dashboardContext(results, lang, undefined, input.timeZone);
+  const pctx = progress === null ? null : dashboardContext(progress, lang, undefined, input.timeZone);
   // The most recent facts (sources, validation, what is due): a published month's own lists are frozen.
   const latest = pctx ?? ctx;
   const { L } = ctx;

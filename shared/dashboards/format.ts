@@ -132,20 +132,32 @@ export function bold(v: LayoutValue): LayoutCell {
   return { value: v, bold: true };
 }
 
+const clockFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** One formatter per time zone: making one costs far more than formatting with it (a dashboard formats thousands). */
+function clockFormat(timeZone: string): Intl.DateTimeFormat {
+  let f = clockFormats.get(timeZone);
+  if (f === undefined) {
+    f = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    clockFormats.set(timeZone, f);
+  }
+  return f;
+}
+
 /** An ISO timestamp as the committee reads a clock: 'YYYY-MM-DD HH:mm' in its time zone. */
 export function timestampText(iso: string | null, timeZone: string): string {
   if (iso === null) return DASH;
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(d);
+  const parts = clockFormat(timeZone).formatToParts(d);
   const get = (t: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === t)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
 }

@@ -35,9 +35,28 @@ function firstByCriterion<T extends { criterionId: string; score: number }>(rows
   return out;
 }
 
+/** The committee's reviews indexed by branch and month, made once per list: every branch's tally looks its own up. */
+const reviewIndex = new WeakMap<readonly Review[], Map<string, Review[]>>();
+
+/** The committee's reviews of one branch in one month (in sheet order), without scanning every branch's reviews. */
+export function reviewsOf(reviews: readonly Review[], orgId: string, month: Month): readonly Review[] {
+  let index = reviewIndex.get(reviews);
+  if (index === undefined) {
+    index = new Map();
+    for (const r of reviews) {
+      const key = `${r.orgId}\u0000${r.month}`;
+      const list = index.get(key);
+      if (list === undefined) index.set(key, [r]);
+      else list.push(r);
+    }
+    reviewIndex.set(reviews, index);
+  }
+  return index.get(`${orgId}\u0000${month}`) ?? [];
+}
+
 export function evaluationTally(input: EvaluationInput): EvaluationTally {
   const applicable = applicableCriteria(input.criteria, input.category);
-  const committee = firstByCriterion(input.reviews.filter((r) => r.month === input.month && r.orgId === input.orgId));
+  const committee = firstByCriterion(reviewsOf(input.reviews, input.orgId, input.month));
   const self = firstByCriterion(input.selfReviews.filter((r) => r.month === input.month));
 
   let awarded = 0;
