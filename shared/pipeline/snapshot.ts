@@ -99,7 +99,8 @@ export async function validationIssues(
   states: SyncState[],
   roster: Map<string, string | null>,
 ): Promise<ValidationIssue[]> {
-  const rows = await queryIndex(store, GSI1, gsi.errors());
+  // The chunks' errors only, not their rows (a chunk in the index is up to 250 rows of a sheet).
+  const rows = await queryIndex(store, GSI1, gsi.errors(), undefined, ['workbook', 'issues']);
   const issues: ValidationIssue[] = [];
   for (const s of states) {
     if (s.lastError !== null) {

@@ -83,15 +83,21 @@ export function queryPrefix(client: StoreClient, pk: string, skPrefix: string): 
   });
 }
 
+/** Items of one index partition (whose sort key starts with sortPrefix); with `attributes`, only those of each item. */
 export function queryIndex(
   client: StoreClient,
   indexName: string,
   gsi1pk: string,
   sortPrefix?: string,
+  attributes?: readonly string[],
 ): Promise<Item[]> {
+  const names = attributes === undefined ? {} : Object.fromEntries(attributes.map((a, i) => [`#a${i}`, a]));
   return queryAll(client, {
     IndexName: indexName,
     KeyConditionExpression: sortPrefix === undefined ? 'gsi1pk = :pk' : 'gsi1pk = :pk AND begins_with(gsi1sk, :p)',
     ExpressionAttributeValues: sortPrefix === undefined ? { ':pk': gsi1pk } : { ':pk': gsi1pk, ':p': sortPrefix },
+    ...(attributes === undefined
+      ? {}
+      : { ProjectionExpression: Object.keys(names).join(', '), ExpressionAttributeNames: names }),
   });
 }

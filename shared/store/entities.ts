@@ -14,6 +14,7 @@ import { runSchema } from './runs';
 import { sinkStateSchema } from './sink-state';
 import { syncStateSchema } from './sync-state';
 import { chunkSchema } from './workbooks';
+import { packedBytes } from './packed';
 
 export interface Entity {
   name: string;
@@ -85,7 +86,7 @@ export const ENTITIES: readonly Entity[] = [
     pk: 'ORG#<org>',
     ...tabChunk,
     holds:
-      "up to 250 sheet rows of one tab of the branch's workbook (≤ 300 KB): each row exactly as typed (header → value), accepted or not, with its typed record (member, session, attendance row, …); the errors of those rows; a content hash. `TAB#tab_status#000000` lists the tabs that failed",
+      "up to 250 sheet rows of one tab of the branch's workbook (≤ 300 KB of text, stored Brotli-compressed: `br`; `text` on chunks stored before December 2026): each row exactly as typed (header → value), accepted or not, with its typed record (member, session, attendance row, …); the errors of those rows (uncompressed: the error index reads only them); a content hash of the text. `TAB#tab_status#000000` lists the tabs that failed",
   },
   {
     name: 'config tab chunk',
@@ -106,6 +107,31 @@ export const ENTITIES: readonly Entity[] = [
   {
     name: 'org figures',
     pk: 'PERIOD#<YYYY-MM>',
+    sk: 'RUN#<runId>#ORGS#<first org>',
+    gsi1: null,
+    schema: item({
+      kind: z.literal('orgs'),
+      first: z.string(),
+      count: z.number().int(),
+      pieces: z.number().int(),
+      br: packedBytes,
+    }),
+    module: 'store/results-store.ts',
+    holds:
+      'the figures of a run of orgs (in id order, from the first; ~300,000 characters of JSON, some 200 branches) in the version that run wrote, Brotli-compressed, each with its place in the roster; one org is found by one query (the last run starting at or before its id)',
+  },
+  {
+    name: 'org figures, further piece',
+    pk: 'PERIOD#<YYYY-MM>',
+    sk: 'RUN#<runId>#ORGP#<first org>#<piece:4>',
+    gsi1: null,
+    schema: item({ kind: z.literal('orgs_piece'), first: z.string(), piece: z.number().int(), br: packedBytes }),
+    module: 'store/results-store.ts',
+    holds: 'the rest of a run of org figures whose compressed text passes 350,000 bytes',
+  },
+  {
+    name: 'org figures (before compression)',
+    pk: 'PERIOD#<YYYY-MM>',
     sk: 'RUN#<runId>#ORG#<org>',
     gsi1: null,
     schema: item({
@@ -116,27 +142,34 @@ export const ENTITIES: readonly Entity[] = [
       parts: z.number().int().optional(),
     }),
     module: 'store/results-store.ts',
-    holds: "one org's figures in the version that run wrote (or, when too large for one item, the number of its parts)",
+    holds:
+      "one org's figures in a version stored before December 2026 (read, no longer written): the figures, or the number of their parts",
   },
   {
-    name: 'org figures, in parts',
+    name: 'org figures, in parts (before compression)',
     pk: 'PERIOD#<YYYY-MM>',
     sk: 'RUN#<runId>#ORG#<org>#PART#<n:4>',
     gsi1: null,
     schema: item({ kind: z.literal('org_part'), orgId: z.string(), part: z.number().int(), text: chunkText }),
     module: 'store/results-store.ts',
     holds:
-      "≤ 100,000 characters of one org's figures that do not fit in one item (a large committee's list of requirements still to hold)",
+      "≤ 100,000 characters of one org's figures in a version stored before December 2026 (read, no longer written)",
   },
   {
     name: 'list chunk',
     pk: 'PERIOD#<YYYY-MM>',
     sk: 'RUN#<runId>#LIST#<name>#<chunk:4>',
     gsi1: null,
-    schema: item({ kind: z.literal('list'), name: z.string(), chunk: z.number().int(), text: chunkText }),
+    schema: item({
+      kind: z.literal('list'),
+      name: z.string(),
+      chunk: z.number().int(),
+      br: packedBytes.optional(),
+      text: chunkText.optional(),
+    }),
     module: 'store/results-store.ts',
     holds:
-      '≤ 100,000 characters of one list (overdue, members at risk, due soon, projects, member scores, validation, sources, rows changed after publication, the quarter and year windows, the project publication, and the month’s basis for its windows: branch tallies, grades, lapsed counts, member totals)',
+      'one list, Brotli-compressed, in pieces of ≤ 350,000 bytes (≤ 100,000 characters of text in versions stored before December 2026): overdue, members at risk, due soon, projects, member scores, validation, sources, rows changed after publication, the quarter and year windows, the project publication, and the month’s basis for its windows: branch tallies, grades, lapsed counts, member totals',
   },
   {
     name: 'branch part',
@@ -146,7 +179,7 @@ export const ENTITIES: readonly Entity[] = [
     schema: item({ ...partSchema.shape, hash: z.string() }),
     module: 'store/parts.ts',
     holds:
-      'what one branch adds to the month (its tally, its rows of the lists, its project counts) and a fingerprint of what it was computed from: a later run computes again only the branches whose fingerprint changed',
+      'what one branch adds to the month (its tally, its rows of the lists, its project counts; Brotli-compressed) and a fingerprint of what it was computed from: a later run computes again only the branches whose fingerprint changed',
   },
   {
     name: 'publication',

@@ -23,6 +23,13 @@ export const keys = {
   runOrg: (runId: string, orgId: string) => `RUN#${runId}#ORG#${orgId}`,
   runOrgPart: (runId: string, orgId: string, part: number) => `RUN#${runId}#ORG#${orgId}#PART#${pad(part, 4)}`,
   runOrgPartPrefix: (runId: string, orgId: string) => `RUN#${runId}#ORG#${orgId}#PART#`,
+  /** A run of org figures, from its first org id in byte order (a version's figures are a few such items). */
+  runOrgs: (runId: string, firstOrgId: string) => `RUN#${runId}#ORGS#${firstOrgId}`,
+  runOrgsPrefix: (runId: string) => `RUN#${runId}#ORGS#`,
+  /** A further piece of a run of org figures whose compressed text does not fit in one item. */
+  runOrgsPiece: (runId: string, firstOrgId: string, piece: number) =>
+    `RUN#${runId}#ORGP#${firstOrgId}#${pad(piece, 4)}`,
+  runOrgsPiecePrefix: (runId: string, firstOrgId: string) => `RUN#${runId}#ORGP#${firstOrgId}#`,
   runList: (runId: string, name: string, chunk: number) => `RUN#${runId}#LIST#${name}#${pad(chunk, 4)}`,
   runListPrefix: (runId: string, name: string) => `RUN#${runId}#LIST#${name}#`,
   runPrefix: (runId: string) => `RUN#${runId}#`,

@@ -6,11 +6,15 @@ import { queryAll, queryPrefix, type Item } from './batch';
 import type { StoreClient } from './client';
 import { applyDiff } from './diff';
 import { keys } from './keys';
+import { itemText, packedBytes, packText, PIECE_BYTES } from './packed';
 
-/** A part larger than this is not kept (it is computed again each time): DynamoDB's items stop at 400 KB. */
-const MAX_PART_BYTES = 350_000;
-
-export const partSchema = z.object({ orgId: z.string(), fingerprint: z.string(), text: z.string() });
+export const partSchema = z.object({
+  orgId: z.string(),
+  fingerprint: z.string(),
+  /** The part's JSON, Brotli-compressed (store/packed.ts); `text` on parts stored before compression. */
+  br: packedBytes.optional(),
+  text: z.string().optional(),
+});
 
 export interface StoredPart {
   fingerprint: string;
@@ -36,9 +40,9 @@ export async function loadParts(
           },
         });
   for (const item of items) {
-    const p = partSchema.parse({ orgId: item.orgId, fingerprint: item.fingerprint, text: item.text });
+    const p = partSchema.parse({ orgId: item.orgId, fingerprint: item.fingerprint, br: item.br, text: item.text });
     // Written by savePart from a BranchPart the domain made, under a fingerprint of its inputs: read back as is.
-    out.set(p.orgId, { fingerprint: p.fingerprint, part: JSON.parse(p.text) as BranchPart });
+    out.set(p.orgId, { fingerprint: p.fingerprint, part: JSON.parse(itemText(p)) as BranchPart });
   }
   return out;
 }
@@ -63,9 +67,15 @@ export async function saveParts(
   });
   const desired: Item[] = [];
   for (const [orgId, p] of parts) {
-    const text = JSON.stringify(p.part);
-    if (Buffer.byteLength(text) > MAX_PART_BYTES) continue;
-    desired.push({ ...item(orgId, p), text });
+    // Unchanged (same fingerprint as stored): not written, so not compressed either.
+    if (existing.get(orgId)?.fingerprint === p.fingerprint) {
+      desired.push(item(orgId, p));
+      continue;
+    }
+    const br = packText(JSON.stringify(p.part));
+    // A part too large for one item is not kept (it is computed again each time).
+    if (br.length > PIECE_BYTES) continue;
+    desired.push({ ...item(orgId, p), br });
   }
   const before = [...existing].map(([orgId, p]) => item(orgId, p));
   const diff = await applyDiff(client, pk, before, desired);

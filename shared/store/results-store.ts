@@ -14,16 +14,14 @@ import {
 } from '../domain/results';
 import type { ResultsJson } from '../domain/results';
 import type { OrgFigures } from '../domain/results';
-import { batchWrite, queryPrefix, type WriteOp } from './batch';
+import { batchWrite, queryPrefix, type Item, type WriteOp } from './batch';
+import { joinPieces, packPieces } from './packed';
 import type { StoreClient } from './client';
 import { contentHash } from './hash';
 import { GSI1, gsi, keys } from './keys';
 import { listChangedRows } from './changed';
 import { monthBasisSchema, type MonthBasis } from '../domain/windows';
 import { getFrozen } from './publication';
-
-/** Well under DynamoDB's 400 KB item limit, counting the keys and UTF-8 width of Chinese text. */
-const CHUNK_CHARS = 100_000;
 
 export const metaSchema = z.object({
   period: z.string(),
@@ -43,6 +41,11 @@ export const metaSchema = z.object({
    * killed during that backfill leaves it unset, and the next run finishes the backfill.
    */
   trendComplete: z.boolean().optional(),
+  /**
+   * The org figures are stored in runs of org ids, compressed (`orgs` items); absent on versions stored before, which
+   * hold one item per org.
+   */
+  orgsPacked: z.boolean().optional(),
 });
 
 export type VersionMeta = z.infer<typeof metaSchema>;
@@ -126,7 +129,7 @@ export async function saveResults(
   }
   const pk = keys.period(results.period);
   // `order` keeps the roster's order, which the published list follows; keys alone would sort by org id.
-  const ops: WriteOp[] = results.orgs.flatMap((o, order) => orgItems(pk, runId, o, order));
+  const ops: WriteOp[] = orgsItems(pk, runId, results.orgs);
   for (const name of LIST_NAMES) ops.push(...listItems(pk, runId, name, results[name]));
   if (opts.basis !== undefined) ops.push(...listItems(pk, runId, BASIS, opts.basis));
   await batchWrite(client, ops);
@@ -143,6 +146,7 @@ export async function saveResults(
     state: results.state,
     publishedOn: results.publishedOn,
     ...(opts.trendComplete ? { trendComplete: true } : {}),
+    orgsPacked: true,
   };
   try {
     await client.doc.send(
@@ -175,23 +179,11 @@ export async function saveResults(
   return { version, written: true };
 }
 
-/** A list's items: its JSON in chunks well under the item size limit (one chunk, however short). */
+/** A list's items: its JSON compressed, in pieces that fit in an item (one, however short). */
 function listItems(pk: string, runId: string, name: string, value: unknown): WriteOp[] {
-  const text = JSON.stringify(value);
-  const ops: WriteOp[] = [];
-  for (let i = 0, chunk = 0; i < text.length || chunk === 0; i += CHUNK_CHARS, chunk++) {
-    ops.push({
-      put: {
-        pk,
-        sk: keys.runList(runId, name, chunk),
-        kind: 'list',
-        name,
-        chunk,
-        text: text.slice(i, i + CHUNK_CHARS),
-      },
-    });
-  }
-  return ops;
+  return packPieces(JSON.stringify(value)).map((br, chunk) => ({
+    put: { pk, sk: keys.runList(runId, name, chunk), kind: 'list', name, chunk, br },
+  }));
 }
 
 /** The stored list of a month's basis for its quarter and year (not part of the results JSON). */
@@ -218,10 +210,7 @@ export async function loadBasis(
   const { meta } = current;
   const items = await queryPrefix(client, keys.period(meta.period), keys.runListPrefix(meta.runId, BASIS));
   if (items.length === 0) return null;
-  const text = items
-    .sort((a, b) => Number(a.chunk) - Number(b.chunk))
-    .map((i) => String(i.text))
-    .join('');
+  const text = joinPieces(items.sort((a, b) => Number(a.chunk) - Number(b.chunk)));
   const basis = monthBasisSchema.parse(JSON.parse(text));
   return current.frozen ? { ...basis, state: 'published' } : basis;
 }
@@ -237,16 +226,13 @@ export async function loadResults(client: StoreClient, period: string, version?:
   const published =
     frozen !== null && frozen.version === meta.version ? frozen.publishedOn : (meta.publishedOn ?? null);
   const items = await queryPrefix(client, keys.period(period), keys.runPrefix(meta.runId));
-  const parts = items.filter((i) => i.kind === 'org_part');
-  const orgs = items
-    .filter((i) => i.kind === 'org')
-    .sort((a, b) => Number(a.order) - Number(b.order))
-    .map((i) => orgFiguresSchema.parse(i.data ?? joinParts(parts.filter((p) => p.orgId === i.orgId))));
-  const text = new Map<ListName, string>();
+  const orgs = meta.orgsPacked ? packedOrgs(items) : unpackedOrgs(items);
+  const pieces = new Map<ListName, Item[]>();
   for (const i of items.filter((x) => x.kind === 'list').sort((a, b) => Number(a.chunk) - Number(b.chunk))) {
     const name = i.name as ListName;
-    text.set(name, (text.get(name) ?? '') + String(i.text));
+    pieces.set(name, [...(pieces.get(name) ?? []), i]);
   }
+  const text = new Map([...pieces].map(([name, list]) => [name, joinPieces(list)]));
   // A list added after a version was stored is absent from it: its schema's default (an empty list, or null) stands.
   const list = <N extends ListName>(name: N): z.infer<(typeof listSchemas)[N]> => {
     const raw = text.get(name);
@@ -308,6 +294,7 @@ export async function currentVersion(client: StoreClient, period: string): Promi
 export async function loadOrgFigures(client: StoreClient, period: string, orgId: string): Promise<OrgFigures | null> {
   const meta = await versionMeta(client, period, (await getFrozen(client, period))?.version);
   if (meta === null) return null;
+  if (meta.orgsPacked) return packedOrgFigures(client, period, meta.runId, orgId);
   const res = await client.doc.send(
     new GetCommand({
       TableName: client.tableName,
@@ -322,28 +309,108 @@ export async function loadOrgFigures(client: StoreClient, period: string, orgId:
   return orgFiguresSchema.parse(data);
 }
 
+/** Org figures per stored run before compression: ~300,000 characters of JSON, some 200 branches (~40 KB stored). */
+const ORGS_CHARS = 300_000;
+
+/** Org ids in DynamoDB's sort-key order (UTF-8 bytes), which a range of sort keys follows. */
+function byteOrder(a: string, b: string): number {
+  return Buffer.compare(Buffer.from(a), Buffer.from(b));
+}
+
 /**
- * One org's figures as one item, or — when they would not fit in one (a committee's list of requirements still to
- * hold early in the month runs to a few bytes per branch) — as an item naming its parts and the parts themselves.
+ * A version's org figures as a few items: runs of orgs in id order, each run's JSON ([{order, figures}]) compressed,
+ * under the run's first id (so one org is found by one query: the last run starting at or before its id); a run whose
+ * compressed text does not fit in one item continues in `orgs_piece` items. `order` keeps the roster's order.
  */
-function orgItems(pk: string, runId: string, o: OrgFigures, order: number): WriteOp[] {
-  const text = JSON.stringify(o);
-  const head = { pk, sk: keys.runOrg(runId, o.id), kind: 'org', orgId: o.id, order };
-  if (text.length <= CHUNK_CHARS) return [{ put: { ...head, data: o } }];
-  const parts: WriteOp[] = [];
-  for (let i = 0, part = 0; i < text.length; i += CHUNK_CHARS, part++) {
-    parts.push({
+function orgsItems(pk: string, runId: string, orgs: readonly OrgFigures[]): WriteOp[] {
+  const entries = orgs
+    .map((o, order) => ({ id: o.id, text: `{"order":${order},"figures":${JSON.stringify(o)}}` }))
+    .sort((a, b) => byteOrder(a.id, b.id));
+  const ops: WriteOp[] = [];
+  let run: typeof entries = [];
+  let chars = 0;
+  const flush = () => {
+    const first = run[0]?.id;
+    if (first === undefined) return;
+    const pieces = packPieces(`[${run.map((e) => e.text).join(',')}]`);
+    ops.push({
       put: {
         pk,
-        sk: keys.runOrgPart(runId, o.id, part),
-        kind: 'org_part',
-        orgId: o.id,
-        part,
-        text: text.slice(i, i + CHUNK_CHARS),
+        sk: keys.runOrgs(runId, first),
+        kind: 'orgs',
+        first,
+        count: run.length,
+        pieces: pieces.length,
+        br: pieces[0],
       },
     });
+    pieces.slice(1).forEach((br, i) => {
+      ops.push({
+        put: { pk, sk: keys.runOrgsPiece(runId, first, i + 1), kind: 'orgs_piece', first, piece: i + 1, br },
+      });
+    });
+    run = [];
+    chars = 0;
+  };
+  for (const e of entries) {
+    if (run.length > 0 && chars + e.text.length > ORGS_CHARS) flush();
+    run.push(e);
+    chars += e.text.length;
   }
-  return [{ put: { ...head, parts: parts.length } }, ...parts];
+  flush();
+  return ops;
+}
+
+const packedEntrySchema = z.object({ order: z.number().int(), figures: orgFiguresSchema });
+
+/** The figures of one stored run of orgs, with its further pieces (found among `more`). */
+function runEntries(head: Item, more: readonly Item[]): z.infer<typeof packedEntrySchema>[] {
+  const rest = more.filter((p) => p.first === head.first).sort((a, b) => Number(a.piece) - Number(b.piece));
+  return packedEntrySchema.array().parse(JSON.parse(joinPieces([head, ...rest])));
+}
+
+/** Every org's figures of a packed version, in the roster's order. */
+function packedOrgs(items: readonly Item[]): OrgFigures[] {
+  const pieces = items.filter((i) => i.kind === 'orgs_piece');
+  return items
+    .filter((i) => i.kind === 'orgs')
+    .flatMap((head) => runEntries(head, pieces))
+    .sort((a, b) => a.order - b.order)
+    .map((e) => e.figures);
+}
+
+/** Every org's figures of a version stored before packing (one item per org, a large one in parts). */
+function unpackedOrgs(items: readonly Item[]): OrgFigures[] {
+  const parts = items.filter((i) => i.kind === 'org_part');
+  return items
+    .filter((i) => i.kind === 'org')
+    .sort((a, b) => Number(a.order) - Number(b.order))
+    .map((i) => orgFiguresSchema.parse(i.data ?? joinParts(parts.filter((p) => p.orgId === i.orgId))));
+}
+
+/** One org's figures in a packed version: the run that holds its id (one query, one item), and its pieces if any. */
+async function packedOrgFigures(
+  client: StoreClient,
+  period: string,
+  runId: string,
+  orgId: string,
+): Promise<OrgFigures | null> {
+  const pk = keys.period(period);
+  const res = await client.doc.send(
+    new QueryCommand({
+      TableName: client.tableName,
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :lo AND :hi',
+      ExpressionAttributeValues: { ':pk': pk, ':lo': keys.runOrgsPrefix(runId), ':hi': keys.runOrgs(runId, orgId) },
+      ScanIndexForward: false,
+      Limit: 1,
+    }),
+  );
+  const head = res.Items?.[0];
+  if (head === undefined) return null;
+  client.stats.itemsRead++;
+  const more =
+    Number(head.pieces) > 1 ? await queryPrefix(client, pk, keys.runOrgsPiecePrefix(runId, String(head.first))) : [];
+  return runEntries(head, more).find((e) => e.figures.id === orgId)?.figures ?? null;
 }
 
 function joinParts(parts: readonly Record<string, unknown>[]): unknown {

@@ -13,6 +13,7 @@ import { applyDiff, type DiffResult } from './diff';
 import { canonicalJson, contentHash } from './hash';
 import { gsi, keys } from './keys';
 import { issueSchema } from '../domain/results';
+import { itemText, packedBytes, packText } from './packed';
 
 export interface WorkbookWrite {
   workbook: string;
@@ -179,10 +180,13 @@ function chunkItem(w: WorkbookWrite, tabKey: string, tab: string, chunk: Chunk):
   const { first, issues } = chunk;
   const text = `[${chunk.rows.join(',')}]`;
   const content = { workbook: w.workbook, tab, tabKey, first, count: chunk.rows.length, text, issues };
+  // The hash is of the rows' text (as it was before the rows were stored compressed: an unchanged chunk stays so).
+  const { text: _text, ...rest } = content;
   return {
     pk: w.recordsPk,
     sk: keys.tabChunk(tabKey, first),
-    ...content,
+    ...rest,
+    br: packText(text),
     hash: contentHash(content),
     // Sparse index: only chunks with an error appear in it, so listing every error is one query.
     ...(issues.length > 0 ? { gsi1pk: gsi.errors(), gsi1sk: gsi.errorSort(w.workbook, tab, first) } : {}),
@@ -195,14 +199,16 @@ export const chunkSchema = z.object({
   tabKey: z.string(),
   first: z.number().int(),
   count: z.number().int(),
-  text: z.string(),
+  /** The rows' JSON text, Brotli-compressed (store/packed.ts); `text` on chunks stored before compression. */
+  br: packedBytes.optional(),
+  text: z.string().optional(),
   issues: z.array(issueSchema),
 });
 
 // A chunk's text is written only by chunkItems from rows the contract's zod schemas produced, and its hash covers
 // it: parsing it again with a schema on every load would only repeat that work (a run loads every branch's chunks).
 function chunkRows(item: Item): ChunkRow[] {
-  const rows: unknown = JSON.parse(String(item.text));
+  const rows: unknown = JSON.parse(itemText(item));
   if (!Array.isArray(rows)) throw new Error(`chunk ${String(item.pk)} ${String(item.sk)} holds no list of rows`);
   return rows as ChunkRow[];
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { ValidationIssue } from '../../../shared/contract/issues';
 import type { TabOutcome } from '../../../shared/contract/read-tab';
 import { CHUNK_BYTES, chunkItems, type WorkbookWrite } from '../../../shared/store/workbooks';
+import { itemText } from '../../../shared/store/packed';
 
 function tab(key: string, name: string, rows: number, opts: { from?: number; cell?: (r: number) => string } = {}) {
   const from = opts.from ?? 2;
@@ -54,7 +55,7 @@ describe('chunkItems', () => {
     const second = t.rows[1];
     if (second) second.record = null;
     const [item] = chunkItems(write([t]));
-    expect(JSON.parse(String(item?.text))).toEqual([
+    expect(JSON.parse(itemText(item ?? {}))).toEqual([
       { row: 2, cells: { 编号: 'M2', 说明: '' }, key: 'M2', data: { id: 'M2' } },
       { row: 3, cells: { 编号: 'M3', 说明: '' } },
     ]);
@@ -74,7 +75,7 @@ describe('chunkItems', () => {
   it('cuts a chunk early rather than pass the size limit', () => {
     // 300 rows of ~2,000 three-byte characters: ~6 KB each, so about 50 rows per 300 KB chunk.
     const items = chunkItems(write([tab('sessions', '组织生活', 300, { cell: () => '学'.repeat(2_000) })]));
-    for (const i of items) expect(Buffer.byteLength(String(i.text))).toBeLessThanOrEqual(CHUNK_BYTES);
+    for (const i of items) expect(Buffer.byteLength(itemText(i))).toBeLessThanOrEqual(CHUNK_BYTES);
     expect(items.length).toBeGreaterThanOrEqual(Math.ceil((300 * 6_000) / CHUNK_BYTES));
     expect(items.reduce((n, i) => n + Number(i.count), 0)).toBe(300);
   });
@@ -91,7 +92,7 @@ describe('chunkItems', () => {
 
   it('stores records that come from no row as one chunk of their kind', () => {
     const items = chunkItems(write([], [{ kind: 'tab_status', key: 'failed_tabs', data: ['exams'] }]));
-    expect(items.map((i) => [i.sk, i.tab, JSON.parse(String(i.text))])).toEqual([
+    expect(items.map((i) => [i.sk, i.tab, JSON.parse(itemText(i))])).toEqual([
       ['TAB#tab_status#000000', '', [{ row: 0, key: 'failed_tabs', data: ['exams'] }]],
     ]);
   });
