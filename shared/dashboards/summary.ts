@@ -23,6 +23,12 @@ function windowOf(r: ResultsJson, kind: 'quarter' | 'year') {
   return r.windows.find((w) => w.kind === kind);
 }
 
+/**
+ * Bump when what the summary shows changes (a sheet, a label, a column): a month whose figures did not change is then
+ * laid out and written again on the next run, rather than kept as it was (publish keys the summary by its content).
+ */
+export const SUMMARY_LAYOUT_VERSION = 1;
+
 export function summaryWorkbook(input: SummaryInput): LayoutWorkbook {
   const ctx = dashboardContext(input.results, input.lang, input.orgs, input.timeZone);
   const progress = input.progress ?? null;

@@ -1,18 +1,18 @@
 // Publish: the latest stored version of a period → the leaders' summary workbook, each branch's feedback, and the
 // results JSON.
 import { crashPoint } from './crash';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { feedbackWorkbook } from '../dashboards/feedback';
 import { BranchboardError } from '../domain/errors';
 import type { Lang } from '../domain/results';
-import { summaryWorkbook } from '../dashboards/summary';
+import { SUMMARY_LAYOUT_VERSION, summaryWorkbook } from '../dashboards/summary';
 import type { ConfigData, Month, Org, Settings } from '../domain/types';
 import type { WorkbookSink } from '../sources/port';
 import { configDataFrom, ROSTER_KINDS } from '../store/assemble';
 import { contentHash } from '../store/hash';
 import { CONFIG_PK } from '../store/keys';
-import { loadOrgFigures, loadResults } from '../store/results-store';
+import { loadOrgFigures, loadResults, resultsHash } from '../store/results-store';
 import { loadRecords } from '../store/workbooks';
 import { trendMonths } from './compute';
 import type { PipelineContext } from './context';
@@ -70,18 +70,28 @@ export async function publishSummary(
     period,
     figures: top === undefined ? null : period === opts.period ? top : await loadOrgFigures(ctx.store, period, top.id),
   }));
-  const summary = await opts.sink.writeSummary(
-    opts.period,
-    summaryWorkbook({
-      results,
-      progress: opts.progress ?? null,
-      trend,
-      orgs: config.orgs,
-      lang: opts.lang,
-      timeZone: config.settings.timeZone,
-      settings: config.settings,
-    }),
-  );
+  const input = {
+    results,
+    progress: opts.progress ?? null,
+    trend,
+    orgs: config.orgs,
+    lang: opts.lang,
+    timeZone: config.settings.timeZone,
+    settings: config.settings,
+  };
+  // Everything the summary shows, but when it was generated: the summary of an unchanged night is not laid out again.
+  const contentKey = contentHash({
+    layout: SUMMARY_LAYOUT_VERSION,
+    period: opts.period,
+    lang: input.lang,
+    results: resultsHash(results),
+    progress: input.progress === null ? null : resultsHash(input.progress),
+    trend: trend.map((t) => [t.period, t.figures === null ? null : contentHash(t.figures)]),
+    orgs: input.orgs,
+    settings: input.settings,
+  });
+  const summary = await opts.sink.writeSummary(opts.period, () => summaryWorkbook(input), contentKey);
+  await opts.sink.flush?.();
   crashPoint('publish:summary');
   return { results, summary, config };
 }
@@ -109,8 +119,14 @@ export async function publishFeedback(
 ): Promise<FeedbackPublished> {
   ctx.progress.start('publish', opts.branches.length);
   const failed: string[] = [];
+  const progress = opts.progress ?? null;
+  // The same results without their generation time, made once: every branch's feedback is laid out from them to key
+  // its content (equal keys mean nothing the branch would read has changed), and from the real ones only when written.
+  const blank = {
+    results: { ...opts.results, generatedAt: '' },
+    progress: progress && { ...progress, generatedAt: '' },
+  };
   const written = await mapPool([...opts.branches], ctx.concurrency, async (org) => {
-    const progress = opts.progress ?? null;
     const input = {
       results: opts.results,
       progress,
@@ -119,16 +135,9 @@ export async function publishFeedback(
       timeZone: opts.timeZone,
       ...(opts.settings ? { settings: opts.settings } : {}),
     };
-    // The same feedback without its generation time: equal keys mean nothing the branch would read has changed.
-    const contentKey = contentHash(
-      feedbackWorkbook({
-        ...input,
-        results: { ...opts.results, generatedAt: '' },
-        progress: progress && { ...progress, generatedAt: '' },
-      }),
-    );
+    const contentKey = contentHash(feedbackWorkbook({ ...input, ...blank }));
     try {
-      const file = await opts.sink.writeFeedback(org, opts.period, feedbackWorkbook(input), contentKey);
+      const file = await opts.sink.writeFeedback(org, opts.period, () => feedbackWorkbook(input), contentKey);
       crashPoint('publish:feedback-one');
       return file;
     } catch (err) {
@@ -144,6 +153,7 @@ export async function publishFeedback(
     }
   });
   ctx.progress.stop();
+  await opts.sink.flush?.();
   return { feedback: written.filter((w): w is string => w !== null), failed };
 }
 
@@ -172,8 +182,10 @@ export async function writeJson(file: string, official: ResultsJson, all: readon
   const write = async (target: string, r: ResultsJson) => {
     await mkdir(path.dirname(target), { recursive: true });
     // In the schema's order of fields, whether the figures were just computed or read back from the store: the same
-    // results are the same file, byte for byte.
-    await writeFile(target, `${JSON.stringify(resultsSchema.parse(r), null, 2)}\n`);
+    // results are the same file, byte for byte — and then not written again (a night that changed nothing).
+    const text = `${JSON.stringify(resultsSchema.parse(r), null, 2)}\n`;
+    if ((await readFile(target, 'utf8').catch(() => null)) === text) return;
+    await writeFile(target, text);
   };
   const perMonth = file.includes('{period}');
   const named = (r: ResultsJson) => path.resolve(perMonth ? file.replaceAll('{period}', r.period) : file);

@@ -62,13 +62,24 @@ export class WorkbookUnavailableError extends BranchboardError {
 
 /** Where dashboards go: files in local mode, spreadsheets in Google mode. Returns where each was written. */
 export interface WorkbookSink {
-  writeSummary(period: string, layout: import('../dashboards/layout').LayoutWorkbook): Promise<string>;
+  /**
+   * The leaders' summary. `layout` is called only when the summary is written: with the content key of its last
+   * write, nothing is laid out or written (a large committee's summary takes seconds to lay out). Returns where it is.
+   */
+  writeSummary(
+    period: string,
+    layout: () => import('../dashboards/layout').LayoutWorkbook,
+    /** A hash of everything the summary shows: equal keys mean the summary is as last written. */
+    contentKey?: string,
+  ): Promise<string>;
   /** The branch's feedback; null when nothing was written (e.g. unchanged). */
   writeFeedback(
     org: { id: string; name: string; workbook: string | null },
     period: string,
-    layout: import('../dashboards/layout').LayoutWorkbook,
+    layout: () => import('../dashboards/layout').LayoutWorkbook,
     /** A hash of the content without the time it was generated: an unchanged feedback need not be written again. */
     contentKey?: string,
   ): Promise<string | null>;
+  /** Waits for whatever the sink keeps of its writes (the local sink's record of the files it wrote). */
+  flush?(): Promise<void>;
 }

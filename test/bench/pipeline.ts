@@ -297,7 +297,11 @@ function editTenth(memory: MemoryWorkbookSource, workbooks: readonly RawWorkbook
 /** The summary only: measures the pipeline without writing one feedback file per branch. */
 function summaryOnly(out: string): WorkbookSink {
   const sink = new XlsxWorkbookSink(out);
-  return { writeSummary: (period, layout) => sink.writeSummary(period, layout), writeFeedback: async () => null };
+  return {
+    writeSummary: (period, layout, key) => sink.writeSummary(period, layout, key),
+    writeFeedback: async () => null,
+    flush: () => sink.flush(),
+  };
 }
 
 await main();

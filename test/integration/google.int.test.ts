@@ -96,8 +96,8 @@ describe('nightly job in Google mode', () => {
     const d = delta(before, { ...fake.counts });
     expect(d.drive).toBe(1);
     expect(d.sheetsRead).toBe(0);
-    // The dashboard is rewritten (it shows when it was generated); no feedback tab changed, so none is written.
-    expect(d.sheetsWrite).toBe(1);
+    // Nothing changed: the dashboard (keyed by everything it shows) and the feedback tabs are not written again.
+    expect(d.sheetsWrite).toBe(0);
     expect(second.sync.read).toBe(0);
     // The Google source and sink keep their cursor and sink states as declared item kinds.
     const table = await checkTable(store);

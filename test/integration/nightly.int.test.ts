@@ -1,6 +1,6 @@
 // The whole nightly job on the small hand-made organisation; every expected figure is worked out by hand
 // from test/fixtures/small-org.ts in the comments.
-import { readdir } from 'node:fs/promises';
+import { appendFile, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -18,6 +18,17 @@ import { AS_OF, PERIOD, writeSmallOrg } from '../fixtures/small-org';
 import { SUMMARY_TABS } from '../helpers/tabs';
 
 const dynamo = useTestDynamo();
+
+/** Every file under `dir` (relative name → modification time). */
+async function modifiedTimes(dir: string): Promise<Record<string, number>> {
+  const names = (await readdir(dir, { recursive: true })) as string[];
+  const out: Record<string, number> = {};
+  for (const name of names.sort()) {
+    const s = await stat(path.join(dir, name));
+    if (s.isFile()) out[name.split(path.sep).join('/')] = s.mtimeMs;
+  }
+  return out;
+}
 
 async function runNightly(dir: string, store: Awaited<ReturnType<TestDynamo['freshTable']>>) {
   const out = path.join(dir, 'output');
@@ -272,10 +283,34 @@ describe('rerun safety', () => {
     const members = (await loadRecords(store, keys.org('B1'), ['members'])).length;
     expect(members).toBe(4);
 
-    // And once more: nothing new is read, computed or written.
+    // And once more: nothing new is read, computed or written — not a table item, not a file.
     const before = store.stats.itemsWritten;
+    const files = await modifiedTimes(path.join(dir, 'output'));
     const third = await runNightly(dir, store);
     expect(third.compute.written).toBe(false);
     expect(store.stats.itemsWritten - before).toBe(0);
+    expect(third.publish.feedback).toEqual([]);
+    expect(Object.keys(files)).toContain(`dashboard-${PERIOD}.xlsx`);
+    expect(await modifiedTimes(path.join(dir, 'output'))).toEqual(files);
+  }, 120_000);
+
+  it('writes a dashboard or feedback file again when it was changed or deleted by hand, and only that one', async () => {
+    const dir = await tempDir();
+    await writeSmallOrg(dir);
+    const store = await dynamo().freshTable();
+    await runNightly(dir, store);
+    const out = path.join(dir, 'output');
+    const feedback = (await readdir(path.join(out, 'feedback'))).sort();
+    const [edited, deleted] = feedback;
+    if (edited === undefined || deleted === undefined) throw new Error('two feedback files expected');
+    await appendFile(path.join(out, 'feedback', edited), 'typed by hand');
+    await rm(path.join(out, 'feedback', deleted));
+    await rm(path.join(out, `dashboard-${PERIOD}.xlsx`));
+    const again = await runNightly(dir, store);
+    expect(again.publish.feedback.map((f) => path.basename(f)).sort()).toEqual([edited, deleted].sort());
+    expect((await readdir(path.join(out, 'feedback'))).sort()).toEqual(feedback);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(out, `dashboard-${PERIOD}.xlsx`));
+    expect(wb.worksheets.length).toBeGreaterThan(1);
   }, 120_000);
 });

@@ -42,12 +42,16 @@ export class GoogleWorkbookSink implements WorkbookSink {
     private readonly opts: GoogleSinkOptions,
   ) {}
 
-  async writeSummary(_period: string, layout: LayoutWorkbook): Promise<string> {
+  async writeSummary(_period: string, layout: () => LayoutWorkbook, contentKey?: string): Promise<string> {
     const { id, created } = await this.dashboardSpreadsheet();
+    const previous = created ? null : await getSinkState(this.store, id, 'dashboard');
+    if (contentKey !== undefined && previous?.hash === contentKey) return spreadsheetUrl(id);
     // A spreadsheet created by Drive starts with one empty tab (sheet id 0), removed in the first write.
-    await this.writeTabs(id, 'dashboard', layout, {
+    await this.writeTabs(id, 'dashboard', layout(), {
       baseSheetId: DASHBOARD_SHEET_BASE,
       deleteSheetIds: created ? [0] : [],
+      hash: contentKey ?? null,
+      previous,
     });
     return spreadsheetUrl(id);
   }
@@ -55,13 +59,13 @@ export class GoogleWorkbookSink implements WorkbookSink {
   async writeFeedback(
     org: { workbook: string | null },
     _period: string,
-    layout: LayoutWorkbook,
+    layout: () => LayoutWorkbook,
     contentKey?: string,
   ): Promise<string | null> {
     if (org.workbook === null) return null;
     const previous = await getSinkState(this.store, org.workbook, 'feedback');
     if (contentKey !== undefined && previous?.hash === contentKey) return null;
-    await this.writeTabs(org.workbook, 'feedback', layout, {
+    await this.writeTabs(org.workbook, 'feedback', layout(), {
       baseSheetId: FEEDBACK_SHEET_ID,
       hash: contentKey ?? null,
       previous,

@@ -49,11 +49,10 @@ describe('branch feedback', () => {
 
   it('writes typed text as text in the xlsx, never as a formula', async () => {
     const sink = new XlsxWorkbookSink(await tempDir());
-    const file = await sink.writeFeedback(
-      { id: 'B1', name: '第一/党支部' },
-      '2026-03',
+    const file = await sink.writeFeedback({ id: 'B1', name: '第一/党支部' }, '2026-03', () =>
       feedbackWorkbook({ results: results(), orgId: 'B1', lang: 'zh' }),
     );
+    if (file === null) throw new Error('not written');
     expect(path.basename(file)).toBe('B1-第一_党支部-反馈-2026-03.xlsx');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
