@@ -13,7 +13,7 @@ import { putChangedRows } from '../store/changed';
 import { getCursor, putCursor } from '../store/cursor';
 import { listFrozen } from '../store/publication';
 import { configDataFrom, ROSTER_KINDS, SETTINGS_KIND } from '../store/assemble';
-import { contentHash } from '../store/hash';
+import { contentHash, orderedHash } from '../store/hash';
 import { CONFIG_PK, keys } from '../store/keys';
 import { getSyncState, listSyncStates, putSyncState, type SyncState } from '../store/sync-state';
 import { loadRecords, writeWorkbook } from '../store/workbooks';
@@ -112,7 +112,7 @@ async function loadIfChanged(
   if (trusted && state.modifiedAt === meta.modifiedAt)
     return { state, meta, raw: null, contentHash: state.contentHash };
   const raw = await ctx.source.read(workbook, meta);
-  const hash = contentHash(raw.tabs);
+  const hash = orderedHash(raw.tabs);
   if (trusted && state.contentHash === hash) {
     // Touched but not changed (saved again, shared, renamed): remember the new time, write no record.
     await putSyncState(ctx.store, { ...state, modifiedAt: meta.modifiedAt });

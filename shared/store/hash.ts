@@ -19,3 +19,13 @@ export function canonicalJson(value: unknown): string {
 export function contentHash(value: unknown): string {
   return createHash('sha256').update(canonicalJson(value)).digest('base64url').slice(0, 22);
 }
+
+/**
+ * A hash of a value our own code builds, in the order it builds it (no key sorting): several times cheaper than
+ * contentHash on large values (a workbook's rows, a month's results). Equal only between values built by the same
+ * code; a change of code that reorders keys changes it once (a workbook counted as changed on its next read, one more
+ * stored version with the same figures): never a wrong "unchanged".
+ */
+export function orderedHash(value: unknown): string {
+  return createHash('sha256').update(JSON.stringify(value)).digest('base64url').slice(0, 22);
+}

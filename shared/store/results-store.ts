@@ -17,7 +17,7 @@ import type { OrgFigures } from '../domain/results';
 import { batchWrite, queryPrefix, type Item, type WriteOp } from './batch';
 import { joinPieces, packPieces } from './packed';
 import type { StoreClient } from './client';
-import { contentHash } from './hash';
+import { orderedHash } from './hash';
 import { GSI1, gsi, keys } from './keys';
 import { listChangedRows } from './changed';
 import { monthBasisSchema, type MonthBasis } from '../domain/windows';
@@ -53,7 +53,7 @@ export type VersionMeta = z.infer<typeof metaSchema>;
 /** What identifies the content of a version: not when it was generated or when its sources were read. */
 export function resultsHash(r: ResultsJson): string {
   const { generatedAt: _g, sources, ...rest } = r;
-  return contentHash({
+  return orderedHash({
     ...rest,
     sources: sources.map(({ readAt: _r, modifiedAt: _m, lastGoodReadAt: _l, ...s }) => s),
   });
