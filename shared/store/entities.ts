@@ -86,7 +86,7 @@ export const ENTITIES: readonly Entity[] = [
     pk: 'ORG#<org>',
     ...tabChunk,
     holds:
-      "up to 250 sheet rows of one tab of the branch's workbook (≤ 300 KB of text, stored Brotli-compressed: `br`; `text` on chunks stored before December 2026): each row exactly as typed (header → value), accepted or not, with its typed record (member, session, attendance row, …); the errors of those rows (uncompressed: the error index reads only them); a content hash of the text. `TAB#tab_status#000000` lists the tabs that failed",
+      "up to 250 sheet rows of one tab of the branch's workbook (≤ 300 KB of text, Brotli-compressed): each row exactly as typed (header → value), accepted or not (`br`), and apart the typed records of the accepted ones (`rec`: member, session, attendance row, …; all a computation reads); the errors of those rows (uncompressed: the error index reads only them); a hash of it all. Chunks stored before December 2026 hold rows and records together (`text`, or `br` without `rec`). `TAB#tab_status#000000` lists the tabs that failed",
   },
   {
     name: 'config tab chunk',

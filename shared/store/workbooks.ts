@@ -10,10 +10,10 @@ import type { ChangedAfterPublication } from '../domain/results';
 import { queryPrefix, type Item } from './batch';
 import type { StoreClient } from './client';
 import { applyDiff, type DiffResult } from './diff';
-import { canonicalJson, contentHash } from './hash';
+import { canonicalJson, orderedHash } from './hash';
 import { gsi, keys } from './keys';
 import { issueSchema } from '../domain/results';
-import { itemText, packedBytes, packText } from './packed';
+import { itemText, packedBytes, packText, unpackText } from './packed';
 
 export interface WorkbookWrite {
   workbook: string;
@@ -100,14 +100,27 @@ export function recordItems(w: Partial<WorkbookWrite> & Pick<WorkbookWrite, 'tab
 }
 
 /**
- * One sheet row in a chunk: the cells as typed (absent for a record that comes from no row) and, when the row was
- * accepted, its record's key and data. Its errors are kept beside, in the chunk's `issues`.
+ * One sheet row in a chunk as stored before its rows and records were kept apart: the cells as typed (absent for a
+ * record that comes from no row) and, when the row was accepted, its record's key and data.
  */
 interface ChunkRow {
   row: number;
   cells?: Record<string, string>;
   key?: string;
   data?: unknown;
+}
+
+/** A row as typed. */
+interface TypedRow {
+  row: number;
+  cells: Record<string, string>;
+}
+
+/** An accepted row's record (row 0: a record that comes from no row). */
+interface RecordRow {
+  row: number;
+  key: string;
+  data: unknown;
 }
 
 /** Rows of one tab are cut into chunks of this many sheet rows (so an edit rewrites the one chunk it falls in)… */
@@ -117,9 +130,10 @@ export const CHUNK_BYTES = 300_000;
 
 /**
  * The workbook as DynamoDB items: per tab, its rows in chunks of sheet rows [250k+1, 250(k+1)] (cut earlier when a
- * chunk would pass CHUNK_BYTES), each holding the rows as typed with their records, the errors of its rows, and a
- * hash of all of it. Records that come from no row (the resolved settings, the tabs that failed) are one chunk of
- * their kind. A chunk with an error is in the sparse error index.
+ * chunk would pass CHUNK_BYTES), each holding the rows as typed (`br`) and, apart, the records of the accepted ones
+ * (`rec`: all a computation reads), both compressed, the errors of its rows, and a hash of all of it. Records that
+ * come from no row (the resolved settings, the tabs that failed) are one chunk of their kind. A chunk with an error
+ * is in the sparse error index.
  */
 export function chunkItems(w: WorkbookWrite): Item[] {
   const { items: raw } = rawRowItems(w.workbook, w.tabs);
@@ -136,58 +150,73 @@ export function chunkItems(w: WorkbookWrite): Item[] {
     let chunk: Chunk | null = null;
     let range = -1;
     const flush = () => {
-      if (chunk !== null && chunk.rows.length > 0) items.push(chunkItem(w, tabKey, tab, chunk));
+      if (chunk !== null && chunk.count > 0) items.push(chunkItem(w, tabKey, tab, chunk));
       chunk = null;
     };
     for (const r of rows) {
       const rec = records.get(`${tabKey}#${r.row}`);
-      const entry: ChunkRow = { row: r.row, cells: r.cells, ...(rec ? { key: rec.key, data: rec.data } : {}) };
-      const text = JSON.stringify(entry);
-      const bytes = Buffer.byteLength(text) + (r.errors.length > 0 ? Buffer.byteLength(JSON.stringify(r.errors)) : 0);
+      const typed = JSON.stringify({ row: r.row, cells: r.cells } satisfies TypedRow);
+      const record =
+        rec === undefined ? null : JSON.stringify({ row: r.row, key: rec.key, data: rec.data } satisfies RecordRow);
+      const bytes =
+        Buffer.byteLength(typed) +
+        (record === null ? 0 : Buffer.byteLength(record)) +
+        (r.errors.length > 0 ? Buffer.byteLength(JSON.stringify(r.errors)) : 0);
       const rowRange = Math.floor((r.row - 1) / CHUNK_ROWS);
       if (chunk === null || rowRange !== range || chunk.bytes + bytes > CHUNK_BYTES) {
         flush();
-        chunk = { first: r.row, rows: [], issues: [], bytes: 0 };
+        chunk = newChunk(r.row);
         range = rowRange;
       }
       const c: Chunk = chunk;
-      c.rows.push(text);
+      c.typed.push(typed);
+      if (record !== null) c.records.push(record);
       c.issues.push(...r.errors);
       c.bytes += bytes;
+      c.count++;
     }
     flush();
   }
-  const extras = new Map<string, ChunkRow[]>();
+  const extras = new Map<string, Chunk>();
   for (const e of w.extraRecords ?? []) {
-    const list = extras.get(e.kind) ?? [];
-    list.push({ row: 0, key: e.key, data: e.data });
-    extras.set(e.kind, list);
+    const c = extras.get(e.kind) ?? newChunk(0);
+    c.records.push(JSON.stringify({ row: 0, key: e.key, data: e.data } satisfies RecordRow));
+    c.count++;
+    extras.set(e.kind, c);
   }
-  for (const [kind, rows] of extras)
-    items.push(chunkItem(w, kind, '', { first: 0, rows: rows.map((r) => JSON.stringify(r)), issues: [], bytes: 0 }));
+  for (const [kind, c] of extras) items.push(chunkItem(w, kind, '', c));
   return items;
 }
 
-/** Rows gathered for one item: each row's JSON text, the errors of those rows, their size. */
+/** Rows gathered for one item: each row's JSON text as typed, the accepted rows' records, their errors, their size. */
 interface Chunk {
   first: number;
-  rows: string[];
+  count: number;
+  typed: string[];
+  records: string[];
   issues: ValidationIssue[];
   bytes: number;
 }
 
+const newChunk = (first: number): Chunk => ({ first, count: 0, typed: [], records: [], issues: [], bytes: 0 });
+
 function chunkItem(w: WorkbookWrite, tabKey: string, tab: string, chunk: Chunk): Item {
-  const { first, issues } = chunk;
-  const text = `[${chunk.rows.join(',')}]`;
-  const content = { workbook: w.workbook, tab, tabKey, first, count: chunk.rows.length, text, issues };
-  // The hash is of the rows' text (as it was before the rows were stored compressed: an unchanged chunk stays so).
-  const { text: _text, ...rest } = content;
+  const { first, count, issues } = chunk;
+  const typed = `[${chunk.typed.join(',')}]`;
+  const records = `[${chunk.records.join(',')}]`;
+  const content = { workbook: w.workbook, tab, tabKey, first, count, typed, records, issues };
   return {
     pk: w.recordsPk,
     sk: keys.tabChunk(tabKey, first),
-    ...rest,
-    br: packText(text),
-    hash: contentHash(content),
+    workbook: w.workbook,
+    tab,
+    tabKey,
+    first,
+    count,
+    br: packText(typed),
+    rec: packText(records),
+    issues,
+    hash: orderedHash(content),
     // Sparse index: only chunks with an error appear in it, so listing every error is one query.
     ...(issues.length > 0 ? { gsi1pk: gsi.errors(), gsi1sk: gsi.errorSort(w.workbook, tab, first) } : {}),
   };
@@ -199,27 +228,51 @@ export const chunkSchema = z.object({
   tabKey: z.string(),
   first: z.number().int(),
   count: z.number().int(),
-  /** The rows' JSON text, Brotli-compressed (store/packed.ts); `text` on chunks stored before compression. */
+  /**
+   * The rows as typed ([{row, cells}]), Brotli-compressed (store/packed.ts); on chunks stored before `rec` existed,
+   * the rows with their records ([{row, cells, key, data}]).
+   */
   br: packedBytes.optional(),
+  /** The accepted rows' records ([{row, key, data}]), Brotli-compressed: what a computation reads. */
+  rec: packedBytes.optional(),
+  /** The rows with their records, as text, on chunks stored before compression. */
   text: z.string().optional(),
   issues: z.array(issueSchema),
 });
 
 // A chunk's text is written only by chunkItems from rows the contract's zod schemas produced, and its hash covers
 // it: parsing it again with a schema on every load would only repeat that work (a run loads every branch's chunks).
-function chunkRows(item: Item): ChunkRow[] {
-  const rows: unknown = JSON.parse(itemText(item));
+function parsed<T>(item: Item, text: string): T[] {
+  const rows: unknown = JSON.parse(text);
   if (!Array.isArray(rows)) throw new Error(`chunk ${String(item.pk)} ${String(item.sk)} holds no list of rows`);
-  return rows as ChunkRow[];
+  return rows as T[];
+}
+
+/** A chunk's records: its `rec` alone (not its rows as typed), or — stored before — picked from its rows. */
+function chunkRecords(item: Item): RecordRow[] {
+  if (item.rec instanceof Uint8Array) return parsed<RecordRow>(item, unpackText(item.rec));
+  return parsed<ChunkRow>(item, itemText(item)).flatMap((r) =>
+    r.key === undefined ? [] : [{ row: r.row, key: r.key, data: r.data }],
+  );
+}
+
+/** A chunk's rows as typed, each with whether it was accepted (has a record). */
+function chunkTypedRows(item: Item): (TypedRow & { accepted: boolean })[] {
+  if (item.rec instanceof Uint8Array) {
+    const accepted = new Set(chunkRecords(item).map((r) => r.row));
+    return parsed<TypedRow>(item, itemText(item)).map((r) => ({ ...r, accepted: accepted.has(r.row) }));
+  }
+  return parsed<ChunkRow>(item, itemText(item)).flatMap((r) =>
+    r.cells === undefined ? [] : [{ row: r.row, cells: r.cells, accepted: r.key !== undefined }],
+  );
 }
 
 /** The records held by stored chunks, in sheet order (a later row wins over an earlier one with the same key). */
 function recordsOf(items: readonly Item[]): StoredRecord[] {
   const out = new Map<string, StoredRecord>();
   for (const item of items)
-    for (const r of chunkRows(item))
-      if (r.key !== undefined)
-        out.set(`${String(item.tabKey)}#${r.key}`, { kind: String(item.tabKey), key: r.key, row: r.row, data: r.data });
+    for (const r of chunkRecords(item))
+      out.set(`${String(item.tabKey)}#${r.key}`, { kind: String(item.tabKey), key: r.key, row: r.row, data: r.data });
   return [...out.values()].sort((a, b) => a.row - b.row);
 }
 
@@ -317,14 +370,13 @@ export async function loadRawRows(client: StoreClient, pk: string): Promise<Stor
   for (const item of await queryPrefix(client, pk, keys.tabPrefix())) {
     const c = chunkSchema.parse(item);
     if (c.tab === '') continue;
-    for (const r of chunkRows(item)) {
-      if (r.cells === undefined) continue;
+    for (const r of chunkTypedRows(item)) {
       out.push({
         workbook: c.workbook,
         tab: c.tab,
         row: r.row,
         cells: r.cells,
-        accepted: r.key !== undefined,
+        accepted: r.accepted,
         errors: c.issues.filter((i) => i.row === r.row),
       });
     }

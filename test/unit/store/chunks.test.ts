@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { ValidationIssue } from '../../../shared/contract/issues';
 import type { TabOutcome } from '../../../shared/contract/read-tab';
 import { CHUNK_BYTES, chunkItems, type WorkbookWrite } from '../../../shared/store/workbooks';
-import { itemText } from '../../../shared/store/packed';
+import { itemText, unpackText } from '../../../shared/store/packed';
 
 function tab(key: string, name: string, rows: number, opts: { from?: number; cell?: (r: number) => string } = {}) {
   const from = opts.from ?? 2;
@@ -56,9 +56,11 @@ describe('chunkItems', () => {
     if (second) second.record = null;
     const [item] = chunkItems(write([t]));
     expect(JSON.parse(itemText(item ?? {}))).toEqual([
-      { row: 2, cells: { 编号: 'M2', 说明: '' }, key: 'M2', data: { id: 'M2' } },
+      { row: 2, cells: { 编号: 'M2', 说明: '' } },
       { row: 3, cells: { 编号: 'M3', 说明: '' } },
     ]);
+    // The records apart (all a computation reads), compressed too.
+    expect(JSON.parse(unpackText(item?.rec as Uint8Array))).toEqual([{ row: 2, key: 'M2', data: { id: 'M2' } }]);
   });
 
   it('an edit of one cell changes the hash of the one chunk its row is in', () => {
@@ -75,7 +77,10 @@ describe('chunkItems', () => {
   it('cuts a chunk early rather than pass the size limit', () => {
     // 300 rows of ~2,000 three-byte characters: ~6 KB each, so about 50 rows per 300 KB chunk.
     const items = chunkItems(write([tab('sessions', '组织生活', 300, { cell: () => '学'.repeat(2_000) })]));
-    for (const i of items) expect(Buffer.byteLength(itemText(i))).toBeLessThanOrEqual(CHUNK_BYTES);
+    for (const i of items)
+      expect(Buffer.byteLength(itemText(i)) + Buffer.byteLength(unpackText(i.rec as Uint8Array))).toBeLessThanOrEqual(
+        CHUNK_BYTES,
+      );
     expect(items.length).toBeGreaterThanOrEqual(Math.ceil((300 * 6_000) / CHUNK_BYTES));
     expect(items.reduce((n, i) => n + Number(i.count), 0)).toBe(300);
   });
@@ -92,8 +97,8 @@ describe('chunkItems', () => {
 
   it('stores records that come from no row as one chunk of their kind', () => {
     const items = chunkItems(write([], [{ kind: 'tab_status', key: 'failed_tabs', data: ['exams'] }]));
-    expect(items.map((i) => [i.sk, i.tab, JSON.parse(itemText(i))])).toEqual([
-      ['TAB#tab_status#000000', '', [{ row: 0, key: 'failed_tabs', data: ['exams'] }]],
-    ]);
+    expect(
+      items.map((i) => [i.sk, i.tab, JSON.parse(itemText(i)), JSON.parse(unpackText(i.rec as Uint8Array))]),
+    ).toEqual([['TAB#tab_status#000000', '', [], [{ row: 0, key: 'failed_tabs', data: ['exams'] }]]]);
   });
 });
