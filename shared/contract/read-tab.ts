@@ -73,16 +73,29 @@ export function rowCells(row: RawRow, keys: string[]): Record<string, string> {
 
 /** True when the row repeats the header (people paste the header again between blocks). */
 export function repeatsHeader(row: RawRow, header: RawRow): boolean {
+  const names = normalizedHeader(header);
   let compared = 0;
-  for (let i = 0; i < header.cells.length; i++) {
-    const h = header.cells[i];
-    if (h === undefined || isBlank(h)) continue;
+  for (let i = 0; i < names.length; i++) {
+    const h = names[i];
+    if (h === undefined || h === null) continue;
     const c = row.cells[i];
     if (c === undefined || isBlank(c)) continue;
-    if (normalizeHeader(displayValue(c)) !== normalizeHeader(displayValue(h))) return false;
+    if (normalizeHeader(displayValue(c)) !== h) return false;
     compared++;
   }
   return compared > 0;
+}
+
+/** Each header cell normalized (null when blank), once per header row rather than once per row checked against it. */
+const headerNames = new WeakMap<RawRow, (string | null)[]>();
+
+function normalizedHeader(header: RawRow): (string | null)[] {
+  let names = headerNames.get(header);
+  if (names === undefined) {
+    names = header.cells.map((h) => (h === undefined || isBlank(h) ? null : normalizeHeader(displayValue(h))));
+    headerNames.set(header, names);
+  }
+  return names;
 }
 
 interface Located {

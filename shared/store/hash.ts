@@ -29,3 +29,10 @@ export function contentHash(value: unknown): string {
 export function orderedHash(value: unknown): string {
   return createHash('sha256').update(JSON.stringify(value)).digest('base64url').slice(0, 22);
 }
+
+/** A hash of several texts (each length-prefixed, so no two lists of texts collide), none of them escaped again. */
+export function textsHash(...texts: readonly string[]): string {
+  const h = createHash('sha256');
+  for (const t of texts) h.update(`${t.length}:`).update(t);
+  return h.digest('base64url').slice(0, 22);
+}

@@ -10,7 +10,7 @@ import type { ChangedAfterPublication } from '../domain/results';
 import { queryPrefix, type Item } from './batch';
 import type { StoreClient } from './client';
 import { applyDiff, type DiffResult } from './diff';
-import { canonicalJson, orderedHash } from './hash';
+import { canonicalJson, textsHash } from './hash';
 import { gsi, keys } from './keys';
 import { issueSchema } from '../domain/results';
 import { itemText, packedBytes, packText, unpackText } from './packed';
@@ -204,7 +204,6 @@ function chunkItem(w: WorkbookWrite, tabKey: string, tab: string, chunk: Chunk):
   const { first, count, issues } = chunk;
   const typed = `[${chunk.typed.join(',')}]`;
   const records = `[${chunk.records.join(',')}]`;
-  const content = { workbook: w.workbook, tab, tabKey, first, count, typed, records, issues };
   return {
     pk: w.recordsPk,
     sk: keys.tabChunk(tabKey, first),
@@ -216,7 +215,8 @@ function chunkItem(w: WorkbookWrite, tabKey: string, tab: string, chunk: Chunk):
     br: packText(typed),
     rec: packText(records),
     issues,
-    hash: orderedHash(content),
+    // The rows' texts hashed as they are (JSON.stringify of the whole would escape every quote in them again).
+    hash: textsHash(w.workbook, tab, tabKey, String(first), String(count), typed, records, JSON.stringify(issues)),
     // Sparse index: only chunks with an error appear in it, so listing every error is one query.
     ...(issues.length > 0 ? { gsi1pk: gsi.errors(), gsi1sk: gsi.errorSort(w.workbook, tab, first) } : {}),
   };

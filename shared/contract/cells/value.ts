@@ -6,6 +6,9 @@ import type { Bilingual, CellResult, CellValue } from './types';
  */
 const EDGE_SPACE = /^[\s\u200b-\u200d\u2060]+|[\s\u200b-\u200d\u2060]+$/g;
 const ONLY_SPACE = /^[\s\u200b-\u200d\u2060]*$/;
+const SPACE = /[\s\u200b-\u200d\u2060]/;
+/** Text NFKC leaves as it is (ASCII): most cells of a sheet, ids, numbers typed as text, English words. */
+const ASCII = /^[\x00-\x7f]*$/;
 
 /**
  * What Excel and Google Sheets show for a formula error, also when it reaches us as text
@@ -25,13 +28,15 @@ export type Cell =
   | { kind: 'other' };
 
 export function trimSpaces(s: string): string {
+  // Nothing to trim unless an end is a space (the common case, checked without scanning the text).
+  if (s === '' || (!SPACE.test(s.charAt(0)) && !SPACE.test(s.charAt(s.length - 1)))) return s;
   return s.replace(EDGE_SPACE, '');
 }
 
 /** NFKC (full-width letters, digits and punctuation → half-width), then trim half/full-width spaces and NBSP. */
 export function normalizeText(s: string): string {
   if (typeof s !== 'string') return '';
-  return trimSpaces(s.normalize('NFKC'));
+  return trimSpaces(ASCII.test(s) ? s : s.normalize('NFKC'));
 }
 
 function isDate(v: unknown): v is Date {
