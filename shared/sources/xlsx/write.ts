@@ -19,22 +19,41 @@ export const VALIDATION_ROWS = 2000;
 
 const HEADER_FILL = 'FFD9E1F2';
 
-function styleHeaderCell(cell: ExcelJS.Cell): void {
-  cell.font = { bold: true };
-  cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } };
-  cell.alignment = { vertical: 'middle', wrapText: true };
+/**
+ * Style objects shared by every cell that looks the same. exceljs dedupes a cell's style by serializing it unless it
+ * has seen that very object before: one object per cell cost ~26 s on a 5,000-branch summary (300,000 rows), one per
+ * look costs nothing. A shared object is never changed in place: a cell gets a new (shared) object instead.
+ */
+class SharedStyles {
+  private readonly byKey = new Map<string, Partial<ExcelJS.Style>>();
+
+  /** The cell's style with `patch` over it, as an object shared with every cell of the same style. */
+  apply(cell: ExcelJS.Cell, patch: Partial<ExcelJS.Style>): void {
+    const next = { ...cell.style, ...patch };
+    const key = JSON.stringify(next);
+    let shared = this.byKey.get(key);
+    if (shared === undefined) {
+      shared = next;
+      this.byKey.set(key, shared);
+    }
+    cell.style = shared;
+  }
 }
 
-function styleRow(xrow: ExcelJS.Row, kind: LayoutRowKind, width: number): void {
+const HEADER_STYLE: Partial<ExcelJS.Style> = {
+  font: { bold: true },
+  fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } },
+  alignment: { vertical: 'middle', wrapText: true },
+};
+
+function styleRow(xrow: ExcelJS.Row, kind: LayoutRowKind, width: number, styles: SharedStyles): void {
   if (kind === 'title') {
     // Only the cells that hold text: the title overflows into the empty cells to its right.
-    xrow.eachCell((cell) => {
-      cell.font = { bold: true, size: 13 };
-    });
+    xrow.eachCell((cell) => styles.apply(cell, { font: { bold: true, size: 13 } }));
     xrow.height = 22;
     return;
   }
-  for (let i = 1; i <= width; i++) styleHeaderCell(xrow.getCell(i));
+  for (let i = 1; i <= width; i++) styles.apply(xrow.getCell(i), HEADER_STYLE);
 }
 
 /** Colour-scale end points: red (low), yellow, green (high), the usual traffic-light scale. */
@@ -99,13 +118,14 @@ export function addSheet(wb: ExcelJS.Workbook, sheet: LayoutSheet): ExcelJS.Work
     width: c.width ?? Math.max(10, c.header.length * 2 + 2),
     ...(c.hidden ? { hidden: true } : {}),
   }));
+  const styles = new SharedStyles();
   if (sheet.columnHeader !== false) {
     const header = ws.getRow(1);
     if (sheet.headerHeight !== undefined) header.height = sheet.headerHeight;
     sheet.columns.forEach((c, i) => {
       const cell = header.getCell(i + 1);
       cell.value = c.header;
-      styleHeaderCell(cell);
+      styles.apply(cell, HEADER_STYLE);
     });
   }
   sheet.rows.forEach((row, r) => {
@@ -117,26 +137,36 @@ export function addSheet(wb: ExcelJS.Workbook, sheet: LayoutSheet): ExcelJS.Work
       // so text a branch typed that starts with '=' stays text.
       if (isLayoutCell(v)) {
         cell.value = v.value;
-        if (v.numFmt ?? column?.numFmt) cell.numFmt = v.numFmt ?? column?.numFmt ?? '';
-        if (v.fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${v.fill}` } };
-        if (v.bold || v.size !== undefined || v.color !== undefined)
-          cell.font = {
-            ...(v.bold ? { bold: true } : {}),
-            ...(v.size === undefined ? {} : { size: v.size }),
-            ...(v.color === undefined ? {} : { color: { argb: `FF${v.color}` } }),
-          };
-        if (v.align || v.wrap)
-          cell.alignment = {
-            ...(v.align ? { horizontal: v.align } : {}),
-            ...(v.wrap ? { wrapText: true, vertical: 'top' as const } : {}),
-          };
+        const numFmt = v.numFmt ?? column?.numFmt;
+        const patch: Partial<ExcelJS.Style> = {
+          ...(numFmt ? { numFmt } : {}),
+          ...(v.fill ? { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${v.fill}` } } } : {}),
+          ...(v.bold || v.size !== undefined || v.color !== undefined
+            ? {
+                font: {
+                  ...(v.bold ? { bold: true } : {}),
+                  ...(v.size === undefined ? {} : { size: v.size }),
+                  ...(v.color === undefined ? {} : { color: { argb: `FF${v.color}` } }),
+                },
+              }
+            : {}),
+          ...(v.align || v.wrap
+            ? {
+                alignment: {
+                  ...(v.align ? { horizontal: v.align } : {}),
+                  ...(v.wrap ? { wrapText: true, vertical: 'top' as const } : {}),
+                },
+              }
+            : {}),
+        };
+        if (Object.keys(patch).length > 0) styles.apply(cell, patch);
       } else {
         cell.value = v;
-        if (column?.numFmt) cell.numFmt = column.numFmt;
+        if (column?.numFmt) styles.apply(cell, { numFmt: column.numFmt });
       }
     });
     const kind = sheet.rowKinds?.[r];
-    if (kind !== undefined) styleRow(xrow, kind, row.length);
+    if (kind !== undefined) styleRow(xrow, kind, row.length, styles);
     const height = sheet.rowHeights?.[r];
     if (height !== undefined) xrow.height = height;
   });
@@ -167,7 +197,10 @@ export async function xlsxBuffer(layout: LayoutWorkbook): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Branchboard';
   for (const sheet of layout.sheets) addSheet(wb, sheet);
-  const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+  // Deflate level 1 (of 9): a 5,000-branch summary zips in a third of the time, a few per cent larger.
+  const bytes = Buffer.from(
+    await wb.xlsx.writeBuffer({ zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } } }),
+  );
   return layout.sheets.some((s) => (s.charts ?? []).length > 0) ? addCharts(bytes, layout) : bytes;
 }
 
