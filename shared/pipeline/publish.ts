@@ -12,7 +12,7 @@ import type { WorkbookSink } from '../sources/port';
 import { configDataFrom, ROSTER_KINDS } from '../store/assemble';
 import { contentHash } from '../store/hash';
 import { CONFIG_PK } from '../store/keys';
-import { loadOrgFigures, loadResults, resultsHash } from '../store/results-store';
+import { loadOrgFigures, loadResults, resultsContent } from '../store/results-store';
 import { loadRecords } from '../store/workbooks';
 import { trendMonths } from './compute';
 import type { PipelineContext } from './context';
@@ -84,9 +84,10 @@ export async function publishSummary(
     layout: SUMMARY_LAYOUT_VERSION,
     period: opts.period,
     lang: input.lang,
-    results: resultsHash(results),
-    progress: input.progress === null ? null : resultsHash(input.progress),
-    trend: trend.map((t) => [t.period, t.figures === null ? null : contentHash(t.figures)]),
+    // Key order differs between results just computed and results read back: the content hash sorts keys.
+    results: resultsContent(results),
+    progress: input.progress === null ? null : resultsContent(input.progress),
+    trend,
     orgs: input.orgs,
     settings: input.settings,
   });

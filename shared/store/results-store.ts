@@ -50,13 +50,18 @@ export const metaSchema = z.object({
 
 export type VersionMeta = z.infer<typeof metaSchema>;
 
-/** What identifies the content of a version: not when it was generated or when its sources were read. */
-export function resultsHash(r: ResultsJson): string {
+/** The content of a version: not when it was generated or when its sources were read. */
+export function resultsContent(r: ResultsJson): unknown {
   const { generatedAt: _g, sources, ...rest } = r;
-  return orderedHash({
-    ...rest,
-    sources: sources.map(({ readAt: _r, modifiedAt: _m, lastGoodReadAt: _l, ...s }) => s),
-  });
+  return { ...rest, sources: sources.map(({ readAt: _r, modifiedAt: _m, lastGoodReadAt: _l, ...s }) => s) };
+}
+
+/**
+ * What identifies the content of a version computed by this code (compared only with hashes of results computed the
+ * same way; results read back from the store list their keys in another order: contentHash(resultsContent(r))).
+ */
+export function resultsHash(r: ResultsJson): string {
+  return orderedHash(resultsContent(r));
 }
 
 export async function latestVersion(client: StoreClient, period: string): Promise<VersionMeta | null> {
