@@ -1,9 +1,9 @@
 // Header matching by Chinese or English alias, insensitive to case, full/half width, whitespace and trailing hints.
+import { nfkc } from './cells/value';
 
 /** '日期(YYYY-MM-DD)', ' Member ID ', '党员编号（必填）' → comparable keys. */
 export function normalizeHeader(text: string): string {
-  // NFKC leaves ASCII as it is: most cells compared against a header (ids, numbers) need only the rest.
-  let s = (/^[\x00-\x7f]*$/.test(text) ? text : text.normalize('NFKC')).toLowerCase();
+  let s = nfkc(text).toLowerCase();
   s = s.replace(/[\s\u3000\u00a0]+/g, '');
   // A trailing parenthetical hint: '(YYYY-MM-DD)', '(必填)', also after NFKC the full-width '（…）'.
   for (;;) {

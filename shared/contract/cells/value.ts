@@ -7,8 +7,13 @@ import type { Bilingual, CellResult, CellValue } from './types';
 const EDGE_SPACE = /^[\s\u200b-\u200d\u2060]+|[\s\u200b-\u200d\u2060]+$/g;
 const ONLY_SPACE = /^[\s\u200b-\u200d\u2060]*$/;
 const SPACE = /[\s\u200b-\u200d\u2060]/;
-/** Text NFKC leaves as it is (ASCII): most cells of a sheet, ids, numbers typed as text, English words. */
-const ASCII = /^[\x00-\x7f]*$/;
+/** Printable ASCII, tabs and line breaks: text NFKC leaves as it is (ids, numbers typed as text, English words). */
+const PLAIN_ASCII = /^[ -~\t\n\r]*$/;
+
+/** NFKC, skipped for text it would leave as it is (most cells of a sheet). */
+export function nfkc(s: string): string {
+  return PLAIN_ASCII.test(s) ? s : s.normalize('NFKC');
+}
 
 /**
  * What Excel and Google Sheets show for a formula error, also when it reaches us as text
@@ -36,7 +41,7 @@ export function trimSpaces(s: string): string {
 /** NFKC (full-width letters, digits and punctuation → half-width), then trim half/full-width spaces and NBSP. */
 export function normalizeText(s: string): string {
   if (typeof s !== 'string') return '';
-  return trimSpaces(ASCII.test(s) ? s : s.normalize('NFKC'));
+  return trimSpaces(nfkc(s));
 }
 
 function isDate(v: unknown): v is Date {
