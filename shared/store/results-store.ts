@@ -235,7 +235,9 @@ export async function loadResults(client: StoreClient, period: string, version?:
   const pieces = new Map<ListName, Item[]>();
   for (const i of items.filter((x) => x.kind === 'list').sort((a, b) => Number(a.chunk) - Number(b.chunk))) {
     const name = i.name as ListName;
-    pieces.set(name, [...(pieces.get(name) ?? []), i]);
+    const list = pieces.get(name);
+    if (list === undefined) pieces.set(name, [i]);
+    else list.push(i);
   }
   const text = new Map([...pieces].map(([name, list]) => [name, joinPieces(list)]));
   // A list added after a version was stored is absent from it: its schema's default (an empty list, or null) stands.
@@ -418,12 +420,9 @@ async function packedOrgFigures(
   return runEntries(head, more).find((e) => e.figures.id === orgId)?.figures ?? null;
 }
 
+/** An org's figures stored in parts before compression (each a slice of the text), read whole. */
 function joinParts(parts: readonly Record<string, unknown>[]): unknown {
-  const text = [...parts]
-    .sort((a, b) => Number(a.part) - Number(b.part))
-    .map((p) => String(p.text))
-    .join('');
-  return JSON.parse(text) as unknown;
+  return JSON.parse(joinPieces([...parts].sort((a, b) => Number(a.part) - Number(b.part)))) as unknown;
 }
 
 /**
