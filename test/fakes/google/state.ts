@@ -150,6 +150,21 @@ export class FakeState extends DriveStore {
     return sheetByTitle(this.mustBook(id), title) ?? fail(`spreadsheet ${id} has no sheet '${title}'`);
   }
 
+  /**
+   * Cells that more than one spreadsheet holds (`copySpreadsheet`, and a batchUpdate's copy of a sheet it did not name):
+   * the sheet is copied before the test API changes it.
+   */
+  private readonly shared = new WeakSet<SheetModel['rows']>();
+
+  private writableSheet(id: string, title: string): SheetModel {
+    const sheet = this.mustSheet(id, title);
+    if (!this.shared.has(sheet.rows)) return sheet;
+    const book = this.mustBook(id);
+    const own = structuredClone(sheet);
+    book.sheets = book.sheets.map((s) => (s === sheet ? own : s));
+    return own;
+  }
+
   private modified(id: string): void {
     this.bumpModified(this.mustFile(id));
   }
@@ -195,6 +210,22 @@ export class FakeState extends DriveStore {
     return this.newBook(spec).spreadsheetId;
   }
 
+  /**
+   * A new spreadsheet with the tabs of another, sharing their cells (the fake's writes copy what they change): a
+   * benchmark's thousands of spreadsheets alike cost the memory of one.
+   */
+  copySpreadsheet(sourceId: string, opts: { title: string; owner: string }): string {
+    const source = this.mustBook(sourceId);
+    for (const s of source.sheets) this.shared.add(s.rows);
+    return this.newBook({
+      title: opts.title,
+      owner: opts.owner,
+      timeZone: source.properties.timeZone,
+      locale: source.properties.locale,
+      sheets: [...source.sheets],
+    }).spreadsheetId;
+  }
+
   createFolder(opts: { id?: string; name: string; owner: string; parents?: string[] }): string {
     const spec: NewFile = { name: opts.name, mimeType: FOLDER_MIME, owner: opts.owner, parents: opts.parents ?? [] };
     if (opts.id !== undefined) spec.id = opts.id;
@@ -221,7 +252,7 @@ export class FakeState extends DriveStore {
 
   /** Replaces every cell of a tab with the grid (growing the tab when needed); a modification. */
   setValues(id: string, title: string, grid: CellInput[][]): void {
-    const sheet = this.mustSheet(id, title);
+    const sheet = this.writableSheet(id, title);
     sheet.rows = [];
     writeGrid(sheet, grid);
     this.modified(id);
@@ -229,7 +260,7 @@ export class FakeState extends DriveStore {
 
   /** Sets one cell; a modification. */
   setCell(id: string, title: string, a1: string, value: CellInput): void {
-    const sheet = this.mustSheet(id, title);
+    const sheet = this.writableSheet(id, title);
     const w = parseCells(a1) ?? fail(`bad cell ${a1}`);
     const g = sheet.properties.gridProperties;
     g.rowCount = Math.max(g.rowCount, w.startRow + 1);

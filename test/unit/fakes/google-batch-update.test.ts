@@ -448,3 +448,50 @@ describe('Drive metadata', () => {
     expect((await me.drive.files.get({ fileId: id, fields: 'id' })).data.id).toBe(id);
   });
 });
+
+describe('spreadsheets that share their cells (copySpreadsheet)', () => {
+  it('a write to one leaves the other as it was, and the written one keeps its untouched tabs', async () => {
+    const source = book();
+    const copy = fake.state.copySpreadsheet(source, { title: '第二支部', owner: SA });
+    expect(fake.state.grid(copy, '概览')).toEqual([
+      ['a', 1],
+      ['b', 2],
+      ['c', 3],
+    ]);
+    // A feedback-like batch: a new tab filled, plus one cell of the shared tab 数据 (sheetId 5).
+    await batch(copy, [
+      { addSheet: { properties: { sheetId: 9, title: '反馈' } } },
+      {
+        updateCells: {
+          start: { sheetId: 9, rowIndex: 0, columnIndex: 0 },
+          rows: [{ values: [{ userEnteredValue: { stringValue: '得分' } }] }],
+          fields: 'userEnteredValue',
+        },
+      },
+      {
+        updateCells: {
+          start: { sheetId: 5, rowIndex: 0, columnIndex: 0 },
+          rows: [{ values: [{ userEnteredValue: { numberValue: 7 } }] }],
+          fields: 'userEnteredValue',
+        },
+      },
+    ]);
+    expect(fake.state.sheetTitles(source)).toEqual(['概览', '数据']);
+    expect(fake.state.grid(source, '数据')).toEqual([]);
+    expect(fake.state.grid(copy, '数据')).toEqual([[7]]);
+    expect(fake.state.grid(copy, '反馈')).toEqual([['得分']]);
+    // The test API's own edits copy a shared tab first: the copy's 概览 (never named by the batch) and the source's.
+    fake.state.setCell(copy, '概览', 'B1', 10);
+    fake.state.setCell(source, '概览', 'B2', 20);
+    expect(fake.state.grid(copy, '概览')).toEqual([
+      ['a', 10],
+      ['b', 2],
+      ['c', 3],
+    ]);
+    expect(fake.state.grid(source, '概览')).toEqual([
+      ['a', 1],
+      ['b', 20],
+      ['c', 3],
+    ]);
+  });
+});
