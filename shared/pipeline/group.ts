@@ -19,6 +19,7 @@ import { scopedStore } from '../store/scoped';
 import { loadCycle, trendMonths, type ComputeReport } from './compute';
 import type { PipelineContext } from './context';
 import { computeMonths, officialAndProgress, runMonths, type NightlyOptions } from './nightly';
+import { mapPool } from './pool';
 import { publish, publishSummary, writeJson } from './publish';
 import { sync, syncGroup, type SyncReport } from './sync';
 
@@ -27,6 +28,11 @@ export interface GroupOptions extends Omit<NightlyOptions, 'sink'> {
   groupWorkbook: string;
   /** Where a committee's dashboard and feedback go (its store remembers its own dashboard); null: the group's. */
   sinkFor(store: StoreClient, committee: Committee | null): WorkbookSink;
+  /**
+   * How many committees run at once (default 1). Against Google, 2 or more keep the quota busy: one committee's
+   * feedback writes go out while the next one's spreadsheets are read and its figures computed.
+   */
+  committeeConcurrency?: number;
 }
 
 export interface CommitteeRun {
@@ -70,10 +76,9 @@ export async function groupNightly(ctx: PipelineContext, opts: GroupOptions): Pr
   });
   const group = { data: synced.committees, issues: synced.issues };
   for (const i of group.issues) ctx.log.warn('group workbook', { row: i.row, column: i.column, message: i.message });
-  const runs: CommitteeRun[] = [];
-  for (const committee of group.data) {
-    runs.push(await runCommittee(gctx, committee, opts, months, latest));
-  }
+  const runs = await mapPool(group.data, opts.committeeConcurrency ?? 1, (committee) =>
+    runCommittee(gctx, committee, opts, months, latest),
+  );
   if (shared !== null) await putCursor(ctx.store, ctx.sourceKey, shared.cursor);
 
   const periods = [...new Set(runs.flatMap((r) => r.computed.map((c) => c.results.period)))].sort();
