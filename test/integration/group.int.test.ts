@@ -36,13 +36,14 @@ let report: GroupReport;
 let group: ResultsJson;
 const own = new Map<string, ResultsJson>();
 
-function run(): Promise<GroupReport> {
-  return groupNightly(testContext(store, dir, NOW), {
+function run(on = store, out = 'out', committeeConcurrency = 1): Promise<GroupReport> {
+  return groupNightly(testContext(on, dir, NOW), {
     period: PERIOD,
     asOf: AS_OF,
     lang: 'zh',
     groupWorkbook: GROUP_FILE,
-    sinkFor: (_, c) => new XlsxWorkbookSink(path.join(dir, 'out', c?.id ?? '')),
+    sinkFor: (_, c) => new XlsxWorkbookSink(path.join(dir, out, c?.id ?? '')),
+    committeeConcurrency,
   });
 }
 
@@ -233,5 +234,14 @@ describe('a group of committees', () => {
     const m = again.computed.find((c) => c.results.period === PERIOD);
     expect(m?.written).toBe(false);
     expect(m?.version).toBe(report.computed.find((c) => c.results.period === PERIOD)?.version);
+  }, 240_000);
+
+  it('runs its committees three at a time to the same figures, failures and order as one after another', async () => {
+    const at = await run(await dynamo().freshTable(), 'out-concurrent', 3);
+    expect(at.committees.map((c) => [c.committee.id, c.error === null])).toEqual(
+      report.committees.map((c) => [c.committee.id, c.error === null]),
+    );
+    const figures = (r: ResultsJson) => ({ ...r, generatedAt: '' });
+    expect(figures(at.official)).toEqual(figures(group));
   }, 240_000);
 });
