@@ -54,6 +54,7 @@ export const EN: Labels = {
       `The group workbook's and the committees' configuration workbooks' issues (committees whose workbook could not be used included); the branch workbooks' ${n} issues are on each committee's own Data issues tab and in each branch's feedback. Row: the row number in that tab.`,
     validationCut: (shown, total) =>
       `${total} in all; the first ${shown} are listed, the rest in the committees' summaries.`,
+    toFix: 'see Data by committee',
     noBranches: 'no branch data',
     col: {
       committee: 'Committee',

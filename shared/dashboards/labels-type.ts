@@ -238,6 +238,8 @@ export interface GroupLabels {
   validationLegend: (branchIssues: number) => string;
   /** The validation list cut at `shown` of `total`. */
   validationCut: (shown: number, total: number) => string;
+  /** Under the overview's issues tile: where a group's issues are counted. */
+  toFix: string;
   /** A committee with no branch counted (its configuration workbook could not be used, or none computed yet). */
   noBranches: string;
   col: {

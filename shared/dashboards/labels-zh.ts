@@ -53,6 +53,7 @@ export const ZH: Labels = {
     validationLegend: (n) =>
       `说明：这里列出集团表和各党委配置表的问题（含无法使用的配置表）；各支部表格的 ${n} 条问题列在各党委自己汇总表的“数据问题”表和各支部的反馈中。“行号”是该工作表中的行号。`,
     validationCut: (shown, total) => `共 ${total} 条，这里列出前 ${shown} 条，其余见各党委汇总表。`,
+    toFix: '见“各党委数据质量”表',
     noBranches: '无支部数据',
     col: {
       committee: '党委',

@@ -75,7 +75,7 @@ function groupSummaryWorkbook(input: SummaryInput): LayoutWorkbook {
   const progress = input.progress ?? null;
   return {
     sheets: [
-      overviewSheet(ctx, input.trend, progress),
+      overviewSheet(ctx, input.trend, progress, 'group'),
       committeesSheet(ctx),
       bestWorstSheet(ctx),
       committeeWindowSheet(ctx, windowOf(input.results, 'quarter'), 'quarter'),

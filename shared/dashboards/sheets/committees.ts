@@ -126,7 +126,7 @@ export function committeesSheet(ctx: DashboardContext): LayoutSheet {
   const { top, committees } = tree(ctx);
   const b = new SheetBuilder();
   b.title(L.titles.sheet(G.committeesTitle, ctx.status));
-  b.note(G.committeesLegend);
+  b.legend(G.committeesLegend);
   const header = b.header([
     c.rank,
     G.col.committee,
@@ -178,7 +178,7 @@ export function committeesSheet(ctx: DashboardContext): LayoutSheet {
     frozenRows: header + 1,
     charts,
     minWidths: [6, 20, 16, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 12],
-    maxWidths: [6, 30, 24, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 60],
+    maxWidths: [6, 30, 24, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 18, 60],
   });
   return {
     ...sheet,
@@ -202,7 +202,7 @@ export function bestWorstSheet(ctx: DashboardContext, n = BEST_WORST): LayoutShe
     b.note(L.notes.noRankingInProgress(ctx.results.period));
     return b.build(G.sheets.bestWorst, { frozenRows: 1, minWidths: [6, 16, 14] });
   }
-  b.note(G.bestWorstLegend(n));
+  b.legend(G.bestWorstLegend(n));
   const header = b.header(rankHeader(L, true, true));
   const { committeeOf } = tree(ctx);
   const row = (o: OrgFigures) => rankRow(ctx, o, true, committeeOf.get(o.id)?.name ?? '');
@@ -223,8 +223,8 @@ export function bestWorstSheet(ctx: DashboardContext, n = BEST_WORST): LayoutShe
   }
   return b.build(G.sheets.bestWorst, {
     frozenRows: header + 1,
-    minWidths: [6, 6, 16, 16, 14, 8, 8, 8, 8, 8, 8, 12],
-    maxWidths: [8, 8, 30, 30, 24, 10, 10, 10, 10, 10, 14, 40],
+    minWidths: [10, 12, 16, 16, 14, 8, 8, 8, 8, 8, 8, 12],
+    maxWidths: [10, 12, 30, 30, 24, 10, 10, 10, 10, 10, 14, 40],
   });
 }
 
@@ -242,7 +242,7 @@ export function committeeWindowSheet(
   const name = kind === 'year' ? W.sheetYear : W.sheetQuarter;
   const b = new SheetBuilder();
   b.title(W.title(name, W.status({ window: w.window, state: w.state, asOf: w.asOf, months: w.months.length })));
-  b.note(G.windowLegend);
+  b.legend(G.windowLegend);
   const header = b.header([c.rank, G.col.committee, G.col.parentCommittee, ...windowFigureHeader(L)]);
   const committees = w.orgs.filter((o) => o.level === 'committee');
   const top = committees.find((o) => o.parentId === null);
@@ -275,7 +275,7 @@ export function committeeQualitySheet(ctx: DashboardContext, facts: ResultsJson 
   const silent = new Set(ctx.results.silentBranches);
   const b = new SheetBuilder();
   b.title(L.titles.sheet(G.sheets.quality, L.monthStatus(facts)));
-  b.note(G.qualityLegend);
+  b.legend(G.qualityLegend);
   const header = b.header([
     G.col.committee,
     G.col.configWorkbook,
@@ -324,7 +324,7 @@ export function committeeQualitySheet(ctx: DashboardContext, facts: ResultsJson 
   return b.build(G.sheets.quality, {
     frozenRows: header + 1,
     minWidths: [20, 16],
-    maxWidths: [30, 30, 10, 10, 10, 10, 10, 10, 10, 10, 60],
+    maxWidths: [30, 30, 18, 18, 18, 18, 18, 18, 18, 18, 60],
   });
 }
 

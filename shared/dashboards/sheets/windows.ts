@@ -87,8 +87,7 @@ export function windowSheet(
   }
   const year = kind === 'year';
   b.title(W.title(name, W.status({ window: w.window, state: w.state, asOf: w.asOf, months: w.months.length })));
-  // The legend a sentence a line: one long line would widen the printed page and shrink the table on it.
-  for (const line of W.legend(settings.benchmarkShare).split(/(?<=；)|(?<=\. )/)) b.note(line.trim());
+  b.legend(W.legend(settings.benchmarkShare));
   if (year) b.note(W.starsLegend(settings.stars));
   // A group's (集团) window ranks across committees by red-flag index; each committee's own rank stays beside it.
   const group = w.orgs.some((o) => o.groupRank !== undefined);
