@@ -19,6 +19,11 @@ export interface SummaryInput {
   timeZone?: string;
   /** The committee's settings the sheets state (the star thresholds); the defaults when not given. */
   settings?: Pick<Settings, 'stars' | 'benchmarkShare' | 'advancedShare'>;
+  /**
+   * 'group': a national group's (集团) summary — its committees side by side and the best and worst branches, never a
+   * list of every branch or member (each committee's own summary has those). A committee's summary when not given.
+   */
+  scope?: 'committee' | 'group';
 }
 
 export interface DashboardContext {

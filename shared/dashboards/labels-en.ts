@@ -36,6 +36,38 @@ export const EN: Labels = {
     rankingLegend:
       'Rank: within the category by evaluation score (ties share a rank). Reviewed: every criterion has a committee score. Missing: criteria with neither a committee nor a self score. Self gap: mean of self minus committee score; positive means the branch rated itself higher.',
   },
+  group: {
+    sheets: { committees: 'Committees', bestWorst: 'Best and worst', quality: 'Data by committee' },
+    committeesTitle: 'Committees (ranked by fortress index)',
+    committeesLegend:
+      "One row per committee, ranked by fortress index (ties share a rank). A committee's figures are computed from the summed counts of every branch under it (nested committees' branches included), never a mean of rates; evaluation scores and grades follow each committee's own standard. The last row is the group's total. Branch and member details are in each committee's own summary.",
+    chartCommittees: 'Fortress index by committee',
+    bestWorstLegend: (n) =>
+      `Each category lists only the ${n} best and the ${n} worst branches of the whole group by fortress index (group rank; ties share a rank); rank in committee is by evaluation score within the branch's own committee. Every other branch and every member is in each committee's own summary and each branch's feedback; a branch without a fortress index is not ranked and is counted on Data by committee.`,
+    best: (section, n) => `${section} · best ${n}`,
+    worst: (section, n) => `${section} · worst ${n} (worst first)`,
+    windowLegend:
+      "One row per committee; the window's figures are computed from its months' summed counts (the average score is the mean of the monthly scores, rates from summed counts). Branches' ranks, red-flag indexes, stars and benchmarks are in each committee's own summary.",
+    qualityLegend:
+      "One row per committee, counting every branch under it (nested committees' branches included); the data status is the one on each committee's Data quality tab: stale means this run's read failed and the last good read is in use; never read includes no workbook registered. Branch details are on each committee's Data quality and Data issues tabs.",
+    validationLegend: (n) =>
+      `The group workbook's and the committees' configuration workbooks' issues (committees whose workbook could not be used included); the branch workbooks' ${n} issues are on each committee's own Data issues tab and in each branch's feedback. Row: the row number in that tab.`,
+    validationCut: (shown, total) =>
+      `${total} in all; the first ${shown} are listed, the rest in the committees' summaries.`,
+    toFix: 'see Data by committee',
+    noBranches: 'no branch data',
+    col: {
+      committee: 'Committee',
+      parentCommittee: 'Parent committee',
+      configWorkbook: 'Configuration workbook',
+      configIssues: 'Configuration issues',
+      dataOk: 'Data OK',
+      stale: 'Stale',
+      unread: 'Never read',
+      silent: 'Nothing this period',
+      branchIssues: 'Branch workbook issues',
+    },
+  },
   windows: {
     sheetQuarter: 'Quarter',
     sheetYear: 'Year',

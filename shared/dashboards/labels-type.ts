@@ -219,6 +219,42 @@ export interface OverviewLabels {
   chartByCategoryGroup: (category: string) => string;
 }
 
+/**
+ * A group's (集团) summary: the committees side by side and the best and worst branches, never every branch or member
+ * (those are in each committee's own summary and each branch's feedback).
+ */
+export interface GroupLabels {
+  sheets: { committees: string; bestWorst: string; quality: string };
+  committeesTitle: string;
+  committeesLegend: string;
+  chartCommittees: string;
+  bestWorstLegend: (n: number) => string;
+  /** A category's section: its best n, and its worst n (the worst first). */
+  best: (section: string, n: number) => string;
+  worst: (section: string, n: number) => string;
+  windowLegend: string;
+  qualityLegend: string;
+  /** The validation tab: the group's and the committees' workbooks only; where the branches' issues are. */
+  validationLegend: (branchIssues: number) => string;
+  /** The validation list cut at `shown` of `total`. */
+  validationCut: (shown: number, total: number) => string;
+  /** Under the overview's issues tile: where a group's issues are counted. */
+  toFix: string;
+  /** A committee with no branch counted (its configuration workbook could not be used, or none computed yet). */
+  noBranches: string;
+  col: {
+    committee: string;
+    parentCommittee: string;
+    configWorkbook: string;
+    configIssues: string;
+    dataOk: string;
+    stale: string;
+    unread: string;
+    silent: string;
+    branchIssues: string;
+  };
+}
+
 /** The feedback's first block, read on a phone. */
 export interface GlanceLabels {
   title: string;
@@ -235,6 +271,7 @@ export interface Labels {
   glance: GlanceLabels;
   windows: WindowLabels;
   overview: OverviewLabels;
+  group: GroupLabels;
   dash: string;
   yes: string;
   no: string;

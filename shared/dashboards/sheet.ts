@@ -60,6 +60,11 @@ export class SheetBuilder {
     return this.row([text]);
   }
 
+  /** A legend a sentence a line: one long line would widen the printed page and shrink the table on it. */
+  legend(text: string): void {
+    for (const line of text.split(/(?<=[；。])|(?<=\. )/)) if (line.trim() !== '') this.note(line.trim());
+  }
+
   blank(): void {
     this.rows.push([]);
   }

@@ -178,7 +178,12 @@ export async function combineGroup(
   }
 
   const { official, progress } = officialAndProgress(computed);
-  const roster = rosterOf(official.results);
+  // A committee's line names its configuration workbook: the summary tells a committee that could not be used by it.
+  const configOf = new Map(runs.map((r) => [r.committee.id, r.committee.config]));
+  const roster = rosterOf(official.results).map((o) =>
+    o.level === 'committee' ? { ...o, workbook: configOf.get(o.id) ?? null } : o,
+  );
+  // The group's summary lists its committees and the best and worst branches, not every branch and member.
   const { summary } = await publishSummary(ctx, {
     period: official.results.period,
     lang: opts.lang,
@@ -186,6 +191,7 @@ export async function combineGroup(
     results: official.results,
     ...(progress ? { progress: progress.results } : {}),
     roster: { orgs: roster, settings: DEFAULT_SETTINGS },
+    scope: 'group',
   });
   const json =
     opts.jsonFile === undefined

@@ -32,6 +32,8 @@ export interface PublishOptions {
   progress?: ResultsJson;
   /** The orgs and settings the summary lays out, when they are not a committee's stored roster (a group's). */
   roster?: { orgs: Org[]; settings: Settings };
+  /** 'group': a national group's summary, its committees side by side rather than every branch and member. */
+  scope?: 'committee' | 'group';
 }
 
 export interface PublishReport {
@@ -78,6 +80,7 @@ export async function publishSummary(
     lang: opts.lang,
     timeZone: config.settings.timeZone,
     settings: config.settings,
+    scope: opts.scope ?? 'committee',
   };
   // Everything the summary shows, but when it was generated: the summary of an unchanged night is not laid out again.
   const contentKey = contentHash({
@@ -90,6 +93,7 @@ export async function publishSummary(
     trend,
     orgs: input.orgs,
     settings: input.settings,
+    scope: input.scope,
   });
   const summary = await opts.sink.writeSummary(opts.period, () => summaryWorkbook(input), contentKey);
   await opts.sink.flush?.();

@@ -26,3 +26,14 @@ export const SUMMARY_TABS: readonly string[] = [
   '发布后修改',
   '数据问题',
 ];
+
+/** A group's (集团) summary: its committees side by side and the best and worst branches, no branch or member lists. */
+export const GROUP_SUMMARY_TABS: readonly string[] = [
+  '概览',
+  '各党委',
+  '首尾支部',
+  '季度晾晒',
+  '年度考评',
+  '各党委数据质量',
+  '数据问题',
+];

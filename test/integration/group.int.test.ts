@@ -3,6 +3,7 @@
 // the group's month adds them up; the broken ones are reported and stop nothing; a leader's key sees its subtree.
 import path from 'node:path';
 import { readdir } from 'node:fs/promises';
+import ExcelJS from 'exceljs';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../shared/api/app';
@@ -24,6 +25,7 @@ import { lineLogger } from '../../shared/pipeline/context';
 import { checkTable } from '../helpers/entities';
 import { useTestDynamo } from '../helpers/dynamo';
 import { testContext } from '../helpers/pipeline';
+import { GROUP_SUMMARY_TABS, SUMMARY_TABS } from '../helpers/tabs';
 import { tempDir, writeXlsxFixture } from '../helpers/workbooks';
 
 const dynamo = useTestDynamo();
@@ -195,6 +197,31 @@ describe('a group of committees', () => {
     expect(p02).toContain(`dashboard-${PERIOD}.xlsx`);
     const feedback = await readdir(path.join(dir, 'out', 'P02', 'feedback'));
     expect(feedback.filter((f) => f.startsWith('P02-B') && f.includes('反馈'))).toHaveLength(4);
+  });
+
+  it("lays the group's dashboard out by committee, with the broken committees named, and each committee's in full", async () => {
+    const read = async (...parts: string[]) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(path.join(dir, 'out', ...parts));
+      return wb;
+    };
+    const wb = await read(`dashboard-${PERIOD}.xlsx`);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(GROUP_SUMMARY_TABS);
+    const firstColumn = (name: string, col: number) => {
+      const out: string[] = [];
+      wb.getWorksheet(name)?.eachRow((row) => out.push(String(row.getCell(col).value ?? '')));
+      return out;
+    };
+    const names = new Map(report.committees.map((c) => [c.committee.id, c.committee.name]));
+    const committees = firstColumn('各党委', 2);
+    for (const id of ['P01', 'P02', 'P03', 'P08', 'P09']) expect(committees).toContain(names.get(id));
+    // The 12 branches are not listed one by one: only the best and worst of each category (here all, once each).
+    const listed = firstColumn('首尾支部', 3).filter((v) => v.includes('支部') && v !== '支部');
+    expect(listed).toHaveLength(group.orgs.filter((o) => o.level === 'branch' && o.groupRank !== undefined).length);
+    expect(new Set(listed).size).toBe(listed.length);
+    const issues = firstColumn('数据问题', 2);
+    expect(issues).toEqual(expect.arrayContaining(['P08-config.xlsx', 'P09-config.xlsx']));
+    expect((await read('P02', `dashboard-${PERIOD}.xlsx`)).worksheets.map((w) => w.name)).toEqual(SUMMARY_TABS);
   });
 
   it("serves a committee-scoped leader key the committee's subtree only", async () => {

@@ -233,13 +233,23 @@ export function dataQualitySheets(
   ];
 }
 
-/** 数据问题: every validation issue with its workbook, tab, row and column, the typed value and what to do. */
-export function validationSheet(ctx: DashboardContext, facts: ResultsJson = ctx.results): LayoutSheet {
+/**
+ * 数据问题: every validation issue with its workbook, tab, row and column, the typed value and what to do. A group's
+ * summary passes the issues it lists (not its branches') and its own legend.
+ */
+export function validationSheet(
+  ctx: DashboardContext,
+  facts: ResultsJson = ctx.results,
+  scope: { issues: readonly ValidationIssue[]; note: string } = {
+    issues: facts.validation,
+    note: ctx.L.notes.validationLegend,
+  },
+): LayoutSheet {
   const { L } = ctx;
   const c = L.col;
   const branchOf = new Map<string, string>();
   for (const s of facts.sources) branchOf.set(s.workbook, ctx.orgName(s.orgId));
-  const issues = [...facts.validation].sort(
+  const issues = [...scope.issues].sort(
     byKeys<ValidationIssue>(
       (v) => v.workbook,
       (v) => v.tab,
@@ -247,7 +257,7 @@ export function validationSheet(ctx: DashboardContext, facts: ResultsJson = ctx.
     ),
   );
   return tableSheet(L.sheets.validation, L.titles.sheet(L.titles.validation(issues.length), L.monthStatus(facts)), {
-    note: L.notes.validationLegend,
+    note: scope.note,
     header: [c.branch, c.workbook, c.tab, c.row, c.column, c.value, c.message],
     rows: issues.map((v) => issueRow(ctx, v, branchOf)),
     empty: L.none,

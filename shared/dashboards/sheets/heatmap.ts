@@ -9,6 +9,14 @@ import { SheetBuilder } from '../sheet';
 
 const CATEGORY_ORDER = { production: 0, management: 1, business: 2 } as const;
 
+/** A column's colour scale: a score (fortress index) at 60/80/100, a rate at 60%/80%/100%. */
+export function colorScale(firstRow: number, lastRow: number, col: number, kind: 'score' | 'rate'): LayoutColorScale {
+  return {
+    range: { firstRow, lastRow, firstCol: col, lastCol: col },
+    points: kind === 'score' ? { min: 60, mid: 80, max: 100 } : { min: 0.6, mid: 0.8, max: 1 },
+  };
+}
+
 export function heatMapSheet(ctx: DashboardContext): LayoutSheet {
   const { L } = ctx;
   const c = L.col;
@@ -50,10 +58,7 @@ export function heatMapSheet(ctx: DashboardContext): LayoutSheet {
     b.row(row);
   }
   const last = header + Math.max(branches.length, 1);
-  const column = (col: number, kind: 'score' | 'rate'): LayoutColorScale => ({
-    range: { firstRow: header + 1, lastRow: last, firstCol: col, lastCol: col },
-    points: kind === 'score' ? { min: 60, mid: 80, max: 100 } : { min: 0.6, mid: 0.8, max: 1 },
-  });
+  const column = (col: number, kind: 'score' | 'rate') => colorScale(header + 1, last, col, kind);
   const sheet = b.build(L.overview.heatMap, { frozenRows: header + 1, minWidths: [16, 6, 14, 9, 9, 9, 9, 9, 9, 9] });
   return {
     ...sheet,

@@ -76,7 +76,7 @@ function changeText(ctx: DashboardContext, t: Tile): string {
   return W.change(diff > 0 ? '▲' : '▼', shown, t.kind === 'rate');
 }
 
-function officialTiles(ctx: DashboardContext, before: OrgFigures | null): Tile[] {
+function officialTiles(ctx: DashboardContext, before: OrgFigures | null, scope: 'committee' | 'group'): Tile[] {
   const { L, top, results } = ctx;
   const c = L.col;
   const o = top;
@@ -141,7 +141,12 @@ function officialTiles(ctx: DashboardContext, before: OrgFigures | null): Tile[]
       before: prev((x) => x.incompleteBranches),
     },
     { label: c.membersAtRisk, value: results.membersAtRisk.length, kind: 'badCount', sub: L.overview.lapsed(lapsed) },
-    { label: c.validationErrors, value: results.validation.length, kind: 'badCount', sub: L.overview.toFix },
+    {
+      label: c.validationErrors,
+      value: results.validation.length,
+      kind: 'badCount',
+      sub: scope === 'group' ? L.group.toFix : L.overview.toFix,
+    },
   ];
 }
 
@@ -213,6 +218,8 @@ export function overviewSheet(
   ctx: DashboardContext,
   trend: readonly TrendPoint[],
   progress: ResultsJson | null = null,
+  /** A group's summary points its issues tile at its committees' data, having no data-quality tab of branches. */
+  scope: 'committee' | 'group' = 'committee',
 ): LayoutSheet {
   const { L, results } = ctx;
   const b = new SheetBuilder();
@@ -223,7 +230,7 @@ export function overviewSheet(
   const points = [...trend].sort((a, c) => a.period.localeCompare(c.period));
   const before = points.find((p) => p.period === previousMonth(results.period))?.figures ?? null;
   b.title(L.titles.kpis(ctx.status));
-  addTiles(ctx, b, officialTiles(ctx, before), heights);
+  addTiles(ctx, b, officialTiles(ctx, before, scope), heights);
   if (progress !== null) {
     b.title(L.titles.progress(L.monthStatus(progress)));
     addTiles(ctx, b, progressTiles(ctx, progress), heights);

@@ -6,17 +6,20 @@ import { axisFloor } from './overview';
 import { byKeys, type DashboardContext } from '../context';
 import { fortressCell } from '../figures';
 import { countCell, gapCell, gradeCell, scoreCell, yesNo, type Cell } from '../format';
+import type { Labels } from '../labels';
 import { SheetBuilder } from '../sheet';
 import { dataStatusCell } from '../status';
 
 const CATEGORIES: readonly (Category | null)[] = ['production', 'management', 'business', null];
 
-function rankRow(ctx: DashboardContext, o: OrgFigures, group: boolean): Cell[] {
+/** A branch's line; a group's best and worst lists add the branch's committee after its name. */
+export function rankRow(ctx: DashboardContext, o: OrgFigures, group: boolean, committee?: string): Cell[] {
   const e = o.evaluation;
   return [
     ...(group ? [countCell(o.groupRank?.rank ?? null)] : []),
     countCell(e?.rank ?? null),
     o.name,
+    ...(committee === undefined ? [] : [committee]),
     ctx.parentName(o),
     scoreCell(e?.score ?? null),
     gradeCell(e?.grade ?? null, ctx.L),
@@ -37,6 +40,24 @@ export function rankOrder(ctx: DashboardContext, group = false): (a: OrgFigures,
   );
 }
 
+/** The columns of `rankRow`. */
+export function rankHeader(L: Labels, group: boolean, committee = false): string[] {
+  const c = L.col;
+  return [
+    ...(group ? [c.groupRank, c.committeeRank] : [c.rank]),
+    c.branch,
+    ...(committee ? [L.group.col.committee] : []),
+    c.parent,
+    c.score,
+    c.grade,
+    c.reviewed,
+    c.missing,
+    c.selfGap,
+    c.fortress,
+    c.dataStatus,
+  ];
+}
+
 export function rankingSheet(ctx: DashboardContext): LayoutSheet {
   const { L } = ctx;
   const c = L.col;
@@ -51,18 +72,7 @@ export function rankingSheet(ctx: DashboardContext): LayoutSheet {
   const group = ctx.branches.some((o) => o.groupRank !== undefined);
   const shift = group ? 1 : 0;
   b.note(group ? L.overview.groupRankingLegend : L.overview.rankingLegend);
-  const header = b.header([
-    ...(group ? [c.groupRank, c.committeeRank] : [c.rank]),
-    c.branch,
-    c.parent,
-    c.score,
-    c.grade,
-    c.reviewed,
-    c.missing,
-    c.selfGap,
-    c.fortress,
-    c.dataStatus,
-  ]);
+  const header = b.header(rankHeader(L, group));
   const charts: LayoutChart[] = [];
   let chartRow = header;
   for (const category of CATEGORIES) {

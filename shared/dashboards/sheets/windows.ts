@@ -19,12 +19,40 @@ import {
   text,
   type Cell,
 } from '../format';
+import type { Labels } from '../labels';
 import { SheetBuilder, tableSheet } from '../sheet';
 
 const CATEGORIES: readonly Category[] = ['production', 'management', 'business'];
 
 function starsCell(ctx: DashboardContext, stars: number | null): Cell {
   return stars === null ? NO_FIGURE : { value: ctx.L.windows.stars(stars), fill: stars >= 4 ? FILL.green : undefined };
+}
+
+/** An org's figures over the window: months, average score, the rates, and its fortress (red-flag) index. */
+export function windowFigureCells(ctx: DashboardContext, o: WindowOrgFigures): Cell[] {
+  return [
+    o.months,
+    scoreCell(o.evaluation?.score ?? null),
+    rateCell(o.attendance?.rate ?? null),
+    rateCell(o.compliance?.rate ?? null),
+    rateCell(o.rectification?.rate ?? null),
+    rateCell(o.exam?.passRate ?? null),
+    fortressCell(o, ctx.L),
+  ];
+}
+
+/** The columns of `windowFigureCells`. */
+export function windowFigureHeader(L: Labels): string[] {
+  const c = L.col;
+  return [
+    L.windows.col.months,
+    L.windows.col.avgScore,
+    c.attendanceRate,
+    c.complianceRate,
+    c.rectificationRate,
+    c.examPassRate,
+    L.windows.col.redFlag,
+  ];
 }
 
 function branchRow(ctx: DashboardContext, o: WindowOrgFigures, year: boolean, group: boolean): Cell[] {
@@ -34,13 +62,7 @@ function branchRow(ctx: DashboardContext, o: WindowOrgFigures, year: boolean, gr
     countCell(e?.rank ?? null),
     o.name,
     ctx.parentName(o),
-    o.months,
-    scoreCell(e?.score ?? null),
-    rateCell(o.attendance?.rate ?? null),
-    rateCell(o.compliance?.rate ?? null),
-    rateCell(o.rectification?.rate ?? null),
-    rateCell(o.exam?.passRate ?? null),
-    fortressCell(o, ctx.L),
+    ...windowFigureCells(ctx, o),
     ...(year ? [starsCell(ctx, o.stars)] : []),
     o.benchmark === true ? flagCell(true, ctx.L, FILL.green) : ctx.L.no,
   ];
@@ -65,8 +87,7 @@ export function windowSheet(
   }
   const year = kind === 'year';
   b.title(W.title(name, W.status({ window: w.window, state: w.state, asOf: w.asOf, months: w.months.length })));
-  // The legend a sentence a line: one long line would widen the printed page and shrink the table on it.
-  for (const line of W.legend(settings.benchmarkShare).split(/(?<=；)|(?<=\. )/)) b.note(line.trim());
+  b.legend(W.legend(settings.benchmarkShare));
   if (year) b.note(W.starsLegend(settings.stars));
   // A group's (集团) window ranks across committees by red-flag index; each committee's own rank stays beside it.
   const group = w.orgs.some((o) => o.groupRank !== undefined);
@@ -75,13 +96,7 @@ export function windowSheet(
     ...(group ? [c.groupRank, c.committeeRank] : [c.rank]),
     c.branch,
     c.parent,
-    W.col.months,
-    W.col.avgScore,
-    c.attendanceRate,
-    c.complianceRate,
-    c.rectificationRate,
-    c.examPassRate,
-    W.col.redFlag,
+    ...windowFigureHeader(L),
     ...(year ? [W.col.stars] : []),
     W.col.benchmark,
   ]);
@@ -102,19 +117,7 @@ export function windowSheet(
   // The general branches and the committee in the same columns: their level where a branch has its general branch.
   b.title(W.rollupsTitle);
   for (const o of w.orgs.filter((x) => x.level !== 'branch'))
-    b.row([
-      ...(group ? [''] : []),
-      '',
-      bold(o.name),
-      L.level[o.level],
-      o.months,
-      scoreCell(o.evaluation?.score ?? null),
-      rateCell(o.attendance?.rate ?? null),
-      rateCell(o.compliance?.rate ?? null),
-      rateCell(o.rectification?.rate ?? null),
-      rateCell(o.exam?.passRate ?? null),
-      fortressCell(o, L),
-    ]);
+    b.row([...(group ? [''] : []), '', bold(o.name), L.level[o.level], ...windowFigureCells(ctx, o)]);
   return b.build(name, {
     frozenRows: header + 1,
     minWidths: group ? [6, 6, 16, 14] : [6, 16, 14],
