@@ -17,7 +17,7 @@ export const handler = lambdaStep<PrepareOutput | PrepareGroupOutput>(
   // The group's state machine starts here too: the group workbook read, its committees listed.
   (event) =>
     isGroup(event)
-      ? prepareGroupStep(rt, event, requireGroupId(env.GROUP_SPREADSHEET_ID))
+      ? prepareGroupStep(rt, event, requireGroupId(env.GROUP_SPREADSHEET_ID), env.RUNS_BUCKET)
       : prepareStep(rt, event, env.TIME_ZONE, env.RUNS_BUCKET),
   (r): Record<string, number> =>
     'sync' in r ? { WorkbooksToSync: r.sync.count } : { Committees: r.committees.length },

@@ -1,5 +1,6 @@
 // The stateless stack: every function, the HTTP API, the jobs queue, the nightly state machine and its schedule,
 // the alarms. Safe to destroy and deploy again: all state is in the stateful stack.
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { CfnOutput, Duration, Stack, TimeZone, type StackProps } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { HttpApi, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
@@ -195,6 +196,10 @@ export class StatelessStack extends Stack {
     for (const f of [prepare, syncBatch, compute, publish, feedbackBatch, finish]) table.grantReadWriteData(f);
     for (const f of [prepare, syncBatch, publish, feedbackBatch]) googleKey.grantRead(f);
     runsBucket.grantPut(prepare, 'runs/*');
+    // A group's committee execution reads the group's one look at Drive's change log (runs/<group run>/changes.json).
+    prepare.addToRolePolicy(
+      new PolicyStatement({ actions: ['s3:GetObject'], resources: [runsBucket.arnForObjects('runs/*')] }),
+    );
     runsBucket.grantPut(publish, 'runs/*');
     return { prepare, syncBatch, compute, publish, feedbackBatch, finish };
   }

@@ -3,6 +3,7 @@
 // the group's month is put together from the committees' months, stored in the group's partition (the API serves it)
 // and written as the group's summary dashboard. One committee's broken configuration workbook is reported and never
 // stops the others.
+import { z } from 'zod';
 import { makeIssue } from '../contract/issues';
 import { lastDayOfMonth, todayIn } from '../domain/dates';
 import { shownError } from '../domain/errors';
@@ -327,17 +328,46 @@ function firstClaims(months: readonly CommitteeMonth[]): { parts: CommitteeMonth
  * The source with its change feed answered once for the group: the changes since the group's cursor (a first run of
  * the group: only the log's start, every workbook read), the same for every committee.
  */
-async function sharedChanges(
+export async function sharedChanges(
   ctx: PipelineContext,
 ): Promise<{ source: WorkbookSource; cursor: string; changes: ChangeSet } | null> {
   const feed = ctx.source.changeFeed;
   if (feed === undefined) return null;
   const cursor = await getCursor(ctx.store, ctx.sourceKey);
   const changes = await feed.detect(cursor, cursor === null);
+  return { source: withChanges(ctx.source, changes), cursor: changes.cursor, changes };
+}
+
+/** The source, through its prototype chain, with one change set in place of its own feed. */
+export function withChanges(source: WorkbookSource, changes: ChangeSet): WorkbookSource {
   const once: ChangeFeed = { detect: async () => changes };
-  // The source's own methods, through its prototype chain, with this one feed in place of its own.
-  const source = Object.create(ctx.source, { changeFeed: { value: once } }) as WorkbookSource;
-  return { source, cursor: changes.cursor, changes };
+  return Object.create(source, { changeFeed: { value: once } }) as WorkbookSource;
+}
+
+/** A change set as JSON (a group's state machine hands it to every committee's execution through S3), and back. */
+export const changeSetJson = z.object({
+  changed: z.array(z.tuple([z.string(), z.string().nullable()])),
+  exhaustive: z.boolean(),
+  cursor: z.string(),
+  readUnlisted: z.boolean().optional(),
+});
+
+export function changeSetToJson(c: ChangeSet): z.infer<typeof changeSetJson> {
+  return {
+    changed: [...c.changed],
+    exhaustive: c.exhaustive,
+    cursor: c.cursor,
+    ...(c.readUnlisted === undefined ? {} : { readUnlisted: c.readUnlisted }),
+  };
+}
+
+export function changeSetFromJson(j: z.infer<typeof changeSetJson>): ChangeSet {
+  return {
+    changed: new Map(j.changed),
+    exhaustive: j.exhaustive,
+    cursor: j.cursor,
+    ...(j.readUnlisted === undefined ? {} : { readUnlisted: j.readUnlisted }),
+  };
 }
 
 /** A committee's month as its runs stored it (its current version's results and basis), or why there is none. */

@@ -152,6 +152,7 @@ describe('functions', () => {
         actions.some((a) => a.startsWith('s3:Put')),
         `${id} writes to S3`,
       ).toBe(id === 'Prepare' || id === 'Publish');
+      expect(actions.includes('s3:GetObject'), `${id} reads from S3`).toBe(id === 'Prepare');
       expect(actions.includes('sqs:SendMessage'), `${id} sends to the queue`).toBe(id === 'Api');
       expect(actions.includes('states:StartExecution'), `${id} starts executions`).toBe(id === 'Worker');
     }

@@ -100,20 +100,38 @@ afterAll(async () => {
   await aws?.stop();
 });
 
+/** Drive calls since `from` in the fake's log, the files the run created (its dashboards) aside. */
+function driveLooks(from: number): number {
+  return google.log.slice(from).filter((e) => e.api === 'drive' && !(e.method === 'POST' && /\/files$/.test(e.path)))
+    .length;
+}
+
+/** One night of the group as infra/group.ts wires it; the committees' executions get PrepareGroup's input. */
+async function playGroup(runId: string, input: Record<string, unknown>) {
+  const prepared = (await h.prepare({ group: true, runId, startedAt: STARTED, input })) as {
+    committees: { id: string; name: string; config: string }[];
+    input: Record<string, unknown>;
+  };
+  const outcomes: { committee: unknown; failed: string | null }[] = [];
+  for (const committee of prepared.committees) {
+    const played = await playNightly(h, aws, `${runId}-${committee.id}`, { ...prepared.input, committee }, STARTED);
+    outcomes.push({ committee, failed: played.status === 'failed' ? (played.error?.Cause ?? 'failed') : null });
+  }
+  await h.publish({ group: true, runId, startedAt: STARTED, input: prepared.input, committees: outcomes });
+  return { prepared, outcomes };
+}
+
 describe("the group's state machine, step by step", () => {
   it('runs each committee in its partition with the same figures as a one-process run, records the broken one, and combines', async () => {
     const input = { period: PERIOD, asOf: AS_OF };
-    const prepared = (await h.prepare({ group: true, runId: 'g1', startedAt: STARTED, input })) as {
-      committees: { id: string; name: string; config: string }[];
-    };
+    const logAt = google.log.length;
+    const { prepared, outcomes } = await playGroup('g1', input);
     expect(prepared.committees.map((c) => c.id)).toEqual(['A', 'B', 'X']);
-    const outcomes: { committee: unknown; failed: string | null }[] = [];
-    for (const committee of prepared.committees) {
-      const played = await playNightly(h, aws, `g1-${committee.id}`, { ...input, committee }, STARTED);
-      outcomes.push({ committee, failed: played.status === 'failed' ? (played.error?.Cause ?? 'failed') : null });
-    }
     expect(outcomes.map((o) => o.failed === null)).toEqual([true, true, false]);
-    await h.publish({ group: true, runId: 'g1', startedAt: STARTED, input, committees: outcomes });
+    // One look at Drive's change log for the whole group (its start token on a first night), kept in S3 for the
+    // three committees' executions, which ask Drive nothing themselves.
+    expect(driveLooks(logAt)).toBe(1);
+    expect(prepared.input.changes).toMatchObject({ key: 'runs/g1/changes.json' });
 
     // Each committee's month, in its own partition, is the one-process run's (workbook ids aside).
     const strip = (r: ResultsJson) => r.orgs.map((o) => ({ ...o }));
@@ -134,5 +152,17 @@ describe("the group's state machine, step by step", () => {
     const table = await checkTable(store);
     expect(table.problems).toEqual([]);
     expect(table.kinds['dashboard id']).toBe(3);
+  }, 240_000);
+
+  it("a second night reads only what changed since the group's cursor, with one Drive call for the whole group", async () => {
+    const branch = Object.values(a.ids)[0] as string;
+    google.state.setCell(branch, '党员', 'B2', '张三丰');
+    const logAt = google.log.length;
+    const reads = google.counts.sheetsRead;
+    await playGroup('g2', { period: PERIOD, asOf: AS_OF });
+    expect(driveLooks(logAt)).toBe(1);
+    // The edited spreadsheet, read once by committee A's execution; nothing else (the group and configuration
+    // workbooks did not change).
+    expect(google.counts.sheetsRead - reads).toBe(1);
   }, 240_000);
 });

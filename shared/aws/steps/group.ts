@@ -6,7 +6,9 @@ import { makeIssue } from '../../contract/issues';
 import { todayIn } from '../../domain/dates';
 import type { Committee } from '../../domain/types';
 import { DEFAULT_SETTINGS } from '../../domain/types';
-import { combineGroup } from '../../pipeline/group';
+import { changeSetToJson, combineGroup, sharedChanges } from '../../pipeline/group';
+import { putCursor } from '../../store/cursor';
+import { manifestKeys, putRunJson } from '../manifest';
 import { runMonths } from '../../pipeline/nightly';
 import { storedGroup, syncGroup } from '../../pipeline/sync';
 import { configDataFrom, SETTINGS_KIND } from '../../store/assemble';
@@ -34,16 +36,45 @@ export interface PrepareGroupOutput {
   input: z.infer<typeof executionInput>;
 }
 
-/** Reads the group workbook when it changed and lists the committees to run. */
-export async function prepareGroupStep(rt: Runtime, event: unknown, groupId: string): Promise<PrepareGroupOutput> {
-  const { runId, startedAt, input } = parseInput(prepareGroupInput, event, 'the group execution input');
+/**
+ * Looks at Drive's change log once for the whole group (kept in S3 for every committee's execution), reads the group
+ * workbook when it changed and lists the committees to run.
+ */
+export async function prepareGroupStep(
+  rt: Runtime,
+  event: unknown,
+  groupId: string,
+  bucket: string,
+): Promise<PrepareGroupOutput> {
+  const parsed = parseInput(prepareGroupInput, event, 'the group execution input');
+  const { runId, startedAt } = parsed;
   const ctx = await rt.context(runId);
-  const synced = await syncGroup(ctx, groupId, input.force ? { force: true } : {});
+  const shared = await sharedChanges(ctx);
+  const input =
+    shared === null
+      ? parsed.input
+      : {
+          ...parsed.input,
+          changes: {
+            ...(await putRunJson(
+              bucket,
+              manifestKeys.changes(runId),
+              changeSetToJson(shared.changes),
+              rt.env.BRANCHBOARD_AWS_ENDPOINT,
+            )),
+            cursor: shared.cursor,
+          },
+        };
+  const synced = await syncGroup(shared === null ? ctx : { ...ctx, source: shared.source }, groupId, {
+    changes: shared?.changes ?? null,
+    ...(input.force ? { force: true } : {}),
+  });
   const committees = synced.committees.flatMap((c) =>
     c.config === null ? [] : [{ id: c.id, name: c.name, config: c.config }],
   );
   rt.log.info('group prepared', {
     committees: committees.length,
+    changed: shared?.changes.changed.size ?? null,
     issues: synced.issues.length,
     read: synced.result.status,
   });
@@ -96,6 +127,8 @@ export async function combineGroupStep(
     lang: rt.lang,
     sink: await rt.sink(),
   });
+  // The group's cursor moves once every committee ran on the changes it was handed (the command line's order too).
+  if (input.input.changes !== undefined) await putCursor(ctx.store, ctx.sourceKey, input.input.changes.cursor);
   const official = combined.computed.find((c) => c.results.period === combined.official.period);
   return { period: combined.official.period, version: official?.version ?? 0, summary: combined.summary };
 }

@@ -34,10 +34,17 @@ export const isoDate = z
 /** A group's committee (集团): its partition of the table and its configuration workbook (null: the one committee). */
 export const committeeRef = z.object({ id: z.string().min(1), name: z.string(), config: z.string().min(1) }).nullable();
 
+/**
+ * Set by a group's state machine: where its one look at Drive's change log is kept (S3), and the cursor the group
+ * stores once every committee ran. Every committee's execution reads it instead of asking Drive itself.
+ */
+export const sharedChangesRef = z.object({ bucket: z.string(), key: z.string(), cursor: z.string() });
+
 /** What the schedule (or a job) starts an execution with; the run id is the execution's name. */
 export const executionInput = z.object({
   /** Set by the group's state machine: the run is this committee's. */
   committee: committeeRef.optional(),
+  changes: sharedChangesRef.optional(),
   /** Read every roster workbook, even those the change feed says are unchanged. */
   force: z.boolean().optional(),
   /** Compute (and publish) even when no input changed. */

@@ -8,7 +8,8 @@ import { configDataFrom, ROSTER_KINDS } from '../../store/assemble';
 import { CONFIG_PK } from '../../store/keys';
 import { loadRecords } from '../../store/workbooks';
 import { startRun } from '../../store/runs';
-import { manifestKeys, putManifest } from '../manifest';
+import { getRunJson, manifestKeys, putManifest } from '../manifest';
+import { changeSetFromJson, changeSetJson, withChanges } from '../../pipeline/group';
 import type { Runtime } from '../runtime';
 import { parseInput, prepareInput, type PrepareOutput } from './inputs';
 
@@ -34,7 +35,22 @@ export async function prepareStep(
   const asOf = months.reduce((latest, m) => (m.asOf > latest ? m.asOf : latest), closing.asOf);
   const force = input.force ?? false;
   const committee = input.committee ?? null;
-  const ctx = await rt.context(runId, committee);
+  const own = await rt.context(runId, committee);
+  // A group's committee: the group's one look at the change log, not a Drive call of its own.
+  const ctx =
+    input.changes === undefined
+      ? own
+      : {
+          ...own,
+          source: withChanges(
+            own.source,
+            changeSetFromJson(
+              changeSetJson.parse(
+                await getRunJson(input.changes.bucket, input.changes.key, rt.env.BRANCHBOARD_AWS_ENDPOINT),
+              ),
+            ),
+          ),
+        };
   const plan = await planSync(ctx, { asOf, force });
   const sync = await putManifest(bucket, manifestKeys.sync(runId), plan.items, rt.env.BRANCHBOARD_AWS_ENDPOINT);
   // The computation, sharded: every roster branch in code-point order (a batch of the Map is a contiguous run of ids,
