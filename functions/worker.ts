@@ -9,6 +9,9 @@ import { z } from 'zod';
 import { todayIn } from '../shared/runtime/dates';
 import { pipelineExecutor } from '../shared/api/jobs/executor';
 import { runJob } from '../shared/runtime/jobs';
+import { BranchboardError } from '../shared/domain/errors';
+import type { PipelineContext } from '../shared/pipeline/context';
+import { committeeOfWorkbook } from '../shared/pipeline/group';
 import { getJob } from '../shared/store/jobs';
 import { parseLambdaEnv } from '../shared/aws/env';
 import { googleFromSecret } from '../shared/aws/google';
@@ -30,6 +33,16 @@ const persistenceStore = new DynamoDBPersistenceLayer({
 });
 const message = z.object({ jobId: z.string().min(1) });
 
+async function committeeScope(root: PipelineContext, group: string, workbook: string, jobId: string) {
+  const committee = await committeeOfWorkbook(root, group, workbook);
+  if (committee === null)
+    throw new BranchboardError('run.not_in_roster', {
+      zh: `工作簿 ${workbook} 不在集团任何党委的组织名单中`,
+      en: `workbook ${workbook} is in no committee's roster of the group`,
+    });
+  return rt.context(`job-${jobId}`, committee);
+}
+
 const runOnce = makeIdempotent(
   async ({ jobId }: { jobId: string }) => {
     const job = await getJob(rt.store, jobId);
@@ -39,11 +52,14 @@ const runOnce = makeIdempotent(
     }
     logger.appendKeys({ jobId, kind: job.kind });
     const ctx = await rt.context(`job-${jobId}`);
+    const group = env.GROUP_SPREADSHEET_ID;
     const inWorker = pipelineExecutor({
       context: () => ctx,
       today: () => todayIn(env.TIME_ZONE, new Date()),
       sink: null,
       lang: env.LANG,
+      // A group's deployment: the edited workbook is synced in the partition of the committee whose roster names it.
+      ...(group === undefined ? {} : { scope: (root, workbook) => committeeScope(root, group, workbook, jobId) }),
     });
     const outcome = await runJob(
       rt.store,

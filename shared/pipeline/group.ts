@@ -17,12 +17,15 @@ import type { StoreClient } from '../store/client';
 import { contentHash } from '../store/hash';
 import { currentMeta, loadBasis, loadResults, saveResults } from '../store/results-store';
 import { scopedStore } from '../store/scoped';
+import { configDataFrom, ROSTER_KINDS } from '../store/assemble';
+import { CONFIG_PK } from '../store/keys';
+import { loadRecords } from '../store/workbooks';
 import { loadCycle, trendMonths, type ComputeReport } from './compute';
 import type { PipelineContext } from './context';
 import { computeMonths, officialAndProgress, runMonths, type NightlyOptions } from './nightly';
 import { mapPool } from './pool';
 import { publish, publishSummary, writeJson } from './publish';
-import { sync, syncGroup, type SyncReport } from './sync';
+import { storedGroup, sync, syncGroup, type SyncReport } from './sync';
 
 export interface GroupOptions extends Omit<NightlyOptions, 'sink'> {
   /** The group workbook (a file name or a spreadsheet id). */
@@ -368,6 +371,24 @@ export function changeSetFromJson(j: z.infer<typeof changeSetJson>): ChangeSet {
     cursor: j.cursor,
     ...(j.readUnlisted === undefined ? {} : { readUnlisted: j.readUnlisted }),
   };
+}
+
+/**
+ * The committee of a group whose stored roster names `workbook` (the edit webhook of a group's deployment syncs it in
+ * that committee's partition), or null.
+ */
+export async function committeeOfWorkbook(
+  ctx: PipelineContext,
+  groupWorkbook: string,
+  workbook: string,
+): Promise<(Committee & { config: string }) | null> {
+  const { committees } = await storedGroup(ctx, groupWorkbook);
+  for (const c of committees) {
+    if (c.config === null) continue;
+    const { orgs } = configDataFrom(await loadRecords(scopedStore(ctx.store, c.id), CONFIG_PK, ROSTER_KINDS));
+    if (orgs.some((o) => o.workbook === workbook)) return { ...c, config: c.config };
+  }
+  return null;
 }
 
 /** A committee's month as its runs stored it (its current version's results and basis), or why there is none. */

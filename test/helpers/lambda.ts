@@ -1,6 +1,7 @@
 // Running the Lambda entry points in a test: their environment pointed at DynamoDB Local, the fake Google and the
 // fake AWS services, and the nightly state machine played step by step the way its definition (infra/nightly.ts)
 // wires them: prepare → sync Map over the S3 list in batches → compute → publish → feedback Map → finish.
+import type { Context, SQSEvent } from 'aws-lambda';
 import type { FakeAws } from '../fakes/aws/server';
 
 export const BUCKET = 'branchboard-runs-test';
@@ -153,3 +154,32 @@ export async function playNightly(
     ...(branchesComputed === undefined ? {} : { branchesComputed }),
   };
 }
+
+/** An SQS batch as Lambda hands it over, one record per body. */
+export function sqsEvent(bodies: string[]): SQSEvent {
+  return {
+    Records: bodies.map((body, i) => ({
+      messageId: `m-${i}-${Math.random()}`,
+      receiptHandle: 'r',
+      body,
+      attributes: {
+        ApproximateReceiveCount: '1',
+        SentTimestamp: '0',
+        SenderId: 's',
+        ApproximateFirstReceiveTimestamp: '0',
+      },
+      messageAttributes: {},
+      md5OfBody: '',
+      eventSource: 'aws:sqs',
+      eventSourceARN: 'arn:aws:sqs:ap-east-1:123456789012:branchboard-jobs',
+      awsRegion: 'ap-east-1',
+    })),
+  };
+}
+
+/** The few fields of a Lambda context the handlers read. */
+export const lambdaContext = {
+  functionName: 'branchboard-test',
+  awsRequestId: 'req-1',
+  getRemainingTimeInMillis: () => 600_000,
+} as unknown as Context;

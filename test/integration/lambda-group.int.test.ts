@@ -10,6 +10,9 @@ import { XlsxWorkbookSink } from '../../shared/sources/xlsx/sink';
 import type { StoreClient } from '../../shared/store/client';
 import { loadResults } from '../../shared/store/results-store';
 import { scopedStore } from '../../shared/store/scoped';
+import { getJob } from '../../shared/store/jobs';
+import { listSyncStates } from '../../shared/store/sync-state';
+import type { Context, SQSEvent } from 'aws-lambda';
 import { startFakeAws, type FakeAws } from '../fakes/aws/server';
 import { startFakeGoogle, type FakeGoogle } from '../fakes/google';
 import { checkTable } from '../helpers/entities';
@@ -18,8 +21,11 @@ import { OWNER, seedSmallOrg, SERVICE_ACCOUNT, testKey, type SeededOrg } from '.
 import {
   GOOGLE_SECRET,
   importNightlyHandlers,
+  lambdaContext,
   lambdaEnv,
   playNightly,
+  QUEUE_URL,
+  sqsEvent,
   WEBHOOK_SECRET,
   type NightlyHandlers,
 } from '../helpers/lambda';
@@ -165,4 +171,40 @@ describe("the group's state machine, step by step", () => {
     // workbooks did not change).
     expect(google.counts.sheetsRead - reads).toBe(1);
   }, 240_000);
+
+  it("the edit webhook's one-workbook sync runs in the partition of the committee whose roster names the workbook", async () => {
+    const worker = (
+      (await import('../../functions/worker')) as {
+        handler: (e: SQSEvent, c: Context) => Promise<{ batchItemFailures: { itemIdentifier: string }[] }>;
+      }
+    ).handler;
+    const { QueueJobRunner } = await import('../../shared/aws/jobs');
+    const b1 = b.ids['b1.xlsx'] ?? '';
+    const syncB1 = async (name: string) => {
+      google.state.setCell(b1, '党员', 'B2', name);
+      const job = await new QueueJobRunner(store, QUEUE_URL, aws.endpoint).submit({
+        kind: 'sync_workbook',
+        params: { workbook: b1 },
+        requestedBy: 'test',
+      });
+      const r = await worker(sqsEvent([aws.messages.at(-1)?.body ?? '']), lambdaContext);
+      expect(r.batchItemFailures).toEqual([]);
+      return getJob(store, job.jobId);
+    };
+    // The first computes tonight's months (today's, not the test's March) for B's three branches; the next edit
+    // computes again only b1's branch.
+    expect(await syncB1('李四光')).toMatchObject({
+      status: 'succeeded',
+      result: { workbook: b1, branchesComputed: 3 },
+    });
+    expect(await syncB1('李四')).toMatchObject({
+      status: 'succeeded',
+      result: { workbook: b1, status: 'read', branchesComputed: 1 },
+    });
+    // Committee B's partition holds the new read; A's roster does not name b1, and the group's partition has no branch.
+    const stateOf = async (s: StoreClient) => (await listSyncStates(s)).find((st) => st.workbook === b1);
+    expect((await stateOf(scopedStore(store, 'B')))?.modifiedAt).toBe(google.state.modifiedTime(b1));
+    expect(await stateOf(scopedStore(store, 'A'))).toBeUndefined();
+    expect(await stateOf(store)).toBeUndefined();
+  }, 120_000);
 });

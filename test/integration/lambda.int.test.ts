@@ -19,9 +19,11 @@ import { seedSmallOrg, SERVICE_ACCOUNT, testKey, type SeededOrg } from '../helpe
 import {
   GOOGLE_SECRET,
   importNightlyHandlers,
+  lambdaContext,
   lambdaEnv,
   playNightly,
   QUEUE_URL,
+  sqsEvent,
   STATE_MACHINE_ARN,
   WEBHOOK_SECRET,
   type NightlyHandlers,
@@ -189,33 +191,6 @@ describe('the nightly state machine, step by step', () => {
     expect(run?.error).toBe('InputError: the execution input: input.period must be a month as YYYY-MM');
   }, 60_000);
 });
-
-function sqsEvent(bodies: string[]): SQSEvent {
-  return {
-    Records: bodies.map((body, i) => ({
-      messageId: `m-${i}-${Math.random()}`,
-      receiptHandle: 'r',
-      body,
-      attributes: {
-        ApproximateReceiveCount: '1',
-        SentTimestamp: '0',
-        SenderId: 's',
-        ApproximateFirstReceiveTimestamp: '0',
-      },
-      messageAttributes: {},
-      md5OfBody: '',
-      eventSource: 'aws:sqs',
-      eventSourceARN: 'arn:aws:sqs:ap-east-1:123456789012:branchboard-jobs',
-      awsRegion: 'ap-east-1',
-    })),
-  };
-}
-
-const lambdaContext = {
-  functionName: 'branchboard-test',
-  awsRequestId: 'req-1',
-  getRemainingTimeInMillis: () => 600_000,
-} as unknown as Context;
 
 function httpEvent(
   method: string,

@@ -16,24 +16,30 @@ export interface ExecutorOptions {
   today: () => string;
   sink: WorkbookSink | null;
   lang: Lang;
+  /**
+   * A group's deployment: the context of the committee whose roster names a workbook (a one-workbook sync runs in
+   * that committee's partition). Without it, the deployment's one committee.
+   */
+  scope?: (ctx: PipelineContext, workbook: string) => Promise<PipelineContext>;
 }
 
 export function pipelineExecutor(o: ExecutorOptions): JobExecutor {
   return async (job) => {
-    const ctx = o.context();
+    const root = o.context();
     const today = o.today();
     // What a sync changes shows in tonight's two months: the official one and the one in progress.
-    const recomputed = async () => officialAndProgress(await computeMonths(ctx, null)).official;
+    const recomputed = async (ctx = root) => officialAndProgress(await computeMonths(ctx, null)).official;
     switch (job.kind) {
       case 'sync': {
-        const r = await sync(ctx, { asOf: today });
+        const r = await sync(root, { asOf: today });
         const c = await recomputed();
         return { read: r.read, unchanged: r.unchanged, failed: r.failed, period: c.results.period, version: c.version };
       }
       case 'sync_workbook': {
         const workbook = job.params.workbook ?? '';
         // Edits from now on schedule the next sync; this one reads what is there now.
-        await releaseSync(ctx.store, workbook);
+        await releaseSync(root.store, workbook);
+        const ctx = o.scope === undefined ? root : await o.scope(root, workbook);
         const frozen = await frozenMonths(ctx);
         const { config } = await syncConfig(ctx, { asOf: today, frozenMonths: frozen });
         const org = config.orgs.find((x) => x.workbook === workbook);
@@ -43,7 +49,7 @@ export function pipelineExecutor(o: ExecutorOptions): JobExecutor {
             en: `workbook ${workbook} is no longer in the roster`,
           });
         const r = await syncBranch(ctx, org, config, { asOf: today, frozenMonths: frozen });
-        const c = await recomputed();
+        const c = await recomputed(ctx);
         return {
           workbook,
           status: r.status,
@@ -59,9 +65,9 @@ export function pipelineExecutor(o: ExecutorOptions): JobExecutor {
         // A period asked for is recomputed alone (a published one stays as published); otherwise tonight's two months.
         const p = job.params.period;
         const months = p === undefined ? null : [{ period: p, asOf: job.params.asOf ?? defaultAsOf(p, today) }];
-        const { official, progress } = officialAndProgress(await computeMonths(ctx, months, true));
+        const { official, progress } = officialAndProgress(await computeMonths(root, months, true));
         const published = o.sink
-          ? await publish(ctx, {
+          ? await publish(root, {
               period: official.results.period,
               lang: o.lang,
               sink: o.sink,
