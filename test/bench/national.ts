@@ -36,7 +36,7 @@ const { values } = parseArgs({
     months: { type: 'string', default: '3' },
     // The quota of the measured night (the first night runs unlimited): Sheets reads and writes a minute.
     'reads-per-minute': { type: 'string', default: '300' },
-    'writes-per-minute': { type: 'string', default: '3000' },
+    'writes-per-minute': { type: 'string', default: '450' },
     // Committees run at once (`groupNightly`'s committeeConcurrency).
     'committee-concurrency': { type: 'string', default: '3' },
     concurrency: { type: 'string', default: '8' },
