@@ -17,7 +17,7 @@ import type { StoreClient } from '../store/client';
 import { contentHash } from '../store/hash';
 import { currentMeta, loadBasis, loadResults, saveResults } from '../store/results-store';
 import { scopedStore } from '../store/scoped';
-import { configDataFrom, ROSTER_KINDS } from '../store/assemble';
+import { configDataFrom } from '../store/assemble';
 import { CONFIG_PK } from '../store/keys';
 import { loadRecords } from '../store/workbooks';
 import { loadCycle, trendMonths, type ComputeReport } from './compute';
@@ -83,7 +83,7 @@ export async function groupNightly(ctx: PipelineContext, opts: GroupOptions): Pr
   const runs = await mapPool(group.data, opts.committeeConcurrency ?? 1, (committee) =>
     runCommittee(gctx, committee, opts, months, latest),
   );
-  if (shared !== null) await putCursor(ctx.store, ctx.sourceKey, shared.cursor);
+  if (shared !== null) await putCursor(ctx.store, ctx.sourceKey, shared.changes.cursor);
 
   const periods = [...new Set(runs.flatMap((r) => r.computed.map((c) => c.results.period)))].sort();
   if (periods.length === 0) for (const m of months) periods.push(m.period);
@@ -333,12 +333,12 @@ function firstClaims(months: readonly CommitteeMonth[]): { parts: CommitteeMonth
  */
 export async function sharedChanges(
   ctx: PipelineContext,
-): Promise<{ source: WorkbookSource; cursor: string; changes: ChangeSet } | null> {
+): Promise<{ source: WorkbookSource; changes: ChangeSet } | null> {
   const feed = ctx.source.changeFeed;
   if (feed === undefined) return null;
   const cursor = await getCursor(ctx.store, ctx.sourceKey);
   const changes = await feed.detect(cursor, cursor === null);
-  return { source: withChanges(ctx.source, changes), cursor: changes.cursor, changes };
+  return { source: withChanges(ctx.source, changes), changes };
 }
 
 /** The source, through its prototype chain, with one change set in place of its own feed. */
@@ -385,7 +385,7 @@ export async function committeeOfWorkbook(
   const { committees } = await storedGroup(ctx, groupWorkbook);
   for (const c of committees) {
     if (c.config === null) continue;
-    const { orgs } = configDataFrom(await loadRecords(scopedStore(ctx.store, c.id), CONFIG_PK, ROSTER_KINDS));
+    const { orgs } = configDataFrom(await loadRecords(scopedStore(ctx.store, c.id), CONFIG_PK, ['orgs']));
     if (orgs.some((o) => o.workbook === workbook)) return { ...c, config: c.config };
   }
   return null;

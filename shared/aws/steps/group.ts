@@ -6,9 +6,10 @@ import { makeIssue } from '../../contract/issues';
 import { todayIn } from '../../domain/dates';
 import type { Committee } from '../../domain/types';
 import { DEFAULT_SETTINGS } from '../../domain/types';
-import { changeSetToJson, combineGroup, sharedChanges } from '../../pipeline/group';
+import { changeSetFromJson, changeSetJson, changeSetToJson, combineGroup, sharedChanges } from '../../pipeline/group';
+import type { ChangeSet } from '../../sources/port';
 import { putCursor } from '../../store/cursor';
-import { manifestKeys, putRunJson } from '../manifest';
+import { getRunJson, manifestKeys, putRunJson } from '../manifest';
 import { runMonths } from '../../pipeline/nightly';
 import { storedGroup, syncGroup } from '../../pipeline/sync';
 import { configDataFrom, SETTINGS_KIND } from '../../store/assemble';
@@ -18,7 +19,7 @@ import { loadRecords } from '../../store/workbooks';
 import { resolveDates } from '../../runtime/dates';
 import type { CommitteeRef, Runtime } from '../runtime';
 import { EnvError } from '../env';
-import { executionInput, parseInput } from './inputs';
+import { executionInput, parseInput, type sharedChangesRef } from './inputs';
 
 export const prepareGroupInput = z.object({
   group: z.literal(true),
@@ -55,15 +56,7 @@ export async function prepareGroupStep(
       ? parsed.input
       : {
           ...parsed.input,
-          changes: {
-            ...(await putRunJson(
-              bucket,
-              manifestKeys.changes(runId),
-              changeSetToJson(shared.changes),
-              rt.env.BRANCHBOARD_AWS_ENDPOINT,
-            )),
-            cursor: shared.cursor,
-          },
+          changes: await putSharedChanges(bucket, runId, shared.changes, rt.env.BRANCHBOARD_AWS_ENDPOINT),
         };
   const synced = await syncGroup(shared === null ? ctx : { ...ctx, source: shared.source }, groupId, {
     changes: shared?.changes ?? null,
@@ -151,6 +144,22 @@ function failure(committee: Committee, cause: string) {
       en: `the run of committee ${committee.id} (${committee.name}) failed, so it has no new figures this month: ${cause}`,
     },
   });
+}
+
+/** The group's one look at the change log, kept in S3 (it can list 50,000 files) for every committee's execution. */
+async function putSharedChanges(
+  bucket: string,
+  runId: string,
+  changes: ChangeSet,
+  endpoint?: string,
+): Promise<z.infer<typeof sharedChangesRef>> {
+  const ref = await putRunJson(bucket, manifestKeys.changes(runId), changeSetToJson(changes), endpoint);
+  return { ...ref, cursor: changes.cursor };
+}
+
+/** A committee's execution in a group: the change set its group's first step kept. */
+export async function sharedChangesOf(ref: z.infer<typeof sharedChangesRef>, endpoint?: string): Promise<ChangeSet> {
+  return changeSetFromJson(changeSetJson.parse(await getRunJson(ref.bucket, ref.key, endpoint)));
 }
 
 /** The group spreadsheet a group's step needs: set by the stack when the deployment is a group's. */

@@ -8,8 +8,9 @@ import { configDataFrom, ROSTER_KINDS } from '../../store/assemble';
 import { CONFIG_PK } from '../../store/keys';
 import { loadRecords } from '../../store/workbooks';
 import { startRun } from '../../store/runs';
-import { getRunJson, manifestKeys, putManifest } from '../manifest';
-import { changeSetFromJson, changeSetJson, withChanges } from '../../pipeline/group';
+import { manifestKeys, putManifest } from '../manifest';
+import { withChanges } from '../../pipeline/group';
+import { sharedChangesOf } from './group';
 import type { Runtime } from '../runtime';
 import { parseInput, prepareInput, type PrepareOutput } from './inputs';
 
@@ -42,14 +43,7 @@ export async function prepareStep(
       ? own
       : {
           ...own,
-          source: withChanges(
-            own.source,
-            changeSetFromJson(
-              changeSetJson.parse(
-                await getRunJson(input.changes.bucket, input.changes.key, rt.env.BRANCHBOARD_AWS_ENDPOINT),
-              ),
-            ),
-          ),
+          source: withChanges(own.source, await sharedChangesOf(input.changes, rt.env.BRANCHBOARD_AWS_ENDPOINT)),
         };
   const plan = await planSync(ctx, { asOf, force });
   const sync = await putManifest(bucket, manifestKeys.sync(runId), plan.items, rt.env.BRANCHBOARD_AWS_ENDPOINT);
