@@ -183,3 +183,10 @@ export const lambdaContext = {
   awsRequestId: 'req-1',
   getRemainingTimeInMillis: () => 600_000,
 } as unknown as Context;
+
+/** The worker's handler (imported once the environment is set, as Lambda loads it). */
+export async function importWorker(): Promise<
+  (e: SQSEvent, c: Context) => Promise<{ batchItemFailures: { itemIdentifier: string }[] }>
+> {
+  return ((await import('../../functions/worker')) as { handler: Awaited<ReturnType<typeof importWorker>> }).handler;
+}

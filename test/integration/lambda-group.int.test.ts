@@ -12,7 +12,6 @@ import { loadResults } from '../../shared/store/results-store';
 import { scopedStore } from '../../shared/store/scoped';
 import { getJob } from '../../shared/store/jobs';
 import { listSyncStates } from '../../shared/store/sync-state';
-import type { Context, SQSEvent } from 'aws-lambda';
 import { startFakeAws, type FakeAws } from '../fakes/aws/server';
 import { startFakeGoogle, type FakeGoogle } from '../fakes/google';
 import { checkTable } from '../helpers/entities';
@@ -21,6 +20,7 @@ import { OWNER, seedSmallOrg, SERVICE_ACCOUNT, testKey, type SeededOrg } from '.
 import {
   GOOGLE_SECRET,
   importNightlyHandlers,
+  importWorker,
   lambdaContext,
   lambdaEnv,
   playNightly,
@@ -173,11 +173,7 @@ describe("the group's state machine, step by step", () => {
   }, 240_000);
 
   it("the edit webhook's one-workbook sync runs in the partition of the committee whose roster names the workbook", async () => {
-    const worker = (
-      (await import('../../functions/worker')) as {
-        handler: (e: SQSEvent, c: Context) => Promise<{ batchItemFailures: { itemIdentifier: string }[] }>;
-      }
-    ).handler;
+    const worker = await importWorker();
     const { QueueJobRunner } = await import('../../shared/aws/jobs');
     const b1 = b.ids['b1.xlsx'] ?? '';
     const syncB1 = async (name: string) => {

@@ -2,7 +2,7 @@
 // fake Google and the fake AWS services; the API and its queue; the worker's batch processing and idempotency.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { APIGatewayProxyEventV2, Context, SQSEvent } from 'aws-lambda';
+import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { createKey } from '../../shared/store/api-keys';
 import { getJob } from '../../shared/store/jobs';
 import { nightly } from '../../shared/pipeline/nightly';
@@ -19,6 +19,7 @@ import { seedSmallOrg, SERVICE_ACCOUNT, testKey, type SeededOrg } from '../helpe
 import {
   GOOGLE_SECRET,
   importNightlyHandlers,
+  importWorker,
   lambdaContext,
   lambdaEnv,
   playNightly,
@@ -244,11 +245,7 @@ describe('the API on Lambda and its jobs queue', () => {
   }, 60_000);
 
   it('the worker hands a full sync to the state machine once, however often the message is delivered', async () => {
-    const worker = (
-      (await import('../../functions/worker')) as {
-        handler: (e: SQSEvent, c: Context) => Promise<{ batchItemFailures: { itemIdentifier: string }[] }>;
-      }
-    ).handler;
+    const worker = await importWorker();
     const message = aws.messages.at(-1);
     expect(message).toBeDefined();
     const { jobId } = JSON.parse(message?.body ?? '{}') as { jobId: string };
@@ -272,11 +269,7 @@ describe('the API on Lambda and its jobs queue', () => {
   }, 60_000);
 
   it('the worker syncs one workbook in place and computes again only its branch; a malformed message fails alone', async () => {
-    const worker = (
-      (await import('../../functions/worker')) as {
-        handler: (e: SQSEvent, c: Context) => Promise<{ batchItemFailures: { itemIdentifier: string }[] }>;
-      }
-    ).handler;
+    const worker = await importWorker();
     const { QueueJobRunner } = await import('../../shared/aws/jobs');
     const runner = new QueueJobRunner(store, QUEUE_URL, aws.endpoint);
     const syncB1 = () =>
