@@ -2,7 +2,7 @@
 // change log that changes.list reads.
 import { Invalid } from './errors';
 import { IdSource } from './ids';
-import type { DriveFile, Role } from './types';
+import { FOLDER_MIME, type DriveFile, type Role } from './types';
 
 const RANK: Record<Role, number> = { reader: 1, commenter: 2, writer: 3, owner: 4 };
 
@@ -44,7 +44,7 @@ export class DriveStore {
   }
 
   registerFile(f: NewFile): DriveFile {
-    const id = f.id ?? this.ids.fileId(f.mimeType === 'application/vnd.google-apps.folder' ? 33 : 44);
+    const id = f.id ?? this.ids.fileId(f.mimeType === FOLDER_MIME ? 33 : 44);
     if (this.files.has(id)) throw new Error(`fake google: file ${id} already exists`);
     const now = this.iso();
     const modified = f.modifiedTime === undefined ? now : new Date(f.modifiedTime).toISOString();
@@ -144,6 +144,9 @@ export class DriveStore {
 
   /** The file and everything below it. */
   protected subtree(root: DriveFile): DriveFile[] {
+    // Only a folder has anything below it; a file's subtree is itself (a scan of every file per share would make
+    // seeding 50,000 spreadsheets quadratic).
+    if (root.mimeType !== FOLDER_MIME) return [root];
     return [...this.files.values()].filter((f) => f === root || this.ancestors(f).includes(root));
   }
 
