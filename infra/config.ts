@@ -1,6 +1,6 @@
 // Configuration per environment, from CDK context (cdk.json's "branchboard" block, or -c key=value on the command
 // line), validated with zod so a typo fails the synth with the setting's name instead of deploying a broken stack.
-import { z } from 'zod';
+import * as z from 'zod';
 
 const DEFAULT_PROJECT_READS_PER_MINUTE = 300;
 const DEFAULT_PROJECT_WRITES_PER_MINUTE = 300;

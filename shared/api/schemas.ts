@@ -1,5 +1,7 @@
 // Request and response schemas of the API (zod, which also generates the OpenAPI document).
-import { z } from '@hono/zod-openapi';
+// @hono/zod-openapi adds .openapi() to zod's schemas when it loads: it is imported first, for that.
+import '@hono/zod-openapi';
+import * as z from 'zod';
 import { isMonth, isRealDate } from '../domain/dates';
 import {
   listSchemas,

@@ -1,6 +1,6 @@
 // Each Lambda's environment, validated once at cold start: a wrong or missing value fails the init with its name,
 // before any event is taken. Secrets are never here, only the ARNs of the Secrets Manager secrets that hold them.
-import { z } from 'zod';
+import * as z from 'zod';
 import { BranchboardError } from '../domain/errors';
 
 const timeZone = z.string().refine(

@@ -1,5 +1,5 @@
 // Environment settings of the command line, parsed once with zod: a wrong value fails at start with its name.
-import { z } from 'zod';
+import * as z from 'zod';
 import { BranchboardError } from '../domain/errors';
 import { bi } from './messages';
 

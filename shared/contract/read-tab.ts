@@ -1,6 +1,6 @@
 // Reads one list tab of a raw workbook: finds the header row, matches columns by alias, validates every row with the
 // tab's zod schema.
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { displayValue, isBlank, type CellValue } from './cells';
 import { headerMatches, normalizeHeader, type HeaderNames } from './headers';
 import { cut, expectedText, makeIssue, type IssueCode, type ValidationIssue } from './issues';

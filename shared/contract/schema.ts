@@ -1,5 +1,5 @@
 // zod building blocks for row schemas: each column's cell parser becomes a zod field whose issues carry bilingual text.
-import { z } from 'zod';
+import * as z from 'zod';
 import { normalizeText, parseNumber, parseText, type CellResult, type CellValue } from './cells';
 import type { Bilingual, IssueCode } from './issues';
 

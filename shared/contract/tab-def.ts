@@ -1,5 +1,5 @@
 // What one tab of the contract is: its names, its columns (for matching and for templates) and its row schema.
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { HeaderNames } from './headers';
 
 export type ExampleValue = string | number | boolean | null;

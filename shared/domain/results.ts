@@ -1,7 +1,7 @@
 // The results contract: one period's published figures, its lists, its validation issues and its sources, declared once
 // as zod schemas; every type is inferred from them, so what is stored, served and laid out can never drift from what is
 // validated. Keys are camelCase; rates are unrounded fractions and null when their denominator is 0 (see README.md).
-import { z } from 'zod';
+import * as z from 'zod';
 
 const rate = z.number().nullable();
 const categorySchema = z.enum(['production', 'management', 'business']);

@@ -1,7 +1,7 @@
 // Quarterly airing, the annual evaluation and rolling selection (季度晾晒、年度考评、滚动评选): a quarter's or a year's
 // figures from the stored monthly tallies, the red-flag and red-star indices, star ratings, benchmark branches,
 // advanced members and the secretaries' monthly ratings. Pure: the months' bases are read and stored by the pipeline.
-import { z } from 'zod';
+import * as z from 'zod';
 import { lastDayOfMonth, monthsOfQuarter, quarterOf, yearOf } from './dates';
 import { descendantBranches } from './hierarchy';
 import { ratingOf } from './members';

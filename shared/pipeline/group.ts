@@ -3,7 +3,7 @@
 // the group's month is put together from the committees' months, stored in the group's partition (the API serves it)
 // and written as the group's summary dashboard. One committee's broken configuration workbook is reported and never
 // stops the others.
-import { z } from 'zod';
+import * as z from 'zod';
 import { makeIssue } from '../contract/issues';
 import { lastDayOfMonth, todayIn } from '../domain/dates';
 import { shownError } from '../domain/errors';

@@ -1,5 +1,5 @@
 // Google mode for the command line: credentials, the shared rate-limit gate, the source and the sink.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Lang } from '../domain/results';
 import { labels } from '../dashboards/labels';
 import type { StoreClient } from '../store/client';

@@ -3,7 +3,7 @@
 // to list and revoke keys without the secret.
 import { createHash, randomBytes } from 'node:crypto';
 import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { UsageError } from '../domain/errors';
 import { queryPrefix } from './batch';
 import type { StoreClient } from './client';

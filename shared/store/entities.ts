@@ -3,7 +3,7 @@
 // and writes it, and what it holds. The README's table design is rendered from this list and a test fails when the
 // two disagree; another test runs the whole product on DynamoDB Local and checks every item it leaves against its
 // declaration (key templates and schema, no attribute undeclared), so the documented table is the real one.
-import { z } from 'zod';
+import * as z from 'zod';
 import { listSchemas, orgFiguresSchema } from '../domain/results';
 import { apiKeySchema } from './api-keys';
 import { jobSchema } from './jobs';

@@ -1,6 +1,6 @@
 // Asynchronous jobs (a sync, a recompute) as items in the table: what the API hands out ids for and reports on.
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { StoreClient } from './client';
 import { keys } from './keys';
 

@@ -1,6 +1,6 @@
 // Each branch's part of a month (domain/period.ts BranchPart), kept with a fingerprint of everything it was computed
 // from, so that a later computation of the same month computes again only the branches whose inputs changed.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { BranchPart } from '../domain/period';
 import { queryAll, queryPrefix, type Item } from './batch';
 import type { StoreClient } from './client';

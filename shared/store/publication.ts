@@ -1,7 +1,7 @@
 // A month's publication (月兑现): the version that was frozen, written once and never overwritten.
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { queryIndex } from './batch';
 import type { StoreClient } from './client';
 import { GSI1, gsi, keys } from './keys';

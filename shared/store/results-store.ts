@@ -1,7 +1,7 @@
 // Published periods as versions: a recompute that changes anything writes a new version and keeps the old ones.
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, type QueryCommandOutput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { monthState } from '../domain/cycle';
 import { BranchboardError } from '../domain/errors';
 import {

@@ -1,7 +1,7 @@
 // Runs of the nightly state machine: one item per run, started by the first step, counted up by every sync
 // batch (atomic ADDs, so batches running at once never lose a count), closed by the last step or by the catch.
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { StoreClient } from './client';
 import { GSI1, gsi, keys } from './keys';
 

@@ -1,6 +1,6 @@
 // What the Google sink wrote last into each spreadsheet (tab ids, chart ids, content hash), so a rewrite needs no read.
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { StoreClient } from './client';
 import { keys } from './keys';
 

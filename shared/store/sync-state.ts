@@ -1,6 +1,6 @@
 // Each workbook's sync state: when it was last read, what its content hash was, and what went wrong with it.
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { issueSchema } from '../domain/results';
 import type { StoreClient } from './client';
 import { queryIndex } from './batch';

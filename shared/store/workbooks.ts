@@ -1,6 +1,6 @@
 // A workbook's rows, exactly as typed (errors attached), and the typed records made from them, stored together in a
 // few large items: per tab, chunks of sheet rows with a content hash, written as a diff against what is stored.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ValidationIssue } from '../contract/issues';
 import type { TabOutcome } from '../contract/read-tab';
 import { changedMonths } from '../contract/dated';

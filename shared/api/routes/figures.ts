@@ -1,5 +1,6 @@
 // Read routes: the org tree, one org's figures, rankings by category, overdue rectification, members at risk.
-import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import * as z from 'zod';
 import type { TypedResponse } from 'hono';
 import { authenticate } from '../auth/middleware';
 import { defaultRoot, visibleOrgs, type Principal } from '../auth/scope';

@@ -1,6 +1,7 @@
 // Admin routes that start work: a sync of one workbook or all, a recompute of a period; and a job's status.
 import { isMonth } from '../../domain/dates';
-import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import * as z from 'zod';
 import { adminOnly, authenticate } from '../auth/middleware';
 import type { AppEnv } from '../env';
 import { NotFound } from '../errors';

@@ -1,5 +1,6 @@
 // Health, the OpenAPI document and a browsable page of it (self-contained: no script from a CDN).
-import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import * as z from 'zod';
 import { tableAnswers } from '../../store/table';
 import type { AppEnv } from '../env';
 import { DOCS_PAGE } from './docs-page';

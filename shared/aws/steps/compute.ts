@@ -1,5 +1,5 @@
 // Nightly step 3: the change feed's cursor saved once every batch is synced, then the period computed.
-import { z } from 'zod';
+import * as z from 'zod';
 import { computeMonths, officialAndProgress } from '../../pipeline/nightly';
 import { commitSync } from '../../pipeline/sync';
 import { setRun } from '../../store/runs';

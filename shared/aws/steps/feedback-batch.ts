@@ -1,5 +1,5 @@
 // Nightly step 5, one child of the feedback Map: a batch of branches' feedback tabs.
-import { z } from 'zod';
+import * as z from 'zod';
 import { BranchboardError } from '../../domain/errors';
 import type { Org, Settings } from '../../domain/types';
 import { publishFeedback } from '../../pipeline/publish';

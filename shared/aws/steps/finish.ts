@@ -1,5 +1,5 @@
 // The last step, on success or from the state machine's catch.
-import { z } from 'zod';
+import * as z from 'zod';
 import { updateJob } from '../../store/jobs';
 import type { Logger } from '../../pipeline/context';
 import type { StoreClient } from '../../store/client';

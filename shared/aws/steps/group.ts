@@ -1,7 +1,7 @@
 // The group's state machine (集团): its first step reads the group workbook and lists the committees, one execution
 // of the nightly state machine runs for each (in its own partition of the table), and its last step puts the group's
 // months together from theirs and writes the group's dashboard.
-import { z } from 'zod';
+import * as z from 'zod';
 import { makeIssue } from '../../contract/issues';
 import { todayIn } from '../../domain/dates';
 import type { Committee } from '../../domain/types';

@@ -1,6 +1,6 @@
 // The state machine's payloads between steps, validated where they arrive: a step given the wrong shape fails
 // with the field's name instead of half-running.
-import { z } from 'zod';
+import * as z from 'zod';
 import { isMonth, isRealDate } from '../../domain/dates';
 import { BranchboardError } from '../../domain/errors';
 import type { Manifest } from '../manifest';

@@ -1,5 +1,5 @@
 // Nightly step 4: the leaders' dashboard, then the list of branches whose feedback the feedback Map writes.
-import { z } from 'zod';
+import * as z from 'zod';
 import { publishSummary } from '../../pipeline/publish';
 import { loadResults } from '../../store/results-store';
 import { manifestKeys, putManifest, type Manifest } from '../manifest';

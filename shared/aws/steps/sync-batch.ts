@@ -1,5 +1,5 @@
 // Nightly step 2, one child of the sync Map: a batch of branch workbooks read, validated and stored.
-import { z } from 'zod';
+import * as z from 'zod';
 import { syncItems } from '../../pipeline/sync';
 import { countRun } from '../../store/runs';
 import type { Runtime } from '../runtime';

@@ -1,5 +1,5 @@
 // The branch workbook's list tabs; the attendance matrix has its own reader (attendance.ts).
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   parseBoolean,
   parseDate,

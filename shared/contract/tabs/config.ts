@@ -1,5 +1,5 @@
 // The configuration workbook's tabs: 组织 roster, 考评标准 criteria, 考评打分 committee scores, 参数 settings, 发布 publication.
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   parseAppliesTo,
   parseCategory,

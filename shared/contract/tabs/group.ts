@@ -1,5 +1,5 @@
 // The group workbook's one tab (集团): 下属党委, the committees of a national group, each with its configuration workbook.
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseText } from '../cells';
 import { optional, parseId, required } from '../schema';
 import { defineTab } from '../tab-def';

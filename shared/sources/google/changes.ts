@@ -1,6 +1,6 @@
 // Which spreadsheets changed since the last run, in one or a few Drive calls: the change log from a stored page
 // token, or (first run, or an expired token) a listing of spreadsheets modified since a time.
-import { z } from 'zod';
+import * as z from 'zod';
 import { BranchboardError } from '../../domain/errors';
 import type { ChangeSet } from '../port';
 import type { GoogleClients } from './clients';

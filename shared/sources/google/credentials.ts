@@ -1,6 +1,6 @@
 // Service-account credentials for Google: read from files or a JSON value, validated, never logged.
 import { readFile } from 'node:fs/promises';
-import { z } from 'zod';
+import * as z from 'zod';
 import { BranchboardError } from '../../domain/errors';
 
 export const serviceAccountKeySchema = z.object({

@@ -3,7 +3,7 @@
 // hand since, or one written before this record existed, is written.
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Beside the dashboards, hidden: a list of file names and hashes, nothing a reader needs. */
 export const WRITTEN_FILE = '.branchboard-written.json';
