@@ -10,6 +10,18 @@ import type { Construct } from 'constructs';
 import { METRICS_NAMESPACE, SERVICE } from '../shared/aws/names';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
+/**
+ * Packages a Lambda bundle takes from a smaller stand-in (paths relative to ROOT, where esbuild runs); each file in
+ * infra/bundle-aliases/ says why it is safe. Together ~500 KB less in every bundle (npm run bench:bundles).
+ */
+export const BUNDLE_ALIASES: Record<string, string> = {
+  zod: './infra/bundle-aliases/zod.mjs',
+  'node-fetch': './infra/bundle-aliases/node-fetch.mjs',
+  qs: './infra/bundle-aliases/qs.mjs',
+  '@aws-sdk/credential-provider-node': './infra/bundle-aliases/aws-credentials.mjs',
+  'gcp-metadata': './infra/bundle-aliases/gcp-metadata.mjs',
+  'https-proxy-agent': './infra/bundle-aliases/https-proxy-agent.mjs',
+};
 
 export interface BranchboardFunctionProps {
   /** The entry point: functions/<entry>.ts */
@@ -36,6 +48,7 @@ export const BUNDLING = {
   // The AWS SDK v3 is bundled, not taken from the runtime: the version tested here ships, each client is its own
   // package so only the clients a function imports are in its bundle, and esbuild drops what they do not use.
   externalModules: [] as string[],
+  esbuildArgs: { '--alias': Object.entries(BUNDLE_ALIASES).map(([pkg, file]) => `${pkg}=${file}`) },
   forceDockerBundling: false,
 } as const;
 
@@ -55,7 +68,12 @@ export class BranchboardFunction extends NodejsFunction {
       timeout: props.timeout,
       projectRoot: ROOT,
       depsLockFilePath: path.join(ROOT, 'package-lock.json'),
-      bundling: { ...BUNDLING, externalModules: [...BUNDLING.externalModules], mainFields: [...BUNDLING.mainFields] },
+      bundling: {
+        ...BUNDLING,
+        externalModules: [...BUNDLING.externalModules],
+        mainFields: [...BUNDLING.mainFields],
+        esbuildArgs: { '--alias': [...BUNDLING.esbuildArgs['--alias']] },
+      },
       logGroup,
       loggingFormat: LoggingFormat.JSON,
       tracing: Tracing.ACTIVE,

@@ -3,14 +3,16 @@
 //   npm run bench:bundles [-- --runs 7]
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { Template } from 'aws-cdk-lib/assertions';
+import { build, type Metafile } from 'esbuild';
+import { lambdaBuildOptions } from '../helpers/bundle';
 import { startFakeAws } from '../fakes/aws/server';
 import { GOOGLE_SECRET, WEBHOOK_SECRET } from '../helpers/lambda';
-import { BUNDLE_BUDGET } from '../infra/bundle-budget';
+import { BUNDLE_BUDGET, ENTRIES } from '../infra/bundle-budget';
 import { testApp } from '../infra/app';
 
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1] || 5) || 5;
@@ -82,3 +84,26 @@ for (const [id, r] of Object.entries(template.Resources)) {
 }
 await aws.stop();
 rmSync(outdir, { recursive: true, force: true });
+
+// What each bundle is made of: its esbuild metafile (open it in https://esbuild.github.io/analyze/), and its largest
+// packages here.
+const metaDir = path.join(os.tmpdir(), 'branchboard-bundle-metafiles');
+mkdirSync(metaDir, { recursive: true });
+const packageOf = (input: string) =>
+  input.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/)?.[1] ?? input.split('/').slice(0, 2).join('/');
+console.log(`\nlargest parts of each bundle (KB); metafiles in ${metaDir}`);
+for (const [name, entry] of Object.entries(ENTRIES)) {
+  const r = await build({
+    ...lambdaBuildOptions(entry, path.join(metaDir, `${name}.mjs`)),
+    write: false,
+    metafile: true,
+  });
+  const meta = r.metafile as Metafile;
+  writeFileSync(path.join(metaDir, `${name}.meta.json`), JSON.stringify(meta));
+  const bytes = new Map<string, number>();
+  for (const out of Object.values(meta.outputs))
+    for (const [input, v] of Object.entries(out.inputs))
+      bytes.set(packageOf(input), (bytes.get(packageOf(input)) ?? 0) + v.bytesInOutput);
+  const top = [...bytes].sort((a, c) => c[1] - a[1]).slice(0, 8);
+  console.log(`${name.padEnd(14)} ${top.map(([p, n]) => `${p} ${(n / 1024).toFixed(0)}`).join(', ')}`);
+}

@@ -1,7 +1,10 @@
 // Running the Lambda entry points in a test: their environment pointed at DynamoDB Local, the fake Google and the
 // fake AWS services, and the nightly state machine played step by step the way its definition (infra/nightly.ts)
 // wires them: prepare → sync Map over the S3 list in batches → compute → publish → feedback Map → finish.
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Context, SQSEvent } from 'aws-lambda';
+import type { ResultsJson } from '../../shared/domain/results';
 import type { FakeAws } from '../fakes/aws/server';
 
 export const BUCKET = 'branchboard-runs-test';
@@ -55,8 +58,14 @@ export interface NightlyHandlers {
   finish: Handler;
 }
 
-export async function importNightlyHandlers(): Promise<NightlyHandlers> {
-  const h = async (name: string) => ((await import(`../../functions/${name}`)) as { handler: Handler }).handler;
+/** The nightly functions' handlers: from the source, or from their built bundles (`<bundles>/<name>.mjs`). */
+export async function importNightlyHandlers(bundles?: string): Promise<NightlyHandlers> {
+  const h = async (name: string) =>
+    (
+      (await import(
+        bundles === undefined ? `../../functions/${name}` : pathToFileURL(path.join(bundles, `${name}.mjs`)).href
+      )) as { handler: Handler }
+    ).handler;
   return {
     prepare: await h('prepare'),
     syncBatch: await h('sync-batch'),
@@ -189,4 +198,18 @@ export async function importWorker(): Promise<
   (e: SQSEvent, c: Context) => Promise<{ batchItemFailures: { itemIdentifier: string }[] }>
 > {
   return ((await import('../../functions/worker')) as { handler: Awaited<ReturnType<typeof importWorker>> }).handler;
+}
+
+/** Results without run times and with spreadsheet ids mapped back to the local file names (`ids`: file → id). */
+export function normalisedResults(r: ResultsJson, ids: Record<string, string>) {
+  const name = new Map(Object.entries(ids).map(([file, id]) => [id, file]));
+  const { generatedAt: _g, ...rest } = r;
+  return {
+    ...rest,
+    validation: r.validation.map((v) => ({ ...v, workbook: name.get(v.workbook) ?? v.workbook })),
+    sources: r.sources.map(({ readAt: _r, modifiedAt: _m, lastGoodReadAt: _l, ...s }) => ({
+      ...s,
+      workbook: name.get(s.workbook) ?? s.workbook,
+    })),
+  };
 }

@@ -11,7 +11,7 @@ import { TRANSIENT_ERRORS } from '../../infra/nightly';
 import { definitionOf, testApp } from './app';
 import { BUNDLE_BUDGET, CLIENTS, ENTRIES, WATCHED } from './bundle-budget';
 import { build } from 'esbuild';
-import { BUNDLING, ROOT } from '../../infra/function';
+import { lambdaBuildOptions } from '../helpers/bundle';
 
 let b: BranchboardApp;
 let stateful: Template;
@@ -362,18 +362,9 @@ describe('bundles', () => {
   it('each function carries only the Google and AWS clients its step uses, one package per API', async () => {
     for (const id of FUNCTIONS) {
       const r = await build({
-        entryPoints: [path.join(ROOT, 'functions', `${ENTRIES[id]}.ts`)],
-        bundle: true,
+        ...lambdaBuildOptions(ENTRIES[id] ?? '', path.join(os.tmpdir(), `bb-${id}.mjs`)),
         write: false,
         metafile: true,
-        platform: 'node',
-        format: 'esm',
-        target: BUNDLING.target,
-        minify: BUNDLING.minify,
-        mainFields: [...BUNDLING.mainFields],
-        banner: { js: BUNDLING.banner },
-        outfile: path.join(os.tmpdir(), `bb-${id}.mjs`),
-        logLevel: 'silent',
       });
       const packages = new Set(
         Object.values(r.metafile.outputs)

@@ -22,6 +22,7 @@ import {
   importWorker,
   lambdaContext,
   lambdaEnv,
+  normalisedResults,
   playNightly,
   QUEUE_URL,
   sqsEvent,
@@ -81,19 +82,7 @@ afterAll(async () => {
   await aws?.stop();
 });
 
-/** Results without run times and with spreadsheet ids mapped back to the local file names. */
-function normalised(r: ResultsJson) {
-  const name = new Map(Object.entries(org.ids).map(([file, id]) => [id, file]));
-  const { generatedAt: _g, ...rest } = r;
-  return {
-    ...rest,
-    validation: r.validation.map((v) => ({ ...v, workbook: name.get(v.workbook) ?? v.workbook })),
-    sources: r.sources.map(({ readAt: _r, modifiedAt: _m, lastGoodReadAt: _l, ...s }) => ({
-      ...s,
-      workbook: name.get(s.workbook) ?? s.workbook,
-    })),
-  };
-}
+const normalised = (r: ResultsJson) => normalisedResults(r, org.ids);
 
 describe('the nightly state machine, step by step', () => {
   it('syncs in batches read from the S3 list, and stores the same figures as the one-process nightly job', async () => {
